@@ -1,0 +1,38 @@
+# planscope: `make demo` sets everything up and answers the headline questions; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= planscope.duckdb
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install corpus clean bench
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/planscope --db $(DB) ingest corpus/
+	$(BIN)/planscope --db $(DB) docs
+	@echo; echo "== All trafficking activities since 2004"
+	$(BIN)/planscope --db $(DB) sql "SELECT doc, ref, start, \"end\", left(text, 70) AS text FROM records WHERE kind = 'activity' AND list_contains(themes, 'trafficking') AND \"end\" >= DATE '2004-01-01' AND doc LIKE '%.docx' ORDER BY start, doc"
+	@echo; echo "== What the 2008-2009 plan gives the Children's Unit to do"
+	$(BIN)/planscope --db $(DB) sql "SELECT ref, start, \"end\", left(text, 80) AS text FROM records WHERE doc_period_start = DATE '2008-07-01' AND doc LIKE '%.docx' AND list_contains(actors, 'Children''s Unit') ORDER BY row_no"
+	@echo; echo "== Every event in Stockholm"
+	$(BIN)/planscope --db $(DB) sql "SELECT start, \"end\", left(text, 90) AS text FROM records WHERE kind = 'event' AND location = 'Stockholm' AND doc LIKE '%.docx' ORDER BY start"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+corpus: $(STAMP)
+	$(BIN)/python corpus/make_corpus.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,1 @@
+"""Turn document blocks into records: dates, actors, themes, places, countries."""

@@ -1,0 +1,212 @@
+"""Actors: bodies, organisations and people a record names as responsible, organising,
+funding, partnering or taking part, each by its canonical name.
+
+Structured cells ("Chair and Children's Unit", "Children's Unit and Russia+ EU") are split on
+their separators; running text goes through the spaCy pipeline, whose EntityRuler knows the
+registry and whose statistical NER finds organisations and people the registry does not know
+(kept under the name as written).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.registry import Body, Registry, name_key
+from schemas.records import ActorLink, ActorRole
+
+CELL_SEPARATORS = re.compile(
+    r"\s*(?:,|;|\+|&|/|\band\b|\bin co-?operation with\b|\btogether with\b|\bwith\b|\bsupported by\b|\bas well as\b)\s*",
+    re.I,
+)
+FILLER = {"", "the", "in budget", "external", "all", "tbd", "others", "other", "etc", "n/a", "na", "none", "various",
+          "other experts", "experts", "partners", "possible partners", "in budget for"}
+# Words that make an NER "organisation" a document, event or generic noun rather than a body.
+NOT_A_BODY = re.compile(
+    r"\b(convention|protocol|plan|report|strategy|guidelines?|conclusions|conference|forum|meeting|mandate|programme|"
+    r"program|project|addendum|standards?|tool|presidency|table|agenda|declaration|resolution|recommendations?|"
+    r"summit|seminar|workshop|training|consultation|exchange|session|movement|model|portal|website|region|area|"
+    r"year|partner/expert|partner|partners|expert|experts|participants)\b", re.I)
+PERSON_TITLES = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.?\s?M|H\.?\s?E|Sir)\.?\s+)+")
+ROLE_CUES = [
+    (re.compile(r"\b(organi[sz]ed|hosted|arranged|co-organi[sz]ed|convened)\s+by\s*$", re.I), ActorRole.organiser),
+    (re.compile(r"\b(funded|financed|sponsored|supported)\s+by\s*$|\bgrant\s+from\s*$|\bcourtesy\s+of\s*$", re.I), ActorRole.funder),
+    (re.compile(r"\b(with|between|and|such as|together with|in co-?operation with|partners?)\s*$", re.I), ActorRole.partner),
+]
+# A body named only as the addressee or the setting of an activity is not its actor.
+EXCLUDING_PREPOSITIONS = {"at", "of", "for", "under", "on", "about", "within", "into", "than", "in", "towards", "from", "to"}
+ADDRESSEE_HEADS = {"report", "support", "input", "contribution", "assistance", "advice", "proposal", "application",
+                   "request", "submit", "send", "present", "give", "deliver"}
+TITLE_FOLLOWERS = re.compile(r"^\s+(Strategy|Convention|Directive|Framework|Recommendation|Programme|Presidency|funded|Member|"
+                             r"Council Framework|Regulation|Action Plan)\b")
+
+
+def _link(registry: Registry, body: Body, when: date | None, as_written: str, role: ActorRole, source: str,
+          reason: str) -> ActorLink:
+    return ActorLink(name=body.name_at(when), entity_id=body.id, as_written=as_written, role=role,
+                     source_field=source, kind=body.kind, reason=reason)
+
+
+def _state_link(registry: Registry, code: str, as_written: str, role: ActorRole, source: str) -> ActorLink:
+    return ActorLink(name=registry.states[code].name, entity_id=f"state:{code}", as_written=as_written, role=role,
+                     source_field=source, kind="state", reason=f"{source} cell names the state")
+
+
+def actors_from_cell(text: str, registry: Registry, when: date | None, role: ActorRole, source: str,
+                     nlp_doc=None) -> list[ActorLink]:
+    """Split a Responsible/Lead/Partners/Funding cell into its actors."""
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    links: list[ActorLink] = []
+    remainder = text
+    if nlp_doc is not None:
+        for ent in sorted(nlp_doc.ents, key=lambda e: -len(e.text)):
+            if ent.label_ == "BODY":
+                body = next(b for b in registry.bodies if b.id == ent.ent_id_)
+                links.append(_link(registry, body, when, ent.text, role, source, f"{source} cell names {ent.text!r}"))
+                remainder = remainder.replace(ent.text, " , ")
+    for fragment in CELL_SEPARATORS.split(remainder):
+        fragment = re.sub(r"^(the|a|an)\s+", "", fragment.strip(" .,;:-–()"), flags=re.I).strip()
+        if name_key(fragment) in FILLER or not re.search(r"[A-Za-z]{2}", fragment):
+            continue
+        body = registry.body(fragment)
+        code = registry.state(fragment)
+        if body is not None and body.kind != "project":
+            links.append(_link(registry, body, when, fragment, role, source, f"{source} cell names {fragment!r}"))
+        elif code is not None:
+            links.append(_state_link(registry, code, fragment, role, source))
+        elif body is None and not re.fullmatch(r"[a-z ]+budgets?.*|in budget.*|external.*|national funding", fragment, re.I):
+            links.append(ActorLink(name=fragment, as_written=fragment, role=role, source_field=source, kind="organisation",
+                                   reason=f"{source} cell names {fragment!r} (not in the registry)"))
+    return _dedupe(links)
+
+
+def _dedupe(links: list[ActorLink]) -> list[ActorLink]:
+    out: list[ActorLink] = []
+    seen: set[str] = set()
+    for link in links:
+        key = link.entity_id or name_key(link.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(link)
+    return out
+
+
+def _role_from_context(left: str, default: ActorRole) -> ActorRole:
+    left = left[-40:]
+    for cue, role in ROLE_CUES:
+        if cue.search(left):
+            return role
+    return default
+
+
+def _attachment(ent) -> tuple[str | None, str | None]:
+    """(preposition, what the preposition hangs on) that introduces the entity, following conjunctions."""
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        prep = tok.head
+        head = prep.head
+        if prep.lower_ == "as" and head.lower_ == "such":
+            return "such as", head.head.lemma_.lower()
+        return prep.lower_, head.lemma_.lower()
+    return None, None
+
+
+def _excluded_in_plan(ent) -> bool:
+    prep, head = _attachment(ent)
+    if prep is None:
+        return False
+    if prep == "to":
+        return ent.root.head.head.pos_ == "VERB" and head in ADDRESSEE_HEADS or head in ADDRESSEE_HEADS
+    return prep in EXCLUDING_PREPOSITIONS
+
+
+def _clean_name(text: str) -> str:
+    text = PERSON_TITLES.sub("", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"(’s|'s)$", "", text).strip(" ,.;:")
+
+
+def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, limit_chars: int | None = None,
+                   default_role: ActorRole | None = None) -> list[ActorLink]:
+    """Actors named in running text (a plan item, an event entry).
+
+    mode="plan": a commitment's actors are its subject and the bodies it works with or through;
+    bodies it reports to, supports or works inside are not. mode="event": everyone named as
+    organising, hosting, funding or taking part, except projects and places.
+    """
+    role_default = default_role or (ActorRole.responsible if mode == "plan" else ActorRole.participant)
+    links: list[ActorLink] = []
+    ents = list(doc.ents)
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    projects = [e for e in ents if e.label_ == "PROJECT"]
+    for ent in ents:
+        if limit_chars is not None and ent.start_char >= limit_chars:
+            break
+        left = doc.text[: ent.start_char]
+        right = doc.text[ent.end_char:]
+        if mode == "plan" and _excluded_in_plan(ent):
+            continue
+        if mode == "event" and _attachment(ent)[0] == "to" and _attachment(ent)[1] in ADDRESSEE_HEADS:
+            continue
+        role = _role_from_context(left, role_default)
+        if ent.label_ == "BODY":
+            body = next(b for b in registry.bodies if b.id == ent.ent_id_)
+            if body.kind == "state_group" and mode == "event":
+                continue
+            if body.kind == "role" and any(abs(p.end_char - ent.start_char) <= 3 or abs(ent.end_char - p.start_char) <= 3 for p in persons):
+                continue  # "Bragi Gudbrandson, EGCC Chair": the person is named, the role is his
+            if len(ent.text) <= 4 and TITLE_FOLLOWERS.match(right):
+                continue  # "EU Strategy for the Baltic Sea Region" names a strategy, not the EU
+            links.append(_link(registry, body, when, ent.text, role, "text", f"text names {ent.text!r}"))
+        elif ent.label_ == "PROJECT":
+            m = re.match(r"\s*(project\s+|programme\s+)?partners\b", right, re.I)
+            if m:
+                name = f"{ent.text} {right[:m.end()].strip()}"
+                name = name[0].upper() + name[1:]
+                links.append(ActorLink(name=name, as_written=name, role=ActorRole.partner, source_field="text",
+                                       kind="network", reason=f"text names the partners of {ent.text}"))
+        elif ent.label_ in ("ORG", "PERSON"):
+            name = _clean_name(ent.text)
+            if not _plausible_name(name, ent, projects, registry):
+                continue
+            if mode == "plan" and ent.label_ == "ORG" and not re.search(r"[A-Z]{2,}", name):
+                continue  # plans name their actors by registry names; stray capitalised phrases are noise
+            kind = "person" if ent.label_ == "PERSON" else "organisation"
+            links.append(ActorLink(name=name, as_written=ent.text, role=role, source_field="text", kind=kind,
+                                   reason=f"named entity ({ent.label_}) not in the registry"))
+    links.extend(_group_mentions(doc.text, registry, role_default))
+    return _dedupe(links)
+
+
+GROUP_RE = re.compile(r"\b(parliamentarians|members of parliament|MPs)\s+from\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+def _group_mentions(text: str, registry: Registry, role: ActorRole) -> list[ActorLink]:
+    """Groups of people named by their state: "parliamentarians from Lithuania"."""
+    out = []
+    for m in GROUP_RE.finditer(text):
+        if registry.state(m.group(2)):
+            out.append(ActorLink(name=m.group(0), as_written=m.group(0), role=role, source_field="text", kind="group",
+                                 reason="text names a group of people by their state"))
+    return out
+
+
+def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
+    if len(name) < 3 or not name[0].isupper() or re.search(r"\d", name):
+        return False
+    if any(p.start_char < ent.end_char and ent.start_char < p.end_char for p in projects):
+        return False
+    if registry.city(name) or registry.state(name) or registry.state(name, adjectives=True):
+        return False
+    if ent.label_ == "ORG":
+        if NOT_A_BODY.search(name) or "/" in name:
+            return False
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN":
+            return False  # "Swedish Research institution": NER cut a description short
+    if ent.label_ == "PERSON" and len(name.split()) < 2 and not name.isupper():
+        return False
+    return True

@@ -1,0 +1,153 @@
+"""Candidate records from the document model: one activity per plan-table row, one per numbered
+item of a narrative plan's activities, one event per dated entry of a report's events list."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.columns import column_roles, is_plan_table
+from extractors.places import split_event_entry
+from extractors.registry import Registry
+from extractors.structure import BACKGROUND, Structure, is_lead_in, is_marker, section_label
+from schemas.document import Block, BlockKind, Document, Provenance
+from schemas.records import ActorLink, DateValue, ThemeAssignment
+
+
+@dataclass
+class Draft:
+    """A record before validation; the extract stages fill it in."""
+
+    kind: str
+    text: str
+    prov: Provenance
+    ref: str | None = None
+    section: str | None = None
+    section_headings: list[str] = field(default_factory=list)
+    date_raw: str | None = None  # an explicit time expression (a deadline cell, an entry's date)
+    date_in_text: bool = False  # else look for time expressions in the record's own words
+    cells: dict[str, str] = field(default_factory=dict)
+    lead_in: str | None = None
+    place_raw: str | None = None
+    city: str | None = None
+    city_country: str | None = None
+    date: DateValue | None = None
+    actors: list[ActorLink] = field(default_factory=list)
+    themes: list[ThemeAssignment] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    priority_codes: list[str] = field(default_factory=list)
+    funding: str | None = None
+    nlp_doc: object | None = None
+    lead_doc: object | None = None
+
+
+def clean(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def table_row_drafts(doc: Document, structure: Structure) -> list[Draft]:
+    drafts = []
+    plan_tables = [b for b in doc.blocks if b.kind is BlockKind.table and is_plan_table(b.header)]
+    for t_index, block in enumerate(plan_tables):
+        roles = column_roles(block.header)
+        offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
+        for row in block.rows:
+            line = "\t".join(row.cells)
+            cells = {role: clean(row.cells[i]) for role, i in roles.items() if i < len(row.cells)}
+            for i, name in enumerate(block.header):  # keep unnamed columns too, under their header
+                if i not in roles.values() and i < len(row.cells):
+                    cells[clean(name) or f"column {i + 1}"] = clean(row.cells[i])
+            act_i = roles["activity"]
+            cell_start = offset + sum(len(c) + 1 for c in row.cells[:act_i])
+            text = clean(row.cells[act_i]) if act_i < len(row.cells) else ""
+            prov = Provenance(file=doc.name, page=row.pages[0] if row.pages else block.prov.page,
+                              table=block.prov.table if block.prov.table is not None else t_index, row=row.index + 1,
+                              block=block.prov.block, cell=act_i, char_start=cell_start,
+                              char_end=cell_start + len(row.cells[act_i]) if act_i < len(row.cells) else cell_start)
+            drafts.append(Draft(kind="activity", text=text, prov=prov, ref=f"table {prov.table} row {row.index + 1}",
+                                date_raw=cells.get("deadline", ""), cells=cells,
+                                section_headings=[s.heading for s in structure.sections[block.prov.block or 0]]))
+            offset += len(line) + 1
+    return drafts
+
+
+def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
+    """Numbered items under an "Activities:" marker or a lead-in ("The RFP will:"); where a plan
+    has no such markers, its numbered items outside background sections."""
+    has_markers = any(is_marker(b) or is_lead_in(b) for b in doc.blocks)
+    drafts: list[Draft] = []
+    in_zone, lead_in = False, None
+    for i, block in enumerate(doc.blocks):
+        chain = structure.sections[i] if i < len(structure.sections) else []
+        if block.kind is BlockKind.heading and not is_marker(block) and not is_lead_in(block):
+            in_zone, lead_in = False, None
+            continue
+        if is_marker(block):
+            in_zone, lead_in = True, None
+            continue
+        if is_lead_in(block) and (in_zone or has_markers):
+            in_zone, lead_in = True, block.text
+            continue
+        if block.kind is not BlockKind.list_item:
+            continue
+        wanted = in_zone if has_markers else (
+            structure.kind == "narrative_plan" and block.numbered and not any(BACKGROUND.match(s.heading) for s in chain))
+        if not wanted:
+            continue
+        if block.level > 0 and drafts and drafts[-1].prov.block == _prev_item_block(doc.blocks, i):
+            parent = drafts[-1]  # a sub-item belongs to the activity above it
+            parent.text = f"{parent.text} {block.text}"
+            parent.prov.char_end = block.prov.char_end
+            continue
+        label = section_label(chain)
+        number = (block.label or "").rstrip(".)") if block.numbered else None
+        ref = ".".join(x for x in (label, number) if x) or None
+        prov = block.prov.model_copy()
+        drafts.append(Draft(kind="activity", text=clean(block.text), prov=prov, ref=ref, section=label,
+                            section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))
+    return drafts
+
+
+def _prev_item_block(blocks: list[Block], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if blocks[j].kind is BlockKind.list_item and blocks[j].level == 0:
+            return blocks[j].prov.block
+    return None
+
+
+def event_entry_drafts(doc: Document, structure: Structure, registry: Registry) -> list[Draft]:
+    """Dated entries (`29-30 August, Stockholm: ...`); a lone match is prose, not a list of events."""
+    drafts = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind not in (BlockKind.paragraph, BlockKind.list_item):
+            continue
+        entry = split_event_entry(block.text, structure.period, registry)
+        if entry is None or not entry.text:
+            continue
+        start = (block.prov.char_start or 0) + entry.text_offset
+        prov = block.prov.model_copy(update={"char_start": start, "char_end": start + len(entry.text)})
+        chain = structure.sections[i] if i < len(structure.sections) else []
+        drafts.append(Draft(kind="event", text=clean(entry.text), prov=prov, ref=f"{entry.date_raw}, {entry.place_raw or ''}".strip(", "),
+                            section=section_label(chain), section_headings=[s.heading for s in chain],
+                            date_raw=entry.date_raw, place_raw=entry.place_raw, city=entry.city,
+                            city_country=entry.country))
+    return drafts if len(drafts) >= 2 else []
+
+
+def segment(doc: Document, structure: Structure, registry: Registry) -> list[Draft]:
+    drafts = table_row_drafts(doc, structure)
+    if structure.kind != "report":  # a report's numbered lists recount; its commitments live in plans
+        drafts += narrative_item_drafts(doc, structure)
+    return drafts + event_entry_drafts(doc, structure, registry)
+
+
+PRIORITY_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\band\b|\s)\s*")
+
+
+def priority_codes(cell: str, legend: dict[str, str]) -> list[str]:
+    """`A, B, C, D, E` -> [A, B, C, D, E]; codes the legend does not know are kept as printed."""
+    codes = []
+    for part in PRIORITY_SPLIT.split(clean(cell)):
+        part = part.strip(" .*()")
+        if re.fullmatch(r"[A-Za-z]|\d{1,2}|[IVX]{1,4}", part) and part not in codes:
+            codes.append(part.upper() if legend and part.upper() in legend else part)
+    return codes

@@ -1,0 +1,108 @@
+"""Themes from one vocabulary across the years (spec/themes.md), each with the reason it is there:
+the plan's own legend for its priority codes, the document or section a record sits in, and
+the record's own words (lemma patterns from data/themes.toml)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from schemas.records import THEME_IDS, ThemeAssignment
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def fold(text: str) -> str:
+    """Lower case, one apostrophe, hyphens and co-operate spellings folded, single spaces."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\bco-(operat|ordinat)", r"co\1", text)
+    text = re.sub(r"[^\w'\- ]+", " ", text)
+    return " ".join(text.split())
+
+
+def _phrase_regex(phrase: str) -> re.Pattern:
+    words = [re.escape(w).replace("qqstarqq", r"[\w'-]*") for w in fold(phrase.replace("*", "qqstarqq")).split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w])")
+
+
+@dataclass
+class Lexicon:
+    phrases: dict[str, list[tuple[str, re.Pattern]]]
+    weak: dict[str, set[str]]
+    combos: list[tuple[list[re.Pattern], list[str], str]]
+    not_inherited: set[str]
+
+    def matches(self, *texts: str) -> dict[str, str]:
+        """theme -> the phrase that put it there, over the given (already folded) texts."""
+        found: dict[str, str] = {}
+        for theme, patterns in self.phrases.items():
+            for phrase, pattern in patterns:
+                if any(pattern.search(t) for t in texts):
+                    found[theme] = phrase
+                    break
+        for patterns, themes, label in self.combos:
+            if all(any(p.search(t) for t in texts) for p in patterns):
+                for theme in themes:
+                    found.setdefault(theme, label)
+        return found
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    data = tomllib.loads(Path(path or DATA / "themes.toml").read_text(encoding="utf-8"))
+    phrases, weak, not_inherited = {}, {}, set()
+    for theme, spec in data["themes"].items():
+        if theme not in THEME_IDS:
+            raise ValueError(f"themes.toml: unknown theme id {theme!r}")
+        phrases[theme] = [(p, _phrase_regex(p)) for p in spec["phrases"]]
+        weak[theme] = set(spec.get("weak_in_events", []))
+        if spec.get("inherit") is False:
+            not_inherited.add(theme)
+    combos = [([_phrase_regex(p) for p in c["all"]], c["themes"], " + ".join(c["all"])) for c in data.get("combos", [])]
+    return Lexicon(phrases, weak, combos, not_inherited)
+
+
+def word_themes(text: str, lemmas: str | None, *, event: bool = False) -> list[ThemeAssignment]:
+    """Themes the record's own words carry."""
+    lex = load_lexicon()
+    texts = [fold(text)] + ([fold(lemmas)] if lemmas else [])
+    found = lex.matches(*texts)
+    if event:
+        strong = {t for t, p in found.items() if p not in lex.weak.get(t, set())}
+        if strong:
+            found = {t: p for t, p in found.items() if t in strong}
+    return [ThemeAssignment(theme=t, source="words", reason=f"words: {p!r}") for t, p in found.items()]
+
+
+def inherited_themes(text: str, source: str) -> list[ThemeAssignment]:
+    """Topical themes a document title or a section heading passes to every record inside it."""
+    lex = load_lexicon()
+    found = lex.matches(fold(text))
+    return [ThemeAssignment(theme=t, source=source, reason=f"{source}: {p!r} in {text[:80]!r}")
+            for t, p in found.items() if t not in lex.not_inherited]
+
+
+LEGEND_INTRO = re.compile(r"^\W*(?:\*\s*)?(priorit\w*|legend|key|codes?|focus areas?|areas?)\b[^:]{0,40}:\s*", re.I)
+LEGEND_ENTRY = re.compile(r"(?:^|(?<=[\s.;]))(?P<code>[A-Z]|\d{1,2})\s*[:=)]\s*(?P<text>.+?)(?=(?:\s*[.;]?\s+(?:[A-Z]|\d{1,2})\s*[:=)]\s)|$)")
+
+
+def parse_legend(text: str) -> dict[str, str]:
+    """`* Priorities: A: Protection from sexual exploitation. B: Street children ...` -> {code: text}."""
+    m = LEGEND_INTRO.match(text)
+    body = text[m.end():] if m else text
+    entries = {}
+    for e in LEGEND_ENTRY.finditer(body):
+        entries[e.group("code")] = e.group("text").strip(" .;")
+    return entries if len(entries) >= 2 or (m and entries) else {}
+
+
+def legend_themes(legend: dict[str, str]) -> dict[str, list[ThemeAssignment]]:
+    out = {}
+    lex = load_lexicon()
+    for code, text in legend.items():
+        found = lex.matches(fold(text))
+        out[code] = [ThemeAssignment(theme=t, source="legend", reason=f"legend {code}: {text!r}") for t in found]
+    return out

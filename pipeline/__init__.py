@@ -1,0 +1,1 @@
+"""planscope ingest stages, the runner that chains them, and the CLI."""

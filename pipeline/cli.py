@@ -1,0 +1,191 @@
+"""planscope command line.
+
+    planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force]
+    planscope [--db PATH] sql "SELECT ..." [--csv | --json] [--write]
+    planscope [--db PATH] export --jsonl FILE|- [--doc NAME]
+    planscope [--db PATH] docs
+    planscope [--db PATH] explain RECORD_ID
+
+Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from datetime import date, datetime
+
+from warehouse.store import DEFAULT_DB, WarehouseBusy
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 on usage errors; keep its message on one line
+        self.print_usage(sys.stderr)
+        print(f"planscope: error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="planscope", description="Plans and reports in, validated records in DuckDB, SQL out.")
+    p.add_argument("--db", default=os.environ.get("PLANSCOPE_DB", DEFAULT_DB), help="warehouse file (default: %(default)s)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+    ing = sub.add_parser("ingest", help="ingest files or folders (recursively)")
+    ing.add_argument("paths", nargs="+")
+    ing.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    ing.add_argument("--password", help="password for encrypted PDFs")
+    ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
+    ing.add_argument("--quiet", action="store_true", help="no progress bar")
+    sql = sub.add_parser("sql", help="run SQL against the warehouse")
+    sql.add_argument("query")
+    fmt = sql.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument("--json", action="store_true")
+    sql.add_argument("--write", action="store_true", help="allow statements that change the warehouse")
+    exp = sub.add_parser("export", help="export records (spec/records.md)")
+    exp.add_argument("--jsonl", required=True, metavar="FILE", help="output file, or - for stdout")
+    exp.add_argument("--doc", help="only this source document (file name)")
+    sub.add_parser("docs", help="list ingested documents")
+    ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
+    ex.add_argument("record_id")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"planscope: error: {exc}", file=sys.stderr)
+        return 2
+    except (WarehouseBusy, FileNotFoundError) as exc:
+        print(f"planscope: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("planscope: interrupted; the warehouse keeps every batch that was committed", file=sys.stderr)
+        return 130
+
+
+def cmd_ingest(args) -> int:
+    from pipeline.ingest import ingest
+    from pipeline.progress import Progress
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    progress = None if args.quiet or not sys.stderr.isatty() else Progress()
+    summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
+                     force=args.force)
+    print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged, failed {len(summary.failed)}; "
+          f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
+    for _, reason in summary.failed:
+        print(f"  failed: {reason}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _open_read(db: str, write: bool = False):
+    from warehouse.store import connect
+
+    return connect(db, read_only=not write, wait_seconds=5)
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    con = _open_read(args.db, args.write)
+    try:
+        cur = con.execute(args.query)
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
+        if "read-only" in msg.lower():
+            msg += " (add --write to change the warehouse)"
+        print(f"planscope: SQL error: {msg}", file=sys.stderr)
+        return 1
+    if cur.description is None:
+        return 0
+    names = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    if args.json:
+        print(json.dumps([dict(zip(names, r)) for r in rows], default=_json_default, ensure_ascii=False, indent=1))
+    elif args.csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(names)
+        w.writerows([[_cell(v) for v in r] for r in rows])
+    else:
+        print_table(names, rows)
+    return 0
+
+
+def _json_default(v):
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    return str(v)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return ", ".join(map(str, v))
+    return str(v)
+
+
+def print_table(names: list[str], rows: list[tuple], width: int = 60) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for n in names:
+        table.add_column(n, overflow="fold", max_width=width)
+    for r in rows:
+        table.add_row(*[_cell(v) for v in r])
+    Console(width=max(120, min(220, 24 * len(names)))).print(table)
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def cmd_export(args) -> int:
+    from warehouse.export import write_jsonl
+
+    con = _open_read(args.db)
+    if args.jsonl == "-":
+        write_jsonl(con, sys.stdout, args.doc)
+    else:
+        with open(args.jsonl, "w", encoding="utf-8") as out:
+            n = write_jsonl(con, out, args.doc)
+        print(f"exported {n} records to {args.jsonl}", file=sys.stderr)
+    return 0
+
+
+def cmd_docs(args) -> int:
+    con = _open_read(args.db)
+    rows = con.execute("""
+        SELECT d.name, d.format, d.kind, d.period_start, d.period_end,
+               count(r.record_id) FILTER (WHERE r.kind = 'activity') AS activities,
+               count(r.record_id) FILTER (WHERE r.kind = 'event') AS events,
+               d.quarantined, d.pages
+        FROM documents d LEFT JOIN record_facts r USING (doc_sha256)
+        GROUP BY ALL ORDER BY d.name""").fetchall()
+    print_table(["document", "format", "kind", "period start", "period end", "activities", "events", "quarantined", "pages"], rows)
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from warehouse.explain import explain
+
+    con = _open_read(args.db)
+    text = explain(con, args.record_id)
+    if text is None:
+        print(f"planscope: no record {args.record_id!r} (record ids are in the records view)", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""The ingest stages, registered by name (as spaCy registers pipeline components) and assembled
+from `pipeline/config.toml`. Each stage does one thing to the shared `IngestState`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from pydantic import ValidationError
+
+from extractors.actors import actors_from_cell, actors_in_text
+from extractors.dates import normalise, within_period
+from extractors.places import city_in_text, countries_from_cell, countries_in_text
+from extractors.registry import Registry, load_registry
+from extractors.segment import Draft, clean, priority_codes, segment
+from extractors.structure import Structure, analyse
+from extractors.themes import inherited_themes, legend_themes, word_themes
+from schemas.document import Document
+from schemas.records import ActorRole, DateValue, Quarantined, Record, ThemeAssignment
+
+Stage = Callable[["IngestState"], None]
+STAGES: dict[str, Stage] = {}
+
+
+def stage(name: str):
+    def wrap(fn: Stage) -> Stage:
+        STAGES[name] = fn
+        return fn
+
+    return wrap
+
+
+@dataclass
+class IngestState:
+    path: Path
+    doc: Document | None = None
+    structure: Structure | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    quarantine: list[Quarantined] = field(default_factory=list)
+    registry: Registry = field(default_factory=load_registry)
+
+    @property
+    def when(self) -> date | None:
+        """The document's time, for naming bodies as they were then called."""
+        period = self.structure.period if self.structure else None
+        return period.end if period else None
+
+
+@stage("read")
+def read(state: IngestState) -> None:
+    from pipeline.readers import read_document
+
+    state.doc = read_document(state.path)
+
+
+@stage("analyse")
+def analyse_structure(state: IngestState) -> None:
+    state.structure = analyse(state.doc)
+
+
+@stage("segment")
+def segment_records(state: IngestState) -> None:
+    state.drafts = segment(state.doc, state.structure, state.registry)
+
+
+@stage("dates")
+def dates(state: IngestState) -> None:
+    period = state.structure.period
+    for d in state.drafts:
+        if d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
+            value = normalise(d.date_raw, period)
+            # a deadline cell that says "Yearly" or "TBD" states a time but no date: null, not the period
+            d.date = within_period(value, period) if not clean(d.date_raw) else value
+        elif d.date_raw is not None:
+            d.date = normalise(d.date_raw, period)
+        else:
+            d.date = within_period(normalise(d.text, period, scan=True), period)
+
+
+@stage("nlp")
+def run_nlp(state: IngestState) -> None:
+    """Run spaCy once over every text later stages read, in one nlp.pipe batch."""
+    from extractors.nlp import get_nlp
+
+    nlp = get_nlp()
+    texts, owners = [], []
+    for d in state.drafts:
+        texts.append(d.text)
+        owners.append((d, "nlp_doc"))
+        if d.lead_in:
+            texts.append(d.lead_in)
+            owners.append((d, "lead_doc"))
+        for role in ("responsible", "partners", "funding"):
+            if d.cells.get(role):
+                texts.append(d.cells[role])
+                owners.append((d, f"cell:{role}"))
+    docs = {}
+    for (draft, slot), sdoc in zip(owners, nlp.pipe(texts, batch_size=64)):
+        if slot.startswith("cell:"):
+            docs[(id(draft), slot)] = sdoc
+        else:
+            setattr(draft, slot, sdoc)
+    state._cell_docs = docs  # type: ignore[attr-defined]
+
+
+CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.funder}
+
+
+@stage("actors")
+def actors(state: IngestState) -> None:
+    cell_docs = getattr(state, "_cell_docs", {})
+    for d in state.drafts:
+        links = []
+        if d.cells:
+            for column, role in CELL_ROLES.items():
+                if d.cells.get(column):
+                    links += actors_from_cell(d.cells[column], state.registry, state.when, role, column,
+                                              cell_docs.get((id(d), f"cell:{column}")))
+        elif d.kind == "activity":
+            if d.lead_doc is not None:
+                links += actors_in_text(d.lead_doc, state.registry, state.when, mode="event",
+                                        default_role=ActorRole.responsible)
+            first_sentence = next(iter(d.nlp_doc.sents)).end_char if d.nlp_doc is not None and len(d.nlp_doc) else None
+            links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="plan", limit_chars=first_sentence)
+        else:
+            links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
+        seen, d.actors = set(), []
+        for link in links:
+            key = link.entity_id or link.name.lower()
+            if key not in seen:
+                seen.add(key)
+                d.actors.append(link)
+
+
+@stage("places")
+def places(state: IngestState) -> None:
+    for d in state.drafts:
+        if d.kind == "activity" and d.city is None:
+            hit = city_in_text(d.text, state.registry) or city_in_text(d.cells.get("tools", ""), state.registry)
+            if hit:
+                d.city, d.city_country = hit
+
+
+@stage("countries")
+def countries(state: IngestState) -> None:
+    for d in state.drafts:
+        if "member_state" in d.cells:
+            d.countries = countries_from_cell(d.cells["member_state"], state.registry)
+        else:
+            found = countries_in_text(d.text, state.registry)
+            if d.city_country and d.city_country not in found:
+                found.insert(0, d.city_country)
+            d.countries = found
+        if d.cells.get("funding"):
+            d.funding = d.cells["funding"]
+
+
+@stage("themes")
+def themes(state: IngestState) -> None:
+    legend = legend_themes(state.structure.legend)
+    title = state.structure.title or ""
+    doc_themes = inherited_themes(title, "document") if state.structure.kind != "report" else []
+    for d in state.drafts:
+        assigned: list[ThemeAssignment] = []
+        if "priority" in d.cells:
+            d.priority_codes = priority_codes(d.cells["priority"], state.structure.legend)
+            for code in d.priority_codes:
+                assigned += legend.get(code, [])
+        assigned += doc_themes
+        for heading in d.section_headings:
+            assigned += inherited_themes(heading, "section")
+        lemmas = " ".join(t.lemma_ for t in d.nlp_doc) if d.nlp_doc is not None else None
+        assigned += word_themes(d.text, lemmas, event=d.kind == "event")
+        assigned += _entity_themes(d, state.registry)
+        if not assigned:
+            assigned.append(ThemeAssignment(theme="governance", source="words",
+                                            reason="no topical words: the group's own working by default"))
+        seen, d.themes = set(), []
+        for t in assigned:
+            if t.theme not in seen:
+                seen.add(t.theme)
+                d.themes.append(t)
+
+
+def _entity_themes(d: Draft, registry: Registry) -> list[ThemeAssignment]:
+    """Projects and bodies the registry ties to a theme (AudTrain -> alternative care)."""
+    out = []
+    if d.nlp_doc is None:
+        return out
+    for ent in d.nlp_doc.ents:
+        if ent.label_ in ("PROJECT", "BODY"):
+            item = next((b for b in registry.projects + registry.bodies if b.id == ent.ent_id_), None)
+            for theme in item.themes if item else ():
+                out.append(ThemeAssignment(theme=theme, source="words", reason=f"words: {ent.text!r} ({item.canonical})"))
+    return out
+
+
+@stage("validate")
+def validate(state: IngestState) -> None:
+    for d in state.drafts:
+        try:
+            state.records.append(Record(
+                doc=state.doc.name, kind=d.kind, text=d.text, date=d.date or DateValue(), actors=d.actors,
+                countries=d.countries, themes=d.themes, priority_codes=d.priority_codes, location=d.city,
+                location_country=d.city_country, funding=d.funding, section=d.section, ref=d.ref, cells=d.cells,
+                prov=d.prov,
+            ))
+        except ValidationError as exc:
+            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            state.quarantine.append(Quarantined(doc=state.doc.name, stage="validate", reason=reason,
+                                                raw_text=d.text, raw={"cells": d.cells, "ref": d.ref}, prov=d.prov))
+
+
+def _raw(value) -> str:
+    return re.sub(r"\s+", " ", str(value))

@@ -1,0 +1,150 @@
+"""Bulk ingestion: find files, skip unchanged ones, process the rest (in a process pool), load
+each batch of results in one transaction, record the run. A bad file is named, never fatal."""
+from __future__ import annotations
+
+import os
+import uuid
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import PlanscopeError
+from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
+from warehouse import store
+
+BATCH_FILES = 16
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    seen: int = 0
+    ingested: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    records: int = 0
+    quarantined: int = 0
+    pages: int = 0
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest, and (path, reason) for paths that do not exist."""
+    files, missing = [], []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not f.name.startswith((".", "~$")) and f.suffix.lower() in SUPPORTED_SUFFIXES | LEGACY_SUFFIXES:
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append((str(p), "no such file or folder"))
+    return files, missing
+
+
+def process_to_rows(path: str, run_id: str) -> tuple[str, object]:
+    """Worker: one file through the pipeline to warehouse rows, or its one-line error."""
+    from pipeline.runner import process_file
+
+    try:
+        state = process_file(path)
+        return "ok", store.rows_for_state(state, path, run_id)
+    except PlanscopeError as exc:
+        return "error", str(exc)
+    except MemoryError:
+        return "error", f"{path}: out of memory while reading"
+    except Exception as exc:  # a bug or a file no reader foresaw: name it, keep going
+        return "error", f"{path}: cannot be processed ({type(exc).__name__}: {exc})"
+
+
+def _init_worker(password: str | None) -> None:
+    from pipeline.readers import pdf_reader
+
+    pdf_reader.PDF_PASSWORD["value"] = password
+
+
+def ingest(db: str, paths: list[str], *, workers: int | None = None, password: str | None = None,
+           progress=None, force: bool = False) -> IngestSummary:
+    run_id = uuid.uuid4().hex[:12]
+    summary = IngestSummary(run_id=run_id)
+    files, missing = discover(paths)
+    summary.seen = len(files) + len(missing)
+    con = store.connect(db, wait_seconds=30)
+    store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
+                                           workers=workers or 1)])
+    known = store.known_files(con)
+    todo: list[tuple[str, list[str]]] = []
+    for f in files:
+        key = str(f.resolve())
+        try:
+            sha = file_sha256(f)
+        except OSError as exc:
+            summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
+            continue
+        if not force and known.get(key) == sha:
+            summary.skipped += 1
+            continue
+        replaces = [known[key]] if key in known and known[key] != sha else []
+        todo.append((key, replaces))
+    for path, reason in missing:
+        summary.failed.append((path, f"{path}: {reason}"))
+    if progress:
+        progress.start(total=len(todo), skipped=summary.skipped)
+    workers = max(1, workers or os.cpu_count() or 1)
+    pending: list[dict] = []
+
+    def flush() -> None:
+        if pending:
+            store.load_batch(con, pending)
+            pending.clear()
+
+    def handle(path: str, replaces: list[str], status: str, result) -> None:
+        if status == "ok":
+            result["replaces"] = replaces
+            pending.append(result)
+            summary.ingested += 1
+            summary.records += result["document"]["records"]
+            summary.quarantined += result["document"]["quarantined"]
+            summary.pages += result["document"]["pages"] or 0
+            if len(pending) >= BATCH_FILES:
+                flush()
+        else:
+            summary.failed.append((path, result))
+        if progress:
+            progress.advance(path, status, result if status == "error" else result["document"])
+
+    try:
+        if workers == 1 or len(todo) <= 1:
+            _init_worker(password)
+            for path, replaces in todo:
+                handle(path, replaces, *process_to_rows(path, run_id))
+        else:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(password,)) as pool:
+                queue = list(todo)
+                running = {}
+                while queue or running:
+                    while queue and len(running) < workers * 2:
+                        path, replaces = queue.pop(0)
+                        running[pool.submit(process_to_rows, path, run_id)] = (path, replaces)
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        path, replaces = running.pop(fut)
+                        try:
+                            status, result = fut.result()
+                        except Exception as exc:  # a worker that died (killed, out of memory)
+                            status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
+                        handle(path, replaces, status, result)
+        flush()
+    finally:
+        failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now()) for p, r in summary.failed]
+        store.insert(con, "failures", failures)
+        con.execute(
+            "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, files_ingested = ?, files_skipped = ?, "
+            "files_failed = ?, records = ?, status = ? WHERE run_id = ?",
+            [store.now(), summary.seen, summary.ingested, summary.skipped, len(summary.failed), summary.records,
+             "failed" if summary.failed else "ok", run_id],
+        )
+        con.close()
+        if progress:
+            progress.stop()
+    return summary

@@ -1,0 +1,264 @@
+"""Word reader (python-docx): body order with tables interleaved, list numbers resolved from
+numbering.xml, merged cells and repeated header rows, headers/footers kept apart."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from pipeline.errors import UnreadableFile
+from pipeline.readers import register
+from pipeline.readers.labels import BULLET_CHARS, format_number
+from schemas.document import Block, BlockKind, Document, Provenance, TableRow
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _open(path: Path, data: bytes):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" not in names:
+                raise UnreadableFile(str(path), "zip archive without word/document.xml: not a Word document")
+            bad = zf.testzip()
+            if bad:
+                raise UnreadableFile(str(path), f"corrupt .docx: damaged member {bad}")
+    except zipfile.BadZipFile:
+        raise UnreadableFile(str(path), "not a valid .docx: not a zip archive (truncated or corrupt)") from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise UnreadableFile(str(path), f"not a readable .docx: {exc}") from None
+    except Exception as exc:  # lxml errors in damaged XML parts
+        raise UnreadableFile(str(path), f"damaged .docx XML: {type(exc).__name__}: {exc}") from None
+
+
+class Numbering:
+    """Word list numbering: counters per abstract list, restarts by startOverride."""
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.seen: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for absn in root.iter(W + "abstractNum"):
+            aid = absn.get(W + "abstractNumId")
+            lvls = {}
+            for lvl in absn.iter(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl", "0"))
+                fmt = _val(lvl.find(W + "numFmt"), "decimal")
+                text = _val(lvl.find(W + "lvlText"), "")
+                start = int(_val(lvl.find(W + "start"), "1") or 1)
+                lvls[ilvl] = (fmt, text, start)
+            self.levels[aid] = lvls
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId")
+            aid = _val(num.find(W + "abstractNumId"), None)
+            overrides = {}
+            for ov in num.iter(W + "lvlOverride"):
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    overrides[int(ov.get(W + "ilvl", "0"))] = int(so.get(W + "val"))
+            self.nums[nid] = (aid, overrides)
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, int | None, bool]:
+        """(label, ordinal, numbered) for the next paragraph of list num_id at level ilvl."""
+        aid, overrides = self.nums.get(num_id, (None, {}))
+        lvls = self.levels.get(aid or "", {})
+        fmt, text, start = lvls.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        counters = self.counters.setdefault(aid or num_id, [None] * 9)
+        if num_id not in self.seen:
+            self.seen.add(num_id)
+            for lv, value in overrides.items():
+                if lv < 9:
+                    counters[lv] = value - 1
+        counters[ilvl] = (counters[ilvl] + 1) if counters[ilvl] is not None else start
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        if fmt in ("bullet", "none"):
+            return (text.strip() or "•"), None, False
+
+        def sub(m: re.Match) -> str:
+            lv = int(m.group(1)) - 1
+            lv_fmt, _, lv_start = lvls.get(lv, ("decimal", "", 1))
+            return format_number(counters[lv] if counters[lv] is not None else lv_start, lv_fmt)
+
+        return re.sub(r"%(\d)", sub, text), counters[ilvl], True
+
+
+def _val(el, default):
+    return el.get(W + "val") if el is not None else default
+
+
+def _num_pr(paragraph) -> tuple[str, int] | None:
+    """numId/ilvl from the paragraph, or from its style chain (List Number styles)."""
+    p_pr = paragraph._p.pPr
+    num_pr = p_pr.numPr if p_pr is not None else None
+    style = paragraph.style
+    while num_pr is None and style is not None:
+        s_ppr = style.element.pPr
+        num_pr = s_ppr.numPr if s_ppr is not None else None
+        style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None
+    num_id = str(num_pr.numId.val)
+    if num_id == "0":
+        return None  # numbering switched off
+    return num_id, int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+
+
+def _page_breaks(p_el) -> int:
+    n = 0
+    for el in p_el.iter(W + "br", W + "lastRenderedPageBreak"):
+        if el.tag == W + "lastRenderedPageBreak" or el.get(W + "type") == "page":
+            n += 1
+    return n
+
+
+@register("docx")
+def read_docx(path: Path, data: bytes, sha256: str) -> Document:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = _open(path, data)
+    doc = Document(path=str(path), name=path.name, format="docx", sha256=sha256)
+    numbering = Numbering(document)
+    page, para_index, table_index = 1, 0, 0
+
+    def body_children(parent):
+        for child in parent.iterchildren():
+            if child.tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from body_children(content)
+            elif child.tag in (W + "p", W + "tbl"):
+                yield child
+
+    for child in body_children(document.element.body):
+        if child.tag == W + "tbl":
+            block = _read_table(Table(child, document), path.name, table_index, page)
+            table_index += 1
+            if block is not None:
+                doc.blocks.append(block)
+            continue
+        paragraph = Paragraph(child, document)
+        para_index += 1
+        page += _page_breaks(child) if para_index > 1 else 0
+        text = " ".join(paragraph.text.split())
+        if not text:
+            continue
+        prov = Provenance(file=path.name, page=page, paragraph=para_index)
+        style = paragraph.style.name if paragraph.style is not None else ""
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        italic = bool(runs) and all(r.italic or (r.style is not None and r.style.font.italic) for r in runs)
+        bold = bool(runs) and all(r.bold for r in runs)
+        heading_level = _heading_level(style)
+        num = _num_pr(paragraph)
+        if heading_level is not None and num is None:
+            doc.blocks.append(Block(kind=BlockKind.heading, level=heading_level, text=text, style=style,
+                                    italic=italic, bold=bold, prov=prov))
+        elif num is not None:
+            label, number, numbered = numbering.label(*num)
+            kind = BlockKind.heading if heading_level is not None else BlockKind.list_item
+            doc.blocks.append(Block(kind=kind, level=num[1] if kind is BlockKind.list_item else heading_level,
+                                    label=label, number=number, numbered=numbered, text=text,
+                                    style=style, italic=italic, bold=bold, prov=prov))
+        elif text[:1] in BULLET_CHARS and text[1:2].isspace():
+            doc.blocks.append(Block(kind=BlockKind.list_item, label=text[0], text=text[1:].strip(),
+                                    style=style, prov=prov))
+        else:
+            doc.blocks.append(Block(kind=BlockKind.paragraph, text=text, style=style, italic=italic,
+                                    bold=bold, prov=prov))
+    doc.pages = page
+    doc.furniture = _furniture(document)
+    doc.blocks.extend(_footnotes(document, path.name, page))
+    return doc
+
+
+def _heading_level(style: str) -> int | None:
+    if style == "Title":
+        return 0
+    m = re.match(r"Heading (\d)", style or "")
+    return int(m.group(1)) if m else None
+
+
+def _cell_text(cell) -> str:
+    return " ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip())
+
+
+def _read_table(table, file: str, index: int, page: int) -> Block | None:
+    rows = []
+    header_rows = []
+    for r_i, row in enumerate(table.rows):
+        cells, last = [], None
+        for cell in row.cells:
+            if last is not None and cell._tc is last:
+                continue  # a horizontally merged cell is returned once per grid column
+            last = cell._tc
+            cells.append(_cell_text(cell))
+        tr_pr = row._tr.trPr
+        repeat = tr_pr is not None and tr_pr.find(W + "tblHeader") is not None
+        if repeat and len(rows) == 0:
+            header_rows.append(cells)
+        else:
+            rows.append(cells)
+    if not header_rows and rows:
+        header_rows = [rows.pop(0)]
+    if not header_rows:
+        return None
+    header = header_rows[0]
+    for extra in header_rows[1:]:  # a multi-row header: join the texts column by column
+        header = [" ".join(t for t in pair if t) for pair in zip(header, extra)]
+    width = len(header)
+    block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=file, page=page, table=index))
+    for cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        elif len(cells) > width:
+            cells = cells[: width - 1] + [" ".join(cells[width - 1:])]
+        block.rows.append(TableRow(cells=cells, index=len(block.rows), pages=[page]))
+    return block
+
+
+def _furniture(document) -> list[str]:
+    texts: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            try:
+                if part.is_linked_to_previous and texts:
+                    continue
+                for p in part.paragraphs:
+                    t = " ".join(p.text.split())
+                    if t and t not in texts:
+                        texts.append(t)
+            except (AttributeError, KeyError):
+                continue
+    return texts
+
+
+def _footnotes(document, file: str, page: int) -> list[Block]:
+    from lxml import etree
+
+    blocks = []
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith("/footnotes") or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for fn in root.iter(W + "footnote"):
+            if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join("".join(t.text or "" for t in fn.iter(W + "t")).split())
+            if text:
+                blocks.append(Block(kind=BlockKind.footnote, text=text,
+                                    prov=Provenance(file=file, page=page, paragraph=None)))
+    return blocks

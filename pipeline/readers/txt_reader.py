@@ -1,0 +1,124 @@
+"""Plain-text reader for the layout Word's "save as text" gives: one paragraph a line,
+table cells as tab-indented lines with a blank line between rows, `·` bullets, `1)` items."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.errors import UnreadableFile
+from pipeline.readers import register
+from pipeline.readers.labels import split_label
+from schemas.document import Block, BlockKind, Document, Provenance, TableRow
+
+FOOTNOTE_MARK = "\ufffd"  # what Word leaves where a footnote reference was
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM) or UTF-16 by BOM; otherwise detect, and say so."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableFile(str(path), "text is not UTF-8 and its encoding could not be detected")
+    return str(best), [f"decoded as {best.encoding} (not UTF-8)"]
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    words = line.split()
+    if not words or len(words) > 14:
+        return False
+    if line.rstrip().endswith(":") and len(words) <= 8:
+        return True
+    if line.rstrip()[-1:] in ".;,!?" or not line[:1].isupper():
+        return False
+    return next_line is not None and (len(next_line) > len(line) or next_line.startswith("\t"))
+
+
+@register("txt")
+def read_txt(path: Path, data: bytes, sha256: str) -> Document:
+    text, warnings = decode_text(path, data)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
+    tables = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            i, new_blocks = _read_tables(path, lines, i, tables)
+            tables += len(new_blocks)
+            doc.blocks.extend(new_blocks)
+            continue
+        stripped = " ".join(line.split())
+        if not stripped:
+            i += 1
+            continue
+        prov = Provenance(file=path.name, paragraph=i + 1)
+        if stripped.startswith(FOOTNOTE_MARK):
+            doc.blocks.append(Block(kind=BlockKind.footnote, text=stripped.lstrip(FOOTNOTE_MARK + " "), prov=prov))
+            i += 1
+            continue
+        label, number, rest, kind = split_label(stripped)
+        if kind in ("decimal", "letter") and not rest.strip():
+            # "4)" alone on a line: the item's words are on the next line
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines):
+                rest, i = " ".join(lines[j].split()), j
+        next_line = next((ln for ln in lines[i + 1:] if ln.strip()), None)
+        if kind == "roman":
+            doc.blocks.append(Block(kind=BlockKind.heading, level=2, label=label, number=number,
+                                    numbered=True, text=stripped, prov=prov))
+        elif kind is not None:
+            level = label.count(".") - 1 if kind == "outline" else 0
+            doc.blocks.append(Block(kind=BlockKind.list_item, label=label, number=number,
+                                    numbered=kind != "bullet", level=max(level, 0), text=rest.strip(), prov=prov))
+        elif _is_heading(stripped, next_line):
+            doc.blocks.append(Block(kind=BlockKind.heading, level=1 if not doc.blocks else 2, text=stripped, prov=prov))
+        else:
+            doc.blocks.append(Block(kind=BlockKind.paragraph, text=stripped, prov=prov))
+        i += 1
+    return doc
+
+
+def _read_tables(path: Path, lines: list[str], i: int, first_index: int) -> tuple[int, list[Block]]:
+    """Rows of tab-indented cells separated by blank lines; a row equal to the header starts a new table."""
+    rows: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start_line = i
+    while i < len(lines) and (lines[i].startswith("\t") or not lines[i].strip()):
+        if lines[i].startswith("\t"):
+            if not current:
+                start_line = i
+            current.append(" ".join(lines[i].split()))
+        elif current:
+            rows.append((start_line, current))
+            current = []
+        i += 1
+    if current:
+        rows.append((start_line, current))
+    blocks: list[Block] = []
+    header: list[str] | None = None
+    for line_no, cells in rows:
+        if header is not None and _norm(cells) == _norm(header):
+            header = None  # the header again: a new table
+        if header is None:
+            header = cells
+            blocks.append(Block(kind=BlockKind.table, header=cells,
+                                prov=Provenance(file=path.name, paragraph=line_no + 1, table=first_index + len(blocks))))
+            continue
+        table = blocks[-1]
+        width = len(header)
+        cells = (cells + [""] * width)[:width] if len(cells) <= width else cells[: width - 1] + [" ".join(cells[width - 1:])]
+        table.rows.append(TableRow(cells=cells, index=len(table.rows)))
+    return i, blocks
+
+
+def _norm(cells: list[str]) -> list[str]:
+    return [re.sub(r"\W+", "", c).lower() for c in cells]

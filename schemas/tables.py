@@ -1,0 +1,187 @@
+"""The warehouse tables, declared once as pydantic row models; the DuckDB DDL is generated
+from them (as dlt derives a schema), so the database always follows this file."""
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+
+def pk(**kw):
+    return Field(json_schema_extra={"primary_key": True}, **kw)
+
+
+class DocumentRow(BaseModel):
+    doc_sha256: str = pk()
+    name: str
+    path: str
+    format: str
+    kind: str
+    title: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_raw: str | None = None
+    pages: int | None = None
+    blocks: int
+    records: int
+    quarantined: int
+    warnings: list[str] = Field(default_factory=list)
+    ingested_at: datetime
+    run_id: str | None = None
+
+
+class RecordRow(BaseModel):
+    record_id: str = pk()
+    doc_sha256: str
+    doc: str
+    kind: str
+    text: str
+    start_date: date | None = None
+    end_date: date | None = None
+    date_raw: str | None = None
+    date_granularity: str
+    date_source: str
+    countries: list[str] = Field(default_factory=list)
+    priority_codes: list[str] = Field(default_factory=list)
+    location: str | None = None
+    location_country: str | None = None
+    funding: str | None = None
+    section: str | None = None
+    ref: str | None = None
+    page: int | None = None
+    table_no: int | None = None
+    row_no: int | None = None
+    paragraph_no: int | None = None
+    block_no: int | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+    cells_json: str = "{}"
+
+
+class RecordActorRow(BaseModel):
+    record_id: str
+    ord: int
+    name: str
+    entity_id: str | None = None
+    as_written: str
+    role: str
+    source_field: str
+    kind: str
+    reason: str
+
+
+class RecordThemeRow(BaseModel):
+    record_id: str
+    ord: int
+    theme: str
+    source: str
+    reason: str
+
+
+class PassageRow(BaseModel):
+    """Every body block of every document: what `check` searches for evidence, what `explain` quotes."""
+
+    doc_sha256: str
+    doc: str
+    block_no: int
+    kind: str
+    label: str | None = None
+    text: str
+    page: int | None = None
+    paragraph_no: int | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+
+
+class QuarantineRow(BaseModel):
+    doc_sha256: str
+    doc: str
+    stage: str
+    reason: str
+    raw_text: str
+    raw_json: str = "{}"
+    page: int | None = None
+    row_no: int | None = None
+    paragraph_no: int | None = None
+    quarantined_at: datetime
+
+
+class FailureRow(BaseModel):
+    run_id: str
+    path: str
+    reason: str
+    failed_at: datetime
+
+
+class IngestRunRow(BaseModel):
+    run_id: str = pk()
+    started_at: datetime
+    finished_at: datetime | None = None
+    paths: list[str] = Field(default_factory=list)
+    workers: int = 1
+    files_seen: int = 0
+    files_ingested: int = 0
+    files_skipped: int = 0
+    files_failed: int = 0
+    records: int = 0
+    status: str = "running"
+
+
+TABLES: dict[str, type[BaseModel]] = {
+    "documents": DocumentRow,
+    "record_facts": RecordRow,
+    "record_actors": RecordActorRow,
+    "record_themes": RecordThemeRow,
+    "passages": PassageRow,
+    "quarantine": QuarantineRow,
+    "failures": FailureRow,
+    "ingest_runs": IngestRunRow,
+}
+
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", date: "DATE", datetime: "TIMESTAMP"}
+
+
+def sql_type(annotation) -> tuple[str, bool]:
+    """(DuckDB type, nullable) of a field annotation."""
+    nullable = False
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0]
+        origin = typing.get_origin(annotation)
+    if origin is list:
+        inner, _ = sql_type(typing.get_args(annotation)[0])
+        return f"{inner}[]", nullable
+    return _SQL_TYPES[annotation], nullable
+
+
+def ddl(name: str, model: type[BaseModel]) -> str:
+    cols, keys = [], []
+    for field_name, info in model.model_fields.items():
+        typ, nullable = sql_type(info.annotation)
+        cols.append(f'"{field_name}" {typ}{"" if nullable else " NOT NULL"}')
+        if (info.json_schema_extra or {}).get("primary_key"):
+            keys.append(f'"{field_name}"')
+    if keys:
+        cols.append(f"PRIMARY KEY ({', '.join(keys)})")
+    return f"CREATE TABLE IF NOT EXISTS {name} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+# The public view: records.md's columns, plus ids and provenance for joins.
+RECORDS_VIEW = """
+CREATE OR REPLACE VIEW records AS
+SELECT
+  r.record_id, r.doc, r.kind, r.text,
+  r.start_date AS "start", r.end_date AS "end", r.start_date, r.end_date,
+  coalesce((SELECT list(a.name ORDER BY a.ord) FROM record_actors a
+            WHERE a.record_id = r.record_id AND a.source_field <> 'funding'), []::VARCHAR[]) AS actors,
+  r.countries,
+  coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []::VARCHAR[]) AS themes,
+  r.priority_codes, r.location, r.funding,
+  d.kind AS doc_kind, d.period_start AS doc_period_start, d.period_end AS doc_period_end,
+  r.page, r.table_no, r.row_no, r.paragraph_no, r.char_start, r.char_end, r.ref, r.section
+FROM record_facts r JOIN documents d USING (doc_sha256)
+"""

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema from schemas.tables, bulk loading, queries and export."""

@@ -1,0 +1,155 @@
+"""Open, create and load the warehouse. One file's records go in (or are replaced) in one
+transaction, as Arrow batches, never row by row."""
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from schemas.tables import RECORDS_VIEW, TABLES, ddl, sql_type
+
+DEFAULT_DB = "planscope.duckdb"
+
+
+class WarehouseBusy(Exception):
+    """Another process holds the warehouse for writing."""
+
+
+def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0):
+    """Open the warehouse; a writer creates the schema. Retries while another writer holds the lock."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            if read_only and not Path(path).exists():
+                raise FileNotFoundError(f"no warehouse at {path}: run `planscope ingest` first")
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"{path} is being written by another planscope process; try again when it finishes") from None
+            time.sleep(0.2)
+    if not read_only:
+        ensure_schema(con)
+    return con
+
+
+def ensure_schema(con) -> None:
+    for name, model in TABLES.items():
+        con.execute(ddl(name, model))
+    con.execute(RECORDS_VIEW)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def arrow_table(model, rows: list[dict]) -> pa.Table:
+    """Rows as an Arrow table typed from the row model (so empty batches still have a schema)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        typ, _ = sql_type(info.annotation)
+        arrow = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+                 "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string())}[typ]
+        fields.append(pa.field(name, arrow))
+    schema = pa.schema(fields)
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    return pa.table(columns, schema=schema)
+
+
+def insert(con, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    model = TABLES[table]
+    arrow = arrow_table(model, [model(**r).model_dump() for r in rows])
+    con.register("_batch", arrow)
+    try:
+        cols = ", ".join(f'"{c}"' for c in model.model_fields)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def known_files(con) -> dict[str, str]:
+    """path -> sha256 of every document in the warehouse."""
+    return dict(con.execute("SELECT path, doc_sha256 FROM documents").fetchall())
+
+
+def has_sha(con, sha: str) -> bool:
+    return con.execute("SELECT count(*) FROM documents WHERE doc_sha256 = ?", [sha]).fetchone()[0] > 0
+
+
+def delete_document(con, sha: str) -> None:
+    ids = "SELECT record_id FROM record_facts WHERE doc_sha256 = ?"
+    con.execute(f"DELETE FROM record_actors WHERE record_id IN ({ids})", [sha])
+    con.execute(f"DELETE FROM record_themes WHERE record_id IN ({ids})", [sha])
+    for table in ("record_facts", "passages", "quarantine", "documents"):
+        con.execute(f"DELETE FROM {table} WHERE doc_sha256 = ?", [sha])
+
+
+def load_batch(con, batch: list[dict]) -> None:
+    """Load several files' rows in one transaction; a file already there under another sha is replaced."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for item in batch:
+            for old_sha in item.get("replaces", []):
+                delete_document(con, old_sha)
+            delete_document(con, item["document"]["doc_sha256"])  # a half-loaded earlier try, if any
+        for table in ("documents", "record_facts", "record_actors", "record_themes", "passages", "quarantine"):
+            insert(con, table, [row for item in batch for row in item.get(table, [])])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def rows_for_state(state, path: str, run_id: str | None) -> dict:
+    """Flatten one processed file into warehouse rows (the transform step before the load)."""
+    doc, st = state.doc, state.structure
+    sha = doc.sha256
+    ts = now()
+    out = {
+        "document": None,
+        "record_facts": [], "record_actors": [], "record_themes": [], "passages": [], "quarantine": [],
+    }
+    for rec in state.records:
+        rid = rec.record_id
+        out["record_facts"].append(dict(
+            record_id=rid, doc_sha256=sha, doc=rec.doc, kind=rec.kind.value, text=rec.text,
+            start_date=rec.date.start, end_date=rec.date.end, date_raw=rec.date.raw,
+            date_granularity=rec.date.granularity, date_source=rec.date.source, countries=rec.countries,
+            priority_codes=rec.priority_codes, location=rec.location, location_country=rec.location_country,
+            funding=rec.funding, section=rec.section, ref=rec.ref, page=rec.prov.page, table_no=rec.prov.table,
+            row_no=rec.prov.row, paragraph_no=rec.prov.paragraph, block_no=rec.prov.block,
+            char_start=rec.prov.char_start, char_end=rec.prov.char_end,
+            cells_json=json.dumps(rec.cells, ensure_ascii=False),
+        ))
+        for i, a in enumerate(rec.actors):
+            out["record_actors"].append(dict(record_id=rid, ord=i, **a.model_dump(mode="json")))
+        for i, t in enumerate(rec.themes):
+            out["record_themes"].append(dict(record_id=rid, ord=i, **t.model_dump(mode="json")))
+    for i, block in enumerate(doc.blocks):
+        if block.kind.value == "table":
+            continue
+        out["passages"].append(dict(doc_sha256=sha, doc=doc.name, block_no=i, kind=block.kind.value, label=block.label,
+                                    text=block.text, page=block.prov.page, paragraph_no=block.prov.paragraph,
+                                    char_start=block.prov.char_start, char_end=block.prov.char_end))
+    for q in state.quarantine:
+        out["quarantine"].append(dict(doc_sha256=sha, doc=q.doc, stage=q.stage, reason=q.reason, raw_text=q.raw_text,
+                                      raw_json=json.dumps(q.raw, ensure_ascii=False, default=str),
+                                      page=q.prov.page if q.prov else None, row_no=q.prov.row if q.prov else None,
+                                      paragraph_no=q.prov.paragraph if q.prov else None, quarantined_at=ts))
+    out["document"] = dict(
+        doc_sha256=sha, name=doc.name, path=path, format=doc.format, kind=st.kind, title=st.title,
+        period_start=st.period.start if st.period else None, period_end=st.period.end if st.period else None,
+        period_raw=st.period.raw if st.period else None, pages=doc.pages, blocks=len(doc.blocks),
+        records=len(state.records), quarantined=len(state.quarantine), warnings=doc.warnings, ingested_at=ts,
+        run_id=run_id,
+    )
+    out["documents"] = [out["document"]]
+    return out
