@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/planscope --db $(DB) ingest corpus/
 	$(BIN)/planscope --db $(DB) docs
 	@echo; echo "== All trafficking activities since 2004"
-	$(BIN)/planscope --db $(DB) sql "SELECT doc, ref, start, \"end\", left(text, 70) AS text FROM records WHERE kind = 'activity' AND list_contains(themes, 'trafficking') AND \"end\" >= DATE '2004-01-01' AND doc LIKE '%.docx' ORDER BY start, doc"
+	$(BIN)/planscope --db $(DB) sql "SELECT doc, kind, ref, start, left(text, 60) AS text FROM records WHERE list_contains(themes, 'trafficking') AND start >= DATE '2004-01-01' AND doc LIKE '%.docx' ORDER BY start, doc, row_no"
 	@echo; echo "== What the 2008-2009 plan gives the Children's Unit to do"
 	$(BIN)/planscope --db $(DB) sql "SELECT ref, start, \"end\", left(text, 80) AS text FROM records WHERE doc_period_start = DATE '2008-07-01' AND doc LIKE '%.docx' AND list_contains(actors, 'Children''s Unit') ORDER BY row_no"
 	@echo; echo "== Every event in Stockholm"

@@ -101,7 +101,8 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
             return None
         return Atom("day", (y, month, day), (y, month, day), span, raw, y is not None)
     if kind == "quarter":
-        key = g.get("q") or re.sub(r"(st|nd|rd|th)$", "", (g.get("qw") or "").lower())
+        key = g.get("q") or (g.get("qw") or "").lower()
+        key = key if key in QUARTERS else re.sub(r"(st|nd|rd|th)$", "", key)
         first, last = QUARTERS[key]
         return Atom("part_of_year", (y, first, None), (y, last, None), span, raw, y is not None)
     if kind == "part":

@@ -45,12 +45,17 @@ def clean(text: str) -> str:
 
 
 def table_row_drafts(doc: Document, structure: Structure) -> list[Draft]:
+    """One draft per row. Consecutive tables with the same header are one logical table (a plan
+    split into several Word tables, or one table a reader met in pieces): rows are numbered across them."""
     drafts = []
-    plan_tables = [b for b in doc.blocks if b.kind is BlockKind.table and is_plan_table(b.header)]
-    for t_index, block in enumerate(plan_tables):
+    logical, row_no, last_header = -1, 0, None
+    for block in (b for b in doc.blocks if b.kind is BlockKind.table and is_plan_table(b.header)):
+        if _header_key(block.header) != last_header:
+            logical, row_no, last_header = logical + 1, 0, _header_key(block.header)
         roles = column_roles(block.header)
         offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
         for row in block.rows:
+            row_no += 1
             line = "\t".join(row.cells)
             cells = {role: clean(row.cells[i]) for role, i in roles.items() if i < len(row.cells)}
             for i, name in enumerate(block.header):  # keep unnamed columns too, under their header
@@ -59,15 +64,19 @@ def table_row_drafts(doc: Document, structure: Structure) -> list[Draft]:
             act_i = roles["activity"]
             cell_start = offset + sum(len(c) + 1 for c in row.cells[:act_i])
             text = clean(row.cells[act_i]) if act_i < len(row.cells) else ""
-            prov = Provenance(file=doc.name, page=row.pages[0] if row.pages else block.prov.page,
-                              table=block.prov.table if block.prov.table is not None else t_index, row=row.index + 1,
-                              block=block.prov.block, cell=act_i, char_start=cell_start,
+            prov = Provenance(file=doc.name, page=row.pages[0] if row.pages else block.prov.page, table=logical,
+                              row=row_no, block=block.prov.block, cell=act_i, char_start=cell_start,
                               char_end=cell_start + len(row.cells[act_i]) if act_i < len(row.cells) else cell_start)
-            drafts.append(Draft(kind="activity", text=text, prov=prov, ref=f"table {prov.table} row {row.index + 1}",
+            drafts.append(Draft(kind="activity", text=text, prov=prov,
+                                ref=f"row {row_no}" if logical == 0 else f"table {logical + 1} row {row_no}",
                                 date_raw=cells.get("deadline", ""), cells=cells,
                                 section_headings=[s.heading for s in structure.sections[block.prov.block or 0]]))
             offset += len(line) + 1
     return drafts
+
+
+def _header_key(header: list[str]) -> list[str]:
+    return [re.sub(r"\W+", "", h).lower() for h in header]
 
 
 def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:

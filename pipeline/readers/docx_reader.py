@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.errors import UnreadableFile
 from pipeline.readers import register
-from pipeline.readers.labels import BULLET_CHARS, format_number
+from pipeline.readers.labels import block_from_text, format_number, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -163,20 +163,18 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
         heading_level = _heading_level(style)
         num = _num_pr(paragraph)
         if heading_level is not None and num is None:
+            label, number, _, label_kind = split_label(text)  # a typed "II" or "2." opens a numbered section
             doc.blocks.append(Block(kind=BlockKind.heading, level=heading_level, text=text, style=style,
-                                    italic=italic, bold=bold, prov=prov))
+                                    label=label if label_kind not in (None, "bullet") else None, number=number,
+                                    numbered=label_kind not in (None, "bullet"), italic=italic, bold=bold, prov=prov))
         elif num is not None:
             label, number, numbered = numbering.label(*num)
             kind = BlockKind.heading if heading_level is not None else BlockKind.list_item
             doc.blocks.append(Block(kind=kind, level=num[1] if kind is BlockKind.list_item else heading_level,
                                     label=label, number=number, numbered=numbered, text=text,
                                     style=style, italic=italic, bold=bold, prov=prov))
-        elif text[:1] in BULLET_CHARS and text[1:2].isspace():
-            doc.blocks.append(Block(kind=BlockKind.list_item, label=text[0], text=text[1:].strip(),
-                                    style=style, prov=prov))
-        else:
-            doc.blocks.append(Block(kind=BlockKind.paragraph, text=text, style=style, italic=italic,
-                                    bold=bold, prov=prov))
+        else:  # typed labels ("1) ...", "• ...") in a plain paragraph
+            doc.blocks.append(block_from_text(text, prov, italic=italic, bold=bold, style=style))
     doc.pages = page
     doc.furniture = _furniture(document)
     doc.blocks.extend(_footnotes(document, path.name, page))

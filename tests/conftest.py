@@ -1,0 +1,37 @@
+"""Shared fixtures: the corpus ingested once per session into a throwaway warehouse."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = ["000_e3e456b1fc67bad2", "001_856aa1f959aca59f", "004_2ce97f0e434d4dce"]
+
+
+def run_cli(*args: str, db: Path | None = None, check: bool = False, timeout: int = 300) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "pipeline.cli"] + (["--db", str(db)] if db else []) + list(args)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{cmd} exited {proc.returncode}: {proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("warehouse") / "corpus.duckdb"
+    run_cli("ingest", str(CORPUS), "--workers", "2", db=db, check=True)
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpus_export(corpus_db, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "export.jsonl"
+    run_cli("export", "--jsonl", str(out), db=corpus_db, check=True)
+    return out

@@ -1,0 +1,48 @@
+"""The command line: exit codes, read-only SQL, output formats, explain."""
+from __future__ import annotations
+
+import json
+
+from tests.conftest import CORPUS, run_cli
+
+
+def test_usage_error_exits_2():
+    assert run_cli().returncode == 2
+    assert run_cli("ingest").returncode == 2
+    assert run_cli("ingest", "corpus", "--workers", "0").returncode == 2
+
+
+def test_bad_file_among_good_ones_exits_1_and_is_named(tmp_path):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    db = tmp_path / "w.duckdb"
+    proc = run_cli("ingest", str(CORPUS / "000_e3e456b1fc67bad2.txt"), str(empty), db=db)
+    assert proc.returncode == 1
+    assert "ingested 1 file(s)" in proc.stdout
+    assert f"{empty}: empty file (0 bytes)" in proc.stderr
+    out = run_cli("sql", "SELECT path, reason FROM failures", "--json", db=db, check=True)
+    assert json.loads(out.stdout)[0]["reason"].endswith("empty file (0 bytes)")
+
+
+def test_sql_is_read_only_unless_write(corpus_db):
+    proc = run_cli("sql", "DELETE FROM record_facts", db=corpus_db)
+    assert proc.returncode == 1 and "--write" in proc.stderr
+    n = run_cli("sql", "SELECT count(*) AS n FROM records", "--csv", db=corpus_db, check=True)
+    assert n.stdout.splitlines() == ["n", "282"]
+
+
+def test_docs_lists_kinds_and_periods(corpus_db):
+    out = run_cli("docs", db=corpus_db, check=True).stdout
+    assert "table_plan" in out and "narrative_plan" in out and "report" in out
+    assert "2008-07-01" in out and "2004-05-01" in out and "2016-07-01" in out
+
+
+def test_explain_gives_provenance_and_reasons(corpus_db):
+    rid = run_cli("sql", "SELECT record_id FROM records WHERE doc = '000_e3e456b1fc67bad2.pdf' "
+                  "AND text LIKE 'Pilot training%'", "--csv", db=corpus_db, check=True).stdout.splitlines()[1]
+    out = run_cli("explain", rid, db=corpus_db, check=True).stdout
+    assert "000_e3e456b1fc67bad2.pdf" in out and "page" in out and "row" in out
+    assert "'November 2008' as month" in out
+    assert "legend C" in out and "alternative_care" in out
+    assert "WGCC [responsible]" in out
+    assert run_cli("explain", "nope", db=corpus_db).returncode == 1

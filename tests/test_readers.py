@@ -1,0 +1,114 @@
+"""Each reader on the real corpus files (.txt as given, .docx from python-docx, .pdf from LibreOffice)."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from pipeline.readers import read_document
+from schemas.document import BlockKind
+from tests.conftest import CORPUS
+
+PLAN, ACTION, REPORT = (CORPUS / f"{s}" for s in ("000_e3e456b1fc67bad2", "001_856aa1f959aca59f", "004_2ce97f0e434d4dce"))
+HEADER = ["Member state", "Priority*", "Activity", "Funding", "Responsible", "Time limit", "Tools and methods",
+          "Results and Outputs", "Follow up"]
+# The plan of action's activities, section by section, as a reader of the document counts them.
+ACTION_SECTIONS = [3, 6, 11, 4, 7, 4]
+
+
+def table_rows(doc):
+    return [r.cells for b in doc.blocks if b.kind is BlockKind.table for r in b.rows]
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_plan_table_has_one_row_per_activity(ext):
+    doc = read_document(PLAN.with_suffix(f".{ext}"))
+    tables = [b for b in doc.blocks if b.kind is BlockKind.table]
+    assert tables and all(t.header == HEADER for t in tables)
+    rows = table_rows(doc)
+    assert len(rows) == 20
+    assert not any(r == HEADER for r in rows), "a repeated header row was read as data"
+    activities = [r[2] for r in rows]
+    assert activities[0] == "Revise and develop the priority paper"
+    assert activities[-1] == "WGCC meetings, one preliminary in Oslo in cooperation with the NDPHS September 2008"
+    assert "New platform and new interface of the Childcentre" in activities
+
+
+def test_pdf_joins_rows_split_by_a_page_break():
+    doc = read_document(PLAN.with_suffix(".pdf"))
+    split = [r for b in doc.blocks if b.kind is BlockKind.table for r in b.rows if len(r.pages) > 1]
+    assert split, "the layout engine splits rows of this table; the reader must join them"
+    row = next(r for r in split if r.cells[2].startswith("New platform"))
+    assert row.cells[2] == "New platform and new interface of the Childcentre"
+    assert row.cells[5] == "1st of July – 30th of September"
+    assert row.cells[6] == "Commissioned to a web company"  # a word cut by the break is glued back
+
+
+def test_pdf_drops_running_headers_and_page_numbers():
+    doc = read_document(REPORT.with_suffix(".pdf"))
+    body = " ".join(b.text for b in doc.blocks)
+    assert any(f.startswith("Page") for f in doc.furniture)
+    assert "Annual Report" in " ".join(doc.furniture)
+    assert not re.search(r"\bPage \d+\b", body)
+    assert "CBSS Expert Group on Children at Risk – Annual Report" not in [b.text for b in doc.blocks]
+
+
+def test_docx_list_numbers_come_from_numbering_definitions():
+    with zipfile.ZipFile(ACTION.with_suffix(".docx")) as zf:
+        xml = zf.read("word/document.xml").decode()
+    assert "<w:numPr>" in xml
+    assert ">1) The WGCC" not in xml and ">The WGCC will adopt" in xml  # the number is not in the text
+    doc = read_document(ACTION.with_suffix(".docx"))
+    decimal = [b for b in doc.blocks if b.kind is BlockKind.list_item and b.label and b.label[0].isdigit()]
+    runs, current = [], []
+    for b in decimal:
+        if b.number == 1 and current:
+            runs.append(current)
+            current = []
+        current.append(b.number)
+    runs.append(current)
+    assert [len(r) for r in runs] == ACTION_SECTIONS
+    assert all(r == list(range(1, len(r) + 1)) for r in runs)
+    assert decimal[0].label == "1)" and decimal[0].text.startswith("The WGCC will adopt")
+    letters = [b.label for b in doc.blocks if b.kind is BlockKind.list_item and b.label and b.label[0].isalpha()]
+    assert letters[:6] == ["a)", "b)", "c)", "d)", "a.", "b."]
+
+
+def test_docx_headers_and_footers_are_kept_apart():
+    doc = read_document(REPORT.with_suffix(".docx"))
+    assert "CBSS Expert Group on Children at Risk – Annual Report" in doc.furniture
+    assert not any(b.text == "CBSS Expert Group on Children at Risk – Annual Report" for b in doc.blocks)
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_roman_sections_and_bullets(ext):
+    doc = read_document(ACTION.with_suffix(f".{ext}"))
+    sections = [b.label.rstrip(".)") for b in doc.blocks if b.kind is BlockKind.heading and b.label]
+    assert sections == ["I", "II", "III", "IV", "VI", "VII"]
+    bullets = [b for b in doc.blocks if b.kind is BlockKind.list_item and not b.numbered]
+    assert len(bullets) == 4 and bullets[0].text == "The UN Convention on the Rights of the Child"
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_report_events_list_reads_as_paragraphs(ext):
+    doc = read_document(REPORT.with_suffix(f".{ext}"))
+    starts = [b.text for b in doc.blocks if re.match(r"^\d{1,2}(th)?\s*(-\s*\d+)?\s*[A-Z][a-z]+[,.:]", b.text)]
+    assert starts[0].startswith("29-30 August, Stockholm: Planning PROMISE II")
+    assert starts[-1].startswith("19-21 June, Helsinki")
+    assert len(starts) == 39
+
+
+def test_txt_joins_a_number_left_alone_on_its_line():
+    doc = read_document(ACTION.with_suffix(".txt"))
+    item = next(b for b in doc.blocks if b.text.startswith("Encourage preventive activities"))
+    assert item.kind is BlockKind.list_item and item.label == "4)"
+
+
+def test_blocks_carry_provenance_and_char_spans():
+    doc = read_document(PLAN.with_suffix(".pdf"))
+    text = doc.text()
+    for b in doc.blocks:
+        assert b.prov.file == PLAN.with_suffix(".pdf").name and b.prov.page >= 1
+        if b.kind is not BlockKind.table:
+            assert text[b.prov.char_start:b.prov.char_end] == b.text
