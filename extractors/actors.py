@@ -168,6 +168,10 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                 name = name[0].upper() + name[1:]
                 links.append(ActorLink(name=name, as_written=name, role=ActorRole.partner, source_field="text",
                                        kind="network", reason=f"text names the partners of {ent.text}"))
+        elif ent.label_ == "STATE" and role in (ActorRole.funder, ActorRole.organiser):
+            code = ent.ent_id_  # "funded by Sweden": a state named as funder or host is an actor
+            links.append(ActorLink(name=registry.states[code].name, entity_id=f"state:{code}", as_written=ent.text,
+                                   role=role, source_field="text", kind="state", reason=f"text names {ent.text!r} as {role.value}"))
         elif ent.label_ in ("ORG", "PERSON"):
             name = _clean_name(ent.text)
             if not _plausible_name(name, ent, projects, registry):

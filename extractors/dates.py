@@ -60,8 +60,8 @@ ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(
         r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:term|semester))?\s*(?:of\s+)?(?:(?P<y>(?:19|20)\d{2})(?:\s*/\s*(?P<y2>\d{2,4}))?)?(?!\d)", re.I)),
     ("month", re.compile(r"\b" + MONTH.format(n="m") + r"(?:\s*,?\s*" + YEAR.format(n="y").replace("{{2}}", "{2}") + r")?(?![\w])", re.I)),
-    ("year_span", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)?\d{2})(?![\d/.-])")),
-    ("year", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d/.-]|\s*(?:children|participants|persons|people))")),
+    ("year_span", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)?\d{2})(?![\d/-]|\.\d)")),
+    ("year", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d/-]|\.\d|\s*(?:children|participants|persons|people))")),
 ]
 # "may" is a month only next to a day or a year: "may be invited" is not a date.
 AMBIGUOUS_MONTHS = {"may", "mar", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "jan", "feb", "apr", "sept", "march"}
@@ -272,13 +272,15 @@ def _dateparser_fallback(raw: str, period: Period | None) -> DateValue | None:
 PERIOD_RE = re.compile(
     MONTH.format(n="m1") + r"\s*" + YEAR.format(n="y1").replace("{{2}}", "{2}") + r"\s*(?:-|–|—|to)\s*"
     + MONTH.format(n="m2") + r"\s*" + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
+MONTH_SPAN_RE = re.compile(
+    MONTH.format(n="m1") + r"\s*(?:-|–|—|to)\s*" + MONTH.format(n="m2") + r"\s*" + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
 YEAR_PERIOD_RE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)\d{2})(?!\d)")
 
 
 def find_period(texts: list[str]) -> Period | None:
     """The document's own period: the first "Month YYYY – Month YYYY" of at most two years,
-    else the first "YYYY-YYYY" of at most two years, else the single year a title names."""
-    for pattern in (PERIOD_RE, YEAR_PERIOD_RE):
+    or "Month – Month YYYY", else the first "YYYY-YYYY" of at most two years."""
+    for pattern in (PERIOD_RE, MONTH_SPAN_RE, YEAR_PERIOD_RE):
         for text in texts:
             for m in pattern.finditer(text):
                 value = normalise(m.group(0))

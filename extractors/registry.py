@@ -75,7 +75,7 @@ class Registry:
             for adj in state.adjectives:
                 self._state_alias["adj:" + name_key(adj)] = code
         for city, code in self.cities.items():
-            self._city_alias[name_key(city)] = city
+            self._city_alias.setdefault(name_key(city), city)
         return self
 
     def body(self, name: str) -> Body | None:

@@ -108,8 +108,11 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             parent.prov.char_end = block.prov.char_end
             continue
         label = section_label(chain)
-        number = (block.label or "").rstrip(".)") if block.numbered else None
-        ref = ".".join(x for x in (label, number) if x) or None
+        number = (block.label or "").strip("().") if block.numbered else None
+        if number and "." in number:
+            ref = number  # "1.2" already says where it sits
+        else:
+            ref = ".".join(x for x in (label, number) if x) or None
         prov = block.prov.model_copy()
         drafts.append(Draft(kind="activity", text=clean(block.text), prov=prov, ref=ref, section=label,
                             section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))

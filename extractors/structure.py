@@ -50,7 +50,24 @@ def looks_like_event_entry(text: str) -> bool:
         re.match(r"\s*[,.:;]", text[atoms[0].span[1]:]))
 
 
+def promote_outline_headings(blocks: list[Block]) -> None:
+    """In `1.`/`1.1`-numbered plans, `1. Protection ...` heads the section its `1.1` items sit in."""
+    for i, b in enumerate(blocks):
+        if b.kind is not BlockKind.list_item or not b.label or not re.fullmatch(r"\d{1,2}[.)]?", b.label):
+            continue
+        prefix = b.label.rstrip(".)") + "."
+        for nxt in blocks[i + 1:]:
+            if nxt.kind is BlockKind.list_item and nxt.label and re.fullmatch(r"\d{1,2}[.)]?", nxt.label):
+                break
+            if nxt.kind is BlockKind.list_item and nxt.label and nxt.label.startswith(prefix) and nxt.label.count(".") >= 1 \
+                    and len(nxt.label) > len(prefix):
+                b.kind, b.level, b.numbered = BlockKind.heading, 2, True
+                b.text = f"{b.label} {b.text}"
+                break
+
+
 def analyse(doc: Document) -> Structure:
+    promote_outline_headings(doc.blocks)
     texts = [b.text for b in doc.blocks if b.kind is not BlockKind.table]
     title = next((b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()), None)
     head_texts = texts[:3]

@@ -21,6 +21,9 @@ LABEL_RE = re.compile(
 )
 
 
+MONTH_WORD = r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+
+
 def roman_value(text: str) -> int | None:
     text = text.upper()
     if not text or not ROMAN_RE.match(text):
@@ -76,6 +79,8 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
         label = m.group("outline")
         return label, int(label.split(".")[-1]), rest, "outline"
     if m.group("dec"):
+        if m.group("dpunct") == "." and re.match(MONTH_WORD, rest):
+            return None, None, text, None  # "3. September, Oslo": a date written the German way
         return m.group("dec") + m.group("dpunct"), int(m.group("dec")), rest, "decimal"
     if m.group("pdec"):
         return f"({m.group('pdec')})", int(m.group("pdec")), rest, "decimal"
