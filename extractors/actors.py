@@ -25,17 +25,13 @@ NOT_A_BODY = re.compile(
     r"\b(convention|protocol|plan|report|strategy|guidelines?|conclusions|conference|forum|meeting|mandate|programme|"
     r"program|project|addendum|standards?|tool|presidency|table|agenda|declaration|resolution|recommendations?|"
     r"summit|seminar|workshop|training|consultation|exchange|session|movement|model|portal|website|region|area|"
-    r"year|partner/expert|partner|partners|expert|experts|participants)\b", re.I)
+    r"year|partner/expert|partner|partners|expert|experts|participants|tor|terms of reference)\b", re.I)
 PERSON_TITLES = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.?\s?M|H\.?\s?E|Sir)\.?\s+)+")
 ROLE_CUES = [
     (re.compile(r"\b(organi[sz]ed|hosted|arranged|co-organi[sz]ed|convened)\s+by\s*$", re.I), ActorRole.organiser),
     (re.compile(r"\b(funded|financed|sponsored|supported)\s+by\s*$|\bgrant\s+from\s*$|\bcourtesy\s+of\s*$", re.I), ActorRole.funder),
     (re.compile(r"\b(with|between|and|such as|together with|in co-?operation with|partners?)\s*$", re.I), ActorRole.partner),
 ]
-# A body named only as the addressee or the setting of an activity is not its actor.
-EXCLUDING_PREPOSITIONS = {"at", "of", "for", "under", "on", "about", "within", "into", "than", "in", "towards", "from", "to"}
-ADDRESSEE_HEADS = {"report", "support", "input", "contribution", "assistance", "advice", "proposal", "application",
-                   "request", "submit", "send", "present", "give", "deliver"}
 TITLE_FOLLOWERS = re.compile(r"^\s+(Strategy|Convention|Directive|Framework|Recommendation|Programme|Presidency|funded|Member|"
                              r"Council Framework|Regulation|Action Plan)\b")
 
@@ -93,7 +89,7 @@ def _dedupe(links: list[ActorLink]) -> list[ActorLink]:
 
 
 def _role_from_context(left: str, default: ActorRole) -> ActorRole:
-    left = left[-40:]
+    left = re.sub(r"\b(the|a|an)\s*$", "", left[-48:], flags=re.I)
     for cue, role in ROLE_CUES:
         if cue.search(left):
             return role
@@ -114,13 +110,45 @@ def _attachment(ent) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _excluded_in_plan(ent) -> bool:
+INCLUDING_PREPOSITIONS = {"with", "through", "by", "between", "as", "such as", "among", "including"}
+ROLE_NOUNS = {"director", "head", "chair", "member", "members", "representative", "representatives", "ambassador",
+              "minister", "secretary", "staff", "president", "coordinator", "officer", "expert", "experts"}
+
+
+def _is_subject(ent) -> bool:
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+
+def _in_plan_role(ent) -> bool:
+    """A commitment's actor is its subject or a body it works with, through or as; not one it reports
+    to, supports or sits inside ("report to the WGCC", "the Unit of the WGCC")."""
+    if _is_subject(ent):
+        return True
     prep, head = _attachment(ent)
-    if prep is None:
-        return False
+    if prep in INCLUDING_PREPOSITIONS:
+        return True
+    if prep == "to":  # "the secondment to the Children's Unit will act ...": part of the subject
+        tok = ent.root
+        while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+        return tok.head.head.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
+def _in_event_role(ent, first_sentence_end: int, role: ActorRole) -> bool:
+    """Everyone an entry's opening names takes part, but an addressee ("a proposal to the EC");
+    later sentences add only their subjects and named organisers or funders."""
+    prep, head = _attachment(ent)
     if prep == "to":
-        return ent.root.head.head.pos_ == "VERB" and head in ADDRESSEE_HEADS or head in ADDRESSEE_HEADS
-    return prep in EXCLUDING_PREPOSITIONS
+        return False
+    if ent.start_char < first_sentence_end:
+        return True
+    if role in (ActorRole.funder, ActorRole.organiser) or _is_subject(ent):
+        return True
+    return prep == "of" and head in ROLE_NOUNS
 
 
 def _clean_name(text: str) -> str:
@@ -142,16 +170,17 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
     ents = list(doc.ents)
     persons = [e for e in ents if e.label_ == "PERSON"]
     projects = [e for e in ents if e.label_ == "PROJECT"]
+    first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     for ent in ents:
         if limit_chars is not None and ent.start_char >= limit_chars:
             break
         left = doc.text[: ent.start_char]
         right = doc.text[ent.end_char:]
-        if mode == "plan" and _excluded_in_plan(ent):
-            continue
-        if mode == "event" and _attachment(ent)[0] == "to" and _attachment(ent)[1] in ADDRESSEE_HEADS:
-            continue
         role = _role_from_context(left, role_default)
+        if mode == "plan" and not _in_plan_role(ent):
+            continue
+        if mode == "event" and not _in_event_role(ent, first_end, role):
+            continue
         if ent.label_ == "BODY":
             body = next(b for b in registry.bodies if b.id == ent.ent_id_)
             if body.kind == "state_group" and mode == "event":

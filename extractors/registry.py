@@ -70,7 +70,7 @@ class Registry:
                 else:
                     self._alias.setdefault(name_key(alias), body)
         for code, state in self.states.items():
-            for name in state.names + state.codes + [code] if state.codes else state.names:
+            for name in state.names + state.codes + [code]:
                 self._state_alias[name if name.isupper() else name_key(name)] = code
             for adj in state.adjectives:
                 self._state_alias["adj:" + name_key(adj)] = code
