@@ -80,8 +80,10 @@ def cmd_ingest(args) -> int:
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
                      force=args.force)
-    print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged, failed {len(summary.failed)}; "
+    print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
+    for path, first in summary.duplicates:
+        print(f"  skipped {path}: same content as {first}", file=sys.stderr)
     for _, reason in summary.failed:
         print(f"  failed: {reason}", file=sys.stderr)
     return 1 if summary.failed else 0

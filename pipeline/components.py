@@ -206,7 +206,7 @@ def validate(state: IngestState) -> None:
                 doc=state.doc.name, kind=d.kind, text=d.text, date=d.date or DateValue(), actors=d.actors,
                 countries=d.countries, themes=d.themes, priority_codes=d.priority_codes, location=d.city,
                 location_country=d.city_country, funding=d.funding, section=d.section, ref=d.ref, cells=d.cells,
-                prov=d.prov,
+                prov=d.prov, doc_sha256=state.doc.sha256,
             ))
         except ValidationError as exc:
             reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

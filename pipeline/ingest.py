@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,8 @@ from pipeline.errors import PlanscopeError
 from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
 from warehouse import store
 
-BATCH_FILES = 16
+BATCH_FILES = int(os.environ.get("PLANSCOPE_BATCH_FILES", "16"))
+LOCK_WAIT_SECONDS = 60
 
 
 @dataclass
@@ -25,6 +27,7 @@ class IngestSummary:
     records: int = 0
     quarantined: int = 0
     pages: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -69,10 +72,13 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
     summary.seen = len(files) + len(missing)
-    con = store.connect(db, wait_seconds=30)
-    store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
-                                           workers=workers or 1)])
-    known = store.known_files(con)
+    # The warehouse is held only while a batch loads, so `planscope sql` can read between batches.
+    with _warehouse(db) as con:
+        store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
+                                               workers=workers or 1)])
+        known = store.known_files(con)
+    by_sha = {sha: path for path, sha in known.items()}
+    copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
     todo: list[tuple[str, list[str]]] = []
     for f in files:
         key = str(f.resolve())
@@ -84,6 +90,12 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         if not force and known.get(key) == sha:
             summary.skipped += 1
             continue
+        if sha in by_sha and by_sha[sha] != key:
+            summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
+            summary.duplicates.append((key, by_sha[sha]))
+            copies.setdefault(by_sha[sha], []).append(key)
+            continue
+        by_sha[sha] = key
         replaces = [known[key]] if key in known and known[key] != sha else []
         todo.append((key, replaces))
     for path, reason in missing:
@@ -95,7 +107,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
 
     def flush() -> None:
         if pending:
-            store.load_batch(con, pending)
+            with _warehouse(db) as con:
+                store.load_batch(con, pending)
             pending.clear()
 
     def handle(path: str, replaces: list[str], status: str, result) -> None:
@@ -135,16 +148,39 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                             status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
                         handle(path, replaces, status, result)
         flush()
+        _copies_share_failures(summary, copies)
+        status = "failed" if summary.failed else "ok"
+    except BaseException:
+        status = "interrupted"  # what was committed stays; the next run does the rest
+        raise
     finally:
-        failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now()) for p, r in summary.failed]
-        store.insert(con, "failures", failures)
-        con.execute(
-            "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, files_ingested = ?, files_skipped = ?, "
-            "files_failed = ?, records = ?, status = ? WHERE run_id = ?",
-            [store.now(), summary.seen, summary.ingested, summary.skipped, len(summary.failed), summary.records,
-             "failed" if summary.failed else "ok", run_id],
-        )
-        con.close()
         if progress:
             progress.stop()
+        failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now()) for p, r in summary.failed]
+        with _warehouse(db) as con:
+            store.insert(con, "failures", failures)
+            con.execute(
+                "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, files_ingested = ?, files_skipped = ?, "
+                "files_failed = ?, records = ?, status = ? WHERE run_id = ?",
+                [store.now(), summary.seen, summary.ingested, summary.skipped, len(summary.failed), summary.records,
+                 status, run_id],
+            )
     return summary
+
+
+def _copies_share_failures(summary: IngestSummary, copies: dict[str, list[str]]) -> None:
+    """A copy of a file that failed fails too, under its own name."""
+    for path, reason in list(summary.failed):
+        for copy in copies.get(path, []):
+            summary.failed.append((copy, reason.replace(path, copy)))
+            summary.duplicates = [d for d in summary.duplicates if d[0] != copy]
+            summary.skipped -= 1
+
+
+@contextmanager
+def _warehouse(db: str):
+    con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+    try:
+        yield con
+    finally:
+        con.close()

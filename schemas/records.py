@@ -115,6 +115,7 @@ class Record(BaseModel):
     ref: str | None = None  # the record's own label: row number, "III.4", the events-list date
     cells: dict[str, str] = Field(default_factory=dict)  # raw table cells by column role
     prov: Provenance
+    doc_sha256: str | None = None  # ties the record to the exact file content it came from
 
     @field_validator("countries")
     @classmethod
@@ -135,7 +136,7 @@ class Record(BaseModel):
 
     @property
     def record_id(self) -> str:
-        key = f"{self.doc}|{self.kind.value}|{self.prov.block}|{self.prov.row}|{self.prov.char_start}|{self.date.start}"
+        key = f"{self.doc_sha256}|{self.doc}|{self.kind.value}|{self.prov.block}|{self.prov.row}|{self.prov.char_start}|{self.date.start}"
         return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def export_actors(self) -> list[str]:

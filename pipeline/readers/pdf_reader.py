@@ -49,6 +49,9 @@ class _Para:
 
 def _open(path: Path, data: bytes, password: str | None):
     import pdfplumber
+
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableFile(str(path), "truncated PDF: no %%EOF end marker (the file was cut short)")
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
@@ -60,6 +63,10 @@ def _open(path: Path, data: bytes, password: str | None):
             raise UnreadableFile(str(path), "PDF password is wrong") from None
         raise UnreadableFile(str(path), "password-protected PDF: give its password with --password") from None
     except Exception as exc:  # pdfminer raises many types for damaged files
+        if any(isinstance(a, PDFPasswordIncorrect) for a in exc.args) or isinstance(exc.__context__, PDFPasswordIncorrect):
+            if password:
+                raise UnreadableFile(str(path), "PDF password is wrong") from None
+            raise UnreadableFile(str(path), "password-protected PDF: give its password with --password") from None
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
             raise UnreadableFile(str(path), "password-protected PDF: give its password with --password") from None

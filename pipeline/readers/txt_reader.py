@@ -21,6 +21,12 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    # Windows-1252 is what Word and Windows editors wrote in this region for decades; charset
+    # detection on short texts often guesses an exotic code page instead, so it goes first.
+    try:
+        return data.decode("cp1252"), ["decoded as cp1252 (not UTF-8)"]
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
