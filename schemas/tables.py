@@ -185,3 +185,43 @@ SELECT
   r.page, r.table_no, r.row_no, r.paragraph_no, r.char_start, r.char_end, r.ref, r.section
 FROM record_facts r JOIN documents d USING (doc_sha256)
 """
+
+
+class CheckRunRow(BaseModel):
+    check_id: str = pk()
+    report_doc: str
+    report_sha256: str
+    plan_docs: list[str] = Field(default_factory=list)
+    created_at: datetime
+    threshold_evidenced: float
+    threshold_partly: float
+    commitments: int
+
+
+class CommitmentCheckRow(BaseModel):
+    check_id: str
+    record_id: str
+    plan_doc: str
+    ref: str | None = None
+    commitment_text: str
+    deadline: date | None = None
+    status: str
+    score: float
+    themes: list[str] = Field(default_factory=list)
+
+
+class CommitmentEvidenceRow(BaseModel):
+    check_id: str
+    record_id: str
+    rank: int
+    evidence_text: str
+    doc: str
+    kind: str
+    page: int | None = None
+    paragraph_no: int | None = None
+    score: float
+    shared_terms: list[str] = Field(default_factory=list)
+
+
+TABLES.update({"check_runs": CheckRunRow, "commitment_checks": CommitmentCheckRow,
+               "commitment_evidence": CommitmentEvidenceRow})

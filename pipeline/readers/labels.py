@@ -94,7 +94,8 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     value = roman_value(rom)
     if value is None or not rest[:1] or not (rest[0].isupper() or rest[0] in "“\"'‘"):
         return None, None, text, None
-    if rom == "I" and not m.group("rpunct") and not rest.startswith(("“", '"')):
+    short_title = len(rest.split()) <= 10 and not rest.rstrip().endswith((".", ",", ";"))
+    if rom == "I" and not m.group("rpunct") and not rest.startswith(("“", '"')) and not short_title:
         return None, None, text, None  # "I am ..." is a sentence, not a section
     return rom + m.group("rpunct"), value, rest, "roman"
 
