@@ -58,7 +58,7 @@ def actors_from_cell(text: str, registry: Registry, when: date | None, role: Act
     if nlp_doc is not None:
         for ent in sorted(nlp_doc.ents, key=lambda e: -len(e.text)):
             if ent.label_ == "BODY":
-                body = next(b for b in registry.bodies if b.id == ent.ent_id_)
+                body = registry.by_id(ent.ent_id_)
                 links.append(_link(registry, body, when, ent.text, role, source, f"{source} cell names {ent.text!r}"))
                 remainder = remainder.replace(ent.text, " , ")
     for fragment in CELL_SEPARATORS.split(remainder):
@@ -182,7 +182,7 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
         if mode == "event" and not _in_event_role(ent, first_end, role):
             continue
         if ent.label_ == "BODY":
-            body = next(b for b in registry.bodies if b.id == ent.ent_id_)
+            body = registry.by_id(ent.ent_id_)
             if body.kind == "state_group" and mode == "event":
                 continue
             if body.kind == "role" and any(abs(p.end_char - ent.start_char) <= 3 or abs(ent.end_char - p.start_char) <= 3 for p in persons):

@@ -78,6 +78,11 @@ class Registry:
             self._city_alias.setdefault(name_key(city), city)
         return self
 
+    def by_id(self, body_id: str) -> Body | None:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {b.id: b for b in self.bodies + self.projects}
+        return self._by_id.get(body_id)
+
     def body(self, name: str) -> Body | None:
         name = " ".join(name.split())
         return self._exact.get(name) or self._exact.get(re.sub(r"^the\s+", "", name)) or self._alias.get(name_key(name))

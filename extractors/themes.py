@@ -35,19 +35,41 @@ class Lexicon:
     combos: list[tuple[list[re.Pattern], list[str], str]]
     not_inherited: set[str]
 
-    def matches(self, *texts: str) -> dict[str, str]:
-        """theme -> the phrase that put it there, over the given (already folded) texts."""
-        found: dict[str, str] = {}
+    def __post_init__(self):
+        # Index phrases by their first word (or its prefix, for "traffick*"), so a text is checked
+        # only against the phrases whose first word it contains.
+        self._by_word: dict[str, list[tuple[str, str, re.Pattern]]] = {}
+        self._by_prefix: list[tuple[str, str, str, re.Pattern]] = []
         for theme, patterns in self.phrases.items():
             for phrase, pattern in patterns:
-                if any(pattern.search(t) for t in texts):
-                    found[theme] = phrase
-                    break
+                first = fold(phrase.replace("*", "qqstarqq")).split()[0]
+                if "qqstarqq" in first:
+                    self._by_prefix.append((first.split("qqstarqq")[0], theme, phrase, pattern))
+                else:
+                    self._by_word.setdefault(first, []).append((theme, phrase, pattern))
+
+    def _candidates(self, words: set[str]):
+        for w in words:
+            yield from self._by_word.get(w, ())
+        for prefix, theme, phrase, pattern in self._by_prefix:
+            if any(w.startswith(prefix) for w in words):
+                yield theme, phrase, pattern
+
+    def matches(self, *texts: str) -> dict[str, str]:
+        """theme -> the phrase that put it there, over the given (already folded) texts."""
+        words = {w for t in texts for w in t.split()}
+        found: dict[str, str] = {}
+        order = {t: i for i, t in enumerate(self.phrases)}
+        rank = {(t, p): i for t, pats in self.phrases.items() for i, (p, _) in enumerate(pats)}
+        # within a theme the phrase listed first names the reason, as in the data file's order
+        for theme, phrase, pattern in sorted(self._candidates(words), key=lambda c: (order[c[0]], rank[(c[0], c[1])])):
+            if theme not in found and any(pattern.search(t) for t in texts):
+                found[theme] = phrase
         for patterns, themes, label in self.combos:
             if all(any(p.search(t) for t in texts) for p in patterns):
                 for theme in themes:
                     found.setdefault(theme, label)
-        return found
+        return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], 99)))
 
 
 @lru_cache(maxsize=2)
@@ -77,6 +99,7 @@ def word_themes(text: str, lemmas: str | None, *, event: bool = False) -> list[T
     return [ThemeAssignment(theme=t, source="words", reason=f"words: {p!r}") for t, p in found.items()]
 
 
+@lru_cache(maxsize=1024)
 def inherited_themes(text: str, source: str) -> list[ThemeAssignment]:
     """Topical themes a document title or a section heading passes to every record inside it."""
     lex = load_lexicon()

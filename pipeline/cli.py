@@ -42,14 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--password", help="password for encrypted PDFs")
     ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
+    ing.add_argument("--executor", choices=["local", "ray"], default="local",
+                     help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")
     sql = sub.add_parser("sql", help="run SQL against the warehouse")
     sql.add_argument("query")
     fmt = sql.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true")
     fmt.add_argument("--json", action="store_true")
     sql.add_argument("--write", action="store_true", help="allow statements that change the warehouse")
-    exp = sub.add_parser("export", help="export records (spec/records.md)")
-    exp.add_argument("--jsonl", required=True, metavar="FILE", help="output file, or - for stdout")
+    exp = sub.add_parser("export", help="export records (spec/records.md) as JSON lines, or the warehouse as Parquet")
+    target = exp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--jsonl", metavar="FILE", help="output file, or - for stdout")
+    target.add_argument("--parquet", metavar="DIR", help="Hive-partitioned Parquet (year=/kind=) for DuckDB, Spark, Trino")
     exp.add_argument("--doc", help="only this source document (file name)")
     sub.add_parser("docs", help="list ingested documents")
     chk = sub.add_parser("check", help="check a report against earlier plans' commitments")
@@ -85,7 +89,7 @@ def cmd_ingest(args) -> int:
         raise UsageError("--workers must be at least 1")
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
-                     force=args.force)
+                     force=args.force, executor=args.executor)
     print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
     for path, first in summary.duplicates:
@@ -156,9 +160,13 @@ def print_table(names: list[str], rows: list[tuple], width: int = 60) -> None:
 
 
 def cmd_export(args) -> int:
-    from warehouse.export import write_jsonl
+    from warehouse.export import write_jsonl, write_parquet
 
     con = _open_read(args.db)
+    if args.parquet:
+        n = write_parquet(con, args.parquet)
+        print(f"exported {n} records to {args.parquet} (partitioned by year and kind)", file=sys.stderr)
+        return 0
     if args.jsonl == "-":
         write_jsonl(con, sys.stdout, args.doc)
     else:

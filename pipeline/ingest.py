@@ -3,6 +3,7 @@ each batch of results in one transaction, record the run. A bad file is named, n
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -67,7 +68,7 @@ def _init_worker(password: str | None) -> None:
 
 
 def ingest(db: str, paths: list[str], *, workers: int | None = None, password: str | None = None,
-           progress=None, force: bool = False) -> IngestSummary:
+           progress=None, force: bool = False, executor: str = "local") -> IngestSummary:
     run_id = uuid.uuid4().hex[:12]
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
@@ -127,7 +128,10 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
             progress.advance(path, status, result if status == "error" else result["document"])
 
     try:
-        if workers == 1 or len(todo) <= 1:
+        if executor == "ray":
+            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password):
+                handle(path, replaces, status, result)
+        elif workers == 1 or len(todo) <= 1:
             _init_worker(password)
             for path, replaces in todo:
                 handle(path, replaces, *process_to_rows(path, run_id))
@@ -166,6 +170,40 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                  status, run_id],
             )
     return summary
+
+
+def _process_with_password(path: str, run_id: str, password: str | None):
+    _init_worker(password)
+    return process_to_rows(path, run_id)
+
+
+def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None):
+    """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster."""
+    try:
+        import ray
+    except ImportError:
+        raise PlanscopeError("--executor ray needs Ray: pip install 'ray==2.60.0'") from None
+    started_here = not ray.is_initialized()
+    if started_here:
+        address = os.environ.get("RAY_ADDRESS")
+        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                 ignore_reinit_error=True, log_to_driver=False,
+                 runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(sys.path)}} if not address else None)
+    remote = ray.remote(_process_with_password)
+    try:
+        pending = {remote.remote(path, run_id, password): (path, replaces) for path, replaces in todo}
+        while pending:
+            done, _ = ray.wait(list(pending), num_returns=1)
+            for ref in done:
+                path, replaces = pending.pop(ref)
+                try:
+                    status, result = ray.get(ref)
+                except Exception as exc:  # a task or node that died
+                    status, result = "error", f"{path}: Ray task failed ({type(exc).__name__}: {exc})"
+                yield path, replaces, status, result
+    finally:
+        if started_here:
+            ray.shutdown()
 
 
 def _copies_share_failures(summary: IngestSummary, copies: dict[str, list[str]]) -> None:

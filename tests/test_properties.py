@@ -14,6 +14,7 @@ from pipeline.errors import PlanscopeError
 from pipeline.readers import read_document
 from schemas.records import Period
 from tests.conftest import CORPUS
+from tests.mutation import mutate
 
 PERIOD = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="July 2016 – June 2017")
 DATE_WORDS = st.sampled_from(["29-30 August", "spring", "2009", "of", "–", "1st", "end of", "mid-", "winter 2009/10",
@@ -32,24 +33,9 @@ def test_normaliser_never_raises_and_keeps_order(text, with_period, scan):
 SEEDS = {ext: (CORPUS / f"000_e3e456b1fc67bad2.{ext}").read_bytes() for ext in ("docx", "pdf", "txt")}
 
 
-def mutate(data: bytes, ops: list[tuple[int, int, int]]) -> bytes:
-    buf = bytearray(data)
-    for kind, pos, value in ops:
-        if not buf:
-            break
-        pos %= len(buf)
-        if kind == 0:
-            buf[pos] = value
-        elif kind == 1:
-            del buf[pos: pos + value * 37]
-        else:
-            buf[pos:pos] = bytes([value]) * (value % 7 + 1)
-    return bytes(buf)
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(SEEDS)),
-       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 10**7), st.integers(0, 255)), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 10**7), st.integers(0, 255)), min_size=1, max_size=6),
        st.sampled_from([".docx", ".pdf", ".txt", ".doc"]))
 def test_mutated_files_raise_only_planscope_errors(fmt, ops, suffix):
     with tempfile.TemporaryDirectory() as tmp:

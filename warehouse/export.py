@@ -28,3 +28,17 @@ def write_jsonl(con, out: IO[str], doc: str | None = None) -> int:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_parquet(con, folder: str) -> int:
+    """The records (with provenance), their actors and themes as Hive-partitioned Parquet:
+    records/year=2009/kind=activity/*.parquet; a record without a date goes under year=__HIVE_DEFAULT_PARTITION__."""
+    from pathlib import Path
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    con.execute(f"""COPY (SELECT *, year("start") AS year FROM records)
+                    TO '{out / "records"}' (FORMAT parquet, PARTITION_BY (year, kind), OVERWRITE_OR_IGNORE true)""")
+    for table in ("record_actors", "record_themes", "documents"):
+        con.execute(f"COPY {table} TO '{out / (table + '.parquet')}' (FORMAT parquet)")
+    return con.execute("SELECT count(*) FROM records").fetchone()[0]

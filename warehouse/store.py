@@ -96,10 +96,12 @@ def load_batch(con, batch: list[dict]) -> None:
     """Load several files' rows in one transaction; a file already there under another sha is replaced."""
     con.execute("BEGIN TRANSACTION")
     try:
+        shas = [item["document"]["doc_sha256"] for item in batch]
+        present = {r[0] for r in con.execute("SELECT doc_sha256 FROM documents WHERE list_contains(?, doc_sha256)",
+                                             [shas]).fetchall()}
         for item in batch:
-            for old_sha in item.get("replaces", []):
-                delete_document(con, old_sha)
-            delete_document(con, item["document"]["doc_sha256"])  # a half-loaded earlier try, if any
+            for old_sha in item.get("replaces", []) + ([item["document"]["doc_sha256"]] if item["document"]["doc_sha256"] in present else []):
+                delete_document(con, old_sha)  # a changed file's old rows; or the same file forced again
         for table in ("documents", "record_facts", "record_actors", "record_themes", "passages", "quarantine"):
             insert(con, table, [row for item in batch for row in item.get(table, [])])
         con.execute("COMMIT")

@@ -98,21 +98,75 @@ def _val(el, default):
     return el.get(W + "val") if el is not None else default
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
-    """numId/ilvl from the paragraph, or from its style chain (List Number styles)."""
-    p_pr = paragraph._p.pPr
-    num_pr = p_pr.numPr if p_pr is not None else None
-    style = paragraph.style
-    while num_pr is None and style is not None:
-        s_ppr = style.element.pPr
-        num_pr = s_ppr.numPr if s_ppr is not None else None
-        style = style.base_style
-    if num_pr is None or num_pr.numId is None:
-        return None
-    num_id = str(num_pr.numId.val)
-    if num_id == "0":
-        return None  # numbering switched off
-    return num_id, int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+class Styles:
+    """Paragraph and character styles by id, read once: python-docx looks a style up by scanning
+    styles.xml on every `paragraph.style`, which dominated reading time on long documents."""
+
+    def __init__(self, document):
+        self.name: dict[str, str] = {}
+        self.base: dict[str, str | None] = {}
+        self.num_pr: dict[str, object] = {}
+        self.italic: dict[str, bool] = {}
+        self.default_paragraph = None
+        for el in document.styles.element.iter(W + "style"):
+            sid = el.get(W + "styleId")
+            name_el = el.find(W + "name")
+            self.name[sid] = name_el.get(W + "val") if name_el is not None else sid
+            based = el.find(W + "basedOn")
+            self.base[sid] = based.get(W + "val") if based is not None else None
+            ppr = el.find(W + "pPr")
+            num = ppr.find(W + "numPr") if ppr is not None else None
+            if num is not None:
+                self.num_pr[sid] = num
+            rpr = el.find(W + "rPr")
+            i = rpr.find(W + "i") if rpr is not None else None
+            self.italic[sid] = i is not None and i.get(W + "val", "true") not in ("0", "false")
+            if el.get(W + "type") == "paragraph" and el.get(W + "default") in ("1", "true"):
+                self.default_paragraph = sid
+        # Word's built-in names are lower-case in styles.xml ("heading 2"); python-docx shows them capitalised
+        self.name = {k: (v[0].upper() + v[1:]) if v.startswith(("heading", "title")) else v for k, v in self.name.items()}
+
+    def paragraph_style(self, p_el) -> str | None:
+        ppr = p_el.find(W + "pPr")
+        ps = ppr.find(W + "pStyle") if ppr is not None else None
+        return ps.get(W + "val") if ps is not None else self.default_paragraph
+
+    def num_pr_of(self, p_el, style_id: str | None) -> tuple[str, int] | None:
+        """numId/ilvl from the paragraph, or from its style chain (List Number styles)."""
+        ppr = p_el.find(W + "pPr")
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        seen = set()
+        while num is None and style_id and style_id not in seen:
+            seen.add(style_id)
+            num = self.num_pr.get(style_id)
+            style_id = self.base.get(style_id)
+        if num is None:
+            return None
+        nid, lvl = num.find(W + "numId"), num.find(W + "ilvl")
+        if nid is None or nid.get(W + "val") in (None, "0"):
+            return None  # numbering switched off
+        return nid.get(W + "val"), int(lvl.get(W + "val")) if lvl is not None else 0
+
+    def run_flags(self, p_el, style_id: str | None) -> tuple[bool, bool]:
+        """(all runs italic, all runs bold) over the runs that hold text."""
+        italic_all = bold_all = True
+        any_text = False
+        for r in p_el.iter(W + "r"):
+            if not "".join(t.text or "" for t in r.iter(W + "t")).strip():
+                continue
+            any_text = True
+            rpr = r.find(W + "rPr")
+
+            def flag(tag, from_style):
+                el = rpr.find(W + tag) if rpr is not None else None
+                if el is not None:
+                    return el.get(W + "val", "true") not in ("0", "false")
+                rs = rpr.find(W + "rStyle") if rpr is not None else None
+                return from_style.get(rs.get(W + "val"), False) if rs is not None else from_style.get(style_id, False)
+
+            italic_all &= flag("i", self.italic)
+            bold_all &= flag("b", {})
+        return any_text and italic_all, any_text and bold_all
 
 
 def _page_breaks(p_el) -> int:
@@ -131,6 +185,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     document = _open(path, data)
     doc = Document(path=str(path), name=path.name, format="docx", sha256=sha256)
     numbering = Numbering(document)
+    styles = Styles(document)
     page, para_index, table_index = 1, 0, 0
 
     def body_children(parent):
@@ -156,12 +211,11 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
         if not text:
             continue
         prov = Provenance(file=path.name, page=page, paragraph=para_index)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        italic = bool(runs) and all(r.italic or (r.style is not None and r.style.font.italic) for r in runs)
-        bold = bool(runs) and all(r.bold for r in runs)
+        style_id = styles.paragraph_style(child)
+        style = styles.name.get(style_id, style_id or "")
+        italic, bold = styles.run_flags(child, style_id)
         heading_level = _heading_level(style)
-        num = _num_pr(paragraph)
+        num = styles.num_pr_of(child, style_id)
         if heading_level is not None and num is None:
             label, number, _, label_kind = split_label(text)  # a typed "II" or "2." opens a numbered section
             doc.blocks.append(Block(kind=BlockKind.heading, level=heading_level, text=text, style=style,
