@@ -7,6 +7,7 @@ headers, footers and page numbers are removed from the body.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,10 @@ from pipeline.errors import UnreadableFile
 from pipeline.readers import register
 from pipeline.readers.labels import block_from_text, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
+
+# pdfminer logs every oddity of a damaged file as a warning; planscope reports a file once, in one line.
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$", re.I)
 MARGIN_SHARE = 0.09  # running headers/footers live in the top and bottom 9% of the page
