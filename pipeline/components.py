@@ -2,7 +2,6 @@
 from `pipeline/config.toml`. Each stage does one thing to the shared `IngestState`."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -210,6 +209,3 @@ def validate(state: IngestState) -> None:
             state.quarantine.append(Quarantined(doc=state.doc.name, stage="validate", reason=reason,
                                                 raw_text=d.text, raw={"cells": d.cells, "ref": d.ref}, prov=d.prov))
 
-
-def _raw(value) -> str:
-    return re.sub(r"\s+", " ", str(value))

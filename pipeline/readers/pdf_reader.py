@@ -102,15 +102,10 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
         pdf.close()
     if not lines and not tables:
         raise UnreadableFile(str(path), "no text layer: OCR is not enabled")
-    heights = {ln.page: ln for ln in lines}
-    furniture, body = _split_furniture(lines, pdf_page_heights=_page_heights(data, heights))
+    furniture, body = _split_furniture(lines)
     doc.furniture = furniture
     doc.blocks = _merge_in_order(_paragraphs(body, path.name), _join_tables(tables, path.name))
     return doc
-
-
-def _page_heights(data, _):
-    return None
 
 
 def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
@@ -164,7 +159,7 @@ def _words_to_lines(words, pno: int, page_height: float) -> list[Line]:
     return lines
 
 
-def _split_furniture(lines: list[Line], pdf_page_heights=None) -> tuple[list[str], list[Line]]:
+def _split_furniture(lines: list[Line]) -> tuple[list[str], list[Line]]:
     """Running headers/footers: lines in the page margins that repeat (digits aside) or are page numbers."""
     def key(ln: Line) -> str:
         return re.sub(r"\d+", "#", ln.text.lower()).strip()
