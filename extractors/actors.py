@@ -151,6 +151,23 @@ def _in_event_role(ent, first_sentence_end: int, role: ActorRole) -> bool:
     return prep == "of" and head in ROLE_NOUNS
 
 
+NARRATIVE_PREPOSITIONS = {"with", "by", "between", "among", "including", "such as"}
+
+
+def _in_narrative_role(ent, role: ActorRole) -> bool:
+    """In a prose sentence, the actors are who does the thing (its subjects), who it is done by or
+    with, and named organisers and funders; not bodies that only qualify a noun ("the Presidency
+    of the CBSS", "a meeting on Identification ...") or receive something ("a proposal to ...")."""
+    prep, head = _attachment(ent)
+    if prep == "to":
+        return False
+    if _is_subject(ent) or role in (ActorRole.funder, ActorRole.organiser):
+        return True
+    if prep in NARRATIVE_PREPOSITIONS:
+        return True
+    return prep == "of" and head in ROLE_NOUNS
+
+
 def _clean_name(text: str) -> str:
     text = PERSON_TITLES.sub("", text.strip())
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
@@ -181,9 +198,11 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
             continue
         if mode == "event" and not _in_event_role(ent, first_end, role):
             continue
+        if mode == "narrative" and not _in_narrative_role(ent, role):
+            continue
         if ent.label_ == "BODY":
             body = registry.by_id(ent.ent_id_)
-            if body.kind == "state_group" and mode == "event":
+            if body.kind == "state_group" and mode in ("event", "narrative"):
                 continue
             if body.kind == "role" and any(abs(p.end_char - ent.start_char) <= 3 or abs(ent.end_char - p.start_char) <= 3 for p in persons):
                 continue  # "Bragi Gudbrandson, EGCC Chair": the person is named, the role is his
@@ -197,7 +216,8 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                 name = name[0].upper() + name[1:]
                 links.append(ActorLink(name=name, as_written=name, role=ActorRole.partner, source_field="text",
                                        kind="network", reason=f"text names the partners of {ent.text}"))
-        elif ent.label_ == "STATE" and role in (ActorRole.funder, ActorRole.organiser):
+        elif ent.label_ == "STATE" and (role in (ActorRole.funder, ActorRole.organiser)
+                                         or mode == "narrative" and _is_subject(ent)):
             code = ent.ent_id_  # "funded by Sweden": a state named as funder or host is an actor
             links.append(ActorLink(name=registry.states[code].name, entity_id=f"state:{code}", as_written=ent.text,
                                    role=role, source_field="text", kind="state", reason=f"text names {ent.text!r} as {role.value}"))
@@ -211,7 +231,35 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
             links.append(ActorLink(name=name, as_written=ent.text, role=role, source_field="text", kind=kind,
                                    reason=f"named entity ({ent.label_}) not in the registry"))
     links.extend(_group_mentions(doc.text, registry, role_default))
+    if mode == "narrative" and not links:
+        links.extend(_named_subject(doc, role_default))
     return _dedupe(links)
+
+
+SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
+                           r"committee|agency|board|government|parliament|embassy|unit|group|network|office|"
+                           r"foundation|institute|centre|center|service|authority|task force)\b", re.I)
+
+
+def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
+    """A body the model's NER did not know but the sentence makes its subject, written with
+    capitals: "The Danish Presidency will oversee ...", "The Presidential Commissioner for
+    Children's Rights in Russia organised ...". Kept under the name as written."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None:
+        return []
+    words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") or t.i > subj.left_edge.i]
+    while words and words[0].dep_ == "det":
+        words = words[1:]
+    if not words:
+        return []
+    name = doc[words[0].i: subj.right_edge.i + 1].text.strip(" ,")
+    capitals = sum(1 for t in words if t.text[:1].isupper())
+    if len(words) > 12 or capitals < 2 or not SUBJECT_NOUNS.search(name) or "," in name:
+        return []
+    return [ActorLink(name=name, as_written=name, role=role, source_field="text", kind="organisation",
+                      reason="the sentence's subject, a body not in the registry")]
 
 
 GROUP_RE = re.compile(r"\b(parliamentarians|members of parliament|MPs)\s+from\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")

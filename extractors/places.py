@@ -83,7 +83,7 @@ def locate(place: str, registry: Registry) -> tuple[str | None, str | None]:
 def city_in_text(text: str, registry: Registry) -> tuple[str, str] | None:
     """The first known city a text names (`Conference in Moscow`)."""
     for m in re.finditer(r"\b[A-ZÅÄÖ][\w’'.-]+(?:\s[A-Z][\w.-]+)?", text):
-        for cand in (m.group(0), m.group(0).split()[0]):
+        for cand in (m.group(0), *m.group(0).split()):  # "In Riga": the second word
             hit = registry.city(cand)
             if hit:
                 return hit

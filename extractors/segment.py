@@ -38,6 +38,9 @@ class Draft:
     funding: str | None = None
     nlp_doc: object | None = None
     lead_doc: object | None = None
+    unit: object | None = None  # a prose unit (extractors.narrative.Unit) still to be judged
+    decision: object | None = None  # why a prose unit is an event or activity (narrative_kind.Decision)
+    elaborations: list = field(default_factory=list)  # parses of "The meeting was hosted by ..." that follow an event
 
 
 def clean(text: str) -> str:
@@ -145,11 +148,38 @@ def event_entry_drafts(doc: Document, structure: Structure, registry: Registry) 
     return drafts if len(drafts) >= 2 else []
 
 
+PLAN_KINDS = ("table_plan", "narrative_plan")
+
+
 def segment(doc: Document, structure: Structure, registry: Registry) -> list[Draft]:
     drafts = table_row_drafts(doc, structure)
     if structure.kind != "report":  # a report's numbered lists recount; its commitments live in plans
         drafts += narrative_item_drafts(doc, structure)
-    return drafts + event_entry_drafts(doc, structure, registry)
+    drafts += event_entry_drafts(doc, structure, registry)
+    if structure.kind not in PLAN_KINDS:  # a plan's prose is background; a report's is its substance
+        drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
+    return drafts
+
+
+def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:
+    """Every sentence, item and entry of the prose not already read as a list entry or plan item:
+    candidates that the `classify` stage turns into events, activities, or nothing."""
+    from extractors.narrative import narrative_units
+
+    drafts = []
+    for unit in narrative_units(doc, structure, skip_blocks=taken_blocks):
+        block = doc.blocks[unit.block]
+        prov = block.prov.model_copy(update={"char_start": unit.char_start, "char_end": unit.char_end})
+        chain = structure.sections[unit.block] if unit.block < len(structure.sections) else []
+        headings = [s.heading for s in chain]
+        if unit.heading and unit.heading not in headings and unit.heading_date is None:
+            headings.append(unit.heading)
+        ref = unit.label and f"item {unit.label}" or (f"{unit.entry_date_raw}, {unit.entry_place_raw or ''}".strip(", ")
+                                                       if unit.shape == "entry" else None)
+        drafts.append(Draft(kind="candidate", text=clean(unit.text), prov=prov, ref=ref, section=section_label(chain),
+                            section_headings=headings, lead_in=unit.lead_in, date_raw=unit.entry_date_raw,
+                            place_raw=unit.entry_place_raw, unit=unit))
+    return drafts
 
 
 PRIORITY_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\band\b|\s)\s*")

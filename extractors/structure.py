@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from extractors.catalogue import CatalogueEntry
 from extractors.columns import is_plan_table
-from extractors.dates import find_period, scan_atoms
+from extractors.dates import find_period, normalise, scan_atoms
 from extractors.themes import parse_legend
 from schemas.document import Block, BlockKind, Document
-from schemas.records import Period
+from schemas.records import DateValue, Period
 
 ACTIVITY_MARKER = re.compile(
     r"^(?:planned\s+|proposed\s+|main\s+)?(?:activities|actions|measures|tasks|commitments|action points|"
@@ -34,6 +36,11 @@ class Structure:
     legend: dict[str, str] = field(default_factory=dict)
     legend_block: int | None = None
     sections: list[list[Section]] = field(default_factory=list)  # per block: the chain of enclosing headings
+    title_source: str = "text"  # catalogue | text | none
+    period_source: str = "none"  # catalogue | chairmanship | text | dateline | headings | none
+    genre: str | None = None  # the catalogue's genre, a hint for the kind
+    source: str | None = None  # the catalogue's source (a URL, a shelf mark)
+    catalogue: dict | None = None  # the catalogue entry the document was matched to
 
 
 def is_marker(block: Block) -> bool:
@@ -66,14 +73,15 @@ def promote_outline_headings(blocks: list[Block]) -> None:
                 break
 
 
-def analyse(doc: Document) -> Structure:
+def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     promote_outline_headings(doc.blocks)
     texts = [b.text for b in doc.blocks if b.kind is not BlockKind.table]
     title = next((b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()), None)
-    head_texts = texts[:3]
-    period = find_period(head_texts) or find_period([b.text for b in doc.blocks if b.kind is BlockKind.heading]) \
-        or find_period(texts) or find_period(doc.furniture)
-    kind = _kind(doc, title or "")
+    title_source = "text" if title else "none"
+    if entry is not None and entry.title:
+        title, title_source = entry.title, "catalogue"
+    period, period_source = _period(doc, texts, title, entry)
+    kind = _kind(doc, title or "", entry.genre if entry else None)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):
         if b.kind in (BlockKind.paragraph, BlockKind.footnote, BlockKind.heading):
@@ -82,7 +90,94 @@ def analyse(doc: Document) -> Structure:
                 legend, legend_block = found, i
                 break
     return Structure(kind=kind, title=title, period=period, legend=legend, legend_block=legend_block,
-                     sections=_sections(doc.blocks))
+                     sections=_sections(doc.blocks), title_source=title_source, period_source=period_source,
+                     genre=entry.genre if entry else None, source=entry.source if entry else None,
+                     catalogue=entry.as_dict() if entry else None)
+
+
+# CBSS chairmanships and presidencies run 1 July to 30 June: "Lithuanian chairmanship 2005-2006".
+TERM_RE = re.compile(
+    r"\b(?:chairmanship|presidency|chair)\b[^.\n]{0,40}?(?<!\d)(?P<y1>(?:19|20)\d{2})\s*[-–—/]\s*(?P<y2>(?:19|20)?\d{2})(?!\d)"
+    r"|(?<!\d)(?P<y3>(?:19|20)\d{2})\s*[-–—/]\s*(?P<y4>(?:19|20)?\d{2})(?!\d)[^.\n]{0,30}?\b(?:chairmanship|presidency)\b", re.I)
+
+
+def term_period(text: str) -> Period | None:
+    """A chairmanship or presidency named with its two years runs from 1 July to the next 30 June."""
+    m = TERM_RE.search(text or "")
+    if not m:
+        return None
+    y1 = int(m.group("y1") or m.group("y3"))
+    y2s = m.group("y2") or m.group("y4")
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 != y1 + 1:
+        return None
+    return Period(start=date(y1, 7, 1), end=date(y2, 6, 30), raw=m.group(0))
+
+
+def _period(doc: Document, texts: list[str], title: str | None, entry: CatalogueEntry | None) -> tuple[Period | None, str]:
+    """Catalogue first, then a chairmanship's July-June, then the document's own words."""
+    if entry is not None and entry.period_start and entry.period_end:
+        return Period(start=entry.period_start, end=entry.period_end, raw=f"catalogue {entry.manifest}:{entry.line}"), "catalogue"
+    heads = [title or ""] + texts[:3] + doc.furniture
+    for text in heads:
+        term = term_period(text)
+        if term:
+            return term, "chairmanship"
+    period = find_period(texts[:3]) or find_period([b.text for b in doc.blocks if b.kind is BlockKind.heading])
+    if period:
+        return period, "text"
+    dateline = _dateline_period(texts[:3])
+    if dateline:
+        return dateline, "dateline"
+    spanned = _dated_headings_period(doc)
+    if spanned:
+        return spanned, "headings"
+    period = find_period(texts) or find_period(doc.furniture)
+    return (period, "text") if period else (None, "none")
+
+
+def _dateline_period(texts: list[str]) -> Period | None:
+    """A news item's period is the date it reports: "On 4-5 November 2019, ..." in its opening."""
+    for text in texts:
+        for atom in scan_atoms(text[:200]):
+            if atom.kind == "day" and atom.year_given:
+                value = normalise(atom.raw)
+                if value.start:
+                    return Period(start=value.start, end=value.end, raw=atom.raw)
+    return None
+
+
+def _dated_headings_period(doc: Document) -> Period | None:
+    """An announcements page or timeline: its dated headings ("April 1999" ... "June 2002") span it."""
+    blocks = [b for b in doc.blocks if b.kind in (BlockKind.heading, BlockKind.paragraph)]
+    values = [dated_heading(b.text) for b in blocks]
+    if values and values[0] is not None and sum(v is not None for v in values) == 1:
+        return Period(start=values[0].start, end=values[0].end, raw=f"dateline {blocks[0].text}")  # "Vilnius, May 2014"
+    values = [v for v in values if v is not None]
+    if len(values) < 2:
+        return None
+    start, end = min(v.start for v in values), max(v.end for v in values)
+    return Period(start=start, end=end, raw=f"dated headings {start:%B %Y} - {end:%B %Y}")
+
+
+DATED_HEADING = re.compile(r"^(?:read more)?\s*(?:(?P<place>[A-Z][\w’'.-]+(?:\s[A-Z][\w.-]+)?),?\s+)?(?P<when>.{3,30})$", re.I)
+
+
+def dated_heading(text: str) -> DateValue | None:
+    """A heading or line that is only a date, maybe after web debris or a place: "April 2000",
+    "Read more1997", "Vilnius, September 2014". Returns its interval, or None."""
+    text = " ".join((text or "").split())
+    if not text or len(text) > 45:
+        return None
+    text = re.sub(r"^read more\s*", "", text, flags=re.I)
+    atoms = scan_atoms(text)
+    if len(atoms) != 1 or not atoms[0].year_given:
+        return None
+    rest = (text[: atoms[0].span[0]] + text[atoms[0].span[1]:]).strip(" ,.–-")
+    if rest and (len(rest.split()) > 3 or not rest[0].isupper()):
+        return None
+    value = normalise(atoms[0].raw)
+    return value if value.start else None
 
 
 def _legend_text(blocks: list[Block], i: int) -> str:
@@ -95,7 +190,8 @@ def _legend_text(blocks: list[Block], i: int) -> str:
     return text
 
 
-def _kind(doc: Document, title: str) -> str:
+def _kind(doc: Document, title: str, genre: str | None = None) -> str:
+    """From the content first; the catalogue's genre is a hint where the content is prose."""
     if any(b.kind is BlockKind.table and is_plan_table(b.header) for b in doc.blocks):
         return "table_plan"
     entries = sum(1 for b in doc.blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item) and looks_like_event_entry(b.text))
@@ -104,7 +200,33 @@ def _kind(doc: Document, title: str) -> str:
     numbered = sum(1 for b in doc.blocks if b.kind is BlockKind.list_item and b.numbered)
     if numbered >= 3 and (PLAN_WORDS.search(title) or any(is_marker(b) for b in doc.blocks)):
         return "narrative_plan"
-    return "unknown"
+    return _prose_kind(doc, title, genre)
+
+
+SLIDE_WORDS = re.compile(r"\b(presentation transcript|presentation on theme|slide ?show|powerpoint|slides?)\b", re.I)
+SLIDE_NUMBER = re.compile(r"^\d{1,2}\s?(?=[A-Z])")
+PRIORITY_WORDS = re.compile(r"\b(priorit(y|ies)|focus (areas?|would be|will be|is on)|aims?\b|objectives)\b", re.I)
+
+
+def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
+    """slides, priorities, news or report, for documents that are mostly prose."""
+    lines = [b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()]
+    if not lines:
+        return "unknown"
+    numbered_slides = sum(1 for t in lines if SLIDE_NUMBER.match(t))
+    short = sum(1 for t in lines if len(t.split()) <= 12) / len(lines)
+    if SLIDE_WORDS.search(title) or any(SLIDE_WORDS.search(t) for t in lines[:6]) or numbered_slides >= 3 \
+            or genre == "slides":
+        return "slides"
+    items = [b for b in doc.blocks if b.kind is BlockKind.list_item]
+    if genre == "priorities" or (PRIORITY_WORDS.search(title) and items and len(items) >= len(lines) / 3):
+        return "priorities"
+    if genre in ("news", "report"):
+        return genre
+    words = sum(len(t.split()) for t in lines)
+    if words < 600 and (_dateline_period(lines[:3]) or short > 0.5):
+        return "news"
+    return "report"
 
 
 def _sections(blocks: list[Block]) -> list[list[Section]]:

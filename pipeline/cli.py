@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ing.add_argument("--password", help="password for encrypted PDFs")
     ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
+    ing.add_argument("--manifest", metavar="CSV", help="the archive's catalogue: file,title,period_start,period_end,genre,source")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--executor", choices=["local", "ray"], default="local",
                      help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")
@@ -87,11 +88,21 @@ def cmd_ingest(args) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    catalogue = None
+    if args.manifest:
+        from extractors.catalogue import CatalogueError, load_catalogue
+
+        try:
+            catalogue = load_catalogue(args.manifest)
+        except CatalogueError as exc:
+            raise UsageError(str(exc)) from None
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
-                     force=args.force, executor=args.executor)
+                     force=args.force, executor=args.executor, catalogue=catalogue)
     print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
+    for name in summary.uncatalogued:
+        print(f"  warning: the manifest names {name!r}, which is not among the files ingested", file=sys.stderr)
     for path, first in summary.duplicates:
         print(f"  skipped {path}: same content as {first}", file=sys.stderr)
     for _, reason in summary.failed:

@@ -2,6 +2,7 @@
 from `pipeline/config.toml`. Each stage does one thing to the shared `IngestState`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,14 +11,16 @@ from typing import Callable
 from pydantic import ValidationError
 
 from extractors.actors import actors_from_cell, actors_in_text
+from extractors.catalogue import CatalogueEntry
 from extractors.dates import normalise, within_period
-from extractors.places import city_in_text, countries_from_cell, countries_in_text
+from extractors.narrative_kind import tidy_ordinals
+from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
 from extractors.structure import Structure, analyse
 from extractors.themes import inherited_themes, legend_themes, word_themes
 from schemas.document import Document
-from schemas.records import ActorRole, DateValue, Quarantined, Record, ThemeAssignment
+from schemas.records import ActorRole, DateValue, Period, Quarantined, Record, ThemeAssignment
 
 Stage = Callable[["IngestState"], None]
 STAGES: dict[str, Stage] = {}
@@ -40,6 +43,8 @@ class IngestState:
     records: list[Record] = field(default_factory=list)
     quarantine: list[Quarantined] = field(default_factory=list)
     registry: Registry = field(default_factory=load_registry)
+    catalogue: dict | None = None  # the archivist's catalogue entry for this file (extractors/catalogue.py)
+    candidates: int = 0  # prose units judged by `classify`
 
     @property
     def when(self) -> date | None:
@@ -57,7 +62,8 @@ def read(state: IngestState) -> None:
 
 @stage("analyse")
 def analyse_structure(state: IngestState) -> None:
-    state.structure = analyse(state.doc)
+    entry = CatalogueEntry.from_dict(state.catalogue) if state.catalogue else None
+    state.structure = analyse(state.doc, entry)
 
 
 @stage("segment")
@@ -65,11 +71,48 @@ def segment_records(state: IngestState) -> None:
     state.drafts = segment(state.doc, state.structure, state.registry)
 
 
+@stage("classify")
+def classify(state: IngestState) -> None:
+    """Prose units become events, activities, or nothing (extractors/narrative_kind.py)."""
+    from extractors.narrative_kind import ELABORATION_ACTORS, decide
+    from extractors.narrative_model import model_opinion
+
+    kept: list[Draft] = []
+    seen_texts: set[str] = set()
+    last_event: Draft | None = None
+    for d in state.drafts:
+        if d.kind != "candidate":
+            kept.append(d)
+            continue
+        state.candidates += 1
+        has_city = city_in_text(d.text, state.registry) is not None
+        decision = model_opinion(decide(d.unit, d.nlp_doc, has_city), d)
+        if decision.elaborates and last_event is not None and d.nlp_doc is not None \
+                and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
+            last_event.elaborations.append(d.nlp_doc)
+        key = " ".join(d.text.lower().split())
+        if decision.kind is None or key in seen_texts:  # a title slide repeated on the last slide: once
+            continue
+        seen_texts.add(key)
+        d.kind, d.decision = decision.kind, decision
+        if d.kind == "event":
+            last_event = d
+        kept.append(d)
+    state.drafts = kept
+
+
+def _root_lemma(sdoc) -> str:
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    return root.lemma_.lower() if root is not None else ""
+
+
 @stage("dates")
 def dates(state: IngestState) -> None:
     period = state.structure.period
     for d in state.drafts:
-        if d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
+        if d.unit is not None:
+            d.date = narrative_date(d.unit, period)
+        elif d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
             value = normalise(d.date_raw, period)
             # a deadline cell that says "Yearly" or "TBD" states a time but no date: null, not the period
             d.date = within_period(value, period) if not clean(d.date_raw) else value
@@ -102,6 +145,23 @@ def run_nlp(state: IngestState) -> None:
     state._cell_docs = {(id(d), f"cell:{role}"): sdoc for (d, role), sdoc in zip(cells, cell_docs)}  # type: ignore[attr-defined]
 
 
+def narrative_date(unit, period: Period | None) -> DateValue:
+    """A prose record's own date; else the dated heading it sits under ("April 2000" on an
+    announcements page); else the document's period (records.md). A day or month with no year
+    takes it from the dated heading, else from the period."""
+    reference = period
+    if unit.heading_date is not None:
+        reference = Period(start=unit.heading_date.start, end=unit.heading_date.end, raw=unit.heading_date.raw or "")
+    if unit.entry_date_raw:
+        return normalise(tidy_ordinals(unit.entry_date_raw), reference)
+    own = normalise(tidy_ordinals(unit.text), reference, scan=True)
+    if own.start is not None:
+        return own
+    if unit.heading_date is not None:
+        return unit.heading_date.model_copy(update={"source": "heading"})
+    return within_period(own, period)
+
+
 CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.funder}
 
 
@@ -110,7 +170,9 @@ def actors(state: IngestState) -> None:
     cell_docs = getattr(state, "_cell_docs", {})
     for d in state.drafts:
         links = []
-        if d.cells:
+        if d.unit is not None:
+            links = _narrative_actors(d, state)
+        elif d.cells:
             for column, role in CELL_ROLES.items():
                 if d.cells.get(column):
                     links += actors_from_cell(d.cells[column], state.registry, state.when, role, column,
@@ -131,9 +193,30 @@ def actors(state: IngestState) -> None:
                 d.actors.append(link)
 
 
+def _narrative_actors(d: Draft, state: IngestState) -> list:
+    """An event: everyone its sentence names as taking part, and the hosts a following "The meeting
+    was hosted by ..." adds. An activity: who its words name, else who its lead-in names."""
+    if d.kind == "event":
+        links = actors_in_text(d.nlp_doc, state.registry, state.when, mode="narrative")
+        for extra in d.elaborations:
+            links += actors_in_text(extra, state.registry, state.when, mode="event", default_role=ActorRole.organiser)
+        return links
+    links = actors_in_text(d.nlp_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
+    if not links and d.lead_doc is not None:
+        links = actors_in_text(d.lead_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
+    return links
+
+
 @stage("places")
 def places(state: IngestState) -> None:
     for d in state.drafts:
+        if d.unit is not None:
+            if d.kind == "event":
+                place = locate(d.place_raw, state.registry) if d.place_raw else (None, None)
+                hit = (place if place[0] else None) or city_in_text(d.text, state.registry)
+                if hit:
+                    d.city, d.city_country = hit
+            continue
         if d.kind == "activity" and d.city is None:
             hit = city_in_text(d.text, state.registry) or city_in_text(d.cells.get("tools", ""), state.registry)
             if hit:
@@ -158,9 +241,11 @@ def countries(state: IngestState) -> None:
 def themes(state: IngestState) -> None:
     legend = legend_themes(state.structure.legend)
     title = state.structure.title or ""
-    doc_themes = inherited_themes(title, "document") if state.structure.kind != "report" else []
+    doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     for d in state.drafts:
         assigned: list[ThemeAssignment] = []
+        if d.unit is not None and d.unit.in_priorities and d.unit.label and d.unit.label.isalnum():
+            d.priority_codes = [d.unit.label]
         if "priority" in d.cells:
             d.priority_codes = priority_codes(d.cells["priority"], state.structure.legend)
             for code in d.priority_codes:
@@ -179,6 +264,18 @@ def themes(state: IngestState) -> None:
             if t.theme not in seen:
                 seen.add(t.theme)
                 d.themes.append(t)
+
+
+ABOUT_TITLE = re.compile(r"\b(programme|program|plan|strategy|action plan|report|conference|seminar|study|project|"
+                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b", re.I)
+
+
+def _title_sets_themes(structure: Structure) -> bool:
+    """A plan's title names what every row is about; a prose document's title does so only when it
+    says so ("The programme on unaccompanied and trafficked children"), not a headline about one event."""
+    if structure.kind in ("table_plan", "narrative_plan", "unknown"):
+        return True
+    return bool(ABOUT_TITLE.search(structure.title or ""))
 
 
 def _entity_themes(d: Draft, registry: Registry) -> list[ThemeAssignment]:
@@ -202,7 +299,7 @@ def validate(state: IngestState) -> None:
                 doc=state.doc.name, kind=d.kind, text=d.text, date=d.date or DateValue(), actors=d.actors,
                 countries=d.countries, themes=d.themes, priority_codes=d.priority_codes, location=d.city,
                 location_country=d.city_country, funding=d.funding, section=d.section, ref=d.ref, cells=d.cells,
-                prov=d.prov, doc_sha256=state.doc.sha256,
+                prov=d.prov, doc_sha256=state.doc.sha256, why=d.decision.explain() if d.decision else None,
             ))
         except ValidationError as exc:
             reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

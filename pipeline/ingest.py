@@ -2,6 +2,7 @@
 each batch of results in one transaction, record the run. A bad file is named, never fatal."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 import uuid
@@ -29,6 +30,7 @@ class IngestSummary:
     quarantined: int = 0
     pages: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    uncatalogued: list[str] = field(default_factory=list)  # catalogue entries that matched no file
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -46,12 +48,13 @@ def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
     return files, missing
 
 
-def process_to_rows(path: str, run_id: str) -> tuple[str, object]:
-    """Worker: one file through the pipeline to warehouse rows, or its one-line error."""
+def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[str, object]:
+    """Worker: one file through the pipeline to warehouse rows, or its one-line error.
+    `entry` is the file's catalogue entry (extractors/catalogue.py), if the archivist gave one."""
     from pipeline.runner import process_file
 
     try:
-        state = process_file(path)
+        state = process_file(path, catalogue=entry)
         return "ok", store.rows_for_state(state, path, run_id)
     except PlanscopeError as exc:
         return "error", str(exc)
@@ -67,8 +70,13 @@ def _init_worker(password: str | None) -> None:
     pdf_reader.PDF_PASSWORD["value"] = password
 
 
+def catalogue_key(entry) -> str | None:
+    """How a catalogue entry is stored on `documents`, to see whether it changed since the last run."""
+    return json.dumps(entry.as_dict(), ensure_ascii=False, default=str) if entry is not None else None
+
+
 def ingest(db: str, paths: list[str], *, workers: int | None = None, password: str | None = None,
-           progress=None, force: bool = False, executor: str = "local") -> IngestSummary:
+           progress=None, force: bool = False, executor: str = "local", catalogue=None) -> IngestSummary:
     run_id = uuid.uuid4().hex[:12]
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
@@ -78,6 +86,9 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
                                                workers=workers or 1)])
         known = store.known_files(con)
+        catalogued = store.known_catalogue(con)
+    entries = {str(f.resolve()): catalogue.lookup(f) for f in files} if catalogue is not None else {}
+    summary.uncatalogued = [e.file for e in catalogue.unmatched(files)] if catalogue is not None else []
     by_sha = {sha: path for path, sha in known.items()}
     copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
     todo: list[tuple[str, list[str]]] = []
@@ -88,8 +99,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         except OSError as exc:
             summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
             continue
-        if not force and known.get(key) == sha:
-            summary.skipped += 1
+        if not force and known.get(key) == sha and catalogue_key(entries.get(key)) == catalogued.get(key):
+            summary.skipped += 1  # unchanged, and so is what the catalogue says of it
             continue
         if sha in by_sha and by_sha[sha] != key:
             summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
@@ -129,12 +140,12 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
 
     try:
         if executor == "ray":
-            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password):
+            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries):
                 handle(path, replaces, status, result)
         elif workers == 1 or len(todo) <= 1:
             _init_worker(password)
             for path, replaces in todo:
-                handle(path, replaces, *process_to_rows(path, run_id))
+                handle(path, replaces, *process_to_rows(path, run_id, _entry(entries, path)))
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(password,)) as pool:
                 queue = list(todo)
@@ -142,7 +153,7 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                 while queue or running:
                     while queue and len(running) < workers * 2:
                         path, replaces = queue.pop(0)
-                        running[pool.submit(process_to_rows, path, run_id)] = (path, replaces)
+                        running[pool.submit(process_to_rows, path, run_id, _entry(entries, path))] = (path, replaces)
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for fut in done:
                         path, replaces = running.pop(fut)
@@ -172,12 +183,18 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     return summary
 
 
-def _process_with_password(path: str, run_id: str, password: str | None):
+def _entry(entries: dict, path: str) -> dict | None:
+    entry = entries.get(path)
+    return entry.as_dict() if entry is not None else None
+
+
+def _process_with_password(path: str, run_id: str, password: str | None, entry: dict | None = None):
     _init_worker(password)
-    return process_to_rows(path, run_id)
+    return process_to_rows(path, run_id, entry)
 
 
-def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None):
+def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None,
+               entries: dict | None = None):
     """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster."""
     try:
         import ray
@@ -191,7 +208,8 @@ def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, pas
                  runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(sys.path)}} if not address else None)
     remote = ray.remote(_process_with_password)
     try:
-        pending = {remote.remote(path, run_id, password): (path, replaces) for path, replaces in todo}
+        pending = {remote.remote(path, run_id, password, _entry(entries or {}, path)): (path, replaces)
+                   for path, replaces in todo}
         while pending:
             done, _ = ray.wait(list(pending), num_returns=1)
             for ref in done:

@@ -19,9 +19,10 @@ def stage_names(config: str | None = None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def process_file(path: str | Path, config: str | None = None) -> IngestState:
-    """Run every stage over one file. Raises PlanscopeError for a file that cannot be read."""
-    state = IngestState(path=Path(path))
+def process_file(path: str | Path, config: str | None = None, catalogue: dict | None = None) -> IngestState:
+    """Run every stage over one file. Raises PlanscopeError for a file that cannot be read.
+    `catalogue` is the file's entry in the archivist's catalogue, if any."""
+    state = IngestState(path=Path(path), catalogue=catalogue)
     for name in stage_names(config):
         STAGES[name](state)
     return state

@@ -66,7 +66,7 @@ class DateValue(BaseModel):
     end: date | None = None
     raw: str | None = None
     granularity: Literal["day", "month", "season", "part_of_year", "year", "range", "list", "period", "none"] = "none"
-    source: Literal["record", "document_period", "none"] = "none"
+    source: Literal["record", "heading", "document_period", "none"] = "none"
     year_inferred: bool = False
 
     @model_validator(mode="after")
@@ -116,6 +116,7 @@ class Record(BaseModel):
     cells: dict[str, str] = Field(default_factory=dict)  # raw table cells by column role
     prov: Provenance
     doc_sha256: str | None = None  # ties the record to the exact file content it came from
+    why: str | None = None  # for prose records: why this sentence is an event or an activity
 
     @field_validator("countries")
     @classmethod

@@ -20,13 +20,19 @@ class DocumentRow(BaseModel):
     format: str
     kind: str
     title: str | None = None
+    title_source: str | None = None  # catalogue | text | none
     period_start: date | None = None
     period_end: date | None = None
     period_raw: str | None = None
+    period_source: str | None = None  # catalogue | chairmanship | text | dateline | headings | none
+    genre: str | None = None  # from the archive's catalogue (--manifest)
+    source: str | None = None  # from the archive's catalogue: where the document came from
+    catalogue_json: str | None = None  # the whole catalogue entry, extra columns included
     pages: int | None = None
     blocks: int
     records: int
     quarantined: int
+    candidates: int = 0  # prose units judged as event / activity / nothing
     warnings: list[str] = Field(default_factory=list)
     ingested_at: datetime
     run_id: str | None = None
@@ -58,6 +64,7 @@ class RecordRow(BaseModel):
     char_start: int | None = None
     char_end: int | None = None
     cells_json: str = "{}"
+    why: str | None = None  # prose records: the rule and classifier scores that made it an event or activity
 
 
 class RecordActorRow(BaseModel):
@@ -170,6 +177,19 @@ def ddl(name: str, model: type[BaseModel]) -> str:
     return f"CREATE TABLE IF NOT EXISTS {name} (\n  " + ",\n  ".join(cols) + "\n)"
 
 
+def added_columns(name: str, model: type[BaseModel], existing: set[str]) -> list[str]:
+    """ALTER statements for columns this version declares that an older warehouse lacks, so a
+    warehouse made by an earlier planscope keeps working (new columns are all nullable or defaulted)."""
+    out = []
+    for field_name, info in model.model_fields.items():
+        if field_name in existing:
+            continue
+        typ, _ = sql_type(info.annotation)
+        default = info.default if isinstance(info.default, (int, float)) and not isinstance(info.default, bool) else None
+        out.append(f'ALTER TABLE {name} ADD COLUMN "{field_name}" {typ}' + (f" DEFAULT {default}" if default is not None else ""))
+    return out
+
+
 # The public view: records.md's columns, plus ids and provenance for joins.
 RECORDS_VIEW = """
 CREATE OR REPLACE VIEW records AS
@@ -182,7 +202,8 @@ SELECT
   coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []::VARCHAR[]) AS themes,
   r.priority_codes, r.location, r.funding,
   d.kind AS doc_kind, d.period_start AS doc_period_start, d.period_end AS doc_period_end,
-  r.page, r.table_no, r.row_no, r.paragraph_no, r.char_start, r.char_end, r.ref, r.section
+  r.page, r.table_no, r.row_no, r.paragraph_no, r.char_start, r.char_end, r.ref, r.section,
+  d.genre AS doc_genre, d.title AS doc_title
 FROM record_facts r JOIN documents d USING (doc_sha256)
 """
 

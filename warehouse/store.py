@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from schemas.tables import RECORDS_VIEW, TABLES, ddl, sql_type
+from schemas.tables import added_columns, RECORDS_VIEW, TABLES, ddl, sql_type
 
 DEFAULT_DB = "planscope.duckdb"
 
@@ -42,6 +42,10 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seco
 def ensure_schema(con) -> None:
     for name, model in TABLES.items():
         con.execute(ddl(name, model))
+        existing = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+        for statement in added_columns(name, model, existing):
+            con.execute(statement)
     con.execute(RECORDS_VIEW)
 
 
@@ -78,6 +82,11 @@ def insert(con, table: str, rows: list[dict]) -> None:
 def known_files(con) -> dict[str, str]:
     """path -> sha256 of every document in the warehouse."""
     return dict(con.execute("SELECT path, doc_sha256 FROM documents").fetchall())
+
+
+def known_catalogue(con) -> dict[str, str | None]:
+    """path -> the catalogue entry each document was ingested with (JSON), to notice a changed one."""
+    return dict(con.execute("SELECT path, catalogue_json FROM documents").fetchall())
 
 
 def has_sha(con, sha: str) -> bool:
@@ -129,7 +138,7 @@ def rows_for_state(state, path: str, run_id: str | None) -> dict:
             funding=rec.funding, section=rec.section, ref=rec.ref, page=rec.prov.page, table_no=rec.prov.table,
             row_no=rec.prov.row, paragraph_no=rec.prov.paragraph, block_no=rec.prov.block,
             char_start=rec.prov.char_start, char_end=rec.prov.char_end,
-            cells_json=json.dumps(rec.cells, ensure_ascii=False),
+            cells_json=json.dumps(rec.cells, ensure_ascii=False), why=rec.why,
         ))
         for i, a in enumerate(rec.actors):
             out["record_actors"].append(dict(record_id=rid, ord=i, **a.model_dump(mode="json")))
@@ -148,9 +157,11 @@ def rows_for_state(state, path: str, run_id: str | None) -> dict:
                                       paragraph_no=q.prov.paragraph if q.prov else None, quarantined_at=ts))
     out["document"] = dict(
         doc_sha256=sha, name=doc.name, path=path, format=doc.format, kind=st.kind, title=st.title,
+        title_source=st.title_source, period_source=st.period_source, genre=st.genre, source=st.source,
+        catalogue_json=json.dumps(st.catalogue, ensure_ascii=False, default=str) if st.catalogue else None,
         period_start=st.period.start if st.period else None, period_end=st.period.end if st.period else None,
         period_raw=st.period.raw if st.period else None, pages=doc.pages, blocks=len(doc.blocks),
-        records=len(state.records), quarantined=len(state.quarantine), warnings=doc.warnings, ingested_at=ts,
+        records=len(state.records), quarantined=len(state.quarantine), candidates=state.candidates, warnings=doc.warnings, ingested_at=ts,
         run_id=run_id,
     )
     out["documents"] = [out["document"]]

@@ -1,0 +1,354 @@
+"""Candidate units of prose documents: every sentence, list item, slide line and
+`Place, Month Year – text` entry of a report, news item, slide transcript or priorities page.
+
+Each unit keeps what a reader uses to judge it (records.md, "Narrative documents"): the
+heading it sits under, a dated heading above it ("April 2000" on an announcements page), the
+lead-in that introduces it ("... which included:"), and whether it is an item of a priorities
+list. Whether a unit is an event, an activity or nothing is decided later
+(`extractors/narrative_kind.py`), once spaCy has parsed it.
+
+Web and slide text arrives broken: lines wrapped mid-sentence, slide numbers glued to titles
+("3Activities during the year"), items run together ("... September 2006 - Conference ..."),
+inline numbering ("Priorities: 1.Sexual exploitation ... 2.Unaccompanied ..."). The functions
+below undo that before splitting, and every unit keeps its character span in the document text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.dates import scan_atoms
+from extractors.structure import Structure, dated_heading
+from schemas.document import BlockKind, Document
+from schemas.records import DateValue
+
+BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
+SLIDE_NUMBER = re.compile(r"^(\d{1,2})\s?(?=[A-Z])")
+WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
+                        r"more news|related|tags?|posted in|download)\b", re.I)
+PRIORITY_CONTEXT = re.compile(
+    r"\b(priorit(?:y|ies)|focus(?:es|ed)? (?:would|will|is|are|was|on)|focus areas?|areas? of (?:co-?operation|work|focus)|"
+    r"aims?|objectives|mandate|thematic areas|key areas)\b", re.I)
+LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass
+class Unit:
+    """One candidate record of a prose document."""
+
+    text: str
+    block: int  # the block it starts in
+    char_start: int  # span in Document.text()
+    char_end: int
+    shape: str  # sentence | item | entry | title
+    heading: str | None = None
+    heading_date: DateValue | None = None
+    heading_place: str | None = None
+    lead_in: str | None = None
+    in_priorities: bool = False
+    label: str | None = None  # an item's own number or letter, as printed
+    entry_date_raw: str | None = None
+    entry_place_raw: str | None = None
+    slide: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+    block: int
+    start: int  # offset of text[0] in Document.text()
+    kind: str  # heading | paragraph | item
+    label: str | None = None
+    slide_start: bool = False
+    slide: int | None = None
+    offsets: list[int] = field(default_factory=list)  # per character of text: its document offset
+
+
+def _line(text: str, block: int, start: int, kind: str, label: str | None = None) -> _Line:
+    return _Line(text=text, block=block, start=start, kind=kind, label=label, offsets=list(range(start, start + len(text))))
+
+
+def _strip(line: _Line, n: int) -> None:
+    """Drop the first n characters (a bullet, a slide number), keeping offsets aligned."""
+    line.text, line.offsets = line.text[n:], line.offsets[n:]
+
+
+def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
+    out: list[_Line] = []
+    slide_no = None
+    for i, b in enumerate(doc.blocks):
+        if i in skip_blocks or b.kind in (BlockKind.table, BlockKind.footnote) or not b.text.strip():
+            continue
+        kind = {"heading": "heading", "list_item": "item"}.get(b.kind.value, "paragraph")
+        line = _line(b.text, i, b.prov.char_start or 0, kind, b.label if b.kind is BlockKind.list_item else None)
+        m = BULLET.match(line.text)
+        if m:
+            line.label, line.kind = line.text[: m.end()].strip(), "item"
+            _strip(line, m.end())
+        if slides:
+            line.text = re.sub(r"^Title:\s*", lambda mm: " " * len(mm.group(0)), line.text)
+            m = SLIDE_NUMBER.match(line.text)
+            if m and (slide_no is None or int(m.group(1)) > slide_no) and line.kind != "item":
+                slide_no = int(m.group(1))
+                line.slide_start = True
+                _strip(line, m.end())
+            line.slide = slide_no
+        lead = len(line.text) - len(line.text.lstrip())
+        _strip(line, lead)
+        if line.text.strip():
+            out.append(line)
+    return out
+
+
+def _joinable(prev: _Line, nxt: _Line, slides: bool) -> bool:
+    """Does `nxt` continue `prev` (a line wrapped mid-sentence)?"""
+    if nxt.kind == "item" or nxt.slide_start:
+        return False
+    if slides:
+        return True  # a slide's lines are wrapped at its width; new items start with a bullet
+    if prev.kind == "heading" or nxt.kind == "heading":
+        return False
+    if re.search(r"[.!?:;…\"”]\s*$", prev.text):
+        return False
+    return bool(re.match(r"[a-z(]", nxt.text)) or bool(re.search(r"(,|\b(of|the|and|to|in|for|on|with|a|an|by))\s*$", prev.text))
+
+
+def _reflow(lines: list[_Line], slides: bool) -> list[_Line]:
+    out: list[_Line] = []
+    for line in lines:
+        if out and _joinable(out[-1], line, slides):
+            prev = out[-1]
+            prev.offsets = prev.offsets + [prev.offsets[-1] + 1] + line.offsets
+            prev.text = prev.text + " " + line.text
+            if prev.kind == "heading":
+                prev.kind = "paragraph"
+        else:
+            out.append(line)
+    return out
+
+
+def _piece(line: _Line, s: int, e: int) -> tuple[str, int, int]:
+    """text[s:e] of a line, trimmed, with its document span."""
+    while s < e and line.text[s].isspace():
+        s += 1
+    while e > s and line.text[e - 1].isspace():
+        e -= 1
+    if s >= e:
+        return "", 0, 0
+    return line.text[s:e], line.offsets[s], line.offsets[e - 1] + 1
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation, not after abbreviations or initials ("Mr.", "C.A.R.")."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        left = text[start: m.start()].rstrip("\"”’)")
+        if ABBREVIATIONS.search(left[-12:]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(?P<label>\d{1,2}|[a-h])\.(?=\s?[A-Za-z])")
+
+
+def inline_items(text: str) -> list[tuple[str, int, int, int]] | None:
+    """Numbered items written inside one paragraph: `... included: 1. all ... 2. intensify ...`,
+    `Priorities: 1.Sexual exploitation ... 2.Unaccompanied ... a.Report from ...`.
+
+    Returns (label, level, start, end) of each item's text after its marker, or None when the
+    markers do not count 1, 2, 3 ... (a stray "5." is no list)."""
+    found = []
+    expect_num, expect_letter = 1, "a"
+    for m in INLINE_MARKER.finditer(text):
+        label = m.group("label")
+        if label.isdigit() and int(label) == expect_num:
+            found.append((label, 0, m))
+            expect_num, expect_letter = expect_num + 1, "a"
+        elif label.isalpha() and label == expect_letter and expect_num > 1:
+            found.append((label, 1, m))
+            expect_letter = chr(ord(expect_letter) + 1)
+    if sum(1 for _, level, _ in found if level == 0) < 2:
+        return None
+    out = []
+    for k, (label, level, m) in enumerate(found):
+        end = found[k + 1][2].start() if k + 1 < len(found) else len(text)
+        out.append((label, level, m.end(), end))
+    return out
+
+
+DASH_SPLIT = re.compile(r"\s+[-–](?:\s+|(?=[A-Z]))(?=[A-Z])")
+ENDS_WITH_DATE = re.compile(r"((19|20)\d{2}|\b(january|february|march|april|may|june|july|august|september|october|"
+                            r"november|december))\W*$", re.I)
+
+
+def slide_pieces(text: str) -> list[tuple[int, int]]:
+    """Items a transcript ran together on one line: `..., September 2006 - Conference The Rights
+    ...`. A dash followed by two capitalised words continues a title ("States - Improving Child
+    Participation") unless a date ends the text before it."""
+    cuts = [0]
+    for m in DASH_SPLIT.finditer(text):
+        words = text[m.end():].split()[:2]
+        title_goes_on = len(words) == 2 and all(w[:1].isupper() for w in words)
+        if title_goes_on and not ENDS_WITH_DATE.search(text[cuts[-1]: m.start()]):
+            continue
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+ENTRY_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
+
+
+def entry_prefix(text: str) -> tuple[str | None, str, int] | None:
+    """`Tallinn October 2005 – text`, `Reykjavik, May 2006 – text`, `March 2009: text` ->
+    (place, date as written, where the text starts); None when the line is no such entry."""
+    sep = ENTRY_SEPARATOR.search(text[:70])
+    if not sep:
+        return None
+    head = text[: sep.start()].strip(" ,")
+    atoms = scan_atoms(head)
+    if len(atoms) != 1 or atoms[0].kind not in ("day", "month", "season", "part_of_year") \
+            or head[atoms[0].span[1]:].strip(" ,.") or not atoms[0].year_given and atoms[0].kind != "day":
+        return None
+    place = head[: atoms[0].span[0]].strip(" ,")
+    if place and (len(place.split()) > 3 or not all(w[:1].isupper() for w in place.replace(",", " ").split())):
+        return None
+    return place or None, atoms[0].raw, sep.end()
+
+
+def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | None:
+    text, start, end = _piece(line, s, e)
+    text = text.strip(" ;,-–")
+    if len(text) < 3 or not re.search(r"[A-Za-z]{2}", text):
+        return None
+    return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
+                heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, **kw)
+
+
+def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] | None = None) -> list[Unit]:
+    """Every candidate unit of a prose document, in reading order."""
+    slides = structure.kind == "slides"
+    lines = _reflow(_lines(doc, skip_blocks or set(), slides), slides)
+    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False}
+    units: list[Unit] = []
+    ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
+    for line in lines:
+        if line.slide_start:
+            ctx.update(heading=None, lead_in=None, priorities=False)
+        if WEB_DEBRIS.match(line.text) and not dated_heading(line.text):
+            stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
+            if not stripped or stripped == line.text:
+                continue
+        when = dated_heading(line.text)
+        if when is not None and line.kind != "item":
+            ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
+            continue
+        if line.kind == "heading" and not _sentence_like(line.text):
+            ctx.update(heading=line.text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(line.text)))
+            continue
+        if slides:
+            units += _slide_units(line, ctx)
+            continue
+        if line.kind == "item":
+            unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"],
+                         in_priorities=ctx["priorities"], label=line.label)
+            if unit:
+                units.append(unit)
+            continue
+        units += _paragraph_units(line, ctx)
+    return units
+
+
+def _heading_place(text: str) -> str | None:
+    m = re.match(r"^(?:read more)?\s*([A-Z][\w’'.-]+(?:\s[A-Z][\w.-]+)?),\s", text, re.I)
+    return m.group(1) if m else None
+
+
+def _sentence_like(text: str) -> bool:
+    """A "heading" a PDF reader guessed from a large font that is really a sentence."""
+    return len(text.split()) >= 10 and bool(re.search(r"[.!?]\s*$", text))
+
+
+def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
+    units: list[Unit] = []
+    entry = entry_prefix(line.text)
+    if entry is not None:
+        place, when, start = entry
+        unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place)
+        ctx["lead_in"] = None
+        return [unit] if unit else []
+    items = inline_items(line.text)
+    body_end = items[0][2] - 2 if items else len(line.text)
+    body_end = max(0, body_end)
+    sentences = split_sentences(line.text[:body_end]) if body_end else []
+    last_sentence = None
+    for s, e in sentences:
+        unit = _unit(line, s, e, "sentence", ctx)
+        if unit:
+            units.append(unit)
+            last_sentence = unit.text
+    # a paragraph that ends with a lead-in introduces the list after it
+    ctx["lead_in"] = last_sentence if last_sentence and LEAD_IN_END.search(last_sentence) else None
+    if ctx["lead_in"]:
+        ctx["priorities"] = bool(PRIORITY_CONTEXT.search(ctx["lead_in"])) or ctx["priorities"]
+    if items:
+        lead = line.text[:max(0, items[0][2] - 1)].strip()
+        lead_in = split_sentences(lead)[-1] if lead else None
+        lead_text = lead[lead_in[0]:lead_in[1]] if lead_in else None
+        priorities = ctx["priorities"] or bool(lead_text and PRIORITY_CONTEXT.search(lead_text))
+        for label, level, s, e in items:
+            unit = _unit(line, s, e, "item", ctx, lead_in=lead_text if level == 0 else None,
+                         in_priorities=priorities and level == 0, label=label)
+            if unit:
+                units.append(unit)
+    return units
+
+
+def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
+    """A slide line: its items run together on one line are split; a line that ends as a lead-in
+    ("Programme adopted by the group includes") makes the items after it belong to it."""
+    units: list[Unit] = []
+    text = line.text
+    if line.slide_start and len(text.split()) <= 12 and not inline_items(text):
+        ctx.update(heading=text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(text)))
+        title = _unit(line, 0, len(text), "title", ctx)
+        return [title] if title else []
+    pieces = slide_pieces(text)
+    for n, (s, e) in enumerate(pieces):
+        piece, _, _ = _piece(line, s, e)
+        if not piece:
+            continue
+        if len(piece.split()) <= 2 and PRIORITY_CONTEXT.search(piece):
+            ctx.update(heading=piece, lead_in=None, priorities=True)  # "- Priorities" heads the items below
+            continue
+        items = inline_items(piece)
+        if items:
+            head = piece[: max(0, items[0][2] - 2)]
+            if PRIORITY_CONTEXT.search(head):
+                ctx["priorities"] = True
+            first_line = line.slide_start and n == 0
+            for label, level, a, b in items:
+                unit = _unit(line, s + a, s + b, "item", ctx, lead_in=(head.strip() or None) if level == 0 else None,
+                             in_priorities=ctx["priorities"] and level == 0, label=label)
+                if unit:
+                    units.append(unit)
+            if first_line:
+                ctx["heading"] = head.strip()
+            continue
+        first = line.slide_start or line is ctx["first_line"]
+        shape = "title" if first and n == 0 else "item"
+        unit = _unit(line, s, e, shape, ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"] and shape == "item",
+                     label=line.label)
+        if unit:
+            units.append(unit)
+            if LEAD_IN_END.search(unit.text) and len(unit.text.split()) <= 12:
+                ctx["lead_in"] = unit.text
+                unit.notes.append("lead-in of the items below")
+    return units

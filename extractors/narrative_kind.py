@@ -1,0 +1,215 @@
+"""Is a prose unit an event, an activity, or nothing? (records.md, "Narrative documents")
+
+Two opinions are combined, as the field does it:
+- rules over spaCy's parse, which carry most of the decision and say why: the main verb's
+  tense and voice ("was held", "met", "will oversee", "is organising"), whether it is a verb of
+  holding or deciding, the subject (a body, or "the meeting" that only elaborates an event
+  already told), the unit's own date and place, the unit's position (an item of a priorities
+  list, after a lead-in);
+- a trained text classifier (`extractors/narrative_model.py`, spaCy textcat on sentences written
+  for the purpose), which decides where the rules have no opinion and can veto a weak rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.dates import scan_atoms
+from extractors.narrative import Unit
+
+# Verbs that make something happen or decide something: a meeting held, a plan adopted.
+EVENT_VERBS = {
+    "hold", "organise", "organize", "co-organise", "co-organize", "convene", "meet", "host", "launch", "adopt",
+    "decide", "arrange", "conduct", "sign", "publish", "approve", "endorse", "elect", "appoint", "propose",
+    "establish", "start", "begin", "initiate", "open", "visit", "underline", "note", "welcome", "stress",
+    "recommend", "agree", "invite", "celebrate", "present", "release", "inaugurate", "set", "found", "create",
+    "run", "take", "attend", "participate", "follow", "train", "complete", "finalise", "finalize", "submit",
+    "commission", "introduce", "elaborate", "identify", "discuss", "sponsor",
+}
+# Of those, the verbs that on their own say an event happened; the rest need a date, a place or a body.
+STRONG_EVENT_VERBS = {"hold", "organise", "organize", "co-organise", "co-organize", "convene", "meet", "host", "launch",
+                      "adopt", "decide", "sign", "publish", "approve", "endorse", "inaugurate", "celebrate", "conduct"}
+# Verbs that tell what happened inside a meeting: not records of their own without a date.
+CONTENT_VERBS = {"discuss", "present", "elaborate", "identify", "follow", "note", "introduce", "participate", "attend",
+                 "take", "set", "run", "start", "begin", "visit", "open", "complete", "train", "invite"}
+EVENT_NOUNS = re.compile(
+    r"\b(meetings?|conferences?|seminars?|summits?|workshops?|trainings?|training courses?|visits?|sessions?|"
+    r"round ?tables?|consultations?|forums?|fora|symposi(?:um|a)|hearings?|launch(?:es)?|study visits?|"
+    r"congress(?:es)?|expert meetings?|webinars?|ceremon(?:y|ies)|campaigns?|events?|festivals?)\b", re.I)
+WORK_VERBS_ONGOING = {"organise", "organize", "prepare", "develop", "plan", "map", "implement", "coordinate",
+                      "establish", "set", "launch", "focus", "work", "build", "draft", "conduct", "run", "carry",
+                      "support", "finalise", "finalize", "arrange", "host", "compile", "update", "revise", "design"}
+ANAPHORIC = re.compile(r"^(it|they|this|these|that|those|he|she|there|we|the (?:meeting|conference|seminar|event|"
+                       r"workshop|training|session|project|study|report|meetings|conferences|visit|programme|group|"
+                       r"participants|discussion|discussions|two|originators|representatives|members)|"
+                       r"this (?:\w+)|these (?:\w+))\b", re.I)
+NOMINAL_EVENT_START = re.compile(r"^(?:[\w’'-]+\s){0,4}?(meeting|conference|seminar|workshop|training|visit|summit|"
+                                 r"consultation|round ?table|session|forum|launch|expert meeting|study visit|"
+                                 r"webinar|hearing|symposium)\b", re.I)
+FUTURE_CUES = re.compile(r"\b(will|shall|(?:is|are) to (?=[a-z]+\b)(?!\.)|plans? to|planned to|intends? to|is going to|are going to|"
+                         r"aims? to|is expected to|are expected to|is scheduled|are scheduled|is planned|are planned|"
+                         r"is foreseen|are foreseen|upcoming|forthcoming)\b", re.I)
+DEBRIS = re.compile(r"^(read more|share|print|download|click|see also|similar presentations|presentation|photo|"
+                    r"image|source|copyright|©|tags?:|posted|session [ivx\d]+:|key ?note|welcome and)", re.I)
+ELABORATING_PASSIVE = {"host", "organise", "organize", "open", "chair", "moderate", "support", "fund", "attend",
+                       "finance", "sponsor", "co-organise", "co-organize", "facilitate"}
+# Of those, the ones whose agents are the event's own actors (hosts, organisers, funders).
+ELABORATION_ACTORS = {"host", "organise", "organize", "support", "fund", "finance", "sponsor", "co-organise", "co-organize"}
+
+
+@dataclass
+class Decision:
+    kind: str | None  # "event", "activity" or None
+    reasons: list[str] = field(default_factory=list)
+    rule: str = ""
+    model_scores: dict[str, float] = field(default_factory=dict)
+    elaborates: bool = False  # "The meeting was hosted by ...": adds to the event before it
+
+    def explain(self) -> str:
+        parts = [f"{self.kind or 'no record'} by rule {self.rule!r}"] + self.reasons
+        if self.model_scores:
+            parts.append("classifier " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(self.model_scores.items())))
+        return "; ".join(parts)
+
+
+def _main_verb(sdoc):
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.pos_ not in ("VERB", "AUX"):
+        verb = next((t for t in root.children if t.pos_ == "VERB" and t.dep_ in ("relcl", "acl", "ccomp", "conj")), None)
+        return verb if verb is not None and root.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl" else root
+    return root
+
+
+def _verbs(root) -> list:
+    """The main verb and the verbs it is coordinated with ("met ... and agreed")."""
+    return [root] + [t for t in root.conjuncts if t.pos_ in ("VERB", "AUX")]
+
+
+def _tense(verb) -> str:
+    """past | perfect | future | progressive | present | none, read from the verb and its auxiliaries."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_lower = {a.lower_ for a in aux}
+    if aux_lower & {"will", "shall", "'ll"}:
+        return "future"
+    if aux_lower & {"has", "have", "had"}:
+        return "perfect"
+    if verb.tag_ == "VBG" and aux_lower & {"is", "are", "am"}:
+        return "progressive"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux_lower & {"was", "were"}):
+        return "past"
+    if verb.tag_ == "VBN" and not aux:
+        return "participle"
+    if verb.tag_ in ("VBZ", "VBP") or aux_lower & {"is", "are", "am"}:
+        return "present"
+    return "none"
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return c
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _subject_text(subj) -> str:
+    return " ".join(t.text for t in subj.subtree) if subj is not None else ""
+
+
+def _is_body(subj) -> bool:
+    if subj is None:
+        return False
+    ents = [e for e in subj.doc.ents if e.start >= subj.left_edge.i and e.end <= subj.right_edge.i + 1]
+    return any(e.label_ in ("BODY", "ORG", "PERSON", "STATE", "NORP", "GPE") for e in ents) or (
+        subj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subj.subtree))
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _has_agent(verb) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _day_or_month(text: str) -> bool:
+    return any(a.kind in ("day", "month", "season") for a in scan_atoms(tidy_ordinals(text)))
+
+
+def own_date(text: str) -> bool:
+    """Does the unit's own wording state a time (a day, a month, a season, a year)?"""
+    return any(a.kind in ("day", "month", "season", "part_of_year", "year") for a in scan_atoms(tidy_ordinals(text)))
+
+
+def tidy_ordinals(text: str) -> str:
+    """"13 th to 15 th of June" (a transcript's split ordinals) -> "13th to 15th of June"."""
+    return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
+
+
+def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
+    """The rules. `sdoc` is the spaCy parse of unit.text; `has_city` whether it names a known city."""
+    text = unit.text
+    if DEBRIS.match(text) or len(text.split()) < 2:
+        return Decision(None, ["web or slide debris"], rule="debris")
+    if unit.shape == "title" and not (EVENT_NOUNS.search(text) and own_date(text)):
+        return Decision(None, ["a slide or page title"], rule="title")
+    dated = own_date(text)
+    reasons = []
+    if dated:
+        reasons.append("states its own date")
+    if has_city:
+        reasons.append("names a city")
+    root = _main_verb(sdoc)
+    finite = root is not None and root.pos_ in ("VERB", "AUX") and _tense(root) not in ("none", "participle")
+    if unit.shape == "item" and unit.in_priorities and not finite:
+        return Decision("activity", reasons + ["an item of a priorities list"], rule="priority item")
+    future = FUTURE_CUES.search(text)
+    if future and (finite or unit.shape == "item"):
+        return Decision("activity", reasons + [f"says what will be done ({future.group(0)!r})"], rule="future")
+    if unit.shape == "entry":
+        return Decision("event", reasons + [f"an entry dated {unit.entry_date_raw!r}"], rule="dated entry")
+    if root is None:
+        return Decision(None, reasons + ["no parse"], rule="none")
+    verbs = _verbs(root) if finite else []
+    lemmas = {v.lemma_.lower() for v in verbs}
+    tense = _tense(root) if finite else "none"
+    subj = _subject(root) if finite else None
+    subj_text = _subject_text(subj)
+    anaphoric = bool(ANAPHORIC.match(subj_text)) if subj is not None else False
+    if tense == "progressive" and lemmas & WORK_VERBS_ONGOING:
+        return Decision("activity", reasons + [f"ongoing work ({root.text!r})"], rule="ongoing work")
+    if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):
+        return Decision("activity", reasons + [f"an item after the lead-in {unit.lead_in[:60]!r}"], rule="lead-in item")
+    if not finite:
+        if (NOMINAL_EVENT_START.search(text) or re.search(r"\b(launched|held|organi[sz]ed|adopted|published)\b", text)) \
+                and (dated or has_city):
+            return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
+        return Decision(None, reasons + ["no finite verb"], rule="fragment")
+    if tense in ("past", "perfect"):
+        if anaphoric and root.lemma_.lower() in ELABORATING_PASSIVE and (_has_agent(root) or _passive(root)):
+            return Decision(None, reasons + [f"elaborates an event already told ({subj_text!r} ... by)"], rule="elaboration",
+                            elaborates=True)
+        event_verbs = lemmas & EVENT_VERBS
+        strong = lemmas & STRONG_EVENT_VERBS
+        body = _is_body(subj) and not anaphoric
+        event_noun = bool(EVENT_NOUNS.search(text))
+        if event_verbs:
+            reasons.append(f"verb of holding or deciding ({', '.join(sorted(event_verbs))}, {tense})")
+        if anaphoric and not dated:
+            return Decision(None, reasons + [f"subject {subj_text!r} refers back and no date of its own"], rule="anaphoric")
+        if anaphoric and dated and not strong:
+            return Decision(None, reasons + [f"subject {subj_text!r} refers back; the date is another event's"], rule="anaphoric")
+        only_content = event_verbs and event_verbs <= CONTENT_VERBS
+        if strong and (dated or has_city or body or unit.heading_date is not None):
+            return Decision("event", reasons, rule="event verb")
+        if event_verbs and not only_content and (dated or has_city):
+            return Decision("event", reasons, rule="event verb with date or place")
+        if event_verbs and body and (dated or unit.heading_date is not None):
+            return Decision("event", reasons + [f"subject {subj_text!r} is a body"], rule="body acts")
+        if event_noun and dated and (body or has_city):
+            return Decision("event", reasons + ["names a meeting or conference with its date"], rule="dated event noun")
+        return Decision(None, reasons + [f"past tense but no event ({root.lemma_})"], rule="past description")
+    return Decision(None, reasons + [f"{tense} tense: describes"], rule="description")
