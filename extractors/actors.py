@@ -97,9 +97,10 @@ def _role_from_context(left: str, default: ActorRole) -> ActorRole:
 
 
 def _attachment(ent) -> tuple[str | None, str | None]:
-    """(preposition, what the preposition hangs on) that introduces the entity, following conjunctions."""
+    """(preposition, what the preposition hangs on) that introduces the entity, following conjunctions
+    and the noun it modifies ("attended by CBSS staff")."""
     tok = ent.root
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
         prep = tok.head
@@ -154,18 +155,55 @@ def _in_event_role(ent, first_sentence_end: int, role: ActorRole) -> bool:
 NARRATIVE_PREPOSITIONS = {"with", "by", "between", "among", "including", "such as"}
 
 
-def _in_narrative_role(ent, role: ActorRole) -> bool:
-    """In a prose sentence, the actors are who does the thing (its subjects), who it is done by or
-    with, and named organisers and funders; not bodies that only qualify a noun ("the Presidency
-    of the CBSS", "a meeting on Identification ...") or receive something ("a proposal to ...")."""
+def _subject_spans(doc) -> list[tuple[int, int]]:
+    """Token spans of subject phrases. The main clause's runs from after its opening adverbial
+    ("In 2014 and 2015, ...") to its verb, which survives a parser that picked the wrong head noun."""
+    spans = [(t.left_edge.i, t.right_edge.i) for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is not None and subj.i < root.i:
+        commas = [t.i for t in doc[: subj.left_edge.i] if t.text == ","]
+        start = commas[-1] + 1 if commas else 0
+        spans.insert(0, (start, root.i - 1))
+    return spans
+
+
+def _subject_head(doc, span: tuple[int, int]):
+    """The noun a subject phrase is about: the first noun of the span whose head lies outside it."""
+    for t in doc[span[0]: span[1] + 1]:
+        if t.pos_ in ("NOUN", "PROPN") and not (span[0] <= t.head.i <= span[1]):
+            return t
+    return None
+
+
+EVENT_HEADS = {"meeting", "conference", "seminar", "session", "summit", "workshop", "mandate", "priority", "programme",
+               "plan", "delegation", "visit", "consultation"}
+ACTOR_LABELS = ("BODY", "ORG", "PERSON", "STATE")
+
+
+def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]]) -> bool:
+    """In a prose sentence, the actors are who does the thing (the head of its subject), who it is
+    done by or with, the members of a meeting it names, and named organisers and funders; not
+    bodies that only qualify a noun ("the Presidency of the CBSS", "CBSS colours") or receive
+    something ("a proposal to ...")."""
+    span = next((sp for sp in subject_spans if sp[0] <= ent.start <= sp[1]), None)
+    if span is not None:  # in a subject phrase only its leading body counts, and bodies coordinated with it
+        doc = ent.doc
+        head = _subject_head(doc, span)
+        if head is not None and head.text[:1].isupper() and not any(e.start <= head.i < e.end for e in doc.ents
+                                                                    if e.label_ in ACTOR_LABELS):
+            return False  # "the Danish Presidency of the CBSS": the presidency acts, named as written
+        first = next((e for e in doc.ents if span[0] <= e.start <= span[1] and e.label_ in ACTOR_LABELS), None)
+        return first is not None and (first.start == ent.start or ent.root.dep_ == "conj")
+    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN") \
+            and ent.root.head.lemma_.lower() not in ROLE_NOUNS:
+        return False
     prep, head = _attachment(ent)
     if prep == "to":
         return False
-    if _is_subject(ent) or role in (ActorRole.funder, ActorRole.organiser):
+    if role in (ActorRole.funder, ActorRole.organiser) or prep in NARRATIVE_PREPOSITIONS:
         return True
-    if prep in NARRATIVE_PREPOSITIONS:
-        return True
-    return prep == "of" and head in ROLE_NOUNS
+    return prep in ("of", "for") and (head in ROLE_NOUNS or head in EVENT_HEADS)
 
 
 def _clean_name(text: str) -> str:
@@ -188,6 +226,7 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
     persons = [e for e in ents if e.label_ == "PERSON"]
     projects = [e for e in ents if e.label_ == "PROJECT"]
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
+    subject_spans = _subject_spans(doc)
     for ent in ents:
         if limit_chars is not None and ent.start_char >= limit_chars:
             break
@@ -198,7 +237,7 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
             continue
         if mode == "event" and not _in_event_role(ent, first_end, role):
             continue
-        if mode == "narrative" and not _in_narrative_role(ent, role):
+        if mode == "narrative" and not _in_narrative_role(ent, role, subject_spans):
             continue
         if ent.label_ == "BODY":
             body = registry.by_id(ent.ent_id_)
@@ -231,8 +270,9 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
             links.append(ActorLink(name=name, as_written=ent.text, role=role, source_field="text", kind=kind,
                                    reason=f"named entity ({ent.label_}) not in the registry"))
     links.extend(_group_mentions(doc.text, registry, role_default))
-    if mode == "narrative" and not links:
-        links.extend(_named_subject(doc, role_default))
+    if mode == "narrative" and not any(link.source_field == "text" and _is_subject_name(doc, link.as_written)
+                                       for link in links):
+        links = _named_subject(doc, role_default) + links
     return _dedupe(links)
 
 
@@ -241,20 +281,29 @@ SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commissioner|ombuds\w*|m
                            r"foundation|institute|centre|center|service|authority|task force)\b", re.I)
 
 
+def _is_subject_name(doc, written: str) -> bool:
+    spans = _subject_spans(doc)
+    return any(written in doc[a: b + 1].text for a, b in spans)
+
+
 def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     """A body the model's NER did not know but the sentence makes its subject, written with
     capitals: "The Danish Presidency will oversee ...", "The Presidential Commissioner for
     Children's Rights in Russia organised ...". Kept under the name as written."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subj is None:
+    spans = _subject_spans(doc)
+    if not spans:
         return []
-    words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") or t.i > subj.left_edge.i]
-    while words and words[0].dep_ == "det":
+    head = _subject_head(doc, spans[0])
+    if head is None or not head.text[:1].isupper() or any(e.start <= head.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
+        return []
+    words = [t for t in doc[spans[0][0]: spans[0][1] + 1] if t.dep_ != "punct"]
+    while words and (words[0].dep_ in ("det", "advmod", "cc") or words[0].is_lower):
         words = words[1:]
+    while words and words[-1].pos_ not in ("NOUN", "PROPN"):
+        words = words[:-1]  # "... in Russia similarly", "... of the CBSS is"
     if not words:
         return []
-    name = doc[words[0].i: subj.right_edge.i + 1].text.strip(" ,")
+    name = doc[words[0].i: words[-1].i + 1].text.strip(" ,")
     capitals = sum(1 for t in words if t.text[:1].isupper())
     if len(words) > 12 or capitals < 2 or not SUBJECT_NOUNS.search(name) or "," in name:
         return []
