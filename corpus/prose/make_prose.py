@@ -211,12 +211,13 @@ doc("annual-report-2022", "Annual report 2022: children at risk", "2022-01-01", 
     ("h1", "Plans for 2023"),
     ("p", "The Children at Risk Unit will develop a short training module on identifying child victims of "
           "trafficking for staff at reception centres."),
-    ("p", "The Finnish presidency plans a conference on children's mental health in Helsinki in spring 2023."),
+    ("p", "The Finnish presidency plans a conference on children's mental health and violence prevention in "
+          "Helsinki in spring 2023."),
     ("p", "Demand for support services for children from Ukraine will remain high."),
 ])
 
 
-def write_txt(d: dict) -> None:
+def write_txt(d: dict, out: Path = HERE) -> None:
     if d["raw_txt"] is not None:
         text = d["raw_txt"] + "\n"
     else:
@@ -235,14 +236,14 @@ def write_txt(d: dict) -> None:
             else:
                 lines.append(body)
         text = "\n".join(lines) + "\n"
-    (HERE / f"{d['stem']}.txt").write_text(text, encoding="utf-8")
+    (out / f"{d['stem']}.txt").write_text(text, encoding="utf-8")
 
 
 STYLES = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "p": None,
           "bullet": "List Bullet", "number": "List Number"}
 
 
-def write_docx(d: dict) -> None:
+def write_docx(d: dict, out: Path = HERE) -> None:
     word = WordDocument()
     props = word.core_properties
     props.title, props.author = d["title"], "planscope demo corpus"
@@ -256,7 +257,7 @@ def write_docx(d: dict) -> None:
         word.add_paragraph(body, style=style) if style else word.add_paragraph(body)
     buffer = io.BytesIO()
     word.save(buffer)
-    (HERE / f"{d['stem']}.docx").write_bytes(_fixed_zip_times(buffer.getvalue()))
+    (out / f"{d['stem']}.docx").write_bytes(_fixed_zip_times(buffer.getvalue()))
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
@@ -270,8 +271,8 @@ def _fixed_zip_times(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_manifest() -> None:
-    with open(HERE / "manifest.csv", "w", newline="", encoding="utf-8") as f:
+def write_manifest(out: Path = HERE) -> None:
+    with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(["file", "title", "period_start", "period_end", "genre", "source"])
         for d in DOCS:
@@ -279,9 +280,13 @@ def write_manifest() -> None:
                           "planscope demo corpus (fictional content)"])
 
 
-if __name__ == "__main__":
+def make_all(out: Path = HERE) -> None:
     for d in DOCS:
-        write_txt(d)
-        write_docx(d)
-    write_manifest()
+        write_txt(d, out)
+        write_docx(d, out)
+    write_manifest(out)
+
+
+if __name__ == "__main__":
+    make_all()
     print(f"wrote {len(DOCS)} documents (.txt, .docx) and manifest.csv to {HERE}")
