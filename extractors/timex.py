@@ -333,8 +333,10 @@ def sentence_tense(sentence: str) -> str | None:
     """"future" / "past" / None read from a sentence's verbs (a cheap stand-in for a parse)."""
     if FUTURE_CUES.search(sentence):
         return "future"
-    if PAST_CUES.search(sentence):
-        return "past"
+    for m in PAST_CUES.finditer(sentence):
+        # "are held", "is expected": a present passive, not the past
+        if not re.search(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$", sentence[:m.start()], re.I):
+            return "past"
     return None
 
 
@@ -479,10 +481,16 @@ class _Candidate:
     priority: int = 0
 
 
+ATOM_HINT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|"
+                       r"quarter|q[1-4])", re.I)
+
+
 def _atom_candidates(text: str) -> list[_Candidate]:
     from extractors.dates import Atom, scan_atoms
 
     out = []
+    if not ATOM_HINT.search(text):
+        return out  # no digit, month, season or quarter: no calendar date is written here
     for atom in scan_atoms(text):
         if atom_is_time(text, atom):
             out.append(_Candidate(atom.span[0], atom.span[1], "atom", atoms=[atom], priority=1))
@@ -567,6 +575,11 @@ def _extend_parts(text: str, cands: list[_Candidate]) -> None:
                 c.start -= len(before) - m.start()
                 c.rule, c.match = "month_part", m
                 continue
+        if atom.kind in ("season", "part_of_year"):
+            m = re.search(r"\bthe\s+$", before, re.I)  # "the summer of 2014", "the third quarter of 1997"
+            if m:
+                c.start -= len(before) - m.start()
+                continue
         if atom.kind == "day":
             m = re.search(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*(?:the\s+)?$", before, re.I)
             if m:
@@ -583,10 +596,14 @@ def _span(ctx: _Context, c: _Candidate, kind: str, value: str | None, interval, 
     start = c.start + lead
     end = start + len(text.strip())
     # a sentence's full stop and a dangling "of" are not part of the expression ("in June.", "fall of")
-    tail = re.search(r"(?:\s+of|(?<=[a-z]{5})\.|(?<=\d)\.|,)$", ctx.text[start:end], re.I)
-    if tail:
+    tail = re.search(r"(?:\s+of|\.|,)$", ctx.text[start:end], re.I)
+    last_word = re.search(r"([A-Za-z]+)\.$", ctx.text[start:end])
+    if tail and not (last_word and last_word.group(1).lower() in ABBREVIATIONS):
         end -= len(tail.group(0))
     return TimeSpan(start, end, ctx.text[start:end], kind, value, interval, reason, granularity, inferred, c.rule)
+
+
+ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _anchor(ctx: _Context, c: _Candidate, anaphoric: bool) -> tuple[date | None, str]:
