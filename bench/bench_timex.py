@@ -79,9 +79,9 @@ def build() -> None:
         print(f"{out}: {len(items)} sentences, {sum(len(i['timexes']) for i in items)} expressions")
 
 
-def load() -> list[dict]:
+def load(stem: str = "timex_*") -> list[dict]:
     items = []
-    for path in sorted(DATA.glob("timex_*.jsonl")):
+    for path in sorted(DATA.glob(f"{stem}.jsonl")):
         items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return items
 
@@ -163,19 +163,20 @@ def main() -> None:
     if args.build:
         build()
     items = load()
-    s = score(items, args.errors)
-    sp, sr, sf = prf(s["strict"], s["system"], s["strict"], s["gold"])
-    rp, rr, rf = prf(s["relaxed_sys"], s["system"], s["relaxed_gold"], s["gold"])
-    dp, dr, df = prf(s["date_ok"], s["date_sys"], s["date_ok"], s["date_gold"])
     words, ms = speed(items, args.repeat)
-    print(f"sentences {len(items)}  words {words}  gold expressions {s['gold']} (dates {s['date_gold']})  "
-          f"found {s['system']}")
-    print(f"span strict   P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
-    print(f"span relaxed  P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
-    print(f"value accuracy on relaxed matches {s['value_ok'] / max(s['relaxed_gold'], 1):.3f} "
-          f"({s['value_ok']}/{s['relaxed_gold']})")
-    print(f"dates value   P={dp:.3f} R={dr:.3f} F1={df:.3f}")
-    print(f"speed {ms:.2f} ms per 1,000 words (regex path, no parse; best of {args.repeat} rounds)")
+    print(f"{'set':<16}{'sent':>5}{'gold':>6}{'dates':>6}{'found':>6}  {'strict P/R/F1':<20}{'relaxed P/R/F1':<20}"
+          f"{'value acc':>10}  {'dates value P/R/F1'}")
+    for name, stem in (("all", "timex_*"), ("news (tuning)", "timex_news"), ("reports (tuning)", "timex_reports"),
+                       ("held-out", "timex_heldout")):
+        subset = load(stem)
+        s = score(subset, args.errors and name == "all")
+        strict = prf(s["strict"], s["system"], s["strict"], s["gold"])
+        relaxed = prf(s["relaxed_sys"], s["system"], s["relaxed_gold"], s["gold"])
+        dates = prf(s["date_ok"], s["date_sys"], s["date_ok"], s["date_gold"])
+        fmt = lambda t: "/".join(f"{x:.3f}" for x in t)  # noqa: E731
+        print(f"{name:<16}{len(subset):>5}{s['gold']:>6}{s['date_gold']:>6}{s['system']:>6}  {fmt(strict):<20}"
+              f"{fmt(relaxed):<20}{s['value_ok'] / max(s['relaxed_gold'], 1):>10.3f}  {fmt(dates)}")
+    print(f"speed: {ms:.2f} ms per 1,000 words over {words} words (regex path, no parse; best of {args.repeat} rounds)")
 
 
 if __name__ == "__main__":

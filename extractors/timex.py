@@ -163,12 +163,12 @@ def _patterns() -> dict[str, re.Pattern]:
                     rf"(?:(?P<dur_rel>past|last|next|first|coming|previous|following|final)\s+)?{num}[\s-]+"
                     rf"(?:(?:more|consecutive|straight|successive|full|whole|further|additional)\s+)?"
                     rf"(?P<unit>day|week|weekend|fortnight|month|quarter|year|decade|century|centurie|hour|minute)s?"
-                    rf"(?:[\s-]+long)?\b",
+                    rf"(?:[\s-]+long)?\b(?<!quarter)(?<!quarters)",
         "set_per": r"(?:(?<=s\s)|(?<=\d\s))(?<!has\s)(?<!was\s)(?<!is\s)(?<!its\s)(?<!as\s)(?<!this\s)"
                    r"(?:a|per)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|later|earlier|before|after))",
         "holiday": r"\b(?P<hol>" + _alternation(lx["holidays"]) + r")\b",
         "duration_plural": r"\b(?:for|over|in|within)\s+(?:the\s+)?(?:(?:past|last)\s+)?(?P<unit>day|week|month|year|decade|centurie|hour)s\b",
-        "duration_past": r"\b(?:over|during|in|for)?\s*the\s+(?P<dur_rel>past|last|previous)\s+(?P<unit>day|week|month|year|decade|century)\b",
+        "duration_past": r"\b(?:over|during|in|for)?\s*the\s+(?P<dur_rel>past|last)\s+(?P<unit>day|week|month|year|decade|century)\b",
     }
     return {name: re.compile(rx, re.I) for name, rx in p.items()}
 
@@ -636,8 +636,10 @@ def _resolve_ago(ctx, c) -> TimeSpan:
     anchor, why = _anchor(ctx, c, anaphoric)
     if anchor is None:
         return _span(ctx, c, "date", None, None, f"{n} {unit}(s) {direction}: {why}")
+    if unit in ("decade", "century", "centurie"):  # "a decade ago": the year ten years back
+        n, unit = n * (10 if unit == "decade" else 100), "year"
     interval, value, gran = _unit_interval(unit, anchor, -n if backwards else n)
-    return _span(ctx, c, "date", value, interval, f"{n} {unit}(s) {direction}, {why}", gran)
+    return _span(ctx, c, "date", value, interval, f"{m.group(0).strip()}, {why}", gran)
 
 
 RELATIVE_OFFSETS = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "preceding": -1,
