@@ -154,11 +154,25 @@ def speed(items: list[dict], repeat: int) -> tuple[int, float]:
     return words, best / words * 1000 * 1000  # ms per 1,000 words
 
 
+def spacy_speed(items: list[dict]) -> float:
+    """For comparison: what a full spaCy parse of the same sentences costs (ms per 1,000 words)."""
+    from extractors.nlp import get_nlp
+
+    nlp = get_nlp()
+    texts = [i["text"] for i in items]
+    words = sum(len(t.split()) for t in texts)
+    list(nlp.pipe(texts[:10]))
+    t0 = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=64))
+    return (time.perf_counter() - t0) / words * 1000 * 1000
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", action="store_true", help="write bench/data/timex_*.jsonl from the markup first")
     ap.add_argument("--errors", action="store_true", help="print every miss, wrong value and extra span")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--spacy", action="store_true", help="also time a spaCy parse of the same sentences")
     args = ap.parse_args()
     if args.build:
         build()
@@ -177,6 +191,9 @@ def main() -> None:
         print(f"{name:<16}{len(subset):>5}{s['gold']:>6}{s['date_gold']:>6}{s['system']:>6}  {fmt(strict):<20}"
               f"{fmt(relaxed):<20}{s['value_ok'] / max(s['relaxed_gold'], 1):>10.3f}  {fmt(dates)}")
     print(f"speed: {ms:.2f} ms per 1,000 words over {words} words (regex path, no parse; best of {args.repeat} rounds)")
+    if args.spacy:
+        print(f"for comparison, a spaCy parse (en_core_web_sm, nlp.pipe) of the same sentences: "
+              f"{spacy_speed(items):.2f} ms per 1,000 words")
 
 
 if __name__ == "__main__":
