@@ -42,14 +42,15 @@ seasons/parts-of-year by records.md and is slow. None anchors on a document peri
 absolute atoms (days, spans of days, months, seasons, quarters, years) are the ones of
 `extractors.dates.scan_atoms`, so table cells and prose read calendar dates the same way.
 
-No parse is needed (regex only, ~0.2 ms per sentence; see bench/TIMEX.md); spaCy is not used.
+No parse is needed (regex only, about 0.1-0.4 ms per sentence, bench/TIMEX.md); a spaCy parse costs
+far more, so spaCy is not used; a caller with a parse can pass `tense=`.
 """
 from __future__ import annotations
 
 import calendar
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -631,7 +632,7 @@ def _resolve_ago(ctx, c) -> TimeSpan:
     backwards = direction in ("ago", "back", "earlier", "before")
     if n is None:
         kind = "past_ref" if backwards else "future_ref"
-        return _span(ctx, c, kind, kind.upper().replace("_REF", "_REF"), None, f"a vague count of {unit}s")
+        return _span(ctx, c, kind, kind.upper(), None, f"a vague count of {unit}s")
     anaphoric = direction in ("later", "earlier", "before", "after", "on")
     anchor, why = _anchor(ctx, c, anaphoric)
     if anchor is None:
@@ -998,7 +999,10 @@ def find_times(text: str, reference: date | None = None, period: Period | None =
     _share_years(text, chosen)
     out: list[TimeSpan] = []
     for c in chosen:
-        span = RESOLVERS[c.rule](ctx, c)
+        try:
+            span = RESOLVERS[c.rule](ctx, c)
+        except (ValueError, OverflowError, KeyError):  # "the 0th century", "300 centuries ago": off the calendar
+            span = _span(ctx, c, "date", None, None, "outside the calendar this finder can count")
         if span is None or not span.text:
             continue
         out.append(span)

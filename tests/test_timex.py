@@ -217,3 +217,9 @@ def test_sentence_tense():
 
 def test_empty_text():
     assert find_times("", REF) == [] and find_times("   ", REF) == []
+
+
+@pytest.mark.parametrize("text", ["It was the 0th century.", "That was 300 centuries ago."])
+def test_values_off_the_calendar_are_kept_without_interval(text):
+    spans = find_times(text, REF)
+    assert spans and all(s.interval is None for s in spans if s.kind == "date")
