@@ -25,7 +25,8 @@ before to February), parts of a year (beginning/early = Jan-Apr, mid = May-Aug, 
 Sep-Dec), a missing year from the document's period. Relative expressions count from the
 reference: "last June" is the most recent June before the reference month, "next year" the
 reference's year + 1, "two years ago" the year two before, "Friday" the nearest Friday in the
-direction of the sentence's tense (past or no tense: on or before the reference).
+direction of the sentence's tense (past: on or before the reference; future: after it; no tense:
+the nearer one).
 
 Ordinary words are not dates: every pattern has word boundaries; "may" is a month only next to a
 day or a year or after a time cue ("in May"); lowercase "march" never; a season without a year
@@ -277,10 +278,16 @@ def _month_year(month: int, reference: date, direction: str | None, strict: bool
 
 
 def _weekday_date(weekday: int, reference: date, direction: str | None) -> date:
+    """Past: the last such day on or before the reference; future: the next one after it; no
+    tense ("Parliament breaks on Friday"): the nearer of the two, the past one on a tie."""
     delta = weekday - reference.weekday()
+    before = reference + timedelta(days=delta if delta <= 0 else delta - 7)
+    after = reference + timedelta(days=delta if delta > 0 else delta + 7)
     if direction == "future":
-        return reference + timedelta(days=delta if delta > 0 else delta + 7)
-    return reference + timedelta(days=delta if delta <= 0 else delta - 7)
+        return after
+    if direction == "past" or (reference - before) <= (after - reference):
+        return before
+    return after
 
 
 def _part_of(interval: tuple[date, date], part: str, unit: str) -> tuple[date, date]:
@@ -800,7 +807,7 @@ def _resolve_weekday(ctx, c) -> TimeSpan:
     tod = (m.group("tod") or "").lower()
     value = d.isoformat() + ("T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[tod] if tod else "")
     return _span(ctx, c, "date", value, (d, d),
-                 f"{m.group('wd')}: the nearest one {'after' if direction == 'future' else 'on or before'} the reference "
+                 f"{m.group('wd')}: the one {'after' if d > anchor else 'on or before'} the reference date "
                  f"({direction or 'no'} tense)", "day")
 
 

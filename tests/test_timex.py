@@ -27,6 +27,9 @@ FOUND = [
     ("The minister resigned on Tuesday.", "Tuesday", "date", "1998-02-10", "1998-02-10", "1998-02-10"),
     ("The minister will resign on Tuesday.", "Tuesday", "date", "1998-02-17", "1998-02-17", "1998-02-17"),
     ("Talks ended on Friday.", "Friday", "date", "1998-02-13", "1998-02-13", "1998-02-13"),
+    # no tense: the nearer one (Monday is 4 days back, 3 ahead; Wednesday 2 back, 5 ahead)
+    ("Parliament breaks on Monday.", "Monday", "date", "1998-02-16", "1998-02-16", "1998-02-16"),
+    ("Parliament breaks on Wednesday.", "Wednesday", "date", "1998-02-11", "1998-02-11", "1998-02-11"),
     ("Friday, Feb. 13, 1998 was a quiet day.", "Friday, Feb. 13, 1998", "date", "1998-02-13", "1998-02-13", "1998-02-13"),
     # this / last / next / coming / following with a unit, a month, a season
     ("Sales rose this week.", "this week", "date", "1998-W07", "1998-02-09", "1998-02-15"),
