@@ -153,6 +153,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "deictic": r"\b(?P<word>today|yesterday|tomorrow|tonight)\b" + tod,
         "this_tod": r"\b(?:this|last)\s+(?P<tod>morning|afternoon|evening|night)\b",
         "weekday": rf"\b(?:on\s+)?{wd}" + tod + r"\b",
+        "the_weekend": r"\bthe\s+weekend\b",
         "fy": r"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y>(?:19|20)\d{2})\b",
         "present": r"\b(?:" + _alternation(refs["present"]) + r")\b",
         "past": r"\b(?:" + _alternation(refs["past"]) + r")\b",
@@ -328,7 +329,7 @@ def _part_of(interval: tuple[date, date], part: str, unit: str) -> tuple[date, d
 # Tense
 
 FUTURE_CUES = re.compile(r"\b(?:will|shall|won['’]t|going\s+to|plans?\s+to|planned|intends?\s+to|is\s+to|are\s+to|"
-                         r"expects?\s+to|(?:is|are)\s+expected|(?:is|are)\s+due|would|upcoming|scheduled|"
+                         r"expects?\s+to|(?:is|are)\s+expected|(?:is|are)\s+due|(?:is|are)\s+(?:forecast|predicted|planned|scheduled)|would|upcoming|scheduled|"
                          r"aims?\s+to|next|coming|should|must)\b|['’]ll\b", re.I)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|says|told|went|came|took|made|began|met|held|saw|left|became|"
                        r"announced|reported|ago|last|has|have|hit|fell|rose|grew|won|lost|sold|paid|cut|struck|"
@@ -537,6 +538,7 @@ def _triggers() -> dict[str, frozenset]:
         "deictic": frozenset({"today", "yesterday", "tomorrow", "tonight"}),
         "this_tod": frozenset({"morning", "afternoon", "evening", "night"}),
         "weekday": frozenset(WEEKDAYS) | frozenset(w + "s" for w in WEEKDAYS), "fy": frozenset({"fiscal", "financial"}),
+        "the_weekend": frozenset({"weekend"}),
         "present": content(lx["refs"]["present"]), "past": content(lx["refs"]["past"]),
         "future": content(lx["refs"]["future"]), "set": content(lx["sets"]),
         "set_every": frozenset({"every", "each"}), "holiday": content(lx["holidays"]),
@@ -811,6 +813,19 @@ def _resolve_weekday(ctx, c) -> TimeSpan:
                  f"({direction or 'no'} tense)", "day")
 
 
+def _resolve_the_weekend(ctx, c) -> TimeSpan:
+    """"the weekend": the one before the reference in a past sentence, else the coming one (the
+    reference's own weekend when it falls on one)."""
+    if ctx.reference is None:
+        return _span(ctx, c, "date", None, None, "the weekend: no reference date")
+    direction = _tense_at(ctx, c.start)
+    saturday = _weekday_date(5, ctx.reference, "past" if direction == "past" else "future")
+    if ctx.reference.weekday() >= 5:
+        saturday = ctx.reference - timedelta(days=ctx.reference.weekday() - 5)
+    interval, value, _ = _unit_interval("weekend", saturday, 0)
+    return _span(ctx, c, "date", value, interval, f"the weekend ({direction or 'no'} tense) of the reference date", "week")
+
+
 def _resolve_fixed(ctx, c) -> TimeSpan:
     kind = {"present": "present", "past": "past_ref", "future": "future_ref"}[c.rule]
     return _span(ctx, c, kind, {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}[c.rule], None,
@@ -985,7 +1000,7 @@ RESOLVERS: dict[str, Callable] = {
     "part_rel": _resolve_part_rel, "part_rel2": _resolve_part_rel, "decade": _resolve_decade,
     "decade_word": _resolve_decade, "century": _resolve_century, "rel_century": _resolve_century,
     "two_digit_year": _resolve_two_digit, "deictic": _resolve_deictic, "this_tod": _resolve_deictic,
-    "weekday": _resolve_weekday, "present": _resolve_fixed, "past": _resolve_fixed, "future": _resolve_fixed,
+    "weekday": _resolve_weekday, "the_weekend": _resolve_the_weekend, "present": _resolve_fixed, "past": _resolve_fixed, "future": _resolve_fixed,
     "set": _resolve_set, "set_every": _resolve_set, "set_times": _resolve_set, "duration": _resolve_duration,
     "duration_plural": _resolve_duration, "duration_past": _resolve_duration, "fy": _resolve_fiscal,
     "atom": _resolve_atom, "month_part": _resolve_atom, "set_per": _resolve_set, "holiday": _resolve_holiday,

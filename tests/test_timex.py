@@ -31,6 +31,8 @@ FOUND = [
     ("Parliament breaks on Monday.", "Monday", "date", "1998-02-16", "1998-02-16", "1998-02-16"),
     ("Parliament breaks on Wednesday.", "Wednesday", "date", "1998-02-11", "1998-02-11", "1998-02-11"),
     ("Friday, Feb. 13, 1998 was a quiet day.", "Friday, Feb. 13, 1998", "date", "1998-02-13", "1998-02-13", "1998-02-13"),
+    ("Snow is forecast for the weekend.", "the weekend", "date", "1998-W07-WE", "1998-02-14", "1998-02-15"),
+    ("Snow fell over the weekend.", "the weekend", "date", "1998-W06-WE", "1998-02-07", "1998-02-08"),
     # this / last / next / coming / following with a unit, a month, a season
     ("Sales rose this week.", "this week", "date", "1998-W07", "1998-02-09", "1998-02-15"),
     ("Sales rose last week.", "last week", "date", "1998-W06", "1998-02-02", "1998-02-08"),
