@@ -55,10 +55,10 @@ ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(
         r"\b(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|[1-4](?:st|nd|rd|th))\s+quarter)\s*(?:of\s+)?(?P<y>(?:19|20)\d{2})?", re.I)),
     ("part", re.compile(
-        r"\b(?P<part>beginning|start|early|first half|second half|middle|mid|end|late)(?:\s+of)?(?:\s+the)?(?:\s+year)?\s*-?\s*"
+        r"\b(?P<part>beginning|start|early|first half|second half|middle|mid|end|late)\b(?:\s+of)?(?:\s+the)?(?:\s+year)?\s*-?\s*"
         r"(?:(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?)?(?P<y>(?:19|20)\d{2})?(?!\d)", re.I)),
     ("season", re.compile(
-        r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:term|semester))?\s*(?:of\s+)?(?:(?P<y>(?:19|20)\d{2})(?:\s*/\s*(?P<y2>\d{2,4}))?)?(?!\d)", re.I)),
+        r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:term|semester))?\s*(?:of\s+)?(?:(?P<y>(?:19|20)\d{2})(?:\s*/\s*(?P<y2>\d{2,4}))?)?(?!\d)", re.I)),
     ("month", re.compile(r"\b" + MONTH.format(n="m") + r"(?:\s*,?\s*" + YEAR.format(n="y").replace("{{2}}", "{2}") + r")?(?![\w])", re.I)),
     ("year_span", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)?\d{2})(?![\d/-]|\.\d)")),
     ("year", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d/-]|\.\d|\s*(?:children|participants|persons|people))")),
@@ -123,7 +123,8 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
     if kind == "month":
         word = g["m"].lower().rstrip(".")
         if y is None and (word in AMBIGUOUS_MONTHS and word not in ("march",) or len(word) <= 4 and word != "june"):
-            if word not in ("june", "july", "march", "april", "august"):
+            # a capitalised "May" alone is the month; prose callers check it has a time cue ("in May")
+            if word not in ("june", "july", "march", "april", "august") and raw.rstrip(".") != "May":
                 return None
         if y is None and word == "march" and not raw[0].isupper():
             return None  # "march" the verb
@@ -228,6 +229,8 @@ def normalise(text: str | None, period: Period | None = None, *, scan: bool = Fa
     if not raw:
         return DateValue()
     atoms = scan_atoms(raw)
+    if scan:
+        atoms = _atoms_in_prose(raw, atoms, period)
     if not atoms:
         if not scan and NULL_WORDS.search(raw):
             return DateValue(raw=raw, granularity="none")
@@ -252,6 +255,17 @@ def normalise(text: str | None, period: Period | None = None, *, scan: bool = Fa
         granularity = kinds.pop() if len(kinds) == 1 else "list"
     return DateValue(start=min(starts), end=max(ends), raw=raw, granularity=granularity, source="record",
                      year_inferred=inferred)
+
+
+def _atoms_in_prose(text: str, atoms: list[Atom], period: Period | None) -> list[Atom]:
+    """The atoms the prose finder (extractors.timex) reads as calendar dates written out: ordinary
+    words ("falling", "hot springs", "may be") and numbers ("2000 people") are dropped. Relative
+    expressions ("last year") are not added here: they need a reference date, which the dates
+    stage passes to `find_times` itself."""
+    from extractors.timex import find_times
+
+    written = [s.span for s in find_times(text, None, period) if s.rule in ("atom", "month_part")]
+    return [a for a in atoms if any(s <= a.span[0] and a.span[1] <= e for s, e in written)]
 
 
 def _dateparser_fallback(raw: str, period: Period | None) -> DateValue | None:
