@@ -75,6 +75,7 @@ class Document(BaseModel):
     pages: int | None = None
     blocks: list[Block] = Field(default_factory=list)
     furniture: list[str] = Field(default_factory=list)  # page headers/footers, kept apart from the body
+    comments: list[str] = Field(default_factory=list)  # reviewers' comments ("Author: text"), not body text
     warnings: list[str] = Field(default_factory=list)
 
     def text(self) -> str:
