@@ -86,6 +86,9 @@ def read_document(path: str | Path) -> Document:
     damage = text_damage(doc.text())
     if damage is not None:
         raise UnreadableFile(str(path), f"garbled text: {damage} (wrong encoding, or a damaged file)")
+    from extractors.language import detect_language
+
+    doc.language = detect_language(doc.text())
     return doc
 
 
