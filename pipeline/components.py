@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from extractors.actors import actors_from_cell, actors_in_text
 from extractors.dates import normalise, within_period
+from extractors.dates_i18n import normalise_multilingual, refine_period
 from extractors.places import city_in_text, countries_from_cell, countries_in_text
 from extractors.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
@@ -58,6 +59,7 @@ def read(state: IngestState) -> None:
 @stage("analyse")
 def analyse_structure(state: IngestState) -> None:
     state.structure = analyse(state.doc)
+    refine_period(state.structure, state.doc)  # "июль 2016 – июнь 2017": extractors/dates_i18n.py
 
 
 @stage("segment")
@@ -70,11 +72,11 @@ def dates(state: IngestState) -> None:
     period = state.structure.period
     for d in state.drafts:
         if d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
-            value = normalise(d.date_raw, period)
+            value = normalise_multilingual(d.date_raw, period)  # English or a region language
             # a deadline cell that says "Yearly" or "TBD" states a time but no date: null, not the period
             d.date = within_period(value, period) if not clean(d.date_raw) else value
         elif d.date_raw is not None:
-            d.date = normalise(d.date_raw, period)
+            d.date = normalise_multilingual(d.date_raw, period)
         else:
             d.date = within_period(normalise(d.text, period, scan=True), period)
 
