@@ -1,11 +1,11 @@
 """A document's language, as an ISO 639-1 code, from its body text.
 
 Detector: `lingua-language-detector` 2.1.1 (Rust core, models inside the wheel: nothing is
-downloaded at run time). Installed size 96 MB for all 75 languages, no further dependencies;
+downloaded at run time). Installed size 100 MB for all 75 languages, no further dependencies;
 only the region's languages and English are loaded (en, ru, de, pl, sv, fi, da, nb, nn, et, lv,
-lt, is), in low-accuracy mode (trigram models only), which is what keeps it fast: building the
-detector takes ~3 ms and a document's first 4000 characters ~1-3 ms after the first call loads
-the models (~0.2 s once per process); figures in bench/language.md (`python bench/bench_language.py`).
+lt, is), in low-accuracy mode (trigram models only), which keeps it fast: building the detector
+takes ~3 ms, the first call loads the models (~0.4 s, once per process), then a document's first
+4000 characters take ~0.7 ms (median; figures in bench/language.md, `python bench/bench_language.py`).
 Why not `langdetect` (also on the registry, pure Python): its answers are random unless seeded,
 it cannot be restricted to the region's languages, and it is much slower per text.
 Low-accuracy mode loses accuracy only on texts of a few words; a document has hundreds.
