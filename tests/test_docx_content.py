@@ -64,6 +64,21 @@ def test_rows_in_a_row_level_control_and_nested_tables(constructs):
     assert costs.rows[0].cells == ["Travel", "Flights EUR 1 200"]
 
 
+def test_custom_xml_and_nested_controls_around_paragraphs(tmp_path):
+    from docx import Document as WordDocument
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = WordDocument()
+    doc.add_paragraph("Before the wrapped part.")
+    doc.element.body.insert(1, parse_xml(
+        f'<w:customXml {w} w:element="section"><w:sdt><w:sdtContent><w:p><w:r><w:t>Inside two wrappers.</w:t></w:r></w:p>'
+        '</w:sdtContent></w:sdt><w:p><w:r><w:t>Inside one wrapper.</w:t></w:r></w:p></w:customXml>'))
+    path = tmp_path / "wrapped.docx"
+    doc.save(path)
+    assert texts(read_document(path)) == ["Before the wrapped part.", "Inside two wrappers.", "Inside one wrapper."]
+
+
 def test_headers_and_footers_are_furniture(constructs):
     assert constructs.furniture == ["Children at Risk – working notes"]
     assert "working notes" not in " ".join(texts(constructs)).replace("Working notes of", "")

@@ -141,24 +141,28 @@ def text_boxes(el) -> list:
 
 
 BLOCK_SDT_PARENTS = {W + "body", W + "tbl", W + "tr", W + "tc", W + "txbxContent", W + "sdtContent",
-                     W + "hdr", W + "ftr", W + "footnote", W + "endnote", W + "comment"}
+                     W + "hdr", W + "ftr", W + "footnote", W + "endnote", W + "comment", W + "customXml"}
 
 
 def unwrap_block_controls(root) -> None:
-    """Replace block-, row- and cell-level content controls by their content, so that paragraphs,
-    rows and cells inside them are read where they stand (python-docx's tables skip them)."""
-    for sdt in list(root.iter(W + "sdt")):
-        parent = sdt.getparent()
-        if parent is None or parent.tag not in BLOCK_SDT_PARENTS:
-            continue
-        content = sdt.find(W + "sdtContent")
-        index = parent.index(sdt)
-        parent.remove(sdt)
-        if content is not None:
-            for offset, child in enumerate(list(content)):
+    """Replace block-, row- and cell-level content controls (and custom XML wrappers) by their
+    content, so that paragraphs, rows and cells inside them are read where they stand
+    (python-docx's body and tables skip them)."""
+    while True:
+        wrappers = [el for el in root.iter(W + "sdt", W + "customXml")
+                    if el.getparent() is not None and el.getparent().tag in BLOCK_SDT_PARENTS]
+        if not wrappers:
+            return
+        for wrapper in wrappers:
+            parent = wrapper.getparent()
+            if parent is None:
+                continue  # inside a wrapper removed in this pass: handled in the next one
+            content = wrapper.find(W + "sdtContent") if wrapper.tag == W + "sdt" else wrapper
+            children = [c for c in content if c.tag != W + "customXmlPr"] if content is not None else []
+            index = parent.index(wrapper)
+            parent.remove(wrapper)
+            for offset, child in enumerate(children):
                 parent.insert(index + offset, child)
-    if any(s.getparent() is not None and s.getparent().tag in BLOCK_SDT_PARENTS for s in root.iter(W + "sdt")):
-        unwrap_block_controls(root)  # controls nested in controls
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ resolved from numbering.xml, merged cells and repeated header rows, headers/foot
 
 Read beyond plain paragraphs (pipeline/readers/docx_content.py): text boxes and shapes (DrawingML
 `wps:txbx` and VML `v:textbox`, each read once, as blocks after the paragraph that anchors them),
-content controls (block, row, cell and inline `w:sdt`), check boxes (`w14:checkbox` and legacy
+content controls (block, row, cell and inline `w:sdt`) and custom XML wrappers, check boxes (`w14:checkbox` and legacy
 FORMCHECKBOX fields as ☐/☒), equations (OMML as linear text), symbols (`w:sym`), nested tables
 (flattened into their cell's text), footnotes and endnotes (footnote blocks), comments (kept apart
 in `Document.comments`, never body text), Strict Open XML (namespaces mapped to transitional).
