@@ -4,26 +4,36 @@ from __future__ import annotations
 import re
 
 # role -> header words (folded), most specific first. A header takes the first role it matches.
+# English first; then the Russian, German, Polish and Swedish words plans in the region use.
 COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("priority", ("priority", "priorities", "priority area", "code", "focus area", "area")),
-    ("member_state", ("member state", "member states", "country", "countries", "state", "states", "geographical scope", "scope")),
+    ("priority", ("priority", "priorities", "priority area", "code", "focus area", "area",
+      "приоритет", "приоритеты", "priorität", "prioritäten", "priorytet", "priorytety", "prioritet", "prioriteringar")),
+    ("member_state", ("member state", "member states", "country", "countries", "state", "states", "geographical scope", "scope",
+      "страна", "страны", "государства члены", "государство", "land", "länder", "mitgliedstaaten", "mitgliedsstaaten", "kraj", "kraje", "państwa członkowskie", "państwo", "medlemsstater")),
     ("deadline", ("time limit", "deadline", "timeline", "time frame", "timeframe", "timing", "when", "date", "dates",
-                  "period", "schedule", "time", "due")),
-    ("funding", ("funding", "budget", "financing", "finance", "costs", "cost", "resources", "funds")),
-    ("partners", ("partners", "partner", "in cooperation with", "cooperation partners", "participants", "support")),
+                  "period", "schedule", "time", "due",
+      "срок", "сроки", "срок исполнения", "сроки выполнения", "дата", "период", "frist", "fristen", "zeitraum", "zeitrahmen", "termin", "zeitplan", "bis wann", "okres", "terminy", "harmonogram", "tidsram", "tidplan", "datum")),
+    ("funding", ("funding", "budget", "financing", "finance", "costs", "cost", "resources", "funds",
+      "финансирование", "бюджет", "finanzierung", "budget", "kosten", "finansowanie", "budżet", "koszty", "finansiering")),
+    ("partners", ("partners", "partner", "in cooperation with", "cooperation partners", "participants", "support",
+      "партнёры", "партнеры", "партнер", "партнёр", "в сотрудничестве с", "partner", "kooperationspartner", "partnerzy", "we współpracy z", "samarbetspartner", "partners")),
     ("responsible", ("responsible", "responsibility", "lead", "lead partner", "who", "organiser", "organizer",
-                     "implementer", "implementing body", "owner", "coordinator")),
+                     "implementer", "implementing body", "owner", "coordinator",
+      "ответственный", "ответственные", "ответственность", "исполнитель", "исполнители", "verantwortlich", "verantwortliche", "verantwortung", "zuständig", "federführung", "odpowiedzialny", "odpowiedzialni", "odpowiedzialność", "wykonawca", "ansvarig", "ansvar")),
     ("tools", ("tools and methods", "tools", "methods", "method", "means", "how")),
     ("results", ("results and outputs", "results", "expected results", "outputs", "output", "outcome", "outcomes",
-                 "indicators", "indicator", "deliverables")),
+                 "indicators", "indicator", "deliverables",
+      "результаты", "ожидаемые результаты", "ergebnisse", "erwartete ergebnisse", "rezultaty", "wyniki", "oczekiwane rezultaty", "resultat", "förväntade resultat")),
     ("follow_up", ("follow up", "follow-up", "followup", "reporting", "monitoring", "report")),
     ("activity", ("activity", "activities", "action", "actions", "task", "tasks", "measure", "measures", "what",
-                  "description", "project", "initiative", "objective")),
+                  "description", "project", "initiative", "objective",
+      "мероприятие", "мероприятия", "деятельность", "действие", "действия", "меры", "задача", "задачи", "maßnahme", "maßnahmen", "aktivität", "aktivitäten", "tätigkeit", "aufgabe", "aufgaben", "działanie", "działania", "zadanie", "zadania", "aktywność", "aktivitet", "aktiviteter", "åtgärd", "åtgärder")),
 ]
 
 
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower().replace("-", " ")).split())
+    """Lower-case letters of any script and single spaces: "Time-limit:" -> "time limit", "Срок:" -> "срок"."""
+    return " ".join(re.sub(r"[\W\d_]+", " ", text.lower().replace("-", " ")).split())
 
 
 def column_roles(header: list[str]) -> dict[str, int]:

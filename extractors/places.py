@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.dates import normalise, scan_atoms
+from extractors.dates import scan_atoms
+from extractors.dates_i18n import event_date_end, normalise_multilingual
 from extractors.registry import Registry
 from schemas.records import DateValue, Period
 
@@ -30,9 +31,10 @@ def split_event_entry(entry: str, period: Period | None, registry: Registry) -> 
     """
     head = entry[:80]
     atoms = [a for a in scan_atoms(head) if a.kind == "day"]
-    if not atoms or atoms[0].span[0] > 3:
+    english_end = atoms[0].span[1] if atoms and atoms[0].span[0] <= 3 else None
+    date_end = event_date_end(head, english_end)  # "29-30 августа", "3. Oktober": extractors/dates_i18n.py
+    if date_end is None:
         return None
-    date_end = atoms[0].span[1]
     date_raw = entry[: date_end].strip()
     rest = entry[date_end:]
     m = re.match(r"\s*[,.:;]?\s*", rest)
@@ -51,7 +53,7 @@ def split_event_entry(entry: str, period: Period | None, registry: Registry) -> 
     lead = re.match(r"[\s,;:.\-–—]*", text)
     text_start += lead.end()
     city, country = locate(place_raw, registry) if place_raw else (None, None)
-    return EventEntry(date_raw=date_raw, date=normalise(date_raw, period), place_raw=place_raw, city=city,
+    return EventEntry(date_raw=date_raw, date=normalise_multilingual(date_raw, period), place_raw=place_raw, city=city,
                       country=country, text=entry[text_start:].strip(), text_offset=text_start)
 
 

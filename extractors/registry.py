@@ -57,6 +57,7 @@ class Registry:
     projects: list[Body] = field(default_factory=list)
     states: dict[str, State] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
+    city_aliases: dict[str, str] = field(default_factory=dict)
     _alias: dict[str, Body] = field(default_factory=dict)
     _exact: dict[str, Body] = field(default_factory=dict)
     _state_alias: dict[str, str] = field(default_factory=dict)
@@ -76,6 +77,9 @@ class Registry:
                 self._state_alias["adj:" + name_key(adj)] = code
         for city, code in self.cities.items():
             self._city_alias.setdefault(name_key(city), city)
+        for alias, city in self.city_aliases.items():  # "Стокгольм", "Sztokholm" -> Stockholm
+            if city in self.cities:
+                self._city_alias.setdefault(name_key(alias), city)
         return self
 
     def by_id(self, body_id: str) -> Body | None:
@@ -123,4 +127,5 @@ def load_registry(bodies_path: str | None = None, places_path: str | None = None
         for code, v in places["states"].items()
     }
     return Registry(bodies=_bodies(bodies.get("body", [])), projects=_bodies(bodies.get("project", [])),
-                    states=states, cities=dict(places["cities"])).index()
+                    states=states, cities=dict(places["cities"]),
+                    city_aliases=dict(places.get("city_aliases", {}))).index()

@@ -5,6 +5,7 @@
     planscope [--db PATH] export --jsonl FILE|- [--doc NAME]
     planscope [--db PATH] docs
     planscope [--db PATH] explain RECORD_ID
+    planscope read FILE [--format md|json]     (the document model; no warehouse)
     planscope [--db PATH] check REPORT [--against PLAN...] [--format table|md|html|json|csv] [--out FILE]
 
 Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error.
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--against", nargs="+", metavar="PLAN", help="plans to check (default: every earlier plan in the warehouse)")
     chk.add_argument("--format", choices=["table", "md", "html", "json", "csv"], default="table")
     chk.add_argument("--out", help="write here instead of standard output")
+    rd = sub.add_parser("read", help="print what planscope reads in a file (Markdown or JSON); no warehouse")
+    rd.add_argument("file")
+    rd.add_argument("--format", choices=["md", "json"], default="md")
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     return p
@@ -190,13 +194,28 @@ def cmd_export(args) -> int:
 def cmd_docs(args) -> int:
     con = _open_read(args.db)
     rows = con.execute("""
-        SELECT d.name, d.format, d.kind, d.period_start, d.period_end,
+        SELECT d.name, d.format, d.language, d.kind, d.period_start, d.period_end,
                count(r.record_id) FILTER (WHERE r.kind = 'activity') AS activities,
                count(r.record_id) FILTER (WHERE r.kind = 'event') AS events,
                d.quarantined, d.pages
         FROM documents d LEFT JOIN record_facts r USING (doc_sha256)
         GROUP BY ALL ORDER BY d.name""").fetchall()
-    print_table(["document", "format", "kind", "period start", "period end", "activities", "events", "quarantined", "pages"], rows)
+    print_table(["document", "format", "language", "kind", "period start", "period end", "activities", "events", "quarantined", "pages"], rows)
+    return 0
+
+
+def cmd_read(args) -> int:
+    from pipeline.errors import PlanscopeError
+    from pipeline.readers import read_document
+    from pipeline.readers.render import to_json, to_markdown
+
+    try:
+        doc = read_document(args.file)
+    except PlanscopeError as exc:
+        print(f"planscope: {exc}", file=sys.stderr)
+        return 1
+    text = to_markdown(doc) if args.format == "md" else to_json(doc)
+    sys.stdout.buffer.write(text.encode("utf-8"))  # whatever the terminal's encoding, the file's own script
     return 0
 
 
@@ -235,7 +254,7 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
+COMMANDS = {"read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from extractors.actors import actors_from_cell, actors_in_text
 from extractors.catalogue import CatalogueEntry
 from extractors.dates import normalise, within_period
+from extractors.dates_i18n import normalise_multilingual, refine_period
 from extractors.narrative_kind import tidy_ordinals
 from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.registry import Registry, load_registry
@@ -64,6 +65,7 @@ def read(state: IngestState) -> None:
 def analyse_structure(state: IngestState) -> None:
     entry = CatalogueEntry.from_dict(state.catalogue) if state.catalogue else None
     state.structure = analyse(state.doc, entry)
+    refine_period(state.structure, state.doc)  # "июль 2016 – июнь 2017": extractors/dates_i18n.py
 
 
 @stage("segment")
@@ -113,11 +115,11 @@ def dates(state: IngestState) -> None:
         if d.unit is not None:
             d.date = narrative_date(d.unit, period)
         elif d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
-            value = normalise(d.date_raw, period)
+            value = normalise_multilingual(d.date_raw, period)  # English or a region language
             # a deadline cell that says "Yearly" or "TBD" states a time but no date: null, not the period
             d.date = within_period(value, period) if not clean(d.date_raw) else value
         elif d.date_raw is not None:
-            d.date = normalise(d.date_raw, period)
+            d.date = normalise_multilingual(d.date_raw, period)
         else:
             d.date = within_period(normalise(d.text, period, scan=True), period)
 

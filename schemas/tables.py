@@ -36,6 +36,7 @@ class DocumentRow(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     ingested_at: datetime
     run_id: str | None = None
+    language: str | None = None  # ISO 639-1 code of the body's main language
 
 
 class RecordRow(BaseModel):
@@ -88,7 +89,8 @@ class RecordThemeRow(BaseModel):
 
 
 class PassageRow(BaseModel):
-    """Every body block of every document: what `check` searches for evidence, what `explain` quotes."""
+    """Every body block of every document: what `check` searches for evidence, what `explain` quotes.
+    A table gives one passage per non-empty cell (kind `table_cell`, its header row is row 0)."""
 
     doc_sha256: str
     doc: str
@@ -100,6 +102,10 @@ class PassageRow(BaseModel):
     paragraph_no: int | None = None
     char_start: int | None = None
     char_end: int | None = None
+    table_no: int | None = None
+    row_no: int | None = None
+    column_no: int | None = None
+    column: str | None = None  # the cell's column header
 
 
 class QuarantineRow(BaseModel):

@@ -42,11 +42,16 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seco
 def ensure_schema(con) -> None:
     for name, model in TABLES.items():
         con.execute(ddl(name, model))
-        existing = {r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
-        for statement in added_columns(name, model, existing):
-            con.execute(statement)
+        add_missing_columns(con, name, model)
     con.execute(RECORDS_VIEW)
+
+
+def add_missing_columns(con, name: str, model) -> None:
+    """A warehouse made by an older planscope gets the nullable columns added since (e.g. `language`)."""
+    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                      [name]).fetchall()}
+    for statement in added_columns(name, model, have):
+        con.execute(statement)
 
 
 def now() -> datetime:
@@ -146,6 +151,7 @@ def rows_for_state(state, path: str, run_id: str | None) -> dict:
             out["record_themes"].append(dict(record_id=rid, ord=i, **t.model_dump(mode="json")))
     for i, block in enumerate(doc.blocks):
         if block.kind.value == "table":
+            out["passages"] += table_cell_passages(block, i, sha, doc.name)
             continue
         out["passages"].append(dict(doc_sha256=sha, doc=doc.name, block_no=i, kind=block.kind.value, label=block.label,
                                     text=block.text, page=block.prov.page, paragraph_no=block.prov.paragraph,
@@ -161,8 +167,28 @@ def rows_for_state(state, path: str, run_id: str | None) -> dict:
         catalogue_json=json.dumps(st.catalogue, ensure_ascii=False, default=str) if st.catalogue else None,
         period_start=st.period.start if st.period else None, period_end=st.period.end if st.period else None,
         period_raw=st.period.raw if st.period else None, pages=doc.pages, blocks=len(doc.blocks),
-        records=len(state.records), quarantined=len(state.quarantine), candidates=state.candidates, warnings=doc.warnings, ingested_at=ts,
-        run_id=run_id,
+        records=len(state.records), quarantined=len(state.quarantine), candidates=state.candidates, warnings=doc.warnings,
+        ingested_at=ts, run_id=run_id, language=doc.language,
     )
     out["documents"] = [out["document"]]
+    return out
+
+
+def table_cell_passages(block, block_no: int, sha: str, doc_name: str) -> list[dict]:
+    """One passage per non-empty cell of any table, header cells as row 0, with table, row and
+    column provenance and the cell's span in the document text (cells are tab-separated lines)."""
+    out = []
+    offset = block.prov.char_start or 0
+    lines = [(0, block.header, block.prov.page)] + [(r.index + 1, r.cells, r.pages[0] if r.pages else block.prov.page)
+                                                    for r in block.rows]
+    for row_no, cells, page in lines:
+        cell_start = offset
+        for col, text in enumerate(cells):
+            if text.strip():
+                out.append(dict(doc_sha256=sha, doc=doc_name, block_no=block_no, kind="table_cell", label=None,
+                                text=" ".join(text.split()), page=page, paragraph_no=None, char_start=cell_start,
+                                char_end=cell_start + len(text), table_no=block.prov.table, row_no=row_no, column_no=col,
+                                column=" ".join(block.header[col].split()) if col < len(block.header) else None))
+            cell_start += len(text) + 1
+        offset += len("\t".join(cells)) + 1
     return out

@@ -6,6 +6,8 @@ so a PDF named `.docx` is still read as a PDF.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -81,23 +83,76 @@ def read_document(path: str | Path) -> Document:
     if not any(b.text.strip() or b.rows for b in doc.blocks):
         raise UnreadableFile(str(path), "no text found in the document")
     assign_char_spans(doc)
-    share = latin_share(doc.text())
-    if share < 0.6:
-        raise UnreadableFile(str(path), f"garbled text: only {share:.0%} of its characters are Latin-script text "
-                                        "(wrong encoding, or a damaged file)")
+    damage = text_damage(doc.text())
+    if damage is not None:
+        raise UnreadableFile(str(path), f"garbled text: {damage} (wrong encoding, or a damaged file)")
+    from extractors.language import detect_language
+
+    doc.language = detect_language(doc.text())
     return doc
 
 
-def latin_share(text: str) -> float:
-    """Share of non-space characters that are Latin letters, digits or common punctuation.
+# UTF-8 read as Windows-1252/Latin-1: a lead byte shown as Â..ß or à..ï, followed by continuation
+# bytes shown as C1 controls, Latin-1 symbols or cp1252's 0x80-0x9F punctuation ("Ã¤", "â€™", "ÐŸ").
+_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+                "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+CID_GLYPH = re.compile(r"\(cid:\d+\)")
+# symbols real text uses; everything else of Unicode's symbol and control categories counts as noise
+COMMON_SYMBOLS = set("$%&+<=>^`|~€£¥°§©®™±×÷☐☒✓✔•·▪■□●○►→←↑↓≤≥≈≠µ¤")
 
-    The archive is written in English with Nordic and Baltic names; a reader or converter that
-    produced mostly other characters has decoded garbage."""
-    chars = [c for c in text[:200_000] if not c.isspace()]
-    if not chars:
-        return 1.0
-    good = sum(1 for c in chars if c < "\u0250" or "\u2000" <= c <= "\u206f" or c in "€•·▪–—‘’“”…")
-    return good / len(chars)
+
+def text_damage(text: str) -> str | None:
+    """Why the text looks damaged, or None when it reads as text in some script.
+
+    Any script is text (Latin, Cyrillic, Greek, Hangul, Arabic, Hebrew, CJK ...; right-to-left text
+    is stored in logical order and needs nothing). Damage is what decoding or extraction leaves:
+    mojibake (UTF-8 read as Windows-1252: `Ã¤`, `â€™`), U+FFFD replacement characters, `(cid:NN)`
+    glyph names and private-use glyphs from PDFs without a text map, and the symbol-and-control
+    salad or the script-mixed "words" that random bytes decode to."""
+    text = text[:200_000]
+    chars = [c for c in text if not c.isspace()]
+    n = len(chars)
+    if not n:
+        return None
+    mojibake = sum(len(m.group(0)) for m in MOJIBAKE.finditer(text))
+    cid = sum(len(m.group(0)) for m in CID_GLYPH.finditer(text))
+    replacement = text.count("\ufffd")
+    private = sum(1 for c in chars if _is_private_use(c))
+    broken = mojibake + cid + replacement + private
+    if broken >= 3 and broken / n >= 0.03:
+        kinds = [name for name, count in (("mojibake", mojibake), ("(cid:NN) glyphs", cid),
+                                          ("replacement characters", replacement), ("private-use glyphs", private)) if count]
+        return f"{broken / n:.0%} of its characters are damage ({', '.join(kinds)})"
+    noise = sum(1 for c in chars if c not in COMMON_SYMBOLS and unicodedata.category(c)[0] in "CS" and not _is_private_use(c))
+    if noise >= 5 and noise / n >= 0.12:
+        return f"{noise / n:.0%} of its characters are control codes or stray symbols"
+    mixed = _script_mixed_share(text)
+    if mixed >= 0.25:
+        return f"{mixed:.0%} of its words mix letters of different scripts"
+    return None
+
+
+def _is_private_use(c: str) -> bool:
+    return unicodedata.category(c) == "Co"
+
+
+# Japanese writes one word in kanji and kana; they count as one script here
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
+
+
+def _script(c: str) -> str:
+    first = unicodedata.name(c, "").split(" ", 1)[0]
+    return _SCRIPT_GROUPS.get(first, first)
+
+
+def _script_mixed_share(text: str) -> float:
+    """Share of words (3+ letters) whose letters come from more than one script (`Kinderзащита`)."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text[:50_000])]
+    if len(words) < 5:
+        return 0.0
+    mixed = sum(1 for w in words if len({_script(c) for c in w if c.isalpha()}) > 1)
+    return mixed / len(words)
 
 
 def file_sha256(path: Path) -> str:

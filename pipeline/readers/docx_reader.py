@@ -1,5 +1,19 @@
-"""Word reader (python-docx): body order with tables interleaved, list numbers resolved from
-numbering.xml, merged cells and repeated header rows, headers/footers kept apart."""
+"""Word reader (python-docx and its lxml tree): body order with tables interleaved, list numbers
+resolved from numbering.xml, merged cells and repeated header rows, headers/footers kept apart.
+
+Read beyond plain paragraphs (pipeline/readers/docx_content.py): text boxes and shapes (DrawingML
+`wps:txbx` and VML `v:textbox`, each read once, as blocks after the paragraph that anchors them),
+content controls (block, row, cell and inline `w:sdt`) and custom XML wrappers, check boxes (`w14:checkbox` and legacy
+FORMCHECKBOX fields as ☐/☒), equations (OMML as linear text), symbols (`w:sym`), nested tables
+(flattened into their cell's text), footnotes and endnotes (footnote blocks), comments (kept apart
+in `Document.comments`, never body text), Strict Open XML (namespaces mapped to transitional).
+
+Still skipped: tracked deletions and moved-from text (the accepted text is read), field codes
+(their results are read), text in images (no OCR here), charts and SmartArt diagrams (their
+text lives in separate parts), embedded objects (OLE), alt text of pictures, glossary parts,
+and the Strict-specific attribute values python-docx would misread if we asked it for
+formatting (we only ask for styles and numbering ids).
+"""
 from __future__ import annotations
 
 import io
@@ -9,6 +23,8 @@ from pathlib import Path
 
 from pipeline.errors import UnreadableFile
 from pipeline.readers import register
+from pipeline.readers.docx_content import (is_strict, paragraph_text, strict_to_transitional, text_boxes,
+                                           unwrap_block_controls)
 from pipeline.readers.labels import block_from_text, format_number, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
@@ -27,8 +43,11 @@ def _open(path: Path, data: bytes):
             bad = zf.testzip()
             if bad:
                 raise UnreadableFile(str(path), f"corrupt .docx: damaged member {bad}")
+            strict = is_strict(zf.read("word/document.xml"))
     except zipfile.BadZipFile:
         raise UnreadableFile(str(path), "not a valid .docx: not a zip archive (truncated or corrupt)") from None
+    if strict:  # python-docx knows only the transitional namespaces
+        data = strict_to_transitional(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -180,59 +199,65 @@ def _page_breaks(p_el) -> int:
 @register("docx")
 def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     document = _open(path, data)
     doc = Document(path=str(path), name=path.name, format="docx", sha256=sha256)
+    if is_strict_package(document):
+        doc.warnings.append("Strict Open XML: read through its transitional namespaces")
+    unwrap_block_controls(document.element.body)
     numbering = Numbering(document)
     styles = Styles(document)
     page, para_index, table_index = 1, 0, 0
 
-    def body_children(parent):
-        for child in parent.iterchildren():
-            if child.tag == W + "sdt":
-                content = child.find(W + "sdtContent")
-                if content is not None:
-                    yield from body_children(content)
-            elif child.tag in (W + "p", W + "tbl"):
-                yield child
+    def read_container(container) -> None:
+        """Paragraphs and tables of the body or of a text box, in order; a paragraph's text boxes after it."""
+        nonlocal page, para_index, table_index
+        for child in container.iterchildren(W + "p", W + "tbl"):
+            if child.tag == W + "tbl":
+                block = _read_table(Table(child, document), path.name, table_index, page)
+                table_index += 1
+                if block is not None:
+                    doc.blocks.append(block)
+                continue
+            para_index += 1
+            page += _page_breaks(child) if para_index > 1 else 0
+            text = paragraph_text(child)
+            if text:
+                doc.blocks.append(_paragraph_block(child, text, Provenance(file=path.name, page=page, paragraph=para_index),
+                                                   styles, numbering))
+            for box in text_boxes(child):
+                read_container(box)
 
-    for child in body_children(document.element.body):
-        if child.tag == W + "tbl":
-            block = _read_table(Table(child, document), path.name, table_index, page)
-            table_index += 1
-            if block is not None:
-                doc.blocks.append(block)
-            continue
-        paragraph = Paragraph(child, document)
-        para_index += 1
-        page += _page_breaks(child) if para_index > 1 else 0
-        text = " ".join(paragraph.text.split())
-        if not text:
-            continue
-        prov = Provenance(file=path.name, page=page, paragraph=para_index)
-        style_id = styles.paragraph_style(child)
-        style = styles.name.get(style_id, style_id or "")
-        italic, bold = styles.run_flags(child, style_id)
-        heading_level = _heading_level(style)
-        num = styles.num_pr_of(child, style_id)
-        if heading_level is not None and num is None:
-            label, number, _, label_kind = split_label(text)  # a typed "II" or "2." opens a numbered section
-            doc.blocks.append(Block(kind=BlockKind.heading, level=heading_level, text=text, style=style,
-                                    label=label if label_kind not in (None, "bullet") else None, number=number,
-                                    numbered=label_kind not in (None, "bullet"), italic=italic, bold=bold, prov=prov))
-        elif num is not None:
-            label, number, numbered = numbering.label(*num)
-            kind = BlockKind.heading if heading_level is not None else BlockKind.list_item
-            doc.blocks.append(Block(kind=kind, level=num[1] if kind is BlockKind.list_item else heading_level,
-                                    label=label, number=number, numbered=numbered, text=text,
-                                    style=style, italic=italic, bold=bold, prov=prov))
-        else:  # typed labels ("1) ...", "• ...") in a plain paragraph
-            doc.blocks.append(block_from_text(text, prov, italic=italic, bold=bold, style=style))
+    read_container(document.element.body)
     doc.pages = page
     doc.furniture = _furniture(document)
-    doc.blocks.extend(_footnotes(document, path.name, page))
+    doc.blocks.extend(_notes(document, path.name, page))
+    doc.comments = _comments(document)
     return doc
+
+
+def is_strict_package(document) -> bool:
+    return document.element.get(W + "conformance") == "strict"
+
+
+def _paragraph_block(p_el, text: str, prov: Provenance, styles: Styles, numbering: Numbering) -> Block:
+    style_id = styles.paragraph_style(p_el)
+    style = styles.name.get(style_id, style_id or "")
+    italic, bold = styles.run_flags(p_el, style_id)
+    heading_level = _heading_level(style)
+    num = styles.num_pr_of(p_el, style_id)
+    if heading_level is not None and num is None:
+        label, number, _, label_kind = split_label(text)  # a typed "II" or "2." opens a numbered section
+        return Block(kind=BlockKind.heading, level=heading_level, text=text, style=style,
+                     label=label if label_kind not in (None, "bullet") else None, number=number,
+                     numbered=label_kind not in (None, "bullet"), italic=italic, bold=bold, prov=prov)
+    if num is not None:
+        label, number, numbered = numbering.label(*num)
+        kind = BlockKind.heading if heading_level is not None else BlockKind.list_item
+        return Block(kind=kind, level=num[1] if kind is BlockKind.list_item else heading_level,
+                     label=label, number=number, numbered=numbered, text=text,
+                     style=style, italic=italic, bold=bold, prov=prov)
+    return block_from_text(text, prov, italic=italic, bold=bold, style=style)  # typed labels ("1) ...", "• ...")
 
 
 def _heading_level(style: str) -> int | None:
@@ -243,7 +268,20 @@ def _heading_level(style: str) -> int | None:
 
 
 def _cell_text(cell) -> str:
-    return " ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip())
+    """A cell's paragraphs, its text boxes and any table nested in it, as one line of text."""
+    parts = []
+    for el in cell._tc.iterchildren(W + "p", W + "tbl"):
+        paragraphs = [el] if el.tag == W + "p" else _paragraphs_outside_fallbacks(el)
+        for p in paragraphs:
+            parts.append(paragraph_text(p))
+            parts += [paragraph_text(q) for box in text_boxes(p) for q in _paragraphs_outside_fallbacks(box)]
+    return " ".join(t for t in parts if t)
+
+
+def _paragraphs_outside_fallbacks(root) -> list:
+    """Every paragraph under root except the VML copies a DrawingML text box keeps as fallback."""
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    return [p for p in root.iter(W + "p") if not any(a.tag == fallback for a in p.iterancestors())]
 
 
 def _read_table(table, file: str, index: int, page: int) -> Block | None:
@@ -289,28 +327,47 @@ def _furniture(document) -> list[str]:
             try:
                 if part.is_linked_to_previous and texts:
                     continue
-                for p in part.paragraphs:
-                    t = " ".join(p.text.split())
+                for p in _paragraphs_outside_fallbacks(part._element):
+                    t = paragraph_text(p)
                     if t and t not in texts:
                         texts.append(t)
-            except (AttributeError, KeyError):
+            except (AttributeError, KeyError, ValueError):
                 continue
     return texts
 
 
-def _footnotes(document, file: str, page: int) -> list[Block]:
+NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _part_roots(document, reltype_suffix: str):
     from lxml import etree
 
-    blocks = []
     for rel in document.part.rels.values():
-        if not rel.reltype.endswith("/footnotes") or rel.is_external:
-            continue
-        root = etree.fromstring(rel.target_part.blob)
-        for fn in root.iter(W + "footnote"):
-            if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            text = " ".join("".join(t.text or "" for t in fn.iter(W + "t")).split())
-            if text:
-                blocks.append(Block(kind=BlockKind.footnote, text=text,
-                                    prov=Provenance(file=file, page=page, paragraph=None)))
+        if rel.reltype.endswith(reltype_suffix) and not rel.is_external:
+            yield etree.fromstring(rel.target_part.blob)
+
+
+def _notes(document, file: str, page: int) -> list[Block]:
+    """Footnotes, then endnotes, as footnote blocks after the body."""
+    blocks = []
+    for suffix, tag in (("/footnotes", "footnote"), ("/endnotes", "endnote")):
+        for root in _part_roots(document, suffix):
+            for note in root.iter(W + tag):
+                if note.get(W + "type") in NOTE_SEPARATORS:
+                    continue
+                text = " ".join(t for t in (paragraph_text(p) for p in _paragraphs_outside_fallbacks(note)) if t)
+                if text:
+                    blocks.append(Block(kind=BlockKind.footnote, text=text, prov=Provenance(file=file, page=page)))
     return blocks
+
+
+def _comments(document) -> list[str]:
+    """Reviewers' comments as `Author: text`: kept apart, they are not what the document says."""
+    out = []
+    for root in _part_roots(document, "/comments"):
+        for comment in root.iter(W + "comment"):
+            text = " ".join(t for t in (paragraph_text(p) for p in _paragraphs_outside_fallbacks(comment)) if t)
+            if text:
+                author = comment.get(W + "author")
+                out.append(f"{author}: {text}" if author else text)
+    return out

@@ -62,6 +62,14 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+def starts_with_month(text: str) -> bool:
+    """"Oktober", "Mai", "maja": a month name of a region language (extractors/dates_i18n.py)."""
+    from extractors.dates_i18n import month_forms
+
+    word = re.match(r"\s*([^\W\d_]+)", text)
+    return bool(word) and word.group(1).lower() in month_forms()
+
+
 def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     """(label, ordinal, rest, kind) of a paragraph that starts with a printed list label.
 
@@ -79,7 +87,7 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
         label = m.group("outline")
         return label, int(label.split(".")[-1]), rest, "outline"
     if m.group("dec"):
-        if m.group("dpunct") == "." and re.match(MONTH_WORD, rest):
+        if m.group("dpunct") == "." and (re.match(MONTH_WORD, rest) or starts_with_month(rest)):
             return None, None, text, None  # "3. September, Oslo": a date written the German way
         return m.group("dec") + m.group("dpunct"), int(m.group("dec")), rest, "decimal"
     if m.group("pdec"):
