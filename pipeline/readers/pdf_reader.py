@@ -264,7 +264,7 @@ def _is_bullet_glyph(word: dict) -> bool:
 
 def _line_of(row: list[dict], pno: int) -> Line:
     row = _split_glued_bullet(row)
-    if len(row) > 1 and _is_bullet_glyph(row[0]):
+    if len(row) > 1 and _is_bullet_glyph(row[0]) and row[0]["text"] not in BULLET_GLYPHS:
         row = [{**row[0], "text": "•"}] + row[1:]
     fonts = [w.get("fontname", "") for w in row]
     text_x0 = row[1]["x0"] if len(row) > 1 and _line_label(" ".join(w["text"] for w in row)) else row[0]["x0"]
@@ -368,13 +368,15 @@ def _split_furniture(lines: list[Line]) -> tuple[list[str], list[Line]]:
 # Bullets as PDFs print them: the Word/Symbol-font glyphs labels.py knows, plus "-" and "*" typed at
 # the start of a line (the .docx and .txt readers do not take those for bullets).
 BULLET_GLYPHS = BULLET_CHARS + "-*∙◾◽➢➤►▶❖✓✔"
+TYPED_BULLETS = ("-", "*")
+WEAK_BULLETS = ("-", "*", "–")  # also dashes in prose: a label only where a number would be one
 INDENT_SLACK = 2.5  # pt; two lines start "at the same x" within this
 
 
 def _line_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     """split_label, plus the bullets only PDFs use."""
     stripped = text.lstrip()
-    if stripped[:1] in ("-", "*") and stripped[1:2].isspace() and stripped[2:].strip():
+    if stripped[:1] in TYPED_BULLETS and stripped[1:2].isspace() and stripped[2:].strip():
         return stripped[0], None, stripped[1:].strip(), "bullet"
     return split_label(text)
 
@@ -391,12 +393,12 @@ def _starts_new_para(para: _Para | None, ln: Line) -> bool:
     if (ln.page != prev.page or ln.top - prev.bottom > 0.45 * max(ln.size, 1)
             or abs(ln.size - prev.size) > 0.6 or ln.bold != prev.bold):
         return True
-    kind = _line_label(ln.text)[3]
+    label, _, _, kind = _line_label(ln.text)
     in_list = _line_label(first.text)[3] is not None
-    if kind == "bullet":
+    if kind == "bullet" and label not in WEAK_BULLETS:
         return True
     if kind is not None:
-        # A number at the start of a wrapped line of prose ("... in\n2005 ...") is not a label:
+        # A number or dash at the start of a wrapped line of prose ("... in\n2005 ...") is not a label:
         # a label starts a new line of its own indent, or follows a finished sentence or item.
         return (in_list or abs(ln.x0 - prev.x0) > INDENT_SLACK or prev.text.rstrip()[-1:] in ".:;!?"
                 or ln.x0 < prev.x0 - 2)
@@ -452,12 +454,24 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
                           italic=all(ln.italic for ln in para.lines), bold=first.bold)
         levels.place(block, first.x0)
         out.append((first.page, first.order, block))
+    _drop_lone_typed_bullets(out)
     return out
+
+
+def _drop_lone_typed_bullets(out: list[tuple[int, float, Block]]) -> None:
+    """A "-" or "*" at a line start is a bullet only in a run of two or more such items; alone it is
+    a dash after a line wrap or a footnote mark, and its paragraph stays as printed."""
+    blocks = [b for _, _, b in out]
+    for i, b in enumerate(blocks):
+        if b.kind is BlockKind.list_item and b.label in TYPED_BULLETS:
+            neighbours = blocks[max(i - 1, 0):i] + blocks[i + 1:i + 2]
+            if not any(n.kind is BlockKind.list_item and n.label == b.label for n in neighbours):
+                b.kind, b.text, b.label, b.level = BlockKind.paragraph, f"{b.label} {b.text}", None, 0
 
 
 def _block_of(text: str, prov: Provenance, **flags) -> Block:
     label, number, rest, kind = _line_label(text)
-    if kind == "bullet" and label in ("-", "*"):
+    if kind == "bullet" and label in TYPED_BULLETS:
         return Block(kind=BlockKind.list_item, label=label, text=rest, prov=prov,
                      italic=flags["italic"], bold=flags["bold"])
     return block_from_text(text, prov, **flags)
