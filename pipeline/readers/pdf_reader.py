@@ -479,19 +479,31 @@ def _block_of(text: str, prov: Provenance, **flags) -> Block:
 
 class _ListLevels:
     """Nesting level of PDF list items from their indents: a label further right than the item
-    before it opens a deeper level; back at an earlier indent, that level again. Body text at or
-    left of the list's first indent ends the list. Also settles "i." / "(i)": a roman one when it
+    before it opens a deeper level; back at an earlier indent, that level again. Body text ends
+    the list (see place). Also settles "i." / "(i)": a roman one when it
     opens a level or follows a roman item, the letter i when it follows "h"."""
 
     def __init__(self) -> None:
         self.indents: list[float] = []
         self.last_kind: dict[int, str] = {}  # level -> label kind of the last item there
         self.last_number: dict[int, int | None] = {}
+        self.after_item = False
 
     def place(self, block: Block, x0: float) -> None:
         if block.kind is not BlockKind.list_item:
-            if self.indents and x0 <= self.indents[0] + INDENT_SLACK:
+            # Text at or left of the deepest label ends the list; so does any heading, and any text
+            # that is not the one paragraph straight after an item (an item's own second paragraph).
+            indented = bool(self.indents) and x0 > self.indents[-1] + INDENT_SLACK
+            if not (indented and self.after_item and block.kind is BlockKind.paragraph):
                 self.__init__()
+            self.after_item = False
+            return
+        self.after_item = True
+        kind = _label_kind(block.label)
+        if kind == "outline":
+            # "2.1" numbers sections: its depth is in the label, and it sets no indent for the
+            # bullets under it (body text is often indented past section numbers).
+            block.level = block.label.rstrip(".").count(".")
             return
         while self.indents and x0 < self.indents[-1] - INDENT_SLACK:
             self.indents.pop()
@@ -500,11 +512,9 @@ class _ListLevels:
         depth = len(self.indents) - 1
         for deeper in [lv for lv in self.last_kind if lv > depth]:
             del self.last_kind[deeper], self.last_number[deeper]
-        kind = _label_kind(block.label)
         if kind == "letter" and block.label and block.label.strip("().")[:1] in "ivx":
             kind = self._letter_or_roman(block, depth)
-        outline_depth = max((block.label or "").rstrip(".").count("."), 0) if kind == "outline" else 0
-        block.level = max(depth, outline_depth)
+        block.level = depth
         self.last_kind[depth], self.last_number[depth] = kind, block.number
 
     def _letter_or_roman(self, block: Block, depth: int) -> str:
