@@ -41,7 +41,7 @@ def test_a_page_of_implausibly_long_words_is_flagged_and_the_word_kept():
     assert len(doc.warnings) == 1 and doc.warnings[0].startswith("page 2: 1 word(s) over 30 letters")
 
 
-@pytest.mark.parametrize("name", ["tight_words.pdf", "two_columns.pdf", "lists.pdf"])
+@pytest.mark.parametrize("name", ["tight_words.pdf", "two_columns.pdf", "lists.pdf", "typewriter.pdf"])
 def test_no_passage_word_is_longer_than_the_source_has(name):
     doc = _read(name)
     long_words = {w for b in doc.blocks for w in re.findall(r"[^\W\d_]+", b.text) if len(w) > 30}
@@ -121,6 +121,15 @@ def test_a_framed_code_listing_stays_text_and_a_ruled_grid_is_a_table():
     assert len(tables) == 1
     assert tables[0].header == ["Year", "Amount", "Source"]
     assert [r.cells for r in tables[0].rows] == [["2024", "12 000", "ministry grant"], ["2025", "15 500", "council fund"]]
+
+
+def test_a_document_typed_in_courier_throughout_is_prose_not_code():
+    doc = _read("typewriter.pdf")
+    assert [(b.kind.value, b.label, b.text) for b in doc.blocks] == [
+        ("paragraph", None, "The committee met on a grey morning and agreed to meet again after the summer break."),
+        ("list_item", "1.", "Send the minutes to all members."),
+        ("list_item", "2.", "Book a room for the autumn session."),
+    ]
 
 
 def test_blocks_keep_reading_order_around_the_table():

@@ -248,7 +248,7 @@ def _split_at_column_gaps(row: list[dict]) -> list[list[dict]]:
 
 LABEL_TAB_EM = 5.0  # a list label is followed by a tab stop, at most this far away
 SYMBOL_FONTS = ("dingbat", "symbol", "wingding")
-MONO_FONTS = ("courier", "mono", "consolas", "menlo", "inconsolata")
+MONO_FONTS = ("courier", "mono", "consolas", "menlo", "inconsolata", "cmtt", "sftt", "lmtt")
 
 
 def _is_label_word(word: dict) -> bool:
@@ -428,6 +428,9 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
     if not lines:
         return []
     body_size = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
+    if sum(len(ln.text) for ln in lines if ln.mono) > 0.5 * sum(len(ln.text) for ln in lines):
+        for ln in lines:  # a document typed in Courier throughout: its prose is prose, not code
+            ln.mono = False
     paras: list[_Para] = []
     for ln in lines:
         if _starts_new_para(paras[-1] if paras else None, ln):
