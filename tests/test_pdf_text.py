@@ -34,6 +34,14 @@ def test_words_set_without_space_glyphs_and_tight_gaps_are_kept_apart():
     ]
 
 
+def test_table_cells_set_with_tight_gaps_keep_their_words_apart():
+    tables = [b for b in _read("tight_words.pdf").blocks if b.kind is BlockKind.table]
+    assert [(t.prov.page, t.header, [r.cells for r in t.rows]) for t in tables] == [
+        (3, ["Partner town", "Shelter places"],
+         [["north harbour district", "twelve beds"], ["old market quarter", "nine beds"]]),
+    ]
+
+
 def test_a_page_of_implausibly_long_words_is_flagged_and_the_word_kept():
     doc = _read("tight_words.pdf")
     page_two = [b.text for b in doc.blocks if b.prov.page == 2]

@@ -124,7 +124,7 @@ def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
     content_bottom = max((w["bottom"] for w in words if w["bottom"] < page.height * (1 - MARGIN_SHARE)), default=0)
     tables = []
     for t in found:
-        rows = [[_cell_text(c) for c in row] for row in t.extract(**WORD_SETTINGS)]
+        rows = [[_cell_text(c) for c in row] for row in _extract_table(t)]
         rows = [r for r in rows if any(c for c in r)]
         if rows:
             tables.append(PageTable(page=pno, top=t.bbox[1], bottom=t.bbox[3], rows=rows, content_bottom=content_bottom,
@@ -189,7 +189,32 @@ class _GapWordExtractor(_WordExtractor):
         yield from super().iter_chars_to_words(chars, direction)
 
 
-WORD_SETTINGS: dict = {}  # table cells are read with pdfplumber's defaults
+def _extract_table(table) -> list[list[str | None]]:
+    """Cell texts like pdfplumber's Table.extract, with words split by the same per-line gaps as
+    the body (Table.extract only knows a fixed tolerance)."""
+    chars = table.page.chars
+    out = []
+    for row in table.rows:
+        row_chars = [c for c in chars if _centre_in(c, row.bbox)]
+        out.append([None if cell is None else _cell_chars_text([c for c in row_chars if _centre_in(c, cell)])
+                    for cell in row.cells])
+    return out
+
+
+def _centre_in(char: dict, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
+
+
+def _cell_chars_text(chars: list[dict]) -> str:
+    words = _GapWordExtractor().extract_words(chars) if chars else []
+    lines: list[list[dict]] = []
+    for w in words:  # the extractor yields words line by line, top to bottom
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w["text"] for w in line) for line in lines)
 
 
 def run_together_words(lines: list[Line]) -> list[str]:
