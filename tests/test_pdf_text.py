@@ -99,7 +99,7 @@ def test_numbered_items_wrapping_over_lines_keep_their_numbers():
     ]
 
 
-def test_typed_dash_bullets_and_roman_items_with_hanging_indents():
+def test_typed_dash_bullets_roman_items_and_word_letter_bullets():
     doc = _read("lists.pdf")
     assert _items(doc, 2) == [
         ("-", None, False, 0, "Who pays for the interpreters?"),
@@ -107,6 +107,10 @@ def test_typed_dash_bullets_and_roman_items_with_hanging_indents():
         ("(i)", 1, True, 0, "accept the report;"),
         ("(ii)", 2, True, 0, "send it back with questions, which the authors answer in writing;"),
         ("(iii)", 3, True, 0, "ask an outside reviewer."),
+        ("•", None, False, 0, "national ministries"),
+        ("o", None, False, 1, "social affairs"),
+        ("o", None, False, 1, "justice and the police"),
+        ("•", None, False, 0, "city councils"),
     ]
     paragraphs = [b.text for b in doc.blocks if b.prov.page == 2 and b.kind is BlockKind.paragraph]
     assert paragraphs == ["Open questions:", "Answers to both are due before the next meeting.", "The board may:",
@@ -114,7 +118,7 @@ def test_typed_dash_bullets_and_roman_items_with_hanging_indents():
                           "Costs are shared by the members.",
                           "* Travel is paid by each member for its own staff.",  # a lone "*": a footnote mark
                           "Reports were filed in the years 2019, 2020 and 2021 by the secretariat, "
-                          "- as agreed in the statutes."]
+                          "- as agreed in the statutes.", "Partners in the network:"]
 
 
 def test_a_framed_code_listing_stays_text_and_a_ruled_grid_is_a_table():

@@ -38,6 +38,7 @@ class Line:
     italic: bool
     x1: float = 0.0
     mono: bool = False  # set in a fixed-pitch font: a code listing, kept as text line by line
+    glyph_label: str | None = None  # a letter that is a bullet glyph ("o" in Courier New), see _is_letter_bullet
     text_x0: float = 0.0  # where the text after a list label starts (the hanging indent)
     order: float = 0.0  # reading order on its page (columns read one after the other)
 
@@ -263,7 +264,8 @@ def _split_at_column_gaps(row: list[dict]) -> list[list[dict]]:
     for prev, w in zip(row, row[1:]):
         size = max(prev.get("size", 10), w.get("size", 10))
         gap = w["x0"] - prev["x1"]
-        after_label = len(segments[-1]) == 1 and _is_label_word(prev) and gap < LABEL_TAB_EM * size
+        after_label = (len(segments[-1]) == 1 and (_is_label_word(prev) or _is_letter_bullet([prev, w]))
+                       and gap < LABEL_TAB_EM * size)
         if gap > COLUMN_GAP_EM * size and not after_label:
             segments.append([w])
         else:
@@ -292,14 +294,32 @@ def _line_of(row: list[dict], pno: int) -> Line:
     if len(row) > 1 and _is_bullet_glyph(row[0]) and row[0]["text"] not in BULLET_GLYPHS:
         row = [{**row[0], "text": "•"}] + row[1:]
     fonts = [w.get("fontname", "") for w in row]
-    text_x0 = row[1]["x0"] if len(row) > 1 and _line_label(" ".join(w["text"] for w in row)) else row[0]["x0"]
+    glyph_label = row[0]["text"] if _is_letter_bullet(row) else None
+    labelled = glyph_label or _line_label(" ".join(w["text"] for w in row))[3] is not None
+    text_x0 = row[1]["x0"] if len(row) > 1 and labelled else row[0]["x0"]
     return Line(
         page=pno, text=" ".join(w["text"] for w in row), x0=row[0]["x0"], x1=max(w["x1"] for w in row),
         top=min(w["top"] for w in row), bottom=max(w["bottom"] for w in row),
         size=Counter(round(w.get("size", 0), 1) for w in row).most_common(1)[0][0],
         bold=all("Bold" in f for f in fonts), italic=all(("Italic" in f or "Oblique" in f) for f in fonts),
-        text_x0=text_x0, mono=all(any(m in f.lower() for m in MONO_FONTS) for f in fonts),
+        text_x0=text_x0, glyph_label=glyph_label, mono=all(any(m in f.lower() for m in MONO_FONTS) for f in fonts),
     )
+
+
+LETTER_BULLETS = "o§Øüqvnl"  # Word's "o" (Courier New) and Wingdings bullets typed as letters
+
+
+def _font_family(fontname: str) -> str:
+    return re.split(r"[-,]", fontname.split("+")[-1])[0].lower()
+
+
+def _is_letter_bullet(row: list[dict]) -> bool:
+    """A lone letter in another font family than the text after it, a tab stop away: a bullet."""
+    if len(row) < 2 or row[0]["text"] not in LETTER_BULLETS:
+        return False
+    first, second = row[0], row[1]
+    return (_font_family(first.get("fontname", "")) != _font_family(second.get("fontname", ""))
+            and second["x0"] - first["x1"] > 0.3 * first.get("size", 10))
 
 
 def _split_glued_bullet(row: list[dict]) -> list[dict]:
@@ -398,6 +418,12 @@ WEAK_BULLETS = ("-", "*", "–")  # also dashes in prose: a label only where a n
 INDENT_SLACK = 2.5  # pt; two lines start "at the same x" within this
 
 
+def _label_of(ln: Line) -> tuple[str | None, int | None, str, str | None]:
+    if ln.glyph_label:
+        return ln.glyph_label, None, ln.text[len(ln.glyph_label):].strip(), "bullet"
+    return _line_label(ln.text)
+
+
 def _line_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     """split_label, plus the bullets only PDFs use."""
     stripped = text.lstrip()
@@ -418,8 +444,8 @@ def _starts_new_para(para: _Para | None, ln: Line) -> bool:
     if (ln.page != prev.page or ln.top - prev.bottom > 0.45 * max(ln.size, 1)
             or abs(ln.size - prev.size) > 0.6 or ln.bold != prev.bold):
         return True
-    label, _, _, kind = _line_label(ln.text)
-    in_list = _line_label(first.text)[3] is not None
+    label, _, _, kind = _label_of(ln)
+    in_list = _label_of(first)[3] is not None
     if kind == "bullet" and label not in WEAK_BULLETS:
         return True
     if kind is not None:
@@ -478,8 +504,12 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
         if first.size < body_size - 1.5 and not heading:
             out.append((first.page, first.order, Block(kind=BlockKind.footnote, text=text, prov=prov)))
             continue
-        block = _block_of(text, prov, heading=heading, heading_level=level,
-                          italic=all(ln.italic for ln in para.lines), bold=first.bold)
+        if first.glyph_label:
+            block = Block(kind=BlockKind.list_item, label=first.glyph_label, text=text[len(first.glyph_label):].strip(),
+                          italic=all(ln.italic for ln in para.lines), bold=first.bold, prov=prov)
+        else:
+            block = _block_of(text, prov, heading=heading, heading_level=level,
+                              italic=all(ln.italic for ln in para.lines), bold=first.bold)
         levels.place(block, first.x0)
         out.append((first.page, first.order, block))
     _drop_lone_typed_bullets(out)
