@@ -450,12 +450,20 @@ def _starts_new_para(para: _Para | None, ln: Line) -> bool:
         return True
     if kind is not None:
         # A number or dash at the start of a wrapped line of prose ("... in\n2005 ...") is not a label:
-        # a label starts a new line of its own indent, or follows a finished sentence or item.
-        return (in_list or abs(ln.x0 - prev.x0) > INDENT_SLACK or prev.text.rstrip()[-1:] in ".:;!?"
-                or ln.x0 < prev.x0 - 2)
+        # a label starts a line of its own indent, or follows a line that ended before the margin.
+        return in_list or abs(ln.x0 - prev.x0) > INDENT_SLACK or _broken_on_purpose(para, ln)
     if in_list:
         return _leaves_list_item(para, ln)
     return False
+
+
+def _broken_on_purpose(para: _Para, ln: Line) -> bool:
+    """Did the previous line end by choice rather than by wrapping? It did when the first word of
+    `ln` would have fitted after it (the text block's right edge is the widest of these lines)."""
+    prev = para.lines[-1]
+    right = max(l.x1 for l in para.lines + [ln])
+    first_word = ln.text.split()[0] if ln.text.split() else ""
+    return right - prev.x1 > (len(first_word) + 1) * 0.5 * ln.size
 
 
 def _leaves_list_item(para: _Para, ln: Line) -> bool:
@@ -559,9 +567,9 @@ class _ListLevels:
         self.after_item = True
         kind = _label_kind(block.label)
         if kind == "outline":
-            # "2.1" numbers sections: its depth is in the label, and it sets no indent for the
-            # bullets under it (body text is often indented past section numbers).
-            block.level = block.label.rstrip(".").count(".")
+            # "2.1" numbers sections: its depth is in the label (set by block_from_text as for
+            # .docx and .txt), and it sets no indent for the bullets under it (body text is often
+            # indented past section numbers).
             return
         while self.indents and x0 < self.indents[-1] - INDENT_SLACK:
             self.indents.pop()
