@@ -1,5 +1,10 @@
 """PDF reader (pdfplumber): text in reading order, tables from pdfplumber's table finder.
 
+Each page goes through `_read_page` -> text lines (words split by the line's own glyph gaps,
+columns read one after the other) and tables (grids of 2+ rows and 2+ columns). Lines become
+paragraphs, headings, footnotes, code blocks and list items (labels and indent levels as the
+.docx reader gives them). docs/architecture.md, "PDF text", has the rules and their reasons.
+
 A table that runs on over a page break is joined into one: the header row the layout engine
 repeats on each page is dropped, and a row the break split in two is joined back. Running
 headers, footers and page numbers are removed from the body.
