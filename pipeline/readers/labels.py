@@ -13,6 +13,8 @@ LABEL_RE = re.compile(
         (?P<outline>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)      # 1.1  2.3.1
       | (?P<dec>\d{1,2})(?P<dpunct>[.)])(?=\s|$)           # 1)  1.
       | \((?P<pdec>\d{1,2})\)(?=\s)                        # (1)
+      | (?P<lrom>[ivx]{2,5})(?P<lrpunct>[.)])(?=\s)        # ii.  iv)   (i. is read as a letter)
+      | \((?P<plrom>[ivx]{2,5})\)(?=\s)                    # (iv)
       | (?P<let>[a-z])(?P<lpunct>[.)])(?=\s)               # a)  a.
       | \((?P<plet>[a-z])\)(?=\s)                          # (a)
       | (?P<rom>[IVX]{1,5})(?P<rpunct>[.)]?)(?=\s)         # IV  IV)  IV.
@@ -73,7 +75,8 @@ def starts_with_month(text: str) -> bool:
 def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     """(label, ordinal, rest, kind) of a paragraph that starts with a printed list label.
 
-    kind is decimal | letter | roman | outline | bullet, or None when there is no label.
+    kind is decimal | letter | roman | lower_roman | outline | bullet, or None when there is no label.
+    (Lower-case roman labels are list items; upper-case ones open sections.)
     A bare roman numeral counts only when what follows starts like a sentence or a quote.
     """
     stripped = text.lstrip()
@@ -92,6 +95,13 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
         return m.group("dec") + m.group("dpunct"), int(m.group("dec")), rest, "decimal"
     if m.group("pdec"):
         return f"({m.group('pdec')})", int(m.group("pdec")), rest, "decimal"
+    if m.group("lrom") or m.group("plrom"):
+        rom = m.group("lrom") or m.group("plrom")
+        value = roman_value(rom)
+        if value is None:
+            return None, None, text, None
+        label = rom + m.group("lrpunct") if m.group("lrom") else f"({rom})"
+        return label, value, rest, "lower_roman"
     if m.group("let"):
         letter = m.group("let")
         return letter + m.group("lpunct"), ord(letter) - 96, rest, "letter"

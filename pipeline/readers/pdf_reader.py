@@ -1,5 +1,10 @@
 """PDF reader (pdfplumber): text in reading order, tables from pdfplumber's table finder.
 
+Each page goes through `_read_page` -> text lines (words split by the line's own glyph gaps,
+columns read one after the other) and tables (grids of 2+ rows and 2+ columns). Lines become
+paragraphs, headings, footnotes, code blocks and list items (labels and indent levels as the
+.docx reader gives them). docs/architecture.md, "PDF text", has the rules and their reasons.
+
 A table that runs on over a page break is joined into one: the header row the layout engine
 repeats on each page is dropped, and a row the break split in two is joined back. Running
 headers, footers and page numbers are removed from the body.
@@ -15,7 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import UnreadableFile
 from pipeline.readers import register
-from pipeline.readers.labels import block_from_text, split_label
+from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
 # pdfminer logs every oddity of a damaged file as a warning; planscope reports a file once, in one line.
@@ -36,6 +41,11 @@ class Line:
     size: float
     bold: bool
     italic: bool
+    x1: float = 0.0
+    mono: bool = False  # set in a fixed-pitch font: a code listing, kept as text line by line
+    glyph_label: str | None = None  # a letter that is a bullet glyph ("o" in Courier New), see _is_letter_bullet
+    text_x0: float = 0.0  # where the text after a list label starts (the hanging indent)
+    order: float = 0.0  # reading order on its page (columns read one after the other)
 
 
 @dataclass
@@ -45,6 +55,7 @@ class PageTable:
     bottom: float
     rows: list[list[str]]
     content_bottom: float = 0.0
+    order: float = 0.0
 
 
 @dataclass
@@ -91,6 +102,7 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
         doc.pages = len(pdf.pages)
         for pno, page in enumerate(pdf.pages, 1):
             page_lines, page_tables = _read_page(page, pno)
+            _warn_run_together(doc, page_lines, pno)
             lines.extend(page_lines)
             tables.extend(page_tables)
             page.flush_cache()  # keep memory flat on long files
@@ -109,19 +121,111 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
 
 
 def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
-    found = page.find_tables()
+    """One page -> its text lines (in reading order) and its tables."""
+    found = [t for t in page.find_tables() if _is_real_table(t)]
     boxes = [t.bbox for t in found]
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    words = _extract_words(page)
     outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    lines = _words_to_lines(outside, pno, page.height)
+    lines = _order_columns(_words_to_lines(outside, pno, page.height), page.width)
     content_bottom = max((w["bottom"] for w in words if w["bottom"] < page.height * (1 - MARGIN_SHARE)), default=0)
     tables = []
     for t in found:
-        rows = [[_cell_text(c) for c in row] for row in t.extract()]
+        rows = [[_cell_text(c) for c in row] for row in _extract_table(t)]
         rows = [r for r in rows if any(c for c in r)]
         if rows:
-            tables.append(PageTable(page=pno, top=t.bbox[1], bottom=t.bbox[3], rows=rows, content_bottom=content_bottom))
+            tables.append(PageTable(page=pno, top=t.bbox[1], bottom=t.bbox[3], rows=rows, content_bottom=content_bottom,
+                                    order=_table_order(t.bbox, lines)))
     return lines, tables
+
+
+def _warn_run_together(doc: Document, lines: list[Line], pno: int) -> None:
+    long_words = run_together_words(lines)
+    if long_words:
+        doc.warnings.append(f"page {pno}: {len(long_words)} word(s) over {LONG_WORD} letters, words may have run "
+                            f"together (e.g. {long_words[0][:40]!r})")
+
+
+def _is_real_table(table) -> bool:
+    """A grid of at least two rows and two columns. A framed or shaded box around a code listing,
+    a formula or a note is one cell wide or one row high: its text is read as text."""
+    rows = table.rows
+    return len(rows) >= 2 and max((len(r.cells) for r in rows), default=0) >= 2
+
+
+# --- words -------------------------------------------------------------------------------------
+# pdfplumber joins two glyphs into one word when the gap between them is under x_tolerance (3 pt by
+# default). Many PDFs carry no space glyphs at all and set words 1-2 pt apart, so a fixed tolerance
+# runs whole lines together. The gap that separates words is instead measured per line, relative to
+# the font size and to that line's own letter spacing.
+WORD_GAP_EM = 0.12  # a gap this much wider (in ems) than the line's usual letter gap separates words
+LONG_WORD = 30  # letters; a "word" longer than this on a page of prose means words ran together
+
+
+def _extract_words(page) -> list[dict]:
+    return _GapWordExtractor(extra_attrs=["fontname", "size"], keep_blank_chars=False,
+                             use_text_flow=False).extract_words(page.chars)
+
+
+def _word_gap(chars: list[dict]) -> float:
+    """The x-gap (pt) above which two glyphs of this line belong to different words."""
+    glyphs = [c for c in chars if not c["text"].isspace()]
+    if len(glyphs) < 2:
+        return 3.0
+    size = sorted(c["size"] for c in glyphs)[len(glyphs) // 2] or 10.0
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:]))
+    # Most gaps in a line are between letters of one word: the lower quartile is the letter spacing
+    # (0 in plain text, larger in letter-spaced titles), robust to the word gaps above it.
+    letter_gap = max(0.0, gaps[len(gaps) // 4])
+    return letter_gap + WORD_GAP_EM * size
+
+
+try:
+    from pdfplumber.utils.text import WordExtractor as _WordExtractor
+except ImportError:  # pragma: no cover - pdfplumber is a dependency
+    _WordExtractor = object
+
+
+class _GapWordExtractor(_WordExtractor):
+    """pdfplumber's word extractor with the word gap set per line from that line's glyphs."""
+
+    def iter_chars_to_words(self, ordered_chars, direction):
+        chars = list(ordered_chars)
+        if direction in ("ltr", "rtl"):
+            self.x_tolerance = _word_gap(chars)
+        yield from super().iter_chars_to_words(chars, direction)
+
+
+def _extract_table(table) -> list[list[str | None]]:
+    """Cell texts like pdfplumber's Table.extract, with words split by the same per-line gaps as
+    the body (Table.extract only knows a fixed tolerance)."""
+    chars = table.page.chars
+    out = []
+    for row in table.rows:
+        row_chars = [c for c in chars if _centre_in(c, row.bbox)]
+        out.append([None if cell is None else _cell_chars_text([c for c in row_chars if _centre_in(c, cell)])
+                    for cell in row.cells])
+    return out
+
+
+def _centre_in(char: dict, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
+
+
+def _cell_chars_text(chars: list[dict]) -> str:
+    words = _GapWordExtractor().extract_words(chars) if chars else []
+    lines: list[list[dict]] = []
+    for w in words:  # the extractor yields words line by line, top to bottom
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w["text"] for w in line) for line in lines)
+
+
+def run_together_words(lines: list[Line]) -> list[str]:
+    """Words of a page longer than LONG_WORD letters: the mark of words read without their gaps."""
+    return [w for ln in lines for w in re.findall(r"[^\W\d_]+", ln.text) if len(w) > LONG_WORD]
 
 
 def _inside(word, bbox) -> bool:
@@ -137,6 +241,10 @@ def _cell_text(text: str | None) -> str:
     return " ".join(text.split())
 
 
+# --- lines and columns -------------------------------------------------------------------------
+COLUMN_GAP_EM = 1.5  # words this far apart on one baseline belong to different columns
+
+
 def _words_to_lines(words, pno: int, page_height: float) -> list[Line]:
     words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
     rows: list[list[dict]] = []
@@ -148,15 +256,141 @@ def _words_to_lines(words, pno: int, page_height: float) -> list[Line]:
     lines = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        fonts = [w.get("fontname", "") for w in row]
-        lines.append(Line(
-            page=pno, text=" ".join(w["text"] for w in row), x0=row[0]["x0"], top=min(w["top"] for w in row),
-            bottom=max(w["bottom"] for w in row), size=Counter(round(w.get("size", 0), 1) for w in row).most_common(1)[0][0],
-            bold=all("Bold" in f for f in fonts), italic=all(("Italic" in f or "Oblique" in f) for f in fonts),
-        ))
+        for segment in _split_at_column_gaps(row):
+            lines.append(_line_of(segment, pno))
     for ln in lines:
         ln.page_height = page_height  # type: ignore[attr-defined]
     return lines
+
+
+def _split_at_column_gaps(row: list[dict]) -> list[list[dict]]:
+    """Words on one baseline, cut where a gap is wide enough to be a gutter between columns."""
+    segments = [[row[0]]]
+    for prev, w in zip(row, row[1:]):
+        size = max(prev.get("size", 10), w.get("size", 10))
+        gap = w["x0"] - prev["x1"]
+        after_label = (len(segments[-1]) == 1 and (_is_label_word(prev) or _is_letter_bullet([prev, w]))
+                       and gap < LABEL_TAB_EM * size)
+        if gap > COLUMN_GAP_EM * size and not after_label:
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+    return segments
+
+
+LABEL_TAB_EM = 5.0  # a list label is followed by a tab stop, at most this far away
+SYMBOL_FONTS = ("dingbat", "symbol", "wingding")
+MONO_FONTS = ("courier", "mono", "consolas", "menlo", "inconsolata", "cmtt", "sftt", "lmtt")
+
+
+def _is_label_word(word: dict) -> bool:
+    return _is_bullet_glyph(word) or _line_label(word["text"] + " x")[3] is not None
+
+
+def _is_bullet_glyph(word: dict) -> bool:
+    """A lone glyph a text layer cannot name ("(cid:127)") or one from a symbol font: a bullet."""
+    text = word["text"]
+    return (re.fullmatch(r"\(cid:\d+\)", text) is not None
+            or (len(text) == 1 and any(f in word.get("fontname", "").lower() for f in SYMBOL_FONTS)))
+
+
+def _line_of(row: list[dict], pno: int) -> Line:
+    row = _split_glued_bullet(row)
+    if len(row) > 1 and _is_bullet_glyph(row[0]) and row[0]["text"] not in BULLET_GLYPHS:
+        row = [{**row[0], "text": "•"}] + row[1:]
+    fonts = [w.get("fontname", "") for w in row]
+    glyph_label = row[0]["text"] if _is_letter_bullet(row) else None
+    labelled = glyph_label or _line_label(" ".join(w["text"] for w in row))[3] is not None
+    text_x0 = row[1]["x0"] if len(row) > 1 and labelled else row[0]["x0"]
+    return Line(
+        page=pno, text=" ".join(w["text"] for w in row), x0=row[0]["x0"], x1=max(w["x1"] for w in row),
+        top=min(w["top"] for w in row), bottom=max(w["bottom"] for w in row),
+        size=Counter(round(w.get("size", 0), 1) for w in row).most_common(1)[0][0],
+        bold=all("Bold" in f for f in fonts), italic=all(("Italic" in f or "Oblique" in f) for f in fonts),
+        text_x0=text_x0, glyph_label=glyph_label, mono=all(any(m in f.lower() for m in MONO_FONTS) for f in fonts),
+    )
+
+
+LETTER_BULLETS = "o§Øüqvnl"  # Word's "o" (Courier New) and Wingdings bullets typed as letters
+
+
+def _font_family(fontname: str) -> str:
+    return re.split(r"[-,]", fontname.split("+")[-1])[0].lower()
+
+
+def _is_letter_bullet(row: list[dict]) -> bool:
+    """A lone letter in another font family than the text after it, a tab stop away: a bullet."""
+    if len(row) < 2 or row[0]["text"] not in LETTER_BULLETS:
+        return False
+    first, second = row[0], row[1]
+    return (_font_family(first.get("fontname", "")) != _font_family(second.get("fontname", ""))
+            and second["x0"] - first["x1"] > 0.3 * first.get("size", 10))
+
+
+def _split_glued_bullet(row: list[dict]) -> list[dict]:
+    """"•Text": a bullet glyph set tight against its text is a label of its own."""
+    first = row[0]
+    if len(first["text"]) > 1 and first["text"][0] in BULLET_GLYPHS and first["text"][1].isalnum():
+        width = (first["x1"] - first["x0"]) / len(first["text"])
+        bullet = {**first, "text": first["text"][0], "x1": first["x0"] + width}
+        rest = {**first, "text": first["text"][1:], "x0": first["x0"] + width}
+        return [bullet, rest] + row[1:]
+    return row
+
+
+def _order_columns(lines: list[Line], page_width: float) -> list[Line]:
+    """Reading order: top to bottom, except where the page runs in two columns side by side;
+    there the left column is read to its end before the right one. Lines that span the gutter
+    (titles, full-width paragraphs) separate the column runs."""
+    gutter = _find_gutter(lines, page_width)
+    if gutter is None:
+        ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    else:
+        ordered, run = [], []
+        for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+            if ln.x0 < gutter < ln.x1:  # spans both columns
+                ordered += _columns_of(run, gutter) + [ln]
+                run = []
+            else:
+                run.append(ln)
+        ordered += _columns_of(run, gutter)
+    for i, ln in enumerate(ordered):
+        ln.order = float(i)
+    return ordered
+
+
+def _columns_of(run: list[Line], gutter: float) -> list[Line]:
+    return [ln for ln in run if ln.x1 <= gutter] + [ln for ln in run if ln.x1 > gutter]
+
+
+def _find_gutter(lines: list[Line], page_width: float) -> float | None:
+    """The x of a gutter between two text columns, or None for a single-column page.
+
+    A gutter is an x in the middle of the page that no line crosses, with prose-width lines on
+    both sides of it on at least MIN_COLUMN_ROWS shared baselines."""
+    per_baseline = Counter(round(ln.top) for ln in lines)
+    if sum(1 for n in per_baseline.values() if n >= 2) < MIN_COLUMN_ROWS:
+        return None  # cheap test first: most pages have one line per baseline
+    best, best_rows = None, 0
+    for x in range(int(page_width * 0.3), int(page_width * 0.7), 3):
+        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        if crossing > len(lines) * 0.5:
+            continue  # full-width titles and paragraphs may cross; most lines may not
+        left = {round(ln.top) for ln in lines if ln.x1 <= x and ln.x1 - ln.x0 > page_width * 0.2}
+        right = {round(ln.top) for ln in lines if ln.x0 >= x and ln.x1 - ln.x0 > page_width * 0.2}
+        shared = len(left & right)
+        if shared > best_rows:
+            best, best_rows = x, shared
+    return best if best_rows >= MIN_COLUMN_ROWS else None
+
+
+MIN_COLUMN_ROWS = 4
+
+
+def _table_order(bbox, lines: list[Line]) -> float:
+    """A table sits before the first line (in reading order) that starts below its top."""
+    after = [ln.order for ln in lines if ln.top >= bbox[1] - 0.5 and bbox[0] - 2 <= ln.x0 < bbox[2]]
+    return (min(after) - 0.5) if after else float(len(lines))
 
 
 def _split_furniture(lines: list[Line]) -> tuple[list[str], list[Line]]:
@@ -180,42 +414,195 @@ def _split_furniture(lines: list[Line]) -> tuple[list[str], list[Line]]:
     return furniture, body
 
 
+# --- paragraphs and list items ------------------------------------------------------------------
+# Bullets as PDFs print them: the Word/Symbol-font glyphs labels.py knows, plus "-" and "*" typed at
+# the start of a line (the .docx and .txt readers do not take those for bullets).
+BULLET_GLYPHS = BULLET_CHARS + "-*∙◾◽➢➤►▶❖✓✔"
+TYPED_BULLETS = ("-", "*")
+WEAK_BULLETS = ("-", "*", "–")  # also dashes in prose: a label only where a number would be one
+INDENT_SLACK = 2.5  # pt; two lines start "at the same x" within this
+
+
+def _label_of(ln: Line) -> tuple[str | None, int | None, str, str | None]:
+    if ln.glyph_label:
+        return ln.glyph_label, None, ln.text[len(ln.glyph_label):].strip(), "bullet"
+    return _line_label(ln.text)
+
+
+def _line_label(text: str) -> tuple[str | None, int | None, str, str | None]:
+    """split_label, plus the bullets only PDFs use."""
+    stripped = text.lstrip()
+    if stripped[:1] in TYPED_BULLETS and stripped[1:2].isspace() and stripped[2:].strip():
+        return stripped[0], None, stripped[1:].strip(), "bullet"
+    return split_label(text)
+
+
+def _starts_new_para(para: _Para | None, ln: Line) -> bool:
+    if para is None:
+        return True
+    prev, first = para.lines[-1], para.lines[0]
+    if ln.mono or prev.mono:
+        # A code listing is one block, blank lines inside it included; it has no list labels.
+        return not (ln.mono and prev.mono and ln.page == prev.page and 0 <= ln.top - prev.bottom <= 1.5 * ln.size)
+    if ln.top < prev.top - 1:
+        return True  # back up the page: the next column
+    if (ln.page != prev.page or ln.top - prev.bottom > 0.45 * max(ln.size, 1)
+            or abs(ln.size - prev.size) > 0.6 or ln.bold != prev.bold):
+        return True
+    label, _, _, kind = _label_of(ln)
+    in_list = _label_of(first)[3] is not None
+    if kind == "bullet" and label not in WEAK_BULLETS:
+        return True
+    if kind is not None:
+        # A number or dash at the start of a wrapped line of prose ("... in\n2005 ...") is not a label:
+        # a label starts a line of its own indent, or follows a line that ended before the margin.
+        return in_list or abs(ln.x0 - prev.x0) > INDENT_SLACK or _broken_on_purpose(para, ln)
+    if in_list:
+        return _leaves_list_item(para, ln)
+    return False
+
+
+def _broken_on_purpose(para: _Para, ln: Line) -> bool:
+    """Did the previous line end by choice rather than by wrapping? It did when the first word of
+    `ln` would have fitted after it (the text block's right edge is the widest of these lines)."""
+    prev = para.lines[-1]
+    right = max(l.x1 for l in para.lines + [ln])
+    first_word = ln.text.split()[0] if ln.text.split() else ""
+    return right - prev.x1 > (len(first_word) + 1) * 0.5 * ln.size
+
+
+def _leaves_list_item(para: _Para, ln: Line) -> bool:
+    """Does an unlabelled line after a list item start a paragraph of its own?
+
+    Item text wraps to the hanging indent (where the text after the label starts) or, without a
+    hanging indent, back under the label. A line left of an established hanging indent, or after an
+    item's short last line that ended a sentence, is body text again."""
+    first, prev = para.lines[0], para.lines[-1]
+    hang = first.text_x0
+    if ln.x0 > first.x0 - INDENT_SLACK and ln.x0 >= hang - INDENT_SLACK:
+        return False  # at the hanging indent (or deeper): the item goes on
+    if len(para.lines) >= 2 and para.lines[1].x0 >= hang - INDENT_SLACK:
+        return True  # the item's own wraps sat at the hanging indent; this line does not
+    right = max(l.x1 for l in para.lines)
+    short = prev.x1 < right - 0.15 * (right - first.x0) if len(para.lines) >= 2 else prev.x1 < ln.x1 - 0.15 * (ln.x1 - ln.x0)
+    return ln.x0 < first.x0 - INDENT_SLACK or (short and prev.text.rstrip()[-1:] in ".!?:;")
+
+
 def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
     if not lines:
         return []
     body_size = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
+    if sum(len(ln.text) for ln in lines if ln.mono) > 0.5 * sum(len(ln.text) for ln in lines):
+        for ln in lines:  # a document typed in Courier throughout: its prose is prose, not code
+            ln.mono = False
     paras: list[_Para] = []
     for ln in lines:
-        prev_para = paras[-1] if paras else None
-        prev = prev_para.lines[-1] if prev_para else None
-        starts_label = split_label(ln.text)[3] is not None
-        new = (
-            prev is None
-            or ln.page != prev.page
-            or ln.top - prev.bottom > 0.45 * max(ln.size, 1)
-            or abs(ln.size - prev.size) > 0.6
-            or ln.bold != prev.bold
-            or (starts_label and (ln.x0 < prev.x0 - 2 or (split_label(prev_para.lines[0].text)[3] is not None
-                                                            and abs(ln.x0 - prev_para.lines[0].x0) < 2)))
-        )
-        if new:
+        if _starts_new_para(paras[-1] if paras else None, ln):
             paras.append(_Para([ln]))
         else:
-            prev_para.lines.append(ln)
+            paras[-1].lines.append(ln)
     out = []
+    levels = _ListLevels()
     for n, para in enumerate(paras, 1):
-        text = _join_lines([ln.text for ln in para.lines])
         first = para.lines[0]
+        if first.mono:
+            block = Block(kind=BlockKind.paragraph, text="\n".join(ln.text for ln in para.lines),
+                          style="code", prov=Provenance(file=file, page=first.page, paragraph=n))
+            out.append((first.page, first.order, block))
+            continue
+        text = _join_lines([ln.text for ln in para.lines])
         heading = (first.size > body_size + 1.5) or (first.bold and len(text.split()) <= 14 and not text.endswith("."))
         level = 1 if first.size > body_size + 5 else 2
         prov = Provenance(file=file, page=first.page, paragraph=n)
         if first.size < body_size - 1.5 and not heading:
-            out.append((first.page, first.top, Block(kind=BlockKind.footnote, text=text, prov=prov)))
+            out.append((first.page, first.order, Block(kind=BlockKind.footnote, text=text, prov=prov)))
             continue
-        block = block_from_text(text, prov, heading=heading, heading_level=level,
-                                italic=all(ln.italic for ln in para.lines), bold=first.bold)
-        out.append((first.page, first.top, block))
+        if first.glyph_label:
+            block = Block(kind=BlockKind.list_item, label=first.glyph_label, text=text[len(first.glyph_label):].strip(),
+                          italic=all(ln.italic for ln in para.lines), bold=first.bold, prov=prov)
+        else:
+            block = _block_of(text, prov, heading=heading, heading_level=level,
+                              italic=all(ln.italic for ln in para.lines), bold=first.bold)
+        levels.place(block, first.x0)
+        out.append((first.page, first.order, block))
+    _drop_lone_typed_bullets(out)
     return out
+
+
+def _drop_lone_typed_bullets(out: list[tuple[int, float, Block]]) -> None:
+    """A "-" or "*" at a line start is a bullet only in a run of two or more such items; alone it is
+    a dash after a line wrap or a footnote mark, and its paragraph stays as printed."""
+    blocks = [b for _, _, b in out]
+    for i, b in enumerate(blocks):
+        if b.kind is BlockKind.list_item and b.label in TYPED_BULLETS:
+            neighbours = blocks[max(i - 1, 0):i] + blocks[i + 1:i + 2]
+            if not any(n.kind is BlockKind.list_item and n.label == b.label for n in neighbours):
+                b.kind, b.text, b.label, b.level = BlockKind.paragraph, f"{b.label} {b.text}", None, 0
+
+
+def _block_of(text: str, prov: Provenance, **flags) -> Block:
+    label, number, rest, kind = _line_label(text)
+    if kind == "bullet" and label in TYPED_BULLETS:
+        return Block(kind=BlockKind.list_item, label=label, text=rest, prov=prov,
+                     italic=flags["italic"], bold=flags["bold"])
+    return block_from_text(text, prov, **flags)
+
+
+class _ListLevels:
+    """Nesting level of PDF list items from their indents: a label further right than the item
+    before it opens a deeper level; back at an earlier indent, that level again. Body text ends
+    the list (see place). Also settles "i." / "(i)": a roman one when it
+    opens a level or follows a roman item, the letter i when it follows "h"."""
+
+    def __init__(self) -> None:
+        self.indents: list[float] = []
+        self.last_kind: dict[int, str] = {}  # level -> label kind of the last item there
+        self.last_number: dict[int, int | None] = {}
+        self.after_item = False
+
+    def place(self, block: Block, x0: float) -> None:
+        if block.kind is not BlockKind.list_item:
+            # Text at or left of the deepest label ends the list; so does any heading, and any text
+            # that is not the one paragraph straight after an item (an item's own second paragraph).
+            indented = bool(self.indents) and x0 > self.indents[-1] + INDENT_SLACK
+            if not (indented and self.after_item and block.kind is BlockKind.paragraph):
+                self.__init__()
+            self.after_item = False
+            return
+        self.after_item = True
+        kind = _label_kind(block.label)
+        if kind == "outline":
+            # "2.1" numbers sections: its depth is in the label (set by block_from_text as for
+            # .docx and .txt), and it sets no indent for the bullets under it (body text is often
+            # indented past section numbers).
+            return
+        while self.indents and x0 < self.indents[-1] - INDENT_SLACK:
+            self.indents.pop()
+        if not self.indents or x0 > self.indents[-1] + INDENT_SLACK:
+            self.indents.append(x0)
+        depth = len(self.indents) - 1
+        for deeper in [lv for lv in self.last_kind if lv > depth]:
+            del self.last_kind[deeper], self.last_number[deeper]
+        if kind == "letter" and block.label and block.label.strip("().")[:1] in "ivx":
+            kind = self._letter_or_roman(block, depth)
+        block.level = depth
+        self.last_kind[depth], self.last_number[depth] = kind, block.number
+
+    def _letter_or_roman(self, block: Block, depth: int) -> str:
+        letter = block.label.strip("().)")
+        prev_kind, prev_number = self.last_kind.get(depth), self.last_number.get(depth)
+        follows_letter = prev_kind == "letter" and prev_number == ord(letter) - 97
+        if follows_letter or (prev_kind == "letter" and letter != "i"):
+            return "letter"
+        value = roman_value(letter)
+        if prev_kind == "lower_roman" or (letter == "i" and prev_kind is None):
+            block.number = value
+            return "lower_roman"
+        return "letter"
+
+
+def _label_kind(label: str | None) -> str | None:
+    return _line_label(f"{label} x")[3] if label else None
 
 
 def _join_lines(texts: list[str]) -> str:
@@ -269,7 +656,7 @@ def _join_tables(tables: list[PageTable], file: str) -> list[tuple[int, float, B
             header, rows = rows[0], rows[1:]
             block = Block(kind=BlockKind.table, header=header,
                           prov=Provenance(file=file, page=t.page, table=len(out)))
-            out.append((t.page, t.top, block))
+            out.append((t.page, t.order, block))
         for cells in rows:
             block.rows.append(TableRow(cells=cells, index=len(block.rows), pages=[t.page]))
         prev = t
