@@ -1,6 +1,6 @@
 """planscope command line.
 
-    planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force]
+    planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force] [--ocr auto|off|force]
     planscope [--db PATH] sql "SELECT ..." [--csv | --json] [--write]
     planscope [--db PATH] export --jsonl FILE|- [--doc NAME]
     planscope [--db PATH] docs
@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ing.add_argument("--password", help="password for encrypted PDFs")
     ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
+    ing.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
+                     help="OCR PDF pages: auto = pages with no (or a garbage) text layer; force = every page; off = never")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--executor", choices=["local", "ray"], default="local",
                      help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")
@@ -89,7 +91,7 @@ def cmd_ingest(args) -> int:
         raise UsageError("--workers must be at least 1")
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
-                     force=args.force, executor=args.executor)
+                     force=args.force, executor=args.executor, ocr=args.ocr)
     print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
     for path, first in summary.duplicates:
