@@ -167,8 +167,10 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
     """One greyscale page image -> lines and tables in PDF points."""
     import numpy as np
 
+    from PIL import ImageFilter
+
     image = deskew(image)
-    words = run_tesseract(image)
+    words = run_tesseract(image.filter(ImageFilter.MedianFilter(3)))  # speckle off; strokes and rules stay
     grids = find_tables(np.asarray(image) < RULE_INK)
     out = OcrPage(page=pno, words=len(words))
     if words:
@@ -243,35 +245,42 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 def _is_text(text: str, conf: float) -> bool:
     if any(c.isalnum() for c in text):
-        return conf >= 10 or len(text) > 2
+        return conf >= 20  # under 20, Tesseract has read speckle or two lines run together
     return text in KEEP_PUNCTUATION and conf >= MIN_WORD_CONFIDENCE
 
 
 # -- words -> lines --------------------------------------------------------------------------------
 
 def words_to_lines(words: list[Word], pno: int, page_height_pt: float) -> list:
-    """Words -> pdf_reader Lines (PDF points). Tesseract's own line numbering groups the words; a line's
-    'size' is its height, snapped to the page's body height when close, so paragraph breaks come from
-    gaps and real size changes, not from OCR jitter."""
+    """Words -> pdf_reader Lines (PDF points), grouped by where their boxes sit on the page (a list
+    number far left of its text is on the same line, though Tesseract may give it a block of its own).
+
+    OCR gives no font sizes and no bold: every line gets the page's body size, except a line clearly
+    taller than the body (a title), which keeps its height; so paragraph breaks come from gaps and
+    list labels, not from OCR jitter in box heights."""
     from pipeline.readers.pdf_reader import Line
 
-    groups: dict[tuple, list[Word]] = {}
-    for w in words:
-        groups.setdefault(w.line_key, []).append(w)
-    raw = []
-    for ws in groups.values():
-        ws.sort(key=lambda w: w.x0)
-        heights = sorted(w.bottom - w.top for w in ws)
-        raw.append((ws, heights[len(heights) // 2] * PT_PER_PX))
-    if not raw:
+    if not words:
         return []
-    body = median(h for _, h in raw)
+    heights = sorted(w.bottom - w.top for w in words)
+    body = heights[len(heights) * 3 // 4]  # a word with ascenders or descenders ("the", "people")
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.cy):
+        if rows and abs(w.cy - median(x.cy for x in rows[-1])) <= 0.5 * body:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    line_heights = {id(ws): max(w.bottom for w in ws) - min(w.top for w in ws) for ws in rows}
+    body_line = median(line_heights.values())
+    body_pt = round(body_line * PT_PER_PX, 1)
     lines = []
-    for ws, height in sorted(raw, key=lambda r: min(w.top for w in r[0])):
-        size = body if abs(height - body) <= 0.25 * body else round(height, 1)
-        texts = _bullet_fixed([w.text for w in ws], ws)
-        ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX, top=min(w.top for w in ws) * PT_PER_PX,
-                  bottom=max(w.bottom for w in ws) * PT_PER_PX, size=size, bold=False, italic=False)
+    for ws in rows:
+        ws.sort(key=lambda w: w.x0)
+        height = line_heights[id(ws)]
+        size = round(height * PT_PER_PX, 1) if height > 1.5 * body_line and len(ws) > 1 else body_pt
+        ln = Line(page=pno, text=" ".join(_bullet_fixed([w.text for w in ws], ws)), x0=ws[0].x0 * PT_PER_PX,
+                  top=min(w.top for w in ws) * PT_PER_PX, bottom=max(w.bottom for w in ws) * PT_PER_PX,
+                  size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
         lines.append(ln)
     return lines
