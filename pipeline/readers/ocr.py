@@ -170,7 +170,8 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
     from PIL import ImageFilter
 
     image = deskew(image)
-    words = run_tesseract(image.filter(ImageFilter.MedianFilter(3)))  # speckle off; strokes and rules stay
+    clean = image.filter(ImageFilter.MedianFilter(3))  # speckle off; strokes and rules stay
+    words = run_tesseract(clean)
     grids = find_tables(np.asarray(image) < RULE_INK)
     out = OcrPage(page=pno, words=len(words))
     if words:
@@ -187,7 +188,8 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
     content_bottom = max((w.bottom * PT_PER_PX for w in words if w.bottom * PT_PER_PX < page_height_pt * 0.91), default=0)
     for t in out.tables:
         t.content_bottom = content_bottom
-    out.lines = words_to_lines([w for i, w in enumerate(words) if i not in in_table], pno, page_height_pt)
+    out.lines = words_to_lines([w for i, w in enumerate(words) if i not in in_table], pno, page_height_pt,
+                               np.asarray(clean) < 128)
     return out
 
 
@@ -251,7 +253,7 @@ def _is_text(text: str, conf: float) -> bool:
 
 # -- words -> lines --------------------------------------------------------------------------------
 
-def words_to_lines(words: list[Word], pno: int, page_height_pt: float) -> list:
+def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None) -> list:
     """Words -> pdf_reader Lines (PDF points), grouped by where their boxes sit on the page (a list
     number far left of its text is on the same line, though Tesseract may give it a block of its own).
 
@@ -270,20 +272,43 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float) -> list:
             rows[-1].append(w)
         else:
             rows.append([w])
-    line_heights = {id(ws): max(w.bottom for w in ws) - min(w.top for w in ws) for ws in rows}
+    # median edges: a speckle stuck to one word box must not move the line (paragraph gaps read from these)
+    line_heights = {id(ws): median(w.bottom for w in ws) - median(w.top for w in ws) for ws in rows}
     body_line = median(line_heights.values())
     body_pt = round(body_line * PT_PER_PX, 1)
     lines = []
     for ws in rows:
         ws.sort(key=lambda w: w.x0)
-        height = line_heights[id(ws)]
-        size = round(height * PT_PER_PX, 1) if height > 1.5 * body_line and len(ws) > 1 else body_pt
-        ln = Line(page=pno, text=" ".join(_bullet_fixed([w.text for w in ws], ws)), x0=ws[0].x0 * PT_PER_PX,
-                  top=min(w.top for w in ws) * PT_PER_PX, bottom=max(w.bottom for w in ws) * PT_PER_PX,
+        words_height = median(w.bottom - w.top for w in ws)  # one stray tall box does not make a title
+        tall = words_height > 1.5 * body and len(ws) > 1
+        size = round(line_heights[id(ws)] * PT_PER_PX, 1) if tall else body_pt
+        texts = _bullet_fixed([w.text for w in ws], ws)
+        if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body_line):
+            texts = ["•"] + texts
+        ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX,
+                  top=median(w.top for w in ws) * PT_PER_PX, bottom=median(w.bottom for w in ws) * PT_PER_PX,
                   size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
+        ln.ocr = True  # type: ignore[attr-defined]  # pdf_reader: a list label always starts a new block here
         lines.append(ln)
     return lines
+
+
+def _bullet_left_of(ink, first: Word, body_line: float) -> bool:
+    """Tesseract drops bullet glyphs; a bullet is a small solid blob just left of a line's first word."""
+    import numpy as np
+
+    x1 = int(first.x0) - 2
+    x0 = max(0, int(first.x0 - 4 * body_line))
+    if x1 - x0 < 4:
+        return False
+    region = ink[int(first.top):int(first.bottom) + 1, x0:x1]
+    ys, xs = np.nonzero(region)
+    if len(xs) == 0:
+        return False
+    w, h = xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
+    small, big = 0.15 * body_line, 0.6 * body_line
+    return small <= w <= big and small <= h <= big and len(xs) >= 0.5 * w * h
 
 
 def _bullet_fixed(texts: list[str], ws: list[Word]) -> list[str]:

@@ -204,6 +204,7 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
             or ln.top - prev.bottom > 0.45 * max(ln.size, 1)
             or abs(ln.size - prev.size) > 0.6
             or ln.bold != prev.bold
+            or (starts_label and getattr(ln, "ocr", False))  # OCR hook: no bold or font cue to end the lead-in
             or (starts_label and (ln.x0 < prev.x0 - 2 or (split_label(prev_para.lines[0].text)[3] is not None
                                                             and abs(ln.x0 - prev_para.lines[0].x0) < 2)))
         )
