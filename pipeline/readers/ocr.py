@@ -28,7 +28,8 @@ DPI = 300
 PT_PER_PX = 72 / DPI
 RULE_INK = 200  # grey level under which a pixel may belong to a ruling (thin rules come out light grey)
 LOW_CONFIDENCE = 0.60  # mean word confidence under which a page is flagged in doc.warnings
-MIN_WORD_CONFIDENCE = 30  # below this, a word with no letters or digits is speckle, not text
+MIN_WORD_CONFIDENCE = 30
+PARA_PITCH = 1.1  # a line this much further below the last than the page's usual pitch starts a paragraph  # below this, a word with no letters or digits is speckle, not text
 MODES = ("auto", "off", "force")
 SETTINGS = {"mode": "auto", "threads": 1}  # set by the CLI / worker initialiser (--ocr, --workers)
 BULLET_LOOKALIKES = set("e«°*©»o¢+·•®@")
@@ -268,26 +269,30 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
     body = heights[len(heights) * 3 // 4]  # a word with ascenders or descenders ("the", "people")
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.cy):
-        if rows and abs(w.cy - median(x.cy for x in rows[-1])) <= 0.5 * body:
-            rows[-1].append(w)
+        near = [r for r in rows[-2:] if abs(w.cy - median(x.cy for x in r)) <= 0.5 * body]
+        if near:
+            min(near, key=lambda r: abs(w.cy - median(x.cy for x in r))).append(w)
         else:
             rows.append([w])
-    # median edges: a speckle stuck to one word box must not move the line (paragraph gaps read from these)
-    line_heights = {id(ws): median(w.bottom for w in ws) - median(w.top for w in ws) for ws in rows}
-    body_line = median(line_heights.values())
-    body_pt = round(body_line * PT_PER_PX, 1)
+    # Paragraph breaks: pdf_reader starts a paragraph when the gap between lines exceeds 0.45 of the
+    # size. OCR boxes hug the ink, so gaps are noisy; instead each line gets its median word top and a
+    # size of PARA_PITCH/1.45 of the page's usual line pitch, so a break falls where the pitch is more
+    # than PARA_PITCH times the usual one (a blank line, or paragraph spacing).
+    tops = [median(w.top for w in ws) for ws in rows]
+    pitches = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 3 * body]
+    pitch = median(pitches) if pitches else 1.2 * body
+    body_pt = round(pitch * PARA_PITCH / 1.45 * PT_PER_PX, 1)
     lines = []
-    for ws in rows:
+    for ws, top in zip(rows, tops):
         ws.sort(key=lambda w: w.x0)
         words_height = median(w.bottom - w.top for w in ws)  # one stray tall box does not make a title
         tall = words_height > 1.5 * body and len(ws) > 1
-        size = round(line_heights[id(ws)] * PT_PER_PX, 1) if tall else body_pt
+        size = round((max(w.bottom for w in ws) - min(w.top for w in ws)) * PT_PER_PX, 1) if tall else body_pt
         texts = _bullet_fixed([w.text for w in ws], ws)
-        if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body_line):
+        if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body):
             texts = ["•"] + texts
-        ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX,
-                  top=median(w.top for w in ws) * PT_PER_PX, bottom=median(w.bottom for w in ws) * PT_PER_PX,
-                  size=size, bold=False, italic=False)
+        ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
+                  bottom=top * PT_PER_PX + size, size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
         ln.ocr = True  # type: ignore[attr-defined]  # pdf_reader: a list label always starts a new block here
         lines.append(ln)
