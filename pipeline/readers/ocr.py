@@ -261,12 +261,14 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
     OCR gives no font sizes and no bold: every line gets the page's body size, except a line clearly
     taller than the body (a title), which keeps its height; so paragraph breaks come from gaps and
     list labels, not from OCR jitter in box heights."""
+    from pipeline.readers.labels import split_label
     from pipeline.readers.pdf_reader import Line
 
     if not words:
         return []
     heights = sorted(w.bottom - w.top for w in words)
     body = heights[len(heights) * 3 // 4]  # a word with ascenders or descenders ("the", "people")
+    typical = median(heights)
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.cy):
         near = [r for r in rows[-2:] if abs(w.cy - median(x.cy for x in r)) <= 0.5 * body]
@@ -286,9 +288,11 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
     for ws, top in zip(rows, tops):
         ws.sort(key=lambda w: w.x0)
         words_height = median(w.bottom - w.top for w in ws)  # one stray tall box does not make a title
-        tall = words_height > 1.5 * body and len(ws) > 1
+        tall = words_height > 1.35 * typical and len(ws) > 1
         size = round((max(w.bottom for w in ws) - min(w.top for w in ws)) * PT_PER_PX, 1) if tall else body_pt
         texts = _bullet_fixed([w.text for w in ws], ws)
+        if len(texts) > 1 and texts[0] in ("-", "–", "—") and split_label(" ".join(texts[1:]))[3] is not None:
+            texts = texts[1:]  # a speckle read as a dash before a list number
         if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body):
             texts = ["•"] + texts
         ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
