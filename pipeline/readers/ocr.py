@@ -262,7 +262,7 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
     taller than the body (a title), which keeps its height; so paragraph breaks come from gaps and
     list labels, not from OCR jitter in box heights."""
     from pipeline.readers.labels import split_label
-    from pipeline.readers.pdf_reader import Line
+    from pipeline.readers.pdf_reader import MARGIN_SHARE, Line
 
     if not words:
         return []
@@ -295,7 +295,12 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
             texts = texts[1:]  # a speckle read as a dash before a list number
         if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body):
             texts = ["•"] + texts
-        ln = Line(page=pno, text=" ".join(texts), x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
+        text = " ".join(texts)
+        if not page_height_pt * MARGIN_SHARE < top * PT_PER_PX < page_height_pt * (1 - MARGIN_SHARE):
+            # running headers/footers repeat; speckle read as a stray ',' or '’' next to one must not
+            # make each page's copy look different to pdf_reader's furniture check
+            text = text.strip(" ,.;:'’‘`\"“”°|") or text
+        ln = Line(page=pno, text=text, x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
                   bottom=top * PT_PER_PX + size, size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
         ln.ocr = True  # type: ignore[attr-defined]  # pdf_reader: a list label always starts a new block here
