@@ -29,6 +29,7 @@ PT_PER_PX = 72 / DPI
 RULE_INK = 200  # grey level under which a pixel may belong to a ruling (thin rules come out light grey)
 LOW_CONFIDENCE = 0.60  # mean word confidence under which a page is flagged in doc.warnings
 MIN_WORD_CONFIDENCE = 30
+BODY_PT = 11.0  # the size every OCR'd body line is given
 PARA_PITCH = 1.1  # a line this much further below the last than the page's usual pitch starts a paragraph  # below this, a word with no letters or digits is speckle, not text
 MODES = ("auto", "off", "force")
 SETTINGS = {"mode": "auto", "threads": 1}  # set by the CLI / worker initialiser (--ocr, --workers)
@@ -276,20 +277,22 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
             min(near, key=lambda r: abs(w.cy - median(x.cy for x in r))).append(w)
         else:
             rows.append([w])
-    # Paragraph breaks: pdf_reader starts a paragraph when the gap between lines exceeds 0.45 of the
-    # size. OCR boxes hug the ink, so gaps are noisy; instead each line gets its median word top and a
-    # size of PARA_PITCH/1.45 of the page's usual line pitch, so a break falls where the pitch is more
-    # than PARA_PITCH times the usual one (a blank line, or paragraph spacing).
+    # OCR gives no font sizes: every body line on every OCR'd page gets BODY_PT (sizes are compared
+    # across the document), a clearly taller line a size in proportion (pdf_reader makes it a heading).
+    # Paragraph breaks: pdf_reader starts one when the gap to the last line's bottom exceeds 0.45 of the
+    # size. OCR boxes hug the ink, so their gaps are noisy; a line's top is its median word top and its
+    # bottom is placed so that the break falls where the pitch exceeds PARA_PITCH times the page's
+    # usual line pitch (a blank line, or paragraph spacing).
     tops = [median(w.top for w in ws) for ws in rows]
     pitches = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 3 * body]
-    pitch = median(pitches) if pitches else 1.2 * body
-    body_pt = round(pitch * PARA_PITCH / 1.45 * PT_PER_PX, 1)
+    pitch_pt = (median(pitches) if pitches else 1.2 * body) * PT_PER_PX
+    extent = PARA_PITCH * pitch_pt - 0.45 * BODY_PT
     lines = []
     for ws, top in zip(rows, tops):
         ws.sort(key=lambda w: w.x0)
         words_height = median(w.bottom - w.top for w in ws)  # one stray tall box does not make a title
         tall = words_height > 1.35 * typical and len(ws) > 1
-        size = round((max(w.bottom for w in ws) - min(w.top for w in ws)) * PT_PER_PX, 1) if tall else body_pt
+        size = round(BODY_PT * words_height / typical, 1) if tall else BODY_PT
         texts = _bullet_fixed([w.text for w in ws], ws)
         if len(texts) > 1 and texts[0] in ("-", "–", "—") and split_label(" ".join(texts[1:]))[3] is not None:
             texts = texts[1:]  # a speckle read as a dash before a list number
@@ -301,7 +304,7 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
             # make each page's copy look different to pdf_reader's furniture check
             text = text.strip(" ,.;:'’‘`\"“”°|") or text
         ln = Line(page=pno, text=text, x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
-                  bottom=top * PT_PER_PX + size, size=size, bold=False, italic=False)
+                  bottom=top * PT_PER_PX + extent * size / BODY_PT, size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
         ln.ocr = True  # type: ignore[attr-defined]  # pdf_reader: a list label always starts a new block here
         lines.append(ln)
