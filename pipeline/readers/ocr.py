@@ -121,14 +121,15 @@ def read_pages(path, data: bytes, pages: list[int], page_heights: dict[int, floa
     if tesseract_path() is None:
         doc.warnings.append(f"{len(pages)} page(s) have no text layer and were skipped: OCR needs Tesseract")
         return []
-    images = _render(path, data, pages)  # pdfium is not thread-safe: render here, OCR on threads
-    jobs = list(zip(pages, images))
-    threads = min(SETTINGS["threads"], len(jobs))
-    if threads > 1:
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            results = list(pool.map(lambda job: ocr_image(job[1], job[0], page_heights[job[0]]), jobs))
-    else:
-        results = [ocr_image(img, pno, page_heights[pno]) for pno, img in jobs]
+    threads = min(SETTINGS["threads"], len(pages))
+    results: list[OcrPage] = []
+    # pdfium is not thread-safe: pages are rendered here, a few at a time (a 300-dpi page is ~9 MB, a
+    # long scan must not be held whole), and OCR'd on threads (each runs a Tesseract subprocess)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for start in range(0, len(pages), threads * 2):
+            chunk = pages[start:start + threads * 2]
+            images = _render(path, data, chunk)
+            results += pool.map(lambda job: ocr_image(job[1], job[0], page_heights[job[0]]), zip(chunk, images))
     for res in results:
         if res.confidence is None:
             doc.warnings.append(f"page {res.page}: OCR found no text (blank page or illegible image)")

@@ -94,9 +94,9 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
             page_lines, page_tables = _read_page(page, pno)
             if ocr.page_needs_ocr(page_lines, page_tables):
                 scanned[pno] = page.height
-                continue
-            lines.extend(page_lines)
-            tables.extend(page_tables)
+            else:
+                lines.extend(page_lines)
+                tables.extend(page_tables)
             page.flush_cache()  # keep memory flat on long files
     except UnreadableFile:
         raise
