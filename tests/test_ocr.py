@@ -165,6 +165,7 @@ def test_blank_and_low_confidence_pages_are_kept_and_flagged(monkeypatch):
 
 def test_garbage_text_layer_is_recognised():
     assert ocr.text_layer_is_garbage("(cid:41)(cid:72)(cid:79)(cid:79) (cid:82)(cid:90) (cid:3)(cid:17)")
+    assert ocr.text_layer_is_garbage("Meeting (cid:3)(cid:17)(cid:22)(cid:9) report")  # letters alone would pass
     assert ocr.text_layer_is_garbage("%$#@ ^^&* 1234 ;;;; ]]]] |||| ~~~~ ))))")
     assert ocr.text_layer_is_garbage("   ")
     assert not ocr.text_layer_is_garbage("Meetings of the national contact points in spring 2009 (two days).")
