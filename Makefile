@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test install corpus clean bench
 
 $(STAMP): requirements.lock pyproject.toml
+	@# OCR of scanned PDFs needs Tesseract (Debian: tesseract-ocr); installed here when we may, else say how
+	@command -v tesseract >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null; } \
+	  || echo "note: scanned PDFs need Tesseract OCR: apt-get install tesseract-ocr"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .

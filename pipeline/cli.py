@@ -1,6 +1,6 @@
 """planscope command line.
 
-    planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force]
+    planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force] [--ocr auto|off|force]
     planscope [--db PATH] sql "SELECT ..." [--csv | --json] [--write]
     planscope [--db PATH] export --jsonl FILE|- [--doc NAME]
     planscope [--db PATH] docs
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--password", help="password for encrypted PDFs")
     ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
     ing.add_argument("--manifest", metavar="CSV", help="the archive's catalogue: file,title,period_start,period_end,genre,source")
+    ing.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
+                     help="OCR PDF pages: auto = pages with no (or a garbage) text layer; force = every page; off = never")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--executor", choices=["local", "ray"], default="local",
                      help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")
@@ -102,7 +104,7 @@ def cmd_ingest(args) -> int:
             raise UsageError(str(exc)) from None
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
-                     force=args.force, executor=args.executor, catalogue=catalogue)
+                     force=args.force, executor=args.executor, catalogue=catalogue, ocr=args.ocr)
     print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
     for name in summary.uncatalogued:

@@ -55,7 +55,9 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
 
     try:
         state = process_file(path, catalogue=entry)
-        return "ok", store.rows_for_state(state, path, run_id)
+        rows = store.rows_for_state(state, path, run_id)
+        rows["ocr_pages"] = len({b.prov.page for b in state.doc.blocks if b.prov.ocr})  # for the progress bar
+        return "ok", rows
     except PlanscopeError as exc:
         return "error", str(exc)
     except MemoryError:
@@ -64,10 +66,11 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
         return "error", f"{path}: cannot be processed ({type(exc).__name__}: {exc})"
 
 
-def _init_worker(password: str | None) -> None:
-    from pipeline.readers import pdf_reader
+def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1) -> None:
+    from pipeline.readers import ocr, pdf_reader
 
     pdf_reader.PDF_PASSWORD["value"] = password
+    ocr.set_mode(ocr_mode, ocr_threads)
 
 
 def catalogue_key(entry) -> str | None:
@@ -76,7 +79,8 @@ def catalogue_key(entry) -> str | None:
 
 
 def ingest(db: str, paths: list[str], *, workers: int | None = None, password: str | None = None,
-           progress=None, force: bool = False, executor: str = "local", catalogue=None) -> IngestSummary:
+           progress=None, force: bool = False, executor: str = "local", catalogue=None,
+           ocr: str = "auto") -> IngestSummary:
     run_id = uuid.uuid4().hex[:12]
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
@@ -115,6 +119,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     if progress:
         progress.start(total=len(todo), skipped=summary.skipped)
     workers = max(1, workers or os.cpu_count() or 1)
+    # Files run in parallel first; when there are fewer files than workers, a file's OCR pages share the rest.
+    ocr_threads = max(1, workers // max(1, min(workers, len(todo))))
     pending: list[dict] = []
 
     def flush() -> None:
@@ -136,18 +142,20 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         else:
             summary.failed.append((path, result))
         if progress:
-            progress.advance(path, status, result if status == "error" else result["document"])
+            progress.advance(path, status, result if status == "error"
+                             else {**result["document"], "ocr_pages": result.get("ocr_pages", 0)})
 
     try:
         if executor == "ray":
-            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries):
+            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries, ocr):
                 handle(path, replaces, status, result)
         elif workers == 1 or len(todo) <= 1:
-            _init_worker(password)
+            _init_worker(password, ocr, ocr_threads)
             for path, replaces in todo:
                 handle(path, replaces, *process_to_rows(path, run_id, _entry(entries, path)))
         else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(password,)) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                     initargs=(password, ocr, ocr_threads)) as pool:
                 queue = list(todo)
                 running = {}
                 while queue or running:
@@ -188,13 +196,14 @@ def _entry(entries: dict, path: str) -> dict | None:
     return entry.as_dict() if entry is not None else None
 
 
-def _process_with_password(path: str, run_id: str, password: str | None, entry: dict | None = None):
-    _init_worker(password)
+def _process_with_password(path: str, run_id: str, password: str | None, entry: dict | None = None,
+                           ocr_mode: str = "auto"):
+    _init_worker(password, ocr_mode)
     return process_to_rows(path, run_id, entry)
 
 
 def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None,
-               entries: dict | None = None):
+               entries: dict | None = None, ocr_mode: str = "auto"):
     """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster."""
     try:
         import ray
@@ -208,7 +217,7 @@ def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, pas
                  runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(sys.path)}} if not address else None)
     remote = ray.remote(_process_with_password)
     try:
-        pending = {remote.remote(path, run_id, password, _entry(entries or {}, path)): (path, replaces)
+        pending = {remote.remote(path, run_id, password, _entry(entries or {}, path), ocr_mode): (path, replaces)
                    for path, replaces in todo}
         while pending:
             done, _ = ray.wait(list(pending), num_returns=1)

@@ -10,7 +10,7 @@ class Progress:
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
             TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), transient=False,
         )
-        self.pages = self.records = self.failed = 0
+        self.pages = self.ocr_pages = self.records = self.failed = 0
         self.task = None
 
     def start(self, total: int, skipped: int = 0) -> None:
@@ -19,11 +19,13 @@ class Progress:
         self.task = self.bar.add_task("ingest", total=total, stats=self._stats())
 
     def _stats(self) -> str:
-        return f"pages {self.pages} records {self.records} failed {self.failed} skipped {getattr(self, 'skipped', 0)}"
+        ocr = f" (OCR {self.ocr_pages})" if self.ocr_pages else ""
+        return f"pages {self.pages}{ocr} records {self.records} failed {self.failed} skipped {getattr(self, 'skipped', 0)}"
 
     def advance(self, path: str, status: str, info) -> None:
         if status == "ok":
             self.pages += info.get("pages") or 0
+            self.ocr_pages += info.get("ocr_pages") or 0
             self.records += info.get("records") or 0
         else:
             self.failed += 1

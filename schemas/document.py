@@ -22,6 +22,8 @@ class Provenance(BaseModel):
     cell: int | None = None
     char_start: int | None = None
     char_end: int | None = None
+    ocr: bool = False  # read from a page image by OCR, not from a text layer
+    ocr_confidence: float | None = None  # the OCR'd page's mean word confidence, 0-1
 
     def describe(self) -> str:
         parts = [self.file]
@@ -35,6 +37,8 @@ class Provenance(BaseModel):
             parts.append(f"paragraph {self.paragraph}")
         if self.char_start is not None:
             parts.append(f"chars {self.char_start}-{self.char_end}")
+        if self.ocr:
+            parts.append("OCR" + (f" {self.ocr_confidence:.0%} confidence" if self.ocr_confidence is not None else ""))
         return ", ".join(parts)
 
 

@@ -13,6 +13,7 @@ import pytest
 from pipeline.errors import PlanscopeError
 from pipeline.readers import read_document
 from pipeline.readers.legacy import soffice
+from pipeline.readers.ocr import tesseract_path
 from pipeline.runner import process_file
 from schemas.document import BlockKind
 from tests.conftest import CORPUS, FIXTURES, run_cli
@@ -30,6 +31,8 @@ def expected_error(name: str) -> str:
         return "garbled text" if HAS_LIBREOFFICE else "install LibreOffice"
     if name == "fake_legacy.rtf":
         return "LibreOffice could not convert it" if HAS_LIBREOFFICE else "install LibreOffice"
+    if name == "scanned.pdf" and tesseract_path() is None:
+        return "OCR needs Tesseract"
     return BAD_FILES[name]
 
 
@@ -65,6 +68,12 @@ def test_bulk_run_takes_good_files_and_names_every_bad_one(tmp_path):
     assert con.execute("SELECT count(*) FROM records").fetchone()[0] == 20 + 35 + 39
     status = con.execute("SELECT status, files_failed, files_ingested FROM ingest_runs").fetchone()
     assert status == ("failed", len(BAD_FILES), 3)
+
+
+def test_scanned_pdf_with_ocr_off_keeps_the_old_line(tmp_path):
+    proc = run_cli("ingest", str(BAD / "scanned.pdf"), "--ocr", "off", db=tmp_path / "w.duckdb")
+    assert proc.returncode == 1
+    assert f"failed: {BAD / 'scanned.pdf'}: no text layer: OCR is not enabled" in proc.stderr
 
 
 def test_encrypted_pdf_is_read_with_its_password(tmp_path):

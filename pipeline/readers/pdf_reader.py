@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import UnreadableFile
-from pipeline.readers import register
+from pipeline.readers import ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
@@ -98,13 +98,17 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
     doc = Document(path=str(path), name=path.name, format="pdf", sha256=sha256)
     lines: list[Line] = []
     tables: list[PageTable] = []
+    scanned: dict[int, float] = {}  # OCR hook: pages with no usable text layer -> page height
     try:
         doc.pages = len(pdf.pages)
         for pno, page in enumerate(pdf.pages, 1):
             page_lines, page_tables = _read_page(page, pno)
             _warn_run_together(doc, page_lines, pno)
-            lines.extend(page_lines)
-            tables.extend(page_tables)
+            if ocr.page_needs_ocr(page_lines, page_tables):
+                scanned[pno] = page.height
+            else:
+                lines.extend(page_lines)
+                tables.extend(page_tables)
             page.flush_cache()  # keep memory flat on long files
     except UnreadableFile:
         raise
@@ -112,11 +116,16 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
         raise UnreadableFile(str(path), f"damaged PDF: cannot read page content ({type(exc).__name__}: {exc})") from None
     finally:
         pdf.close()
+    ocr_pages = ocr.read_pages(path, data, list(scanned), scanned, doc)
+    if ocr_pages:  # OCR'd pages slot in among the text pages, in page order
+        lines = sorted(lines + [ln for p in ocr_pages for ln in p.lines], key=lambda ln: ln.page)
+        tables = sorted(tables + [t for p in ocr_pages for t in p.tables], key=lambda t: t.page)
     if not lines and not tables:
-        raise UnreadableFile(str(path), "no text layer: OCR is not enabled")
+        raise UnreadableFile(str(path), ocr.no_text_reason(doc.pages or 0, ocr_pages))
     furniture, body = _split_furniture(lines)
     doc.furniture = furniture
     doc.blocks = _merge_in_order(_paragraphs(body, path.name), _join_tables(tables, path.name))
+    ocr.mark_blocks(doc.blocks, ocr_pages)
     return doc
 
 
@@ -451,6 +460,8 @@ def _starts_new_para(para: _Para | None, ln: Line) -> bool:
         return True
     label, _, _, kind = _label_of(ln)
     in_list = _label_of(first)[3] is not None
+    if kind is not None and getattr(ln, "ocr", False):
+        return True  # OCR'd lines carry no bold or font cue that ends a lead-in: a label starts an item
     if kind == "bullet" and label not in WEAK_BULLETS:
         return True
     if kind is not None:
