@@ -55,6 +55,10 @@ class UnsupportedFormat(UnreadableFile):
     pass
 
 
+class SetupError(PlanscopeError):
+    """planscope is not set up to run (a missing spaCy model, Ray not installed): one line, exit 1."""
+
+
 def _file_fault_types() -> tuple[type[BaseException], ...]:
     """Exception types that mean malformed input bytes, from the libraries the readers use.
     Imported lazily and leniently: a reader library that is not installed adds nothing."""
