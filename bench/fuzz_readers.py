@@ -24,7 +24,7 @@ from extractors.dates import normalise  # noqa: E402
 from pipeline.errors import PlanscopeError  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
 from schemas.records import Period  # noqa: E402
-from tests.mutation import mutate  # noqa: E402
+from tests.byte_mutation import mutate  # noqa: E402
 
 SEEDS = {p.name: p.read_bytes() for p in sorted((ROOT / "corpus").glob("*")) if p.suffix in (".docx", ".pdf", ".txt")}
 SEEDS.update({f"variant_{p.name}": p.read_bytes() for p in (ROOT / "tests" / "fixtures" / "variants").glob("*.docx")})

@@ -230,7 +230,7 @@ def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, pas
                 try:
                     status, result = ray.get(ref)
                 except Exception as exc:  # a task or node that died
-                    status, result = "error", f"{path}: Ray task failed ({type(exc).__name__}: {exc})"
+                    status, result = "error", f"{path}: Ray task failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
                 yield path, replaces, status, result
     finally:
         if started_here:
