@@ -227,3 +227,35 @@ def test_governance_is_not_inherited_from_title_or_section(tmp_path):
     assert rows[1][0].startswith("Hold the annual meeting") and rows[1][1] == ["governance"]
     sources = query(db, "SELECT DISTINCT source FROM record_themes WHERE theme = 'governance'")
     assert sources == [("words",)]
+
+
+def test_records_refuse_an_interval_that_ends_before_it_starts():
+    from schemas.records import DateValue
+
+    with pytest.raises(ValidationError, match="ends before it starts"):
+        DateValue(start=date(2010, 5, 1), end=date(2010, 4, 1), raw="May–April 2010")
+
+
+# --- Registry: abbreviations match as written; funders are not exported as actors --------------
+
+def test_car_the_abbreviation_is_not_the_word_car():
+    from extractors.registry import load_registry
+
+    registry = load_registry()
+    assert registry.body("CAR").id == GROUP
+    assert registry.body("car") is None and registry.body("Car") is None
+
+
+def test_funders_are_not_exported_as_actors(tmp_path):
+    """records.md: a body named only in a funding cell is a funder, kept in record_actors with that
+    role, but not one of the record's actors."""
+    plan = tmp_path / "funded.docx"
+    plan_docx(plan, "Activity Plan, July 2010 – June 2011", [
+        ("Seminar for judges on child-friendly justice", "Children's Unit", "February 2011", "Nordic Council of Ministers")],
+        header=("Activity", "Responsible", "Deadline", "Funding"))
+    db = tmp_path / "w.duckdb"
+    run_cli("ingest", str(plan), db=db, check=True)
+    assert query(db, "SELECT actors, funding FROM records") == [(["Children's Unit"], "Nordic Council of Ministers")]
+    links = query(db, "SELECT name, role, source_field FROM record_actors ORDER BY ord")
+    assert links == [("Children's Unit", "responsible", "responsible"),
+                     ("Nordic Council of Ministers", "funder", "funding")]
