@@ -144,7 +144,7 @@ def test_a_bug_in_a_stage_is_an_internal_error_exit_3(monkeypatch, capsys, tmp_p
                       f"failed: {empty}: empty file (0 bytes)"]
     assert "Traceback" not in err
     con = duckdb.connect(str(db), read_only=True)
-    rows = {path: (kind, detail) for path, kind, detail in con.execute("SELECT path, kind, detail FROM failures")}
+    rows = {path: (kind, detail) for path, kind, detail in con.execute("SELECT path, kind, detail FROM failures").fetchall()}
     con.close()
     assert sorted(rows) == sorted([str(empty), str(good)])
     assert rows[str(empty)] == ("file", None)
