@@ -259,3 +259,11 @@ def test_funders_are_not_exported_as_actors(tmp_path):
     links = query(db, "SELECT name, role, source_field FROM record_actors ORDER BY ord")
     assert links == [("Children's Unit", "responsible", "responsible"),
                      ("Nordic Council of Ministers", "funder", "funding")]
+
+
+@pytest.mark.parametrize("text", ["", "ab", "12", "– 3 –"])
+def test_records_refuse_text_without_three_characters_of_words(text):
+    with pytest.raises(ValidationError):
+        Record(doc="x.docx", kind="activity", text=text,
+               themes=[ThemeAssignment(theme="governance", source="words", reason="test")],
+               prov=Provenance(file="x.docx", page=1, paragraph=1))
