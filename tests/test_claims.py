@@ -267,3 +267,20 @@ def test_records_refuse_text_without_three_characters_of_words(text):
         Record(doc="x.docx", kind="activity", text=text,
                themes=[ThemeAssignment(theme="governance", source="words", reason="test")],
                prov=Provenance(file="x.docx", page=1, paragraph=1))
+
+
+def test_registry_folds_co_operation_spellings():
+    from extractors.registry import load_registry
+
+    registry = load_registry()
+    for written in ("CBSS Working Group for Co-operation on Children at Risk",
+                    "the CBSS Working Group for Cooperation on Children at Risk"):
+        assert registry.body(written).id == GROUP, written
+
+
+def test_states_named_by_their_adjectives():
+    from extractors.places import countries_in_text
+    from extractors.registry import load_registry
+
+    found = countries_in_text("Swedish experts met Latvian and Estonian officials in Riga", load_registry())
+    assert found == ["SE", "LV", "EE"]
