@@ -242,6 +242,8 @@ def _copies_share_failures(summary: IngestSummary, copies: dict[str, list[str]])
     for path, reason in list(summary.failed):
         for copy in copies.get(path, []):
             summary.failed.append((copy, reason.replace(path, copy)))
+            if path in summary.internal:
+                summary.internal[copy] = summary.internal[path]
             summary.duplicates = [d for d in summary.duplicates if d[0] != copy]
             summary.skipped -= 1
 
