@@ -54,7 +54,9 @@ def get_nlp(model: str | None = None):
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(f"spaCy model {name!r} is not installed: {exc}") from None
+        from pipeline.errors import SetupError
+
+        raise SetupError(f"spaCy model {name!r} is not installed (PLANSCOPE_SPACY_MODEL or the pinned default)") from None
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(nlp, load_registry()))
     return nlp

@@ -8,7 +8,9 @@
     planscope read FILE [--format md|json]     (the document model; no warehouse)
     planscope [--db PATH] check REPORT [--against PLAN...] [--format table|md|html|json|csv] [--out FILE]
 
-Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error.
+Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error;
+3 planscope itself failed on some file ("internal error ... please report"; `--debug` prints the
+traceback, which the `failures` table keeps in `detail`).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import os
 import sys
 from datetime import date, datetime
 
+from pipeline.errors import EXIT_INTERNAL, PlanscopeError
 from warehouse.store import DEFAULT_DB, WarehouseBusy
 
 
@@ -36,6 +39,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="planscope", description="Plans and reports in, validated records in DuckDB, SQL out.")
     p.add_argument("--db", default=os.environ.get("PLANSCOPE_DB", DEFAULT_DB), help="warehouse file (default: %(default)s)")
+    p.add_argument("--debug", action="store_true", help="print the traceback of planscope's internal errors")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
     ing = sub.add_parser("ingest", help="ingest files or folders (recursively)")
     ing.add_argument("paths", nargs="+")
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"planscope: error: {exc}", file=sys.stderr)
         return 2
-    except (WarehouseBusy, FileNotFoundError) as exc:
+    except (WarehouseBusy, FileNotFoundError, PlanscopeError) as exc:
         print(f"planscope: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -111,8 +115,12 @@ def cmd_ingest(args) -> int:
         print(f"  warning: the manifest names {name!r}, which is not among the files ingested", file=sys.stderr)
     for path, first in summary.duplicates:
         print(f"  skipped {path}: same content as {first}", file=sys.stderr)
-    for _, reason in summary.failed:
+    for path, reason in summary.failed:
         print(f"  failed: {reason}", file=sys.stderr)
+        if args.debug and path in summary.internal:
+            print(summary.internal[path], file=sys.stderr)
+    if summary.internal:
+        return EXIT_INTERNAL
     return 1 if summary.failed else 0
 
 

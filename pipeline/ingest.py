@@ -11,7 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import PlanscopeError
+from pipeline.errors import PlanscopeError, format_traceback, internal_error_line
 from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
 from warehouse import store
 
@@ -25,7 +25,8 @@ class IngestSummary:
     seen: int = 0
     ingested: int = 0
     skipped: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason), both kinds
+    internal: dict[str, str] = field(default_factory=dict)  # path -> traceback, for planscope's own faults
     records: int = 0
     quarantined: int = 0
     pages: int = 0
@@ -49,8 +50,10 @@ def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[str, object]:
-    """Worker: one file through the pipeline to warehouse rows, or its one-line error.
-    `entry` is the file's catalogue entry (extractors/catalogue.py), if the archivist gave one."""
+    """Worker: one file through the pipeline to warehouse rows ("ok"), its one-line error when the
+    file is at fault ("error"), or (one line, traceback) when planscope is ("internal"; see
+    pipeline/errors.py). Never raises: one file never stops a bulk run. `entry` is the file's
+    catalogue entry (extractors/catalogue.py), if the archivist gave one."""
     from pipeline.runner import process_file
 
     try:
@@ -62,8 +65,8 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
         return "error", str(exc)
     except MemoryError:
         return "error", f"{path}: out of memory while reading"
-    except Exception as exc:  # a bug or a file no reader foresaw: name it, keep going
-        return "error", f"{path}: cannot be processed ({type(exc).__name__}: {exc})"
+    except Exception as exc:  # read_document passes on only planscope's own bugs: say so, keep going
+        return "internal", (internal_error_line(path, exc), format_traceback(exc))
 
 
 def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1) -> None:
@@ -139,11 +142,16 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
             summary.pages += result["document"]["pages"] or 0
             if len(pending) >= BATCH_FILES:
                 flush()
+        elif status == "internal":
+            line, trace = result
+            summary.failed.append((path, line))
+            summary.internal[path] = trace
         else:
             summary.failed.append((path, result))
         if progress:
-            progress.advance(path, status, result if status == "error"
-                             else {**result["document"], "ocr_pages": result.get("ocr_pages", 0)})
+            info = {**result["document"], "ocr_pages": result.get("ocr_pages", 0)} if status == "ok" \
+                else summary.failed[-1][1]
+            progress.advance(path, "ok" if status == "ok" else "error", info)
 
     try:
         if executor == "ray":
@@ -179,8 +187,11 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     finally:
         if progress:
             progress.stop()
-        failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now()) for p, r in summary.failed]
+        failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),
+                         kind="internal" if p in summary.internal else "file", detail=summary.internal.get(p))
+                    for p, r in summary.failed]
         with _warehouse(db) as con:
+            _upgrade_failures(con)
             store.insert(con, "failures", failures)
             con.execute(
                 "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, files_ingested = ?, files_skipped = ?, "
@@ -189,6 +200,12 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                  status, run_id],
             )
     return summary
+
+
+def _upgrade_failures(con) -> None:
+    """Warehouses made before failures had `kind` and `detail` get the two columns."""
+    con.execute("ALTER TABLE failures ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'file'")
+    con.execute("ALTER TABLE failures ADD COLUMN IF NOT EXISTS detail VARCHAR")
 
 
 def _entry(entries: dict, path: str) -> dict | None:
@@ -202,20 +219,33 @@ def _process_with_password(path: str, run_id: str, password: str | None, entry: 
     return process_to_rows(path, run_id, entry)
 
 
+def ray_init_kwargs(workers: int) -> dict:
+    """How to start or join Ray: the cluster RAY_ADDRESS names, else a new local instance.
+    `address="local"` matters: with no address, ray.init joins whatever cluster the last
+    `ray start` wrote to /tmp/ray/ray_current_cluster, and dies when that cluster is gone."""
+    address = os.environ.get("RAY_ADDRESS") or None
+    if address:
+        return dict(address=address, include_dashboard=False, log_to_driver=False)
+    return dict(address="local", num_cpus=workers, include_dashboard=False, log_to_driver=False,
+                runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(sys.path)}})
+
+
 def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None,
-               entries: dict | None = None, ocr_mode: str = "auto"):
-    """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster."""
+               entries: dict | None = None, ocr_mode: str = "auto", task=_process_with_password):
+    """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster.
+    A task that dies (worker killed, node lost) is that file's failure; the other files go on."""
     try:
         import ray
     except ImportError:
         raise PlanscopeError("--executor ray needs Ray: pip install 'ray==2.60.0'") from None
     started_here = not ray.is_initialized()
     if started_here:
-        address = os.environ.get("RAY_ADDRESS")
-        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                 ignore_reinit_error=True, log_to_driver=False,
-                 runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(sys.path)}} if not address else None)
-    remote = ray.remote(_process_with_password)
+        try:
+            ray.init(**ray_init_kwargs(workers))
+        except Exception as exc:  # an unreachable RAY_ADDRESS, a head that asks for a token ...
+            raise PlanscopeError(f"cannot start or join Ray ({type(exc).__name__}: "
+                                 f"{' '.join(str(exc).split())[:200]})") from None
+    remote = ray.remote(max_retries=1)(task)  # a node lost mid-task: one more try, then the file fails
     try:
         pending = {remote.remote(path, run_id, password, _entry(entries or {}, path), ocr_mode): (path, replaces)
                    for path, replaces in todo}
@@ -226,7 +256,7 @@ def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, pas
                 try:
                     status, result = ray.get(ref)
                 except Exception as exc:  # a task or node that died
-                    status, result = "error", f"{path}: Ray task failed ({type(exc).__name__}: {exc})"
+                    status, result = "error", f"{path}: Ray task failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
                 yield path, replaces, status, result
     finally:
         if started_here:
@@ -238,6 +268,8 @@ def _copies_share_failures(summary: IngestSummary, copies: dict[str, list[str]])
     for path, reason in list(summary.failed):
         for copy in copies.get(path, []):
             summary.failed.append((copy, reason.replace(path, copy)))
+            if path in summary.internal:
+                summary.internal[copy] = summary.internal[path]
             summary.duplicates = [d for d in summary.duplicates if d[0] != copy]
             summary.skipped -= 1
 

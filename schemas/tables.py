@@ -124,8 +124,10 @@ class QuarantineRow(BaseModel):
 class FailureRow(BaseModel):
     run_id: str
     path: str
-    reason: str
+    reason: str  # the one line the user saw
     failed_at: datetime
+    kind: str = "file"  # "file": the file's fault; "internal": planscope's (pipeline/errors.py)
+    detail: str | None = None  # the traceback of an internal error
 
 
 class IngestRunRow(BaseModel):

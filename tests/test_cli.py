@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+
+import pytest
 
 from tests.conftest import CORPUS, run_cli
 
@@ -29,6 +33,51 @@ def test_sql_is_read_only_unless_write(corpus_db):
     assert proc.returncode == 1 and "--write" in proc.stderr
     n = run_cli("sql", "SELECT count(*) AS n FROM records", "--csv", db=corpus_db, check=True)
     assert n.stdout.splitlines() == ["n", "282"]
+
+
+def test_sql_write_changes_the_warehouse(corpus_db, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus_db, db)
+    proc = run_cli("sql", "DELETE FROM record_facts WHERE doc = '004_2ce97f0e434d4dce.txt'", "--write", db=db)
+    assert proc.returncode == 0, proc.stderr
+    n = run_cli("sql", "SELECT count(*) AS n FROM records", "--csv", db=db, check=True)
+    assert n.stdout.splitlines() == ["n", str(282 - 39)]
+
+
+def test_force_reprocesses_unchanged_files_and_replaces_their_records(tmp_path):
+    db = tmp_path / "w.duckdb"
+    report = str(CORPUS / "004_2ce97f0e434d4dce.txt")
+    run_cli("ingest", report, db=db, check=True)
+    again = run_cli("ingest", report, db=db, check=True)
+    assert "ingested 0 file(s), skipped 1 unchanged" in again.stdout
+    forced = run_cli("ingest", report, "--force", db=db, check=True)
+    assert "ingested 1 file(s), skipped 0 unchanged" in forced.stdout
+    out = run_cli("sql", "SELECT count(*) AS n, count(DISTINCT record_id) AS ids FROM records", "--csv", db=db, check=True)
+    assert out.stdout.splitlines() == ["n,ids", "39,39"]  # replaced, not doubled
+
+
+def test_spacy_model_comes_from_the_environment(tmp_path):
+    proc = run_cli("ingest", str(CORPUS / "004_2ce97f0e434d4dce.txt"), db=tmp_path / "w.duckdb",
+                   env={"PLANSCOPE_SPACY_MODEL": "no_such_model_xyz"})
+    assert proc.returncode == 1, proc.stderr
+    assert "spaCy model 'no_such_model_xyz' is not installed" in proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_spacy_model_env_names_the_model_loaded(tmp_path, monkeypatch):
+    """PLANSCOPE_SPACY_MODEL may name a model folder: the pipeline then runs that model."""
+    spacy = pytest.importorskip("spacy")
+    from extractors.nlp import DEFAULT_MODEL, get_nlp
+
+    model = spacy.load(DEFAULT_MODEL)
+    model.meta["name"] = "planscope_test_model"
+    model.to_disk(tmp_path / "model")
+    monkeypatch.setenv("PLANSCOPE_SPACY_MODEL", str(tmp_path / "model"))
+    get_nlp.cache_clear()
+    try:
+        assert get_nlp().meta["name"] == "planscope_test_model"
+    finally:
+        get_nlp.cache_clear()
 
 
 def test_docs_lists_kinds_and_periods(corpus_db):

@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.dates import normalise
-from pipeline.errors import PlanscopeError
+from pipeline.errors import PlanscopeError, internal_error_line, is_file_fault
+from pipeline.ingest import process_to_rows
 from pipeline.readers import read_document
 from schemas.records import Period
 from tests.conftest import CORPUS
-from tests.mutation import mutate
+from tests.byte_mutation import mutate
 
 PERIOD = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="July 2016 – June 2017")
 DATE_WORDS = st.sampled_from(["29-30 August", "spring", "2009", "of", "–", "1st", "end of", "mid-", "winter 2009/10",
@@ -45,5 +46,23 @@ def test_mutated_files_raise_only_planscope_errors(fmt, ops, suffix):
             doc = read_document(path)
         except PlanscopeError as exc:
             assert str(exc).startswith(str(path)) and "\n" not in str(exc)
+            assert is_file_fault(exc)
+        except Exception as exc:  # read_document passes on only planscope's own bugs
+            raise AssertionError(f"planscope fault on a mutated {fmt} file: {internal_error_line(str(path), exc)}") from exc
         else:
             assert doc.blocks
+
+
+TXT_SEED = (CORPUS / "004_2ce97f0e434d4dce.txt").read_bytes()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=4))
+def test_mutated_files_through_every_stage_never_fault_planscope(ops):
+    """The whole pipeline (read, segment, dates, spaCy, actors, themes, validate, rows) on mutated
+    reports: a file's fault or rows, never an internal error."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mutant.txt"
+        path.write_bytes(mutate(TXT_SEED, ops))
+        status, result = process_to_rows(str(path), "prop")
+        assert status in ("ok", "error"), result[1] if status == "internal" else result

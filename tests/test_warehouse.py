@@ -95,3 +95,16 @@ def test_every_record_has_provenance(corpus_db):
                          WHERE doc = '004_2ce97f0e434d4dce.pdf' AND text LIKE 'PROMISE final conference%'""").fetchone()
     doc_text = read_document(CORPUS / "004_2ce97f0e434d4dce.pdf").text()
     assert doc_text[rec[1]:rec[2]] == rec[0]
+
+
+def test_a_copy_of_the_same_bytes_is_skipped_and_named(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(CORPUS / "004_2ce97f0e434d4dce.txt", folder / "a_report.txt")
+    shutil.copyfile(CORPUS / "004_2ce97f0e434d4dce.txt", folder / "b_copy.txt")
+    db = tmp_path / "w.duckdb"
+    proc = run_cli("ingest", str(folder), "--workers", "1", db=db, check=True)
+    assert "ingested 1 file(s), skipped 1 unchanged/duplicate" in proc.stdout
+    assert f"skipped {folder / 'b_copy.txt'}: same content as {folder / 'a_report.txt'}" in proc.stderr
+    c = counts(db)
+    assert c["documents"] == 1 and c["record_facts"] == 39

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import PlanscopeError, UnreadableFile, UnsupportedFormat
+from pipeline.errors import PlanscopeError, UnreadableFile, UnsupportedFormat, is_file_fault
 from schemas.document import Document, assign_char_spans
 
 Reader = Callable[[Path, bytes, str], Document]
@@ -62,7 +62,8 @@ def sniff_format(path: Path, data: bytes) -> str:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read any supported file into the document model. Raises only PlanscopeError subclasses."""
+    """Read any supported file into the document model. Raises PlanscopeError subclasses for a file's
+    fault; any other exception is planscope's fault (a bug), never disguised as a damaged file."""
     from pipeline.readers import docx_reader, legacy, pdf_reader, txt_reader  # noqa: F401  (registration)
 
     path = Path(path)
@@ -78,7 +79,11 @@ def read_document(path: str | Path) -> Document:
         raise
     except RecursionError:
         raise UnreadableFile(str(path), f"damaged {fmt}: structure nested too deeply") from None
-    except Exception as exc:  # a damaged file a reader library trips over: one clean line, never a traceback
+    except Exception as exc:
+        # A damaged file a reader library trips over: one clean line. Anything else is a bug in
+        # planscope and propagates as itself (pipeline/errors.py states the rule).
+        if not is_file_fault(exc):
+            raise
         raise UnreadableFile(str(path), f"damaged {fmt} file ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not any(b.text.strip() or b.rows for b in doc.blocks):
         raise UnreadableFile(str(path), "no text found in the document")

@@ -1,0 +1,315 @@
+"""Mutation testing by hand-picked one-line bugs: does the suite notice when a rule breaks?
+
+Each mutant replaces one exact string in one file (`old` must occur exactly once) with a plausible
+bug, in a temporary copy of the repository, and runs only the tests named for it (`pytest -x`).
+A failing run means the mutant was caught; a passing run means it was missed. A mutant whose `old`
+text is gone (someone changed the code since) is reported as `stale` and not counted.
+
+    .venv/bin/python bench/mutation.py                 # all mutants, figures to bench/MUTATION.md
+    .venv/bin/python bench/mutation.py --only era_from_period_start,plan_columns_exact_only
+    .venv/bin/python bench/mutation.py --list
+
+Why not mutmut: it mutates every operator of every line and runs the whole suite per mutant
+(hours on two cores for this code base, which ingests real documents with spaCy); a short list of
+bugs someone could really make, each with the few tests that should catch it, runs in minutes and
+says which rule is unguarded.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Mutant:
+    id: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+    what: str
+
+
+T_CLAIMS = "tests/test_claims.py"
+T_FAULTS = "tests/test_faults.py"
+T_CLI = "tests/test_cli.py"
+T_WH = "tests/test_warehouse.py"
+T_BAD = "tests/test_bad_input.py"
+T_DATES = "tests/test_dates.py"
+T_READ = "tests/test_readers.py"
+T_SCALE = "tests/test_scaling.py"
+
+MUTANTS: list[Mutant] = [
+    # --- the four the review found missed (issue 16) ---
+    Mutant("era_from_period_start", "pipeline/components.py",
+           "return period.end if period else None", "return period.start if period else None",
+           (f"{T_CLAIMS}::test_2017_report_names_the_expert_group_on_children_at_risk",),
+           "era names from the period's start instead of its end"),
+    Mutant("plan_columns_exact_only", "extractors/columns.py",
+           "for exact in (True, False):", "for exact in (True,):",
+           (f"{T_CLAIMS}::test_plan_table_with_wordy_headers_is_a_plan",),
+           "plan-table columns only by exact header names, not by a role word in the header"),
+    Mutant("country_code_validator_removed", "schemas/records.py",
+           "        if bad:\n            raise ValueError(f\"not ISO 3166-1 alpha-2 codes: {bad}\")",
+           "        if False:\n            raise ValueError(f\"not ISO 3166-1 alpha-2 codes: {bad}\")",
+           (f"{T_CLAIMS}::test_countries_must_be_iso_codes",), "the country-code validator removed"),
+    Mutant("sql_write_ignored", "pipeline/cli.py",
+           "con = _open_read(args.db, args.write)", "con = _open_read(args.db)",
+           (f"{T_CLI}::test_sql_write_changes_the_warehouse",), "`sql --write` ignored"),
+    # --- README / architecture claims ---
+    Mutant("era_boundary_exclusive", "extractors/registry.py",
+           "if when <= until:", "if when < until:",
+           (f"{T_CLAIMS}::test_entity_id_joins_all_three_names_of_the_group",),
+           "a body's era ends the day before its `until` date"),
+    Mutant("era_names_ignored", "extractors/actors.py",
+           "return ActorLink(name=body.name_at(when),", "return ActorLink(name=body.canonical,",
+           (f"{T_CLAIMS}::test_entity_id_joins_all_three_names_of_the_group",), "bodies always under today's name"),
+    Mutant("entity_id_dropped", "extractors/actors.py",
+           "entity_id=body.id, as_written=as_written", "entity_id=None, as_written=as_written",
+           (f"{T_CLAIMS}::test_entity_id_joins_all_three_names_of_the_group",), "no registry id on actor links"),
+    Mutant("governance_inherited", "extractors/themes.py",
+           "for t, p in found.items() if t not in lex.not_inherited]", "for t, p in found.items()]",
+           (f"{T_CLAIMS}::test_governance_is_not_inherited_from_title_or_section",),
+           "governance passed on by a title or section heading"),
+    Mutant("footnotes_as_paragraphs", "pipeline/readers/docx_reader.py",
+           "blocks.append(Block(kind=BlockKind.footnote, text=text,",
+           "blocks.append(Block(kind=BlockKind.paragraph, text=text,",
+           (f"{T_CLAIMS}::test_footnotes_are_kept_apart_from_the_text",), "docx footnotes read as body paragraphs"),
+    Mutant("force_ignored", "pipeline/cli.py",
+           "force=args.force, executor=args.executor", "force=False, executor=args.executor",
+           (f"{T_CLI}::test_force_reprocesses_unchanged_files_and_replaces_their_records",), "`--force` ignored"),
+    Mutant("spacy_model_env_ignored", "extractors/nlp.py",
+           'name = model or os.environ.get("PLANSCOPE_SPACY_MODEL") or DEFAULT_MODEL', "name = model or DEFAULT_MODEL",
+           (f"{T_CLI}::test_spacy_model_comes_from_the_environment",), "PLANSCOPE_SPACY_MODEL ignored"),
+    Mutant("sql_always_writable", "pipeline/cli.py",
+           "return connect(db, read_only=not write, wait_seconds=5)", "return connect(db, read_only=False, wait_seconds=5)",
+           (f"{T_CLI}::test_sql_is_read_only_unless_write",), "`sql` can write without --write"),
+    # --- the two kinds of error ---
+    Mutant("internal_reported_as_file_error", "pipeline/ingest.py",
+           'return "internal", (internal_error_line(path, exc), format_traceback(exc))',
+           'return "error", internal_error_line(path, exc)',
+           (f"{T_FAULTS}::test_a_bug_in_a_stage_is_an_internal_error_exit_3",), "a bug reported as the file's fault"),
+    Mutant("internal_exit_1", "pipeline/cli.py", "        return EXIT_INTERNAL\n", "        return 1\n",
+           (f"{T_FAULTS}::test_a_bug_in_a_stage_is_an_internal_error_exit_3",), "internal errors exit 1, like bad files"),
+    Mutant("debug_ignored", "pipeline/cli.py",
+           "if args.debug and path in summary.internal:", "if False and path in summary.internal:",
+           (f"{T_FAULTS}::test_debug_prints_the_traceback",), "`--debug` prints no traceback"),
+    Mutant("reader_bugs_disguised", "pipeline/readers/__init__.py",
+           "        if not is_file_fault(exc):\n            raise\n", "",
+           (f"{T_FAULTS}::test_a_bug_in_a_reader_is_not_disguised_as_a_damaged_file",),
+           "every reader exception called a damaged file (the old catch-all)"),
+    Mutant("fault_rule_ignores_where_raised", "pipeline/errors.py",
+           "if not frames or planscope_module(frames[-1]) is not None:", "if not frames:",
+           (f"{T_FAULTS}::test_the_rule_that_tells_a_files_fault_from_planscopes",),
+           "an exception raised in planscope's reader code counted as the file's fault"),
+    Mutant("fault_rule_any_caller", "pipeline/errors.py",
+           "return bool(ours) and ours[-1][:2] == READERS_DIR", "return bool(ours)",
+           (f"{T_FAULTS}::test_the_rule_that_tells_a_files_fault_from_planscopes",),
+           "a library failing under an extractor counted as the file's fault"),
+    # --- ingest and the warehouse ---
+    Mutant("ray_joins_stale_cluster", "pipeline/ingest.py",
+           'return dict(address="local", num_cpus=workers', "return dict(address=None, num_cpus=workers",
+           (f"{T_SCALE}::test_ray_is_local_unless_an_address_is_given",), "Ray joins whatever /tmp/ray names"),
+    Mutant("ray_task_failure_raises", "pipeline/ingest.py",
+           "                except Exception as exc:  # a task or node that died\n",
+           "                except ZeroDivisionError as exc:  # a task or node that died\n",
+           (f"{T_SCALE}::test_a_failed_ray_task_is_that_files_failure",), "a dead Ray task stops the run"),
+    Mutant("unchanged_not_skipped", "pipeline/ingest.py",
+           "if not force and known.get(key) == sha:", "if False:",
+           (f"{T_WH}::test_reingest_is_idempotent",), "unchanged files processed again"),
+    Mutant("copies_not_skipped", "pipeline/ingest.py",
+           "if sha in by_sha and by_sha[sha] != key:", "if False:",
+           (f"{T_WH}::test_a_copy_of_the_same_bytes_is_skipped_and_named",),
+           "a second copy of the same bytes ingested again"),
+    Mutant("changed_file_not_replaced", "warehouse/store.py",
+           'for old_sha in item.get("replaces", []) + ', 'for old_sha in [] + ',
+           (f"{T_WH}::test_changed_file_replaces_its_records",), "a changed file's old rows kept"),
+    Mutant("failures_not_stored", "pipeline/ingest.py",
+           'store.insert(con, "failures", failures)', "pass",
+           (f"{T_CLI}::test_bad_file_among_good_ones_exits_1_and_is_named",), "failures table left empty"),
+    Mutant("bad_file_exit_0", "pipeline/cli.py", "return 1 if summary.failed else 0", "return 0",
+           (f"{T_CLI}::test_bad_file_among_good_ones_exits_1_and_is_named",), "a failed file still exits 0"),
+    Mutant("batch_not_atomic", "warehouse/store.py",
+           '    con.execute("BEGIN TRANSACTION")\n    try:\n        shas',
+           '    try:\n        shas',
+           (f"{T_FAULTS}::test_sql_during_ingest_reads_a_snapshot_or_says_busy",), "a batch loaded without a transaction"),
+    Mutant("view_shows_funders", "schemas/tables.py",
+           "WHERE a.record_id = r.record_id AND a.source_field <> 'funding'), []::VARCHAR[]) AS actors",
+           "WHERE a.record_id = r.record_id), []::VARCHAR[]) AS actors",
+           ("tests/test_seed_score.py::test_each_field_holds_its_observed_value",),
+           "funders exported as actors (records.md)"),
+    Mutant("export_doc_filter_ignored", "warehouse/export.py",
+           'where, params = ("WHERE doc = ?", [doc]) if doc else ("", [])', 'where, params = ("", [])',
+           (f"{T_WH}::test_records_view_and_export_follow_the_contract",), "`export --doc` exports everything"),
+    # --- records and extractors outside structure/segment ---
+    Mutant("text_min_length_dropped", "schemas/records.py",
+           "text: str = Field(min_length=3)", "text: str = Field(min_length=0)",
+           (f"{T_CLAIMS}::test_records_refuse_text_without_three_characters_of_words",
+            f"{T_WH}::test_invalid_record_goes_to_quarantine_with_reason"), "a two-letter record text is stored"),
+    Mutant("date_order_unchecked", "schemas/records.py",
+           'if self.start and self.end and self.end < self.start:\n            raise ValueError(f"date interval',
+           'if False:\n            raise ValueError(f"date interval',
+           (f"{T_CLAIMS}::test_records_refuse_an_interval_that_ends_before_it_starts",),
+           "a record whose date ends before it starts validates"),
+    Mutant("member_state_all_lost", "extractors/places.py",
+           '        codes.append("ALL")\n', "        pass\n",
+           (f"{T_WH}::test_records_view_and_export_follow_the_contract",), "'All member states' not read as ALL"),
+    Mutant("state_adjectives_ignored", "extractors/places.py",
+           "code = registry.state(m.group(0)) or registry.state(m.group(0), adjectives=True)",
+           "code = registry.state(m.group(0))",
+           (f"{T_CLAIMS}::test_states_named_by_their_adjectives",),
+           "'Swedish experts' no longer names Sweden"),
+    Mutant("funder_not_funder", "pipeline/components.py",
+           'CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.funder}',
+           'CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.partner}',
+           (f"{T_CLAIMS}::test_funders_are_not_exported_as_actors",), "a funding cell's bodies become partners"),
+    Mutant("abbreviation_case_folded", "extractors/registry.py",
+           "if alias.isupper() or len(alias) <= 3:", "if len(alias) <= 1:",
+           (f"{T_CLAIMS}::test_car_the_abbreviation_is_not_the_word_car",), "CAR matched as the word 'car'"),
+    Mutant("cooperation_spelling_not_folded", "extractors/registry.py",
+           'text = re.sub(r"co-(operat|ordinat)", r"co\\1", text)', "pass",
+           (f"{T_CLAIMS}::test_registry_folds_co_operation_spellings",),
+           "'Co-operation' and 'Cooperation' no longer the same name"),
+    Mutant("legend_codes_ignored", "pipeline/components.py",
+           "                assigned += legend.get(code, [])\n", "                pass\n",
+           ("tests/test_seed_score.py::test_each_field_holds_its_observed_value",),
+           "priority codes give no themes"),
+    Mutant("missing_year_not_from_period", "extractors/dates.py",
+           "year_inferred=inferred)", "year_inferred=False)",
+           (f"{T_DATES}::test_year_from_document_period_is_marked",), "a year taken from the period is not marked"),
+    Mutant("period_fallback_dropped", "pipeline/components.py",
+           "            d.date = within_period(normalise(d.text, period, scan=True), period)",
+           "            d.date = normalise(d.text, period, scan=True)",
+           ("tests/test_seed_score.py::test_each_field_holds_its_observed_value",),
+           "a record stating no time gets no date instead of the document's period"),
+    # --- readers (format by content, clean errors) ---
+    Mutant("pdf_by_extension", "pipeline/readers/__init__.py",
+           'if head.startswith(b"%PDF"):\n        return "pdf"', 'if head.startswith(b"%PDF") and suffix == ".pdf":\n        return "pdf"',
+           (f"{T_BAD}::test_wrong_extension_is_read_by_content",), "a PDF named .docx not read as a PDF"),
+    Mutant("empty_file_not_refused", "pipeline/readers/__init__.py",
+           'raise UnreadableFile(str(path), "empty file (0 bytes)")', 'return "txt"',
+           (f"{T_CLI}::test_bad_file_among_good_ones_exits_1_and_is_named",), "an empty file read as text"),
+    Mutant("no_text_not_refused", "pipeline/readers/__init__.py",
+           "if not any(b.text.strip() or b.rows for b in doc.blocks):", "if False:",
+           (f"{T_BAD}::test_bad_file_gets_one_clear_line",), "a document with no text goes through"),
+    Mutant("txt_not_cp1252", "pipeline/readers/txt_reader.py",
+           'return data.decode("cp1252"), ["decoded as cp1252 (not UTF-8)"]',
+           'return data.decode("latin-1"), []',
+           (f"{T_BAD}::test_text_that_is_not_utf8_is_decoded_and_said",), "non-UTF-8 text decoded without saying so"),
+]
+
+
+def copy_repo(dest: Path) -> None:
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.duckdb", "*.duckdb.wal", "*.pyc"))
+
+
+def run_tests(repo: Path, tests: tuple[str, ...], timeout: int) -> tuple[int | None, float, str]:
+    env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
+                              cwd=repo, env=env, capture_output=True, text=True, timeout=timeout)
+        return proc.returncode, time.monotonic() - t0, proc.stdout[-1500:] + proc.stderr[-500:]
+    except subprocess.TimeoutExpired:
+        return None, time.monotonic() - t0, "timeout"
+
+
+def run_mutant(repo: Path, m: Mutant, timeout: int) -> dict:
+    target = repo / m.file
+    original = target.read_text(encoding="utf-8") if target.exists() else ""
+    n = original.count(m.old)
+    if n != 1:
+        return dict(id=m.id, status="stale", seconds=0.0,
+                    note="target text not found" if n == 0 else f"target text found {n} times")
+    target.write_text(original.replace(m.old, m.new, 1), encoding="utf-8")
+    try:
+        code, seconds, out = run_tests(repo, m.tests, timeout)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    if code == 0:
+        status, note = "missed", "the named tests pass with the bug in place"
+    elif code == 1:
+        status, note = "caught", _first_failure(out)
+    elif code is None:
+        status, note = "caught", f"timeout after {timeout} s"
+    else:
+        status, note = "error", f"pytest exit {code}: {out.strip().splitlines()[-1] if out.strip() else ''}"
+    return dict(id=m.id, status=status, seconds=seconds, note=note)
+
+
+def _first_failure(out: str) -> str:
+    for line in out.splitlines():
+        if line.startswith("FAILED"):
+            return line[len("FAILED "):][:150]
+    return "failed"
+
+
+def write_report(results: list[dict], mutants: dict[str, Mutant], elapsed: float, command: str) -> str:
+    counted = [r for r in results if r["status"] in ("caught", "missed")]
+    caught = sum(r["status"] == "caught" for r in counted)
+    share = caught / len(counted) if counted else 0.0
+    lines = ["# Mutation run", "",
+             f"`{command}` on {time.strftime('%Y-%m-%d')}: {len(results)} mutants, {elapsed / 60:.1f} min.", "",
+             f"**Caught {caught} of {len(counted)} ({share:.0%})**; "
+             f"missed {sum(r['status'] == 'missed' for r in results)}, stale {sum(r['status'] == 'stale' for r in results)}, "
+             f"errors {sum(r['status'] == 'error' for r in results)} (stale and errors are not counted).", "",
+             "Each mutant is one replacement of an exact string in one file (the list is in bench/mutation.py), "
+             "applied in a temporary copy of the repository; the tests named for it run with `pytest -x`.", "",
+             "| mutant | file | what breaks | result | s | by |", "|---|---|---|---|---|---|"]
+    for r in results:
+        m = mutants[r["id"]]
+        lines.append(f"| {m.id} | {m.file} | {m.what} | {r['status']} | {r['seconds']:.0f} | {r['note'].replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", help="comma-separated mutant ids")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--timeout", type=int, default=300, help="seconds per mutant")
+    ap.add_argument("--no-baseline", action="store_true", help="skip checking that the named tests pass unmutated")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "MUTATION.md"))
+    args = ap.parse_args()
+    chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
+    if args.list:
+        for m in chosen:
+            print(f"{m.id:36} {m.file:32} {m.what}")
+        return 0
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="planscope-mut-") as tmp:
+        repo = Path(tmp) / "repo"
+        copy_repo(repo)
+        if not args.no_baseline:
+            tests = tuple(dict.fromkeys(t for m in chosen for t in m.tests))
+            code, seconds, out = run_tests(repo, tests, args.timeout * 4)
+            print(f"baseline: {len(tests)} tests, exit {code}, {seconds:.0f} s", flush=True)
+            if code != 0:
+                print(out)
+                print("the named tests fail without any mutant: fix them first", file=sys.stderr)
+                return 2
+        results = []
+        for m in chosen:
+            r = run_mutant(repo, m, args.timeout)
+            results.append(r)
+            print(f"{r['status']:7} {r['seconds']:5.0f}s  {m.id}: {r['note']}", flush=True)
+    elapsed = time.monotonic() - t0
+    command = "python bench/mutation.py" + (f" --only {args.only}" if args.only else "")
+    report = write_report(results, {m.id: m for m in MUTANTS}, elapsed, command)
+    if not args.only:
+        Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
