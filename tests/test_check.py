@@ -10,7 +10,7 @@ import subprocess
 import duckdb
 import pytest
 
-from pipeline.check import run_check
+from checking.run import run_check
 from tests.conftest import CORPUS, FIXTURES, run_cli
 
 CHECK = FIXTURES / "check"
