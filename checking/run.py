@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (Commitment, Unit, features, idf_table, load_model, prepare_commitment,
+from checking.evidence import (NOT_DONE, Commitment, Unit, features, idf_table, load_model, prepare_commitment,
                                prepare_unit, score, shared_terms, status_for)
 from extractors.dates import normalise
 from extractors.registry import load_registry
@@ -170,7 +170,7 @@ def report_period(con, report_sha: str) -> tuple[str, Period | None]:
     """The report's name and its period, as the documents table holds it."""
     name, ps, pe, raw = con.execute("SELECT name, period_start, period_end, period_raw FROM documents WHERE doc_sha256 = ?",
                                     [report_sha]).fetchone()
-    return name, (Period(start=ps, end=pe, raw=raw) if ps and pe else None)
+    return name, (Period(start=ps, end=pe, raw=raw or f"{ps}..{pe}") if ps and pe else None)
 
 
 def prepare_commitments(commitments: list[Commitment], nlp, registry) -> None:
@@ -226,6 +226,8 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         scored.sort(key=lambda x: -x[1])
         best = scored[0][1] if scored else 0.0
         status = status_for(best, c.end, report_end, model)
+        if scored and NOT_DONE.search(scored[0][0].text):  # the closest passage says it did not happen
+            status = status_for(0.0, c.end, report_end, model)
         progress = max(in_progress, key=lambda x: x[1], default=None)
         if status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
