@@ -231,7 +231,7 @@ TABLES.update({"check_runs": CheckRunRow, "commitment_checks": CommitmentCheckRo
 # Per commitment, over every report it was checked against (the latest check of each pair):
 # its standing (evidenced once evidenced, else its status in the latest report), the status in
 # the latest report, and the first report, quote and date that evidenced it (the passage's own
-# date, else the report's period start).
+# date when it falls in the report's period, else the period's start).
 COMMITMENT_STATUS_VIEW = """
 CREATE OR REPLACE VIEW commitment_status AS
 WITH checks AS (
@@ -239,7 +239,8 @@ WITH checks AS (
   FROM commitment_checks c JOIN check_runs r USING (check_id) LEFT JOIN documents d ON d.doc_sha256 = r.report_sha256
   QUALIFY row_number() OVER (PARTITION BY c.record_id, r.report_sha256 ORDER BY r.created_at DESC) = 1
 ), checked AS (
-  SELECT k.*, e.evidence_text, coalesce(e.start_date, k.report_start) AS evidenced_on,
+  SELECT k.*, e.evidence_text,
+         CASE WHEN e.start_date >= k.report_start THEN e.start_date ELSE k.report_start END AS evidenced_on,
          k.status IN ('evidenced', 'partly evidenced') AS positive
   FROM checks k LEFT JOIN commitment_evidence e ON e.check_id = k.check_id AND e.record_id = k.record_id AND e.rank = 1
 )
