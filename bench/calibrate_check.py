@@ -1,16 +1,18 @@
-"""Calibrate `planscope check` on hand-labelled plan/report pairs (tests/fixtures/check/labels.json).
+"""Calibrate `planscope check` on hand-labelled plan/report pairs and measure it held out.
 
-Fits the logistic evidence model (L2-regularised, on each commitment's best passage, re-chosen
-with the fitted model a few times), sets the two thresholds from the labels, measures precision
-and recall of `evidenced` in-sample and leave-one-pair-out, and writes
-extractors/data/evidence_model.json with the figures.
+Pairs: the hand-written fixtures (tests/fixtures/check/labels.json) and real pairs
+(tests/fixtures/check/real/labels_*.json: seed plans from corpus/ against dev reports). The
+dev set's own pair (labels_001_vs_11, labelled by the archive's keepers) is never fitted on: the
+shipped model is fitted on every other pair and the dev pair is scored with it. Beside it, a
+leave-one-pair-out figure over every real pair (each scored by a model fitted without it).
+Writes checking/data/evidence_model.json with the figures.
 
-    .venv/bin/python bench/calibrate_check.py
+    PYTHONPATH=$PWD .venv/bin/python bench/calibrate_check.py [--dry-run]
 """
 from __future__ import annotations
 
+import argparse
 import json
-import math
 import sys
 import tempfile
 from pathlib import Path
@@ -18,112 +20,56 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evidence import FEATURES, MODEL_PATH, features, load_model  # noqa: E402
-from pipeline.check import build_inputs  # noqa: E402
+from checking.calibration import (calibrate, examples_for, leave_one_pair_out, load_fixture_pairs,  # noqa: E402
+                                  load_real_pair, measure, pooled, summary)
+from checking.evidence import FEATURES, MODEL_PATH  # noqa: E402
 
-LABELS = ROOT / "tests" / "fixtures" / "check" / "labels.json"
-
-
-def examples_for(inputs, labels: dict[str, str], model: dict) -> list[tuple[list[float], str]]:
-    """(features of the commitment's best passage under `model`, label) per labelled commitment."""
-    out = []
-    for c in inputs.commitments:
-        if c.ref not in labels:
-            continue
-        feats = [features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units]
-        best = max(feats, key=lambda f: _z(f, model))
-        out.append(([best[k] for k in FEATURES], labels[c.ref]))
-    return out
+CHECK = ROOT / "tests" / "fixtures" / "check"
+REAL = CHECK / "real"
+DEV_PAIR = "001_vs_11"
+START = {"bias": -2.0, "weights": {k: (-1.0 if k in ("not_done", "in_progress") else 1.0) for k in FEATURES},
+         "thresholds": {"evidenced": 0.5, "partly": 0.4}}
 
 
-def _z(f: dict, model: dict) -> float:
-    return model["bias"] + sum(model["weights"][k] * f[k] for k in FEATURES)
+def all_pairs():
+    return load_fixture_pairs(CHECK / "labels.json") + [
+        load_real_pair(p, ROOT / "corpus", REAL) for p in sorted(REAL.glob("labels_*.json"))]
 
 
-def fit(examples, l2: float = 0.01, steps: int = 6000, lr: float = 0.5) -> dict:
-    w = [0.0] * len(FEATURES)
-    b = 0.0
-    n = len(examples)
-    for _ in range(steps):
-        gw = [l2 * x for x in w]
-        gb = 0.0
-        for x, label in examples:
-            y = 1.0 if label == "evidenced" else 0.0
-            p = 1 / (1 + math.exp(-(b + sum(wi * xi for wi, xi in zip(w, x)))))
-            for i, xi in enumerate(x):
-                gw[i] += (p - y) * xi / n
-            gb += (p - y) / n
-        w = [wi - lr * g for wi, g in zip(w, gw)]
-        b -= lr * gb
-    return {"bias": round(b, 4), "weights": {k: round(v, 4) for k, v in zip(FEATURES, w)}}
+def build(pairs, db: str):
+    from checking.run import build_inputs
+
+    return [(p, build_inputs(db, str(p.report), [str(p.plan)])) for p in pairs]
 
 
-def probability(model, x) -> float:
-    return 1 / (1 + math.exp(-(model["bias"] + sum(model["weights"][k] * v for k, v in zip(FEATURES, x)))))
-
-
-def thresholds(model, examples) -> dict:
-    scores = sorted({round(probability(model, x), 4) for x, _ in examples})
-    cuts = [0.5] + [(a + b) / 2 for a, b in zip(scores, scores[1:])]
-
-    def f1(t):
-        tp = sum(1 for x, l in examples if probability(model, x) >= t and l == "evidenced")
-        fp = sum(1 for x, l in examples if probability(model, x) >= t and l != "evidenced")
-        fn = sum(1 for x, l in examples if probability(model, x) < t and l == "evidenced")
-        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-    t_ev = max(cuts, key=lambda t: (f1(t), -abs(t - 0.5)))
-    below = [c for c in cuts if c < t_ev] or [t_ev / 2]
-
-    def partly_accuracy(t):
-        return sum(1 for x, l in examples if probability(model, x) < t_ev and
-                   ((probability(model, x) >= t) == (l == "partly")))
-
-    t_part = max(below, key=lambda t: (partly_accuracy(t), t))
-    return {"evidenced": round(t_ev, 4), "partly": round(t_part, 4)}
-
-
-def measure(model, examples) -> dict:
-    t = model["thresholds"]["evidenced"]
-    tp = sum(1 for x, l in examples if probability(model, x) >= t and l == "evidenced")
-    fp = sum(1 for x, l in examples if probability(model, x) >= t and l != "evidenced")
-    fn = sum(1 for x, l in examples if probability(model, x) < t and l == "evidenced")
-    return {"precision": round(tp / (tp + fp), 3) if tp + fp else 0.0, "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
-            "tp": tp, "fp": fp, "fn": fn, "n": len(examples)}
-
-
-def calibrate(pairs_inputs, start_model: dict) -> dict:
-    model = start_model
-    for _ in range(3):  # choose best passages with the current model, refit
-        examples = [e for inputs, labels in pairs_inputs for e in examples_for(inputs, labels, model)]
-        model = {**fit(examples), "thresholds": model.get("thresholds", {"evidenced": 0.5, "partly": 0.25})}
-        model["thresholds"] = thresholds(model, examples)
-    return model, examples
+def figures(pairs_inputs) -> tuple[dict, dict]:
+    """(shipped model, measured figures): the model is fitted on every pair but the dev pair."""
+    dev = [i for i, (p, _) in enumerate(pairs_inputs) if p.name == DEV_PAIR]
+    train = [pi for i, pi in enumerate(pairs_inputs) if i not in dev]
+    model = calibrate(train, START)
+    measured = {}
+    for i in dev:
+        pair, inputs = pairs_inputs[i]
+        measured["dev_pair_held_out"] = {"pair": pair.name, **summary(measure(model, examples_for(pair, inputs, model)))}
+    real = [i for i, (p, _) in enumerate(pairs_inputs) if p.real]
+    per_pair = leave_one_pair_out(pairs_inputs, START, held=real)
+    measured["leave_one_pair_out"] = {"pooled_real_pairs": pooled(per_pair), "per_pair": per_pair}
+    measured["fitted_on"] = [p.name for p, _ in train]
+    measured["command"] = "PYTHONPATH=$PWD python bench/calibrate_check.py"
+    return model, measured
 
 
 def main() -> int:
-    spec = json.loads(LABELS.read_text())
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
+    args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "calibrate.duckdb")
-        pairs = [(build_inputs(db, str(LABELS.parent / p["report"]), [str(LABELS.parent / p["plan"])]), p["labels"])
-                 for p in spec["pairs"]]
-    start = load_model()
-    model, examples = calibrate(pairs, start)
-    in_sample = measure(model, examples)
-    held_out = {"tp": 0, "fp": 0, "fn": 0, "n": 0}
-    for i in range(len(pairs)):
-        train = [p for j, p in enumerate(pairs) if j != i]
-        m, _ = calibrate(train, start)
-        test = examples_for(*pairs[i], m)
-        r = measure(m, test)
-        for k in held_out:
-            held_out[k] += r[k]
-    held_out["precision"] = round(held_out["tp"] / (held_out["tp"] + held_out["fp"]), 3) if held_out["tp"] + held_out["fp"] else 0.0
-    held_out["recall"] = round(held_out["tp"] / (held_out["tp"] + held_out["fn"]), 3) if held_out["tp"] + held_out["fn"] else 0.0
-    model["measured"] = {"labelled_commitments": len(examples), "in_sample": in_sample, "leave_one_pair_out": held_out,
-                         "command": "python bench/calibrate_check.py"}
-    MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n")
+        pairs_inputs = build(all_pairs(), str(Path(tmp) / "calibrate.duckdb"))
+    model, measured = figures(pairs_inputs)
+    model["measured"] = measured
     print(json.dumps(model, indent=1))
+    if not args.dry_run:
+        MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n")
     return 0
 
 

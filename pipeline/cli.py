@@ -7,6 +7,7 @@
     planscope [--db PATH] explain RECORD_ID
     planscope read FILE [--format md|json]     (the document model; no warehouse)
     planscope [--db PATH] check REPORT [--against PLAN...] [--format table|md|html|json|csv] [--out FILE]
+    planscope [--db PATH] check --all   every plan against every later or overlapping report; see commitment_status
 
 Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error;
 3 planscope itself failed on some file ("internal error ... please report"; `--debug` prints the
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--doc", help="only this source document (file name)")
     sub.add_parser("docs", help="list ingested documents")
     chk = sub.add_parser("check", help="check a report against earlier plans' commitments")
-    chk.add_argument("report")
+    chk.add_argument("report", nargs="?")
+    chk.add_argument("--all", action="store_true", help="every plan against every later or overlapping report in the warehouse")
     chk.add_argument("--against", nargs="+", metavar="PLAN", help="plans to check (default: every earlier plan in the warehouse)")
     chk.add_argument("--format", choices=["table", "md", "html", "json", "csv"], default="table")
     chk.add_argument("--out", help="write here instead of standard output")
@@ -242,26 +244,9 @@ def cmd_explain(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from pipeline.check import run_check
-    from pipeline.check_output import RENDERERS, to_terminal
-    from pipeline.errors import PlanscopeError
+    from checking.command import check_command
 
-    try:
-        result = run_check(args.db, args.report, args.against)
-    except PlanscopeError as exc:
-        print(f"planscope: {exc}", file=sys.stderr)
-        return 1
-    if args.format == "table" and not args.out:
-        to_terminal(result)
-    else:
-        text = RENDERERS["md" if args.format == "table" else args.format](result)
-        if args.out:
-            with open(args.out, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            print(f"check {result.check_id}: {len(result.results)} commitments -> {args.out}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-    return 0
+    return check_command(args)
 
 
 COMMANDS = {"read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}

@@ -248,9 +248,41 @@ class CommitmentEvidenceRow(BaseModel):
     kind: str
     page: int | None = None
     paragraph_no: int | None = None
+    start_date: date | None = None  # when the passage says it happened, if it says
+    end_date: date | None = None
     score: float
     shared_terms: list[str] = Field(default_factory=list)
 
 
 TABLES.update({"check_runs": CheckRunRow, "commitment_checks": CommitmentCheckRow,
                "commitment_evidence": CommitmentEvidenceRow})
+
+# Per commitment, over every report it was checked against (the latest check of each pair):
+# its standing (evidenced once evidenced, else its status in the latest report), the status in
+# the latest report, and the first report, quote and date that evidenced it (the passage's own
+# date when it falls in the report's period, else the period's start).
+COMMITMENT_STATUS_VIEW = """
+CREATE OR REPLACE VIEW commitment_status AS
+WITH checks AS (
+  SELECT c.*, r.report_doc, d.period_start AS report_start, d.period_end AS report_end
+  FROM commitment_checks c JOIN check_runs r USING (check_id) LEFT JOIN documents d ON d.doc_sha256 = r.report_sha256
+  QUALIFY row_number() OVER (PARTITION BY c.record_id, r.report_sha256 ORDER BY r.created_at DESC) = 1
+), checked AS (
+  SELECT k.*, e.evidence_text,
+         CASE WHEN e.start_date >= k.report_start THEN e.start_date ELSE k.report_start END AS evidenced_on,
+         k.status IN ('evidenced', 'partly evidenced') AS positive
+  FROM checks k LEFT JOIN commitment_evidence e ON e.check_id = k.check_id AND e.record_id = k.record_id AND e.rank = 1
+)
+SELECT record_id, any_value(plan_doc) AS plan_doc, any_value(ref) AS ref, any_value(commitment_text) AS commitment_text,
+  any_value(deadline) AS deadline,
+  CASE WHEN bool_or(status = 'evidenced') THEN 'evidenced' WHEN bool_or(positive) THEN 'partly evidenced'
+       ELSE arg_max(status, report_end) END AS status,
+  arg_max(status, report_end) AS latest_status, arg_max(report_doc, report_end) AS latest_report,
+  arg_min(report_doc, evidenced_on) FILTER (WHERE positive) AS evidence_report,
+  arg_min(evidence_text, evidenced_on) FILTER (WHERE positive) AS evidence_quote,
+  min(evidenced_on) FILTER (WHERE positive) AS first_evidenced,
+  count(*) AS reports_checked
+FROM checked GROUP BY record_id
+"""
+# store.ensure_schema runs RECORDS_VIEW after creating the tables; the check view rides with it.
+RECORDS_VIEW = RECORDS_VIEW.rstrip().rstrip(";") + ";\n" + COMMITMENT_STATUS_VIEW

@@ -10,11 +10,15 @@ import subprocess
 import duckdb
 import pytest
 
-from pipeline.check import run_check
+from checking import calibration
+from checking.evidence import load_model
+from checking.run import build_inputs, run_check
 from tests.conftest import CORPUS, FIXTURES, run_cli
 
 CHECK = FIXTURES / "check"
+REAL = CHECK / "real"
 LABELS = json.loads((CHECK / "labels.json").read_text())
+DEV_PAIR = REAL / "labels_001_vs_11.json"
 
 
 @pytest.fixture(scope="module")
@@ -25,21 +29,6 @@ def checked(tmp_path_factory):
         result = run_check(str(db), str(CHECK / pair["report"]), [str(CHECK / pair["plan"])])
         results.append((pair, result))
     return db, results
-
-
-def test_evidenced_precision_and_recall_on_labelled_pairs(checked):
-    _, results = checked
-    tp = fp = fn = 0
-    for pair, result in results:
-        got = {r.commitment.ref: r.status for r in result.results}
-        assert set(got) == set(pair["labels"])
-        for ref, label in pair["labels"].items():
-            predicted = got[ref] == "evidenced"
-            tp += predicted and label == "evidenced"
-            fp += predicted and label != "evidenced"
-            fn += (not predicted) and label == "evidenced"
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert precision >= 0.85 and recall >= 0.85, (precision, recall)
 
 
 def test_postponed_is_not_evidence_and_overdue_is_flagged(checked):
@@ -117,3 +106,92 @@ def test_html_report_renders_in_headless_chromium(tmp_path):
     assert (0x2e, 0x7d, 0x32) in colours and (0xc6, 0x28, 0x28) in colours  # evidenced and overdue bars drawn
     dom = subprocess.run([chromium(), *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120)
     assert 'id="summary"' in dom.stdout and "12</div>commitments" in dom.stdout
+
+
+# --- real pairs: the 2004 plan of action (seed 001) against reports of later years -------------
+
+@pytest.fixture(scope="module")
+def dev_pair(tmp_path_factory):
+    pair = calibration.load_real_pair(DEV_PAIR, CORPUS, REAL)
+    db = tmp_path_factory.mktemp("dev") / "w.duckdb"
+    return pair, build_inputs(str(db), str(pair.report), [str(pair.plan)])
+
+
+def test_the_shipped_model_was_not_fitted_on_the_dev_pair():
+    measured = load_model()["measured"]
+    assert "001_vs_11" not in measured["fitted_on"] and len(measured["fitted_on"]) >= 4
+    assert measured["dev_pair_held_out"]["pair"] == "001_vs_11"
+
+
+def test_dev_pair_held_out_finds_the_labelled_evidence_with_quotes(dev_pair):
+    """Scored by a model that never saw this pair; bench/CHECK.md holds the figures."""
+    pair, inputs = dev_pair
+    model = load_model()
+    results = {r.commitment.ref: r for r in __import__("checking.run", fromlist=["assess"]).assess(inputs, model)}
+    positives = {r for r, res in results.items() if res.status in ("evidenced", "partly evidenced")}
+    labelled = {c.ref: calibration.label_of(pair, c) for c in inputs.commitments}
+    truth = {r for r, label in labelled.items() if label in ("evidenced", "partly")}
+    judged = {r for r, label in labelled.items() if label is not None}
+    tp = len(positives & truth)
+    fp = len((positives & judged) - truth)
+    f1 = 2 * tp / (2 * tp + fp + len(truth - positives))
+    assert len(truth) == 3 and f1 >= 0.6, (positives, truth)
+    for ref in positives:  # every evidence decision carries its quote
+        assert results[ref].evidence and results[ref].evidence[0][0].text
+    # the regional meetings are evidenced by a meeting the report tells of (the object of the action)
+    assert "meeting" in results["III.4"].evidence[0][0].text.lower()
+
+
+def test_leave_one_pair_out_never_scores_what_it_fitted(monkeypatch):
+    seen = []
+    monkeypatch.setattr(calibration, "calibrate", lambda train, start: seen.append([p.name for p, _ in train]) or
+                        {"bias": 0.0, "weights": {}, "thresholds": {"evidenced": 0.9, "partly": 0.5}})
+    monkeypatch.setattr(calibration, "examples_for", lambda pair, inputs, model: [])
+    pairs = [(calibration.Pair(n, CHECK, CHECK, {}, True, True), None) for n in ("a", "b", "c")]
+    out = calibration.leave_one_pair_out(pairs, {})
+    assert list(out) == ["a", "b", "c"]
+    assert seen == [["b", "c"], ["a", "c"], ["a", "b"]]
+
+
+def _set_period(db, name_prefix: str, start: str, end: str) -> None:
+    con = duckdb.connect(str(db))
+    con.execute(f"UPDATE documents SET period_start = DATE '{start}', period_end = DATE '{end}', period_raw = 'catalogue' "
+                f"WHERE name LIKE '{name_prefix}%'")
+    con.close()
+
+
+def test_check_all_stores_statuses_and_the_commitment_status_view_answers(tmp_path):
+    db = tmp_path / "w.duckdb"
+    run_cli("ingest", str(CORPUS / "001_856aa1f959aca59f.docx"), str(CORPUS / "000_e3e456b1fc67bad2.docx"),
+            str(REAL / "11_programme-unaccompanied-trafficked-children.txt"),
+            str(REAL / "21_german-presidency-2011-2012.txt"), db=db, check=True)
+    # the period as ingest's catalogue would set it; check reads the documents table and nothing else
+    _set_period(db, "11_", "2004-05-01", "2007-07-31")
+    _set_period(db, "21_", "2011-07-01", "2012-06-30")
+    out = run_cli("check", "--all", db=db, check=True)
+    assert "11_programme" in out.stdout and "21_german" in out.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    per_report = dict(con.execute("""SELECT r.report_doc, count(*) FROM commitment_checks c JOIN check_runs r USING (check_id)
+                                     GROUP BY ALL""").fetchall())
+    # the 2004 plan against both reports; the 2008-2009 plan only against the 2011-2012 one (later)
+    assert per_report == {"11_programme-unaccompanied-trafficked-children.txt": 35,
+                          "21_german-presidency-2011-2012.txt": 35 + 20}
+    rows = con.execute("SELECT count(*), count(DISTINCT record_id) FROM commitment_status").fetchone()
+    assert rows == (55, 55)
+    meeting = con.execute("""SELECT status, evidence_report, evidence_quote, first_evidenced, reports_checked
+                             FROM commitment_status WHERE ref = 'III.4' AND plan_doc LIKE '001_%'""").fetchone()
+    assert meeting[0] in ("evidenced", "partly evidenced") and meeting[1].startswith("11_")
+    assert "meeting" in meeting[2].lower() and 2004 <= meeting[3].year <= 2007 and meeting[4] == 2
+    never = con.execute("""SELECT count(*) FROM commitment_status WHERE plan_doc LIKE '000_%'
+                           AND status IN ('no evidence', 'overdue')""").fetchone()[0]
+    assert never >= 15
+
+
+def test_check_all_without_a_report_period_checks_nothing(tmp_path):
+    db = tmp_path / "w.duckdb"
+    run_cli("ingest", str(CORPUS / "001_856aa1f959aca59f.docx"),
+            str(REAL / "11_programme-unaccompanied-trafficked-children.txt"), db=db, check=True)
+    _set_period(db, "11_", "2003-01-01", "2003-12-31")  # a report ending before the plan began
+    out = run_cli("check", "--all", db=db, check=True)
+    assert "11_programme" not in out.stdout
+    assert run_cli("check", db=db).returncode == 2  # neither a report nor --all

@@ -7,8 +7,12 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
+from string import Template
 
-from pipeline.check import CheckResult
+from checking.run import CheckResult
+
+TEMPLATE = Template((Path(__file__).resolve().parent / "templates" / "report.html").read_text(encoding="utf-8"))
 
 STATUSES = ("evidenced", "partly evidenced", "no evidence", "overdue")
 COLOURS = {"evidenced": "#2e7d32", "partly evidenced": "#f9a825", "no evidence": "#9e9e9e", "overdue": "#c62828"}
@@ -123,29 +127,11 @@ def to_html(result: CheckResult) -> str:
             f'<div class="themes">{", ".join(map(html.escape, d["themes"]))}</div></td>'
             f'<td>{quotes or "<em>no passage of the report shows it</em>"}</td></tr>')
     period = f"{result.report_period.start} – {result.report_period.end}" if result.report_period else "no period found"
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>planscope check: {html.escape(result.report_doc)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 1400px; }}
-h1 {{ font-size: 1.5rem; margin-bottom: .2rem; }} .sub {{ color: #555; margin-top: 0; }}
-.summary {{ display: flex; gap: 3rem; flex-wrap: wrap; align-items: flex-start; margin: 1rem 0 2rem; }}
-.big {{ font-size: 2.6rem; font-weight: 700; }} .badge {{ color: #fff; border-radius: 4px; padding: 2px 8px; font-size: .8rem; white-space: nowrap; }}
-table {{ border-collapse: collapse; width: 100%; }} th, td {{ border-bottom: 1px solid #ddd; padding: .5rem; vertical-align: top; text-align: left; }}
-th {{ background: #f4f4f4; position: sticky; top: 0; }} blockquote {{ margin: 0 0 .6rem; padding-left: .6rem; border-left: 3px solid #ccc; }}
-blockquote footer {{ color: #777; font-size: .75rem; }} mark {{ background: #fff59d; }} .score, .themes {{ color: #777; font-size: .75rem; }}
-</style></head><body>
-<h1>Commitments checked against {html.escape(result.report_doc)}</h1>
-<p class="sub">Report period {period}; plans: {html.escape(", ".join(result.plan_docs))}</p>
-<section class="summary" id="summary">
- <div><div class="big">{sum(counts.values())}</div>commitments<br>{legend}</div>
- <div><h3>By status</h3>{_bars_svg([(s, Counter({s: counts[s]})) for s in STATUSES])}</div>
- <div><h3>By theme</h3>{_bars_svg(sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values())))}</div>
-</section>
-<table><thead><tr><th>status</th><th>plan</th><th>deadline</th><th>commitment</th><th>evidence in the report (shared words marked)</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
-"""
+    return TEMPLATE.substitute(
+        report_doc=html.escape(result.report_doc), period=period, plans=html.escape(", ".join(result.plan_docs)),
+        total=sum(counts.values()), legend=legend,
+        status_bars=_bars_svg([(s, Counter({s: counts[s]})) for s in STATUSES]),
+        theme_bars=_bars_svg(sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values()))), rows="\n".join(rows))
 
 
 RENDERERS = {"json": to_json, "csv": to_csv, "md": to_markdown, "html": to_html}

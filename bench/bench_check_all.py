@@ -1,0 +1,49 @@
+"""Time `planscope check --all` over a warehouse of the corpus and the dev set.
+
+Ingests corpus/ and the dev documents into a fresh warehouse, sets each dev document's period
+from the archive's catalogue (manifest.csv) when ingest has not (the lead's `ingest --manifest`
+does this on main; `check` reads only the documents table's period), runs `check --all` and
+prints its wall time and what commitment_status holds.
+
+    PYTHONPATH=$PWD python bench/bench_check_all.py [DEV_DIR]   # default /work/shared/dev
+"""
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "--db", str(db), *args], cwd=ROOT, text=True,
+                          capture_output=True)
+    if proc.returncode:
+        raise SystemExit(f"planscope {' '.join(args[:2])} failed: {proc.stderr.strip()[-800:]}")
+    return proc
+
+
+def main() -> int:
+    dev = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/dev")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "all.duckdb"
+        cli(db, "ingest", str(ROOT / "corpus"), str(dev / "docs"))
+        for row in csv.DictReader((dev / "manifest.csv").open(encoding="utf-8")):
+            cli(db, "sql", "--write", f"UPDATE documents SET period_start = DATE '{row['period_start']}', "
+                f"period_end = DATE '{row['period_end']}', period_raw = 'catalogue' WHERE period_raw IS DISTINCT FROM 'catalogue' "
+                f"AND regexp_replace(name, '\\.[a-z]+$', '') = '{row['file']}'")
+        t0 = time.perf_counter()
+        out = cli(db, "check", "--all")
+        seconds = time.perf_counter() - t0
+        print(out.stdout)
+        print(f"check --all: {seconds:.1f} s wall (including Python and spaCy start-up)")
+        print(cli(db, "sql", "SELECT status, count(*) FROM commitment_status GROUP BY ALL ORDER BY 1").stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,343 @@
+"""Evidence that a commitment was carried out: which passages of a report show it, scored 0..1.
+
+Reports paraphrase plans ("Publication of the report X" becomes "X was prepared and published";
+"Pilot training for staff" becomes "experts conducted a four-day pilot training"), so the
+features look past the exact words:
+- lexical / coverage: TF-IDF cosine and IDF-weighted coverage of content lemmas, each lemma
+  mapped to its word family (data/word_families.toml: publication -> publish, trainers -> train,
+  seminar/conference -> meeting),
+- object: the object of the commitment's action (the head noun the parse hangs on its main verb,
+  or the head of a nominal commitment), not the filler verbs and words every plan shares,
+- title: the share of a quoted or Capitalised Multi Word title of the commitment that the
+  passage repeats, in any case and word form,
+- named: the commitment's projects, bodies, places and states the passage also names,
+- dates: whether the passage is dated inside or after the commitment's window,
+- cues: the passage reports something done (past tense, "took place"), not done ("postponed"),
+  or under way ("a draft").
+Weights and thresholds come from labelled pairs (bench/calibrate_check.py -> data/evidence_model.json).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA / "evidence_model.json"
+FAMILIES_PATH = DATA / "word_families.toml"
+# Named in almost every record of this archive: sharing them says nothing about one commitment.
+OWN_BODIES = {"cbss_children_at_risk_group", "cbss_children_unit", "cbss", "chair", "member_states"}
+NOT_DONE = re.compile(r"\b(postponed|cancell?ed|called off|did not take place|was not (held|organised|published|possible)|"
+                      r"not (yet )?(held|done|started|agreed|published|possible)|no (common )?\w+ was agreed|"
+                      r"lack of funding|delayed to|moved to 20\d\d)\b", re.I)
+IN_PROGRESS = re.compile(r"\b(under way|underway|ongoing|on-going|continues|in progress|a draft|first draft|"
+                         r"first outline|is planned|planning (is|has)|being (prepared|drafted|developed|translated)|drafting)\b", re.I)
+DONE = re.compile(r"\b(took place|was (held|organised|organized|arranged|launched|published|prepared|conducted|adopted|"
+                  r"established|carried out|completed|finali[sz]ed|translated|printed|hosted|convened)|were (held|organised|"
+                  r"organized|trained|published|conducted|adopted|established)|has been|have been)\b", re.I)
+QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
+TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
+FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress")
+
+
+@dataclass
+class Unit:
+    """A piece of a report that can evidence a commitment: an event entry or a sentence."""
+
+    text: str
+    doc: str
+    kind: str  # event | sentence
+    page: int | None
+    paragraph_no: int | None
+    block_no: int | None
+    start: date | None
+    end: date | None
+    lemmas: Counter = field(default_factory=Counter)
+    named: set[str] = field(default_factory=set)
+    done: bool = False
+    surface: dict[str, set[str]] = field(default_factory=dict)  # family lemma -> the words as written
+
+
+@dataclass
+class Commitment:
+    record_id: str
+    ref: str | None
+    text: str
+    plan_doc: str
+    start: date | None
+    end: date | None
+    themes: list[str]
+    lemmas: Counter = field(default_factory=Counter)
+    named: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+    object_detail: set[str] = field(default_factory=set)
+    titles: list[set[str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def families() -> tuple[dict[str, str], frozenset[str]]:
+    """lemma -> family head, and the filler verbs (data/word_families.toml)."""
+    data = tomllib.loads(FAMILIES_PATH.read_text(encoding="utf-8"))
+    head_of = {}
+    for head, members in data["families"].items():
+        head_of[head] = head
+        for m in members:
+            head_of[m] = head
+    return head_of, frozenset(data["filler"]["verbs"])
+
+
+def family(lemma: str) -> str:
+    return families()[0].get(lemma, lemma)
+
+
+def _is_content(t) -> bool:
+    return t.is_alpha and not t.is_stop and len(t) > 2 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+
+
+def _lemma(t) -> str:
+    """Lower-case lemma by word family; the small model lemmatises capitalised nouns as names
+    ("Publication", "Trainings"), so capitalised words take the lemma of their lower-case form."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "PROPN" or lemma == t.text:
+        lemma = t.lower_[:-1] if t.lower_.endswith("s") and not t.lower_.endswith("ss") and len(t) > 4 else t.lower_
+    return family(lemma)
+
+
+NAME_LABELS = ("BODY", "PROJECT", "CITY", "STATE")
+
+
+def _in_name(t) -> bool:
+    """A word of a registry name ("Contact" in "National Contact Points"): matched as a named thing."""
+    return t.ent_type_ in NAME_LABELS
+
+
+def content_lemmas(sdoc) -> Counter:
+    return Counter(_lemma(t) for t in sdoc if _is_content(t) and not _in_name(t))
+
+
+def _first_sentence(sdoc):
+    return next(iter(sdoc.sents), sdoc[:])
+
+
+def _object_head(sent):
+    """The noun (or, failing one, the verb) a commitment's first sentence acts on: the object of
+    its main verb, through filler verbs ("organise seminars", "support the establishment of"),
+    or the root of a nominal commitment ("Pilot training for staff")."""
+    filler = families()[1]
+    root = sent.root
+    seen = 0
+    while root.pos_ in ("VERB", "AUX") and seen < 4:
+        seen += 1
+        objs = [c for c in root.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
+        if not objs:
+            objs = [c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ in ("VERB", "NOUN")]
+        if objs:
+            nxt = objs[0]
+            if root.lemma_.lower() not in filler and nxt.pos_ not in ("NOUN", "PROPN") and nxt.dep_ != "conj":
+                return root
+            root = nxt
+            continue
+        return root if root.lemma_.lower() not in filler else None
+    # "the establishment of national working groups": the head of a light noun is its 'of' object
+    if root.lemma_.lower() in families()[1] or family(root.lemma_.lower()) == "establish":
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj
+    return root
+
+
+def action_object(sdoc) -> tuple[set[str], set[str]]:
+    """(head, detail) of what the commitment acts on, as family lemmas. head: the object noun and
+    its compounds ("training seminars" -> {meeting, train}); detail: its modifiers and the nouns
+    of its prepositional phrases ("with the National Contact Points", "for law enforcement")."""
+    head = _object_head(_first_sentence(sdoc))
+    if head is None:
+        return set(), set()
+    if _in_name(head):
+        return set(), set()
+    heads = {_lemma(head)}
+    filler = families()[1]
+    detail = {_lemma(c) for c in head.subtree if c is not head and _is_content(c) and not _in_name(c)
+              and c.lemma_.lower() not in filler and c.dep_ != "relcl"}
+    return heads, detail - heads
+
+
+def action_objects(sdoc) -> set[str]:
+    heads, _ = action_object(sdoc)
+    return heads
+
+
+def titles(text: str, sdoc) -> list[set[str]]:
+    """Titles a commitment names: quoted spans and runs of Capitalised Words (small words allowed
+    inside), each as its set of family lemmas; two content words at least."""
+    spans = [m.span(1) for m in QUOTED.finditer(text)]
+    run: list = []
+    for t in [*sdoc, None]:
+        if t is not None and (t.text[:1].isupper() and t.i > 0 or (run and t.lower_ in TITLE_SMALL)):
+            run.append(t)
+            continue
+        while run and run[-1].lower_ in TITLE_SMALL:
+            run.pop()
+        if sum(1 for w in run if w.text[:1].isupper()) >= 2:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1])))
+        run = []
+    # Names of bodies, places and states are matched as named things, not as titles.
+    named = {t.i for ent in sdoc.ents if ent.label_ in ("BODY", "CITY", "STATE") for t in ent}
+    out = []
+    for a, b in spans:
+        words = {_lemma(t) for t in sdoc if a <= t.idx < b and _is_content(t) and t.i not in named}
+        if len(words) >= 2 and words not in out:
+            out.append(words)
+    return out
+
+
+def done_cue(sdoc) -> bool:
+    """The passage reports something as done: "was held", "took place", or a past-tense main verb."""
+    if DONE.search(sdoc.text):
+        return True
+    return any(t.tag_ == "VBD" and t.dep_ in ("ROOT", "conj") for t in sdoc)
+
+
+def named_things(sdoc, registry, extra: list[str] = ()) -> set[str]:
+    """Projects, bodies (but the group's own), cities, states and other names a text mentions."""
+    out = set()
+    for ent in sdoc.ents:
+        if ent.label_ in ("BODY", "PROJECT"):
+            if ent.ent_id_ not in OWN_BODIES:
+                out.add(f"{ent.label_.lower()}:{ent.ent_id_}")
+        elif ent.label_ == "CITY":
+            out.add(f"place:{ent.text.lower()}")
+            out.add(f"state:{ent.ent_id_}")
+        elif ent.label_ == "STATE":
+            out.add(f"state:{ent.ent_id_}")
+        elif ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and len(ent.text) > 2:
+            code = registry.state(ent.text, adjectives=True)
+            out.add(f"state:{code}" if code else f"name:{ent.text.lower()}")
+    for token in sdoc:  # "Latvian ministry", "Lithuanian social workers"
+        code = registry.state(token.text, adjectives=True) if token.text[:1].isupper() else None
+        if code:
+            out.add(f"state:{code}")
+    for place in extra:
+        if place:
+            out.add(f"place:{place.lower()}")
+            hit = registry.city(place)
+            if hit:
+                out.add(f"state:{hit[1]}")
+    return out
+
+
+def prepare_commitment(c: Commitment, sdoc, registry, location: str | None = None) -> None:
+    c.lemmas = content_lemmas(sdoc)
+    c.named |= named_things(sdoc, registry, [location])
+    c.objects, c.object_detail = action_object(sdoc)
+    c.titles = titles(c.text, sdoc)
+
+
+def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
+    u.lemmas = content_lemmas(sdoc)
+    for t in sdoc:
+        if _is_content(t) and not _in_name(t):
+            u.surface.setdefault(_lemma(t), set()).add(t.text)
+    u.named |= named_things(sdoc, registry, [location])
+    u.done = done_cue(sdoc)
+
+
+def idf_table(counters: list[Counter]) -> dict[str, float]:
+    df = Counter()
+    for c in counters:
+        df.update(set(c))
+    n = len(counters)
+    return {term: math.log((n + 1) / (d + 1)) + 1 for term, d in df.items()}
+
+
+def cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    wa = {t: c * idf.get(t, 1.0) for t, c in a.items()}
+    wb = {t: c * idf.get(t, 1.0) for t, c in b.items()}
+    dot = sum(v * wb.get(t, 0.0) for t, v in wa.items())
+    na = math.sqrt(sum(v * v for v in wa.values()))
+    nb = math.sqrt(sum(v * v for v in wb.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def coverage(a, b, idf: dict[str, float]) -> float:
+    """Share of the commitment's (IDF-weighted) content words the passage also has: a long passage
+    that contains the commitment is not diluted as it is under cosine."""
+    total = sum(idf.get(t, 1.0) for t in a)
+    return sum(idf.get(t, 1.0) for t in a if t in b) / total if total else 0.0
+
+
+def title_match(c: Commitment, u: Unit, idf: dict[str, float]) -> float:
+    """The best IDF-weighted share of one of the commitment's titles the passage repeats (0
+    without titles): a title of rare words repeated is strong evidence, one of common words is not."""
+    return max((coverage(t, u.lemmas, idf) for t in c.titles), default=0.0)
+
+
+def named_overlap(c: set[str], u: set[str], named_idf: dict[str, float]) -> float:
+    """Share of the commitment's named things the passage names too; 0.5 (no information) when it names none."""
+    if not c:
+        return 0.5
+    total = sum(named_idf.get(x, 1.0) for x in c)
+    return sum(named_idf.get(x, 1.0) for x in c & u) / total
+
+
+def date_fit(c: Commitment, u: Unit) -> float:
+    """1 when the passage is dated inside or soon after the commitment's window, 0 when well
+    before it, 0.25 when years after its deadline, 0.5 when either has no date."""
+    if u.start is None or c.start is None:
+        return 0.5
+    if u.end < c.start - timedelta(days=31):
+        return 0.0
+    if c.end is not None and u.start > c.end + timedelta(days=730):
+        return 0.25  # years after the deadline: more likely a later, similar activity
+    return 1.0
+
+
+def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str, float]) -> dict[str, float]:
+    return {
+        "lexical": cosine(c.lemmas, u.lemmas, idf),
+        "coverage": coverage(c.lemmas, u.lemmas, idf),
+        "object": (1.0 if c.objects & set(u.lemmas) else 0.0) if c.objects else 0.0,
+        "object_detail": coverage(c.object_detail, u.lemmas, idf) if c.object_detail else 0.0,
+        "title": title_match(c, u, idf),
+        "named": named_overlap(c.named, u.named, named_idf),
+        "date_fit": date_fit(c, u),
+        "done": 1.0 if u.done else 0.0,
+        "not_done": 1.0 if NOT_DONE.search(u.text) else 0.0,
+        "in_progress": 1.0 if IN_PROGRESS.search(u.text) else 0.0,
+    }
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> dict:
+    return json.loads(Path(path or MODEL_PATH).read_text())
+
+
+def linear(feats: dict[str, float], model: dict) -> float:
+    return model["bias"] + sum(model["weights"].get(k, 0.0) * feats[k] for k in FEATURES)
+
+
+def score(feats: dict[str, float], model: dict | None = None) -> float:
+    z = linear(feats, model or load_model())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def shared_terms(c: Commitment, u: Unit) -> list[str]:
+    """The passage's words (as written) that share a word family with the commitment's."""
+    return sorted({w for lemma in set(c.lemmas) & set(u.lemmas) for w in u.surface.get(lemma, {lemma})})
+
+
+def status_for(best: float, deadline: date | None, report_end: date | None, model: dict | None = None) -> str:
+    model = model or load_model()
+    if best >= model["thresholds"]["evidenced"]:
+        return "evidenced"
+    if best >= model["thresholds"]["partly"]:
+        return "partly evidenced"
+    if deadline is not None and report_end is not None and deadline < report_end:
+        return "overdue"
+    return "no evidence"

@@ -1,0 +1,297 @@
+"""`planscope check`: which earlier commitments a report shows done, with the quotes that show it.
+
+One report (`check REPORT [--against PLAN...]`) or every report in the warehouse against every
+plan that started before it ended (`check --all`). A report's period is the documents table's
+(period_start, period_end) and nothing else: the rules that set it (catalogue first, then a
+chairmanship's July-to-June years) live in ingest.
+"""
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from checking.evidence import (NOT_DONE, Commitment, Unit, features, idf_table, load_model, prepare_commitment,
+                               prepare_unit, score, shared_terms, status_for)
+from extractors.dates import normalise
+from extractors.registry import load_registry
+from pipeline.errors import PlanscopeError
+from pipeline.readers import file_sha256
+from schemas.records import Period
+from warehouse import store
+
+TOP_QUOTES = 3
+PLAN_KINDS = ("table_plan", "narrative_plan")
+RENDITION_PREFERENCE = {"docx": 0, "pdf": 1, "txt": 2}
+
+
+@dataclass
+class CommitmentResult:
+    commitment: Commitment
+    status: str
+    score: float
+    evidence: list[tuple[Unit, float, list[str]]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        c = self.commitment
+        return {
+            "record_id": c.record_id, "ref": c.ref, "commitment_text": c.text, "plan_doc": c.plan_doc,
+            "deadline": c.end.isoformat() if c.end else None, "status": self.status, "score": round(self.score, 3),
+            "themes": c.themes,
+            "evidence": [{"text": u.text, "doc": u.doc, "page": u.page, "paragraph": u.paragraph_no, "kind": u.kind,
+                          "date": u.start.isoformat() if u.start else None,
+                          "score": round(s, 3), "shared_terms": terms} for u, s, terms in self.evidence],
+        }
+
+
+@dataclass
+class CheckResult:
+    check_id: str
+    report_doc: str
+    report_period: Period | None
+    plan_docs: list[str]
+    results: list[CommitmentResult]
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in ("evidenced", "partly evidenced", "no evidence", "overdue")}
+        for r in self.results:
+            out[r.status] += 1
+        return out
+
+
+@dataclass
+class CheckInputs:
+    report_sha: str
+    report_doc: str
+    period: Period | None
+    plan_docs: list[str]
+    commitments: list[Commitment]
+    units: list[Unit]
+    idf: dict[str, float]
+    named_idf: dict[str, float]
+
+
+def ensure_ingested(db: str, paths: list[str]) -> list[str]:
+    """sha256 of each file, ingesting those the warehouse does not hold yet."""
+    from pipeline.ingest import ingest
+
+    shas = []
+    for p in paths:
+        if not Path(p).is_file():
+            raise PlanscopeError(f"{p}: no such file")
+        shas.append(file_sha256(Path(p)))
+    with store.connect(db, wait_seconds=30) as con:
+        missing = [p for p, s in zip(paths, shas) if not store.has_sha(con, s)]
+    if missing:
+        summary = ingest(db, missing, workers=1)
+        if summary.failed:
+            raise PlanscopeError(summary.failed[0][1])
+    return shas
+
+
+def _one_per_rendition(rows) -> list[tuple]:
+    """The same document as .docx, .pdf and .txt counts once (the .docx first): rows are
+    (sha, format, *key) with key what the renditions share."""
+    chosen: dict[tuple, tuple] = {}
+    for sha, fmt, *key in rows:
+        key = tuple(key)
+        if key not in chosen or RENDITION_PREFERENCE.get(fmt, 3) < RENDITION_PREFERENCE.get(chosen[key][1], 3):
+            chosen[key] = (sha, fmt, *key)
+    return sorted(chosen.values(), key=lambda r: [str(x) for x in r[2:]])
+
+
+def plan_sources(con, before: date | None = None, exclude: str | None = None) -> list[str]:
+    """Every document with activity records (plans of every kind, and reports that carry
+    activities) whose period starts by `before`; one rendition per document."""
+    rows = con.execute("""
+        SELECT d.doc_sha256, d.format, d.title, d.period_start, d.period_end, count(r.record_id)
+        FROM documents d JOIN record_facts r USING (doc_sha256)
+        WHERE r.kind = 'activity' AND d.doc_sha256 IS DISTINCT FROM ?
+          AND (d.period_start IS NULL OR ?::DATE IS NULL OR d.period_start <= ?::DATE)
+        GROUP BY ALL""", [exclude, before, before]).fetchall()
+    return [r[0] for r in _one_per_rendition(rows)]
+
+
+def reports(con) -> list[tuple[str, date, date]]:
+    """Every dated document that is not a plan, one rendition each: (sha, period_start, period_end)."""
+    rows = con.execute("""
+        SELECT doc_sha256, format, title, period_start, period_end FROM documents
+        WHERE kind NOT IN (SELECT unnest(?::VARCHAR[])) AND period_end IS NOT NULL""", [list(PLAN_KINDS)]).fetchall()
+    return [(r[0], r[3], r[4]) for r in _one_per_rendition(rows)]
+
+
+def load_commitments(con, plan_shas: list[str]) -> list[Commitment]:
+    rows = con.execute("""
+        SELECT r.record_id, r.ref, r.text, r.doc, r.start_date, r.end_date, r.location, r.doc_sha256,
+               coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []),
+               coalesce((SELECT list(a.entity_id) FROM record_actors a WHERE a.record_id = r.record_id
+                         AND a.entity_id LIKE 'state:%'), [])
+        FROM record_facts r WHERE r.kind = 'activity' AND list_contains(?, r.doc_sha256)
+        ORDER BY r.doc, r.table_no, r.row_no, r.char_start""", [plan_shas]).fetchall()
+    out = []
+    for rid, ref, text, doc, start, end, location, sha, themes, states in rows:
+        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes))
+        c.named = {f"state:{s.split(':', 1)[1]}" for s in states}
+        c._location = location  # type: ignore[attr-defined]
+        c._sha = sha  # type: ignore[attr-defined]
+        out.append(c)
+    return out
+
+
+def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
+    """The report's events, and every sentence of its other paragraphs and list items."""
+    units = []
+    event_blocks = set()
+    for text, doc, page, para, block, start, end, location in con.execute("""
+            SELECT text, doc, page, paragraph_no, block_no, start_date, end_date, location FROM record_facts
+            WHERE doc_sha256 = ? AND kind = 'event' ORDER BY char_start""", [report_sha]).fetchall():
+        event_blocks.add(block)
+        u = Unit(text=text, doc=doc, kind="event", page=page, paragraph_no=para, block_no=block, start=start, end=end)
+        u._location = location  # type: ignore[attr-defined]
+        units.append(u)
+    passages = con.execute("""SELECT text, doc, page, paragraph_no, block_no FROM passages
+                              WHERE doc_sha256 = ? AND kind IN ('paragraph', 'list_item', 'footnote')
+                              ORDER BY block_no""", [report_sha]).fetchall()
+    kept = [p for p in passages if p[4] not in event_blocks]
+    for (text, doc, page, para, block), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):
+        for sent in sdoc.sents:
+            s = sent.text.strip()
+            if len(s.split()) < 4:
+                continue
+            value = normalise(s, period, scan=True)
+            units.append(Unit(text=s, doc=doc, kind="sentence", page=page, paragraph_no=para, block_no=block,
+                              start=value.start, end=value.end))
+    return units
+
+
+def report_period(con, report_sha: str) -> tuple[str, Period | None]:
+    """The report's name and its period, as the documents table holds it."""
+    name, ps, pe, raw = con.execute("SELECT name, period_start, period_end, period_raw FROM documents WHERE doc_sha256 = ?",
+                                    [report_sha]).fetchone()
+    return name, (Period(start=ps, end=pe, raw=raw or f"{ps}..{pe}") if ps and pe else None)
+
+
+def prepare_commitments(commitments: list[Commitment], nlp, registry) -> None:
+    for c, sdoc in zip(commitments, nlp.pipe([c.text for c in commitments], batch_size=64)):
+        prepare_commitment(c, sdoc, registry, getattr(c, "_location", None))
+
+
+def prepare_units(units: list[Unit], nlp, registry) -> None:
+    for u, sdoc in zip(units, nlp.pipe([u.text for u in units], batch_size=64)):
+        prepare_unit(u, sdoc, registry, getattr(u, "_location", None))
+
+
+def inputs_for(con, report_sha: str, commitments: list[Commitment], plan_shas: list[str], nlp, registry) -> CheckInputs:
+    """The inputs of one report against commitments already prepared."""
+    name, period = report_period(con, report_sha)
+    plan_names = [r[0] for r in con.execute("SELECT name FROM documents WHERE list_contains(?, doc_sha256) ORDER BY name",
+                                            [plan_shas]).fetchall()]
+    units = load_units(con, report_sha, period, nlp)
+    prepare_units(units, nlp, registry)
+    return CheckInputs(report_sha=report_sha, report_doc=name, period=period, plan_docs=plan_names,
+                       commitments=commitments, units=units,
+                       idf=idf_table([o.lemmas for o in commitments + units]),
+                       named_idf=idf_table([Counter(o.named) for o in commitments + units]))
+
+
+def build_inputs(db: str, report: str, against: list[str] | None = None) -> CheckInputs:
+    """Commitments and evidence units with their lemmas and named things, from the warehouse."""
+    from extractors.nlp import get_nlp
+
+    report_sha = ensure_ingested(db, [report])[0]
+    plan_shas = ensure_ingested(db, against) if against else None
+    nlp, registry = get_nlp(), load_registry()
+    with store.connect(db, wait_seconds=30) as con:
+        _, period = report_period(con, report_sha)
+        if plan_shas is None:
+            plan_shas = plan_sources(con, period.end if period else None, exclude=report_sha)
+        commitments = load_commitments(con, plan_shas)
+        prepare_commitments(commitments, nlp, registry)
+        return inputs_for(con, report_sha, commitments, plan_shas, nlp, registry)
+
+
+def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
+    report_end = inputs.period.end if inputs.period else None
+    results = []
+    t_ev = model["thresholds"]["evidenced"]
+    for c in inputs.commitments:
+        scored, in_progress = [], []
+        for u in inputs.units:
+            f = features(c, u, inputs.idf, inputs.named_idf)
+            scored.append((u, score(f, model)))
+            if f["in_progress"]:  # "the guide has been written; the translation is under way"
+                in_progress.append((u, score({**f, "in_progress": 0.0}, model)))
+        scored.sort(key=lambda x: -x[1])
+        best = scored[0][1] if scored else 0.0
+        status = status_for(best, c.end, report_end, model)
+        if scored and NOT_DONE.search(scored[0][0].text):  # the closest passage says it did not happen
+            status = status_for(0.0, c.end, report_end, model)
+        progress = max(in_progress, key=lambda x: x[1], default=None)
+        if status != "evidenced" and progress and progress[1] >= t_ev:
+            status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
+            scored.insert(0, (progress[0], best))
+        top = [(u, s, shared_terms(c, u)) for u, s in scored[:TOP_QUOTES] if s >= model["thresholds"]["partly"] * 0.8]
+        results.append(CommitmentResult(c, status, best, top))
+    return results
+
+
+def run_check(db: str, report: str, against: list[str] | None = None, *, store_results: bool = True) -> CheckResult:
+    model = load_model()
+    inputs = build_inputs(db, report, against)
+    result = _result(inputs, model)
+    if store_results:
+        save(db, [(result, inputs.report_sha)], model)
+    return result
+
+
+def _result(inputs: CheckInputs, model: dict) -> CheckResult:
+    return CheckResult(check_id=uuid.uuid4().hex[:12], report_doc=inputs.report_doc, report_period=inputs.period,
+                       plan_docs=inputs.plan_docs, results=assess(inputs, model))
+
+
+def run_all(db: str, *, store_results: bool = True) -> list[CheckResult]:
+    """Every report in the warehouse against every plan's commitments that started by the
+    report's end (later or overlapping reports); each commitment is parsed once."""
+    from extractors.nlp import get_nlp
+
+    model = load_model()
+    nlp, registry = get_nlp(), load_registry()
+    done = []
+    with store.connect(db, wait_seconds=30) as con:
+        all_plans = plan_sources(con)
+        commitments = load_commitments(con, all_plans)
+        prepare_commitments(commitments, nlp, registry)
+        for report_sha, _, report_end in reports(con):
+            plan_shas = plan_sources(con, report_end, exclude=report_sha)
+            mine = [c for c in commitments if c._sha in plan_shas]  # type: ignore[attr-defined]
+            if not mine:
+                continue
+            inputs = inputs_for(con, report_sha, mine, plan_shas, nlp, registry)
+            done.append((_result(inputs, model), report_sha))
+    if store_results:
+        save(db, done, model)
+    return [r for r, _ in done]
+
+
+def save(db: str, results: list[tuple[CheckResult, str]], model: dict) -> None:
+    """Every check of the run in one transaction."""
+    with store.connect(db, wait_seconds=30) as con:
+        con.execute("BEGIN TRANSACTION")
+        for result, report_sha in results:
+            store.insert(con, "check_runs", [dict(
+                check_id=result.check_id, report_doc=result.report_doc, report_sha256=report_sha,
+                plan_docs=result.plan_docs, created_at=store.now(), threshold_evidenced=model["thresholds"]["evidenced"],
+                threshold_partly=model["thresholds"]["partly"], commitments=len(result.results))])
+            store.insert(con, "commitment_checks", [dict(
+                check_id=result.check_id, record_id=r.commitment.record_id, plan_doc=r.commitment.plan_doc,
+                ref=r.commitment.ref, commitment_text=r.commitment.text, deadline=r.commitment.end, status=r.status,
+                score=r.score, themes=r.commitment.themes) for r in result.results])
+            store.insert(con, "commitment_evidence", [dict(
+                check_id=result.check_id, record_id=r.commitment.record_id, rank=i + 1, evidence_text=u.text, doc=u.doc,
+                kind=u.kind, page=u.page, paragraph_no=u.paragraph_no, start_date=u.start, end_date=u.end, score=s,
+                shared_terms=terms)
+                for r in result.results for i, (u, s, terms) in enumerate(r.evidence)])
+        con.execute("COMMIT")
+
