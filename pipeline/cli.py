@@ -6,6 +6,7 @@
     planscope [--db PATH] docs
     planscope [--db PATH] explain RECORD_ID
     planscope [--db PATH] check REPORT [--against PLAN...] [--format table|md|html|json|csv] [--out FILE]
+    planscope [--db PATH] serve [--host 127.0.0.1] [--port 8000]
 
 Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error.
 """
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--against", nargs="+", metavar="PLAN", help="plans to check (default: every earlier plan in the warehouse)")
     chk.add_argument("--format", choices=["table", "md", "html", "json", "csv"], default="table")
     chk.add_argument("--out", help="write here instead of standard output")
+    srv = sub.add_parser("serve", help="browse and search the warehouse in a web browser (read-only)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
+    srv.add_argument("--port", type=int, default=8000)
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     return p
@@ -224,7 +228,14 @@ def cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
+def cmd_serve(args) -> int:
+    from serve.app import run
+
+    run(args.db, host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"serve": cmd_serve, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
 
 if __name__ == "__main__":
     sys.exit(main())
