@@ -81,10 +81,14 @@ def terms_of(q: str) -> list[str]:
     return seen[:MAX_TERMS]
 
 
+# What a record search reads: its words and where it took place ("trafficking Vienna").
+RECORD_HAYSTACK = "concat_ws(' ', r.text, r.location)"
+
+
 def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
     conds, args = [], []
     for t in terms:
-        conds.append("contains(lower(r.text), ?)")
+        conds.append(f"contains(lower({RECORD_HAYSTACK}), ?)")
         args.append(t)
     simple = {"kind": "r.kind = ?", "location": "r.location = ?", "doc": "r.doc = ?", "genre": "d.kind = ?",
               "country": "list_contains(r.countries, ?)"}
@@ -135,7 +139,7 @@ RECORD_COLUMNS = ("r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date,
 
 def _record_hits_sql(f: Filters) -> tuple[str, list]:
     terms = terms_of(f.q)
-    stats, score, stat_args = _bm25("r.text", "record_facts r", terms)
+    stats, score, stat_args = _bm25(RECORD_HAYSTACK, "record_facts r", terms)
     conds, args = _record_conditions(f, terms)
     sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT {RECORD_COLUMNS}, {score} AS score "
            f"FROM record_facts r JOIN documents d USING (doc_sha256), stats WHERE {' AND '.join(conds)})")
