@@ -81,15 +81,17 @@ def terms_of(q: str) -> list[str]:
     return seen[:MAX_TERMS]
 
 
-# What a record search reads: its words and where it took place ("trafficking Vienna").
-RECORD_HAYSTACK = "concat_ws(' ', r.text, r.location)"
+def _term_match(text_sql: str, extra_sql: str | None) -> str:
+    """A term occurs in the text (or in `extra_sql`, e.g. the record's place: "trafficking Vienna")."""
+    base = f"contains(lower({text_sql}), ?)"
+    return f"({base} OR contains(lower(coalesce({extra_sql}, '')), ?))" if extra_sql else base
 
 
 def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
     conds, args = [], []
     for t in terms:
-        conds.append(f"contains(lower({RECORD_HAYSTACK}), ?)")
-        args.append(t)
+        conds.append(_term_match("r.text", "r.location"))
+        args += [t, t]
     simple = {"kind": "r.kind = ?", "location": "r.location = ?", "doc": "r.doc = ?", "genre": "d.kind = ?",
               "country": "list_contains(r.countries, ?)"}
     for name, cond in simple.items():
@@ -113,19 +115,24 @@ def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
     return conds or ["true"], args
 
 
-def _bm25(text_sql: str, table_sql: str, terms: list[str]) -> tuple[str, str, list]:
-    """(stats CTE, score expression, args of the CTE): BM25 with document frequencies over the whole table."""
+def _bm25(text_sql: str, table_sql: str, terms: list[str], extra_sql: str | None = None) -> tuple[str, str, list]:
+    """(stats CTE, score expression, args of the CTE): BM25 over `text_sql` with document frequencies
+    over the whole table; a term found only in `extra_sql` (the place) counts as one occurrence.
+    (Lower-casing each column apart is ~10x faster in DuckDB than lower-casing a concatenation.)"""
     if not terms:
         return "stats AS (SELECT 1 AS n)", "0.0", []
-    df = ", ".join(f"count(*) FILTER (WHERE contains(lower({text_sql}), ?)) AS df{i}" for i in range(len(terms)))
+    df = ", ".join(f"count(*) FILTER (WHERE {_term_match(text_sql, extra_sql)}) AS df{i}" for i in range(len(terms)))
     stats = f"stats AS (SELECT count(*) AS n, avg(length({text_sql})) AS avglen, {df} FROM {table_sql})"
     parts = []
     for i, t in enumerate(terms):
-        tf = f"((length(lower({text_sql})) - length(replace(lower({text_sql}), '{_sql_literal(t)}', ''))) / {len(t)})"
+        lit = _sql_literal(t)
+        tf = f"((length(lower({text_sql})) - length(replace(lower({text_sql}), '{lit}', ''))) / {len(t)})"
+        if extra_sql:
+            tf = f"greatest({tf}, CASE WHEN contains(lower(coalesce({extra_sql}, '')), '{lit}') THEN 1 ELSE 0 END)"
         idf = f"ln(1 + (stats.n - stats.df{i} + 0.5) / (stats.df{i} + 0.5))"
         norm = f"{BM25_K1} * (1 - {BM25_B} + {BM25_B} * length({text_sql}) / stats.avglen)"
         parts.append(f"{idf} * ({tf} * {BM25_K1 + 1}) / ({tf} + {norm})")
-    return stats, " + ".join(parts), list(terms)
+    return stats, " + ".join(parts), [t for t in terms for _ in range(2 if extra_sql else 1)]
 
 
 def _sql_literal(term: str) -> str:
@@ -133,34 +140,24 @@ def _sql_literal(term: str) -> str:
     return term.replace("'", "''")
 
 
-RECORD_COLUMNS = ("r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, "
-                  "r.paragraph_no, r.block_no, r.location, r.countries, d.kind AS genre")
+# What a search carries through its hits: enough to rank, order and count facets; the text and
+# the lists are fetched for the shown page only.
+HIT_COLUMNS = ("r.record_id, r.doc, r.kind, r.start_date, r.block_no, r.row_no, r.location, r.countries, "
+               "d.kind AS genre")
 
 
 def _record_hits_sql(f: Filters) -> tuple[str, list]:
     terms = terms_of(f.q)
-    stats, score, stat_args = _bm25(RECORD_HAYSTACK, "record_facts r", terms)
+    stats, score, stat_args = _bm25("r.text", "record_facts r", terms, "r.location")
     conds, args = _record_conditions(f, terms)
-    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT {RECORD_COLUMNS}, {score} AS score "
+    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, {score} AS score "
            f"FROM record_facts r JOIN documents d USING (doc_sha256), stats WHERE {' AND '.join(conds)})")
     return sql, stat_args + args
 
 
 ORDER_RECORDS = "ORDER BY score DESC, start_date NULLS LAST, doc, block_no, row_no, record_id"
 
-
-def search_records(cur, f: Filters) -> dict:
-    """One page of ranked records with their actors and themes, the total and the facet counts."""
-    hits, args = _record_hits_sql(f)
-    rows = _dicts(cur.execute(f"{hits} SELECT * FROM hits {ORDER_RECORDS} LIMIT ? OFFSET ?",
-                              args + [PAGE_SIZE, (f.page - 1) * PAGE_SIZE]))
-    attach_lists(cur, rows)
-    facets, total = record_facets(cur, hits, args)
-    return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
-
-
-def record_facets(cur, hits: str, args: list) -> tuple[dict, int]:
-    sql = f"""{hits},
+FACET_COUNTS = """
     counts AS (
       SELECT 'kind' AS facet, kind AS value, kind AS label, count(*) AS n FROM hits GROUP BY kind
       UNION ALL SELECT 'genre', genre, genre, count(*) FROM hits GROUP BY genre
@@ -173,22 +170,47 @@ def record_facets(cur, hits: str, args: list) -> tuple[dict, int]:
       UNION ALL SELECT 'actor', coalesce(a.entity_id, a.name), arg_max(a.name, h.start_date), count(DISTINCT h.record_id)
                 FROM hits h JOIN record_actors a USING (record_id) WHERE a.source_field <> 'funding'
                 GROUP BY coalesce(a.entity_id, a.name)
-      UNION ALL SELECT 'total', NULL, NULL, count(*) FROM hits)
-    SELECT facet, value, label, n FROM counts
-    QUALIFY row_number() OVER (PARTITION BY facet ORDER BY CASE WHEN facet = 'year' THEN 0 ELSE n END DESC, value) <= {FACET_SIZE * 4}"""
+      UNION ALL SELECT 'total', NULL, NULL, count(*) FROM hits),
+    top AS (SELECT facet, value, label, n FROM counts
+            QUALIFY row_number() OVER (PARTITION BY facet ORDER BY CASE WHEN facet = 'year' THEN 0 ELSE n END DESC, value)
+                    <= {limit})"""
+
+PAGE_ROWS = """
+    shown AS (SELECT record_id, score, row_number() OVER () AS pos FROM (SELECT record_id, score FROM hits {order}
+              LIMIT {limit} OFFSET {offset})),
+    shown_rows AS (
+      SELECT s.pos, r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no,
+             r.paragraph_no, r.block_no, r.location, r.countries, s.score
+      FROM shown s JOIN record_facts r USING (record_id))"""
+
+
+def search_records(cur, f: Filters) -> dict:
+    """One page of ranked records with their actors and themes, the total and the facet counts, in one
+    statement so that the hits are found once."""
+    hits, args = _record_hits_sql(f)
+    sql = (f"{hits}, {FACET_COUNTS.format(limit=FACET_SIZE * 4)}, "
+           f"{PAGE_ROWS.format(order=ORDER_RECORDS, limit=PAGE_SIZE, offset=(f.page - 1) * PAGE_SIZE)}\n"
+           "SELECT (SELECT list(top) FROM top) AS facets, (SELECT list(shown_rows ORDER BY pos) FROM shown_rows) AS rows")
+    facet_rows, rows = cur.execute(sql, args).fetchone()
+    facets, total = _group_facets(facet_rows or [])
+    attach_lists(cur, rows or [])  # apart: as correlated subqueries here they cost ~10x more
+    return {"rows": rows or [], "total": total, "facets": facets, "terms": terms_of(f.q)}
+
+
+def _group_facets(items: list[dict]) -> tuple[dict, int]:
     facets: dict[str, list] = {}
     total = 0
-    for facet, value, label, n in cur.execute(sql, args).fetchall():
-        if facet == "total":
-            total = n
+    for item in items:
+        if item["facet"] == "total":
+            total = item["n"]
         else:
-            facets.setdefault(facet, []).append({"value": value, "label": label, "n": n})
-    for name, items in facets.items():
+            facets.setdefault(item["facet"], []).append(item)
+    for name, values in facets.items():
         if name == "year":
-            items.sort(key=lambda i: i["value"])
+            values.sort(key=lambda i: i["value"])
         else:
-            items.sort(key=lambda i: (-i["n"], i["value"]))
-            del items[FACET_SIZE:]
+            values.sort(key=lambda i: (-i["n"], i["value"]))
+            del values[FACET_SIZE:]
     return facets, total
 
 
@@ -214,13 +236,14 @@ def export_records(cur, f: Filters) -> tuple[list[str], list[tuple]]:
     """Every matching record (up to MAX_EXPORT_ROWS), flat, for CSV and JSON."""
     hits, args = _record_hits_sql(f)
     sql = f"""{hits}
-    SELECT h.record_id, h.doc, h.kind, h.start_date AS start, h.end_date AS "end", h.ref, h.page, h.row_no,
-           h.paragraph_no, h.location, h.countries,
+    SELECT record_id, doc, kind, start_date AS start, end_date AS "end", ref, page, row_no, paragraph_no, location,
+           countries,
            coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = h.record_id), []) AS themes,
            coalesce((SELECT list(a.name ORDER BY a.ord) FROM record_actors a
                      WHERE a.record_id = h.record_id AND a.source_field <> 'funding'), []) AS actors,
-           h.text, round(h.score, 4) AS score
-    FROM hits h {ORDER_RECORDS} LIMIT {MAX_EXPORT_ROWS}"""
+           text, round(score, 4) AS score
+    FROM (SELECT hits.*, r.end_date, r.ref, r.page, r.paragraph_no, r.text FROM hits JOIN record_facts r USING (record_id)) h
+    {ORDER_RECORDS} LIMIT {MAX_EXPORT_ROWS}"""
     cur.execute(sql, args)
     return [d[0] for d in cur.description], cur.fetchall()
 
@@ -319,7 +342,8 @@ def document(cur, name: str) -> dict | None:
 
 def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
     rows = _dicts(cur.execute(
-        f"SELECT {RECORD_COLUMNS}, 0.0 AS score FROM record_facts r JOIN documents d USING (doc_sha256) "
+        "SELECT r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
+        "r.block_no, r.location, r.countries FROM record_facts r "
         "WHERE r.doc_sha256 = ? ORDER BY r.block_no NULLS LAST, r.row_no, r.paragraph_no, r.record_id LIMIT ? OFFSET ?",
         [sha, limit, offset]))
     attach_lists(cur, rows)

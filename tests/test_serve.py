@@ -363,7 +363,7 @@ class Browser:
         port = int(port_file.read_text().split()[0])
         targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
         page = next(t for t in targets if t["type"] == "page")
-        self.ws = connect(page["webSocketDebuggerUrl"], max_size=None)
+        self.ws = connect(page["webSocketDebuggerUrl"], max_size=None, legacy=True)  # no context manager: a fixture owns it
         self.next_id = 0
         self.events: list[dict] = []
         self.call("Page.enable")
