@@ -220,11 +220,11 @@ def attach_lists(cur, rows: list[dict]) -> None:
         return
     ids = [r["record_id"] for r in rows]
     themes, actors = {}, {}
-    for rid, theme in cur.execute("SELECT record_id, theme FROM record_themes WHERE list_contains(?, record_id) "
+    for rid, theme in cur.execute("SELECT record_id, theme FROM record_themes WHERE record_id IN (SELECT unnest(?::VARCHAR[])) "
                                   "ORDER BY record_id, ord", [ids]).fetchall():
         themes.setdefault(rid, []).append(theme)
     for rid, name, key in cur.execute("SELECT record_id, name, coalesce(entity_id, name) FROM record_actors "
-                                      "WHERE list_contains(?, record_id) AND source_field <> 'funding' "
+                                      "WHERE record_id IN (SELECT unnest(?::VARCHAR[])) AND source_field <> 'funding' "
                                       "ORDER BY record_id, ord", [ids]).fetchall():
         actors.setdefault(rid, []).append({"name": name, "key": key})
     for r in rows:
