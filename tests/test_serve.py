@@ -499,3 +499,20 @@ def test_timeline_bar_opens_the_filtered_list(browser, server):
     url = browser.click('svg.timeline a.bar[data-year="2016"][data-theme="trafficking"]')
     assert "theme=trafficking" in url and "year_from=2016" in url
     assert re.match(r"\d+ records", browser.js("document.querySelector('#count').innerText"))
+
+
+def test_idle_connection_is_released_so_ingest_can_write(tmp_path):
+    db = tmp_path / "w.duckdb"
+    duckdb.connect(str(db)).execute("CREATE TABLE t AS SELECT 1 AS a").close()
+    wh = Warehouse(db, idle_seconds=0.2)
+    with wh.cursor() as cur:
+        assert cur.execute("SELECT a FROM t").fetchone() == (1,)
+    deadline = time.monotonic() + 5
+    while wh._con is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    writer = duckdb.connect(str(db))  # refused while the read-only, sandboxed instance is open
+    writer.execute("INSERT INTO t VALUES (2)")
+    writer.close()
+    with wh.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM t").fetchone() == (2,)
+    wh.close()
