@@ -435,7 +435,8 @@ def browser(tmp_path_factory):
 
 def colour_share(image, rgb: tuple[int, int, int], tolerance: int = 12) -> float:
     small = image.resize((image.width // 4, image.height // 4))
-    pixels = list(small.getdata())
+    raw = small.tobytes()  # RGB triples
+    pixels = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     near = sum(1 for p in pixels if all(abs(a - b) <= tolerance for a, b in zip(p, rgb)))
     return near / len(pixels)
 
