@@ -8,6 +8,7 @@
     planscope read FILE [--format md|json]     (the document model; no warehouse)
     planscope [--db PATH] check REPORT [--against PLAN...] [--format table|md|html|json|csv] [--out FILE]
     planscope [--db PATH] check --all   every plan against every later or overlapping report; see commitment_status
+    planscope [--db PATH] serve [--host 127.0.0.1] [--port 8000]
 
 Exit codes: 0 success; 1 some files failed (each named) or a query failed; 2 usage error;
 3 planscope itself failed on some file ("internal error ... please report"; `--debug` prints the
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     rd = sub.add_parser("read", help="print what planscope reads in a file (Markdown or JSON); no warehouse")
     rd.add_argument("file")
     rd.add_argument("--format", choices=["md", "json"], default="md")
+    srv = sub.add_parser("serve", help="browse and search the warehouse in a web browser (read-only)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
+    srv.add_argument("--port", type=int, default=8000)
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     return p
@@ -249,7 +253,14 @@ def cmd_check(args) -> int:
     return check_command(args)
 
 
-COMMANDS = {"read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
+def cmd_serve(args) -> int:
+    from serve.app import run
+
+    run(args.db, host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"serve": cmd_serve, "read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
 
 if __name__ == "__main__":
     sys.exit(main())

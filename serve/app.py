@@ -1,0 +1,244 @@
+"""`planscope serve`: browse and search the warehouse in a web browser (Starlette + Jinja2).
+
+Read-only: the warehouse is opened read-only and sandboxed (serve/db.py); Jinja2 escapes every
+value (autoescape on); the only file served from disk is one the warehouse says was ingested.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from serve import queries
+from serve.charts import timeline_svg, year_bars_svg
+from serve.checks import check_renderers, load_check
+from serve.db import Warehouse
+from serve.sql import ROW_LIMIT, TIME_LIMIT_SECONDS, QueryRefused, run_query
+
+HERE = Path(__file__).resolve().parent
+FORMATS = ("html", "csv", "json")
+
+
+def highlight(text: str | None, terms: list[str]) -> Markup:
+    """`text` escaped, with the words holding a search term in <mark>."""
+    if not text:
+        return Markup("")
+    if not terms:
+        return escape(text)
+    pattern = re.compile(r"\w*(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\w*", re.I)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def make_templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["highlight"] = highlight
+    env.filters["cell"] = _cell
+    return env
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _json_default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str) -> Response:
+    """Rows as a CSV or JSON download."""
+    if fmt == "json":
+        body = json.dumps([dict(zip(names, r)) for r in rows], default=_json_default, ensure_ascii=False, indent=1)
+        return Response(body, media_type="application/json",
+                        headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(names)
+    w.writerows([[_cell(v) for v in r] for r in rows])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+
+
+def _format(request: Request) -> str:
+    fmt = request.path_params.get("fmt") or "html"
+    if fmt not in FORMATS:
+        raise HTTPException(404, f"no format {fmt!r}: html, csv or json")
+    return fmt
+
+
+def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
+    warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
+    env = make_templates()
+
+    def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+        html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name, **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    def search(request: Request):
+        f = queries.Filters.from_params(request.query_params)
+        fmt = _format(request)
+        with warehouse.cursor() as cur:
+            if fmt != "html":
+                export = queries.export_passages if f.what == "passages" else queries.export_records
+                names, rows = export(cur, f)
+                return table_response(names, rows, fmt, f.what)
+            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f)
+        pages = max(1, -(-result["total"] // queries.PAGE_SIZE))
+        return page(request, "search.html", f=f, result=result, pages=pages, page_size=queries.PAGE_SIZE)
+
+    def timeline(request: Request):
+        f = queries.Filters.from_params(request.query_params)
+        with warehouse.cursor() as cur:
+            counts = queries.timeline(cur, f)
+        svg = timeline_svg(counts, lambda year, theme: f.url(year_from=year, year_to=year,
+                                                             **({"theme": theme} if theme else {})))
+        return page(request, "timeline.html", f=f, svg=svg, counts=counts)
+
+    def record(request: Request):
+        record_id = request.path_params["record_id"]
+        with warehouse.cursor() as cur:
+            rec = queries.record(cur, record_id)
+            if rec is None:
+                raise HTTPException(404, f"no record {record_id!r}")
+            context = queries.passages_around(cur, rec["doc_sha256"], rec["block_no"])
+        cells = json.loads(rec.get("cells_json") or "{}")
+        return page(request, "record.html", rec=rec, context=context, cells=cells)
+
+    def document(request: Request):
+        name = request.path_params["name"]
+        f = queries.Filters.from_params(request.query_params)
+        with warehouse.cursor() as cur:
+            doc = queries.document(cur, name)
+            if doc is None:
+                raise HTTPException(404, f"no document {name!r}")
+            records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
+                                               (f.page - 1) * queries.PAGE_SIZE * 4)
+            passages = queries.document_passages(cur, doc["doc_sha256"])
+            total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
+        return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
+                    f=queries.Filters(doc=name), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
+
+    def documents(request: Request):
+        with warehouse.cursor() as cur:
+            docs = queries.documents(cur)
+        return page(request, "documents.html", docs=docs)
+
+    def actor(request: Request):
+        key = request.path_params["key"]
+        f = queries.Filters(actor=key)
+        with warehouse.cursor() as cur:
+            info = queries.actor(cur, key)
+            if info is None:
+                raise HTTPException(404, f"no actor {key!r}")
+            result = queries.search_records(cur, f)
+        svg = year_bars_svg(info["by_year"], lambda year: f.url(year_from=year, year_to=year))
+        return page(request, "actor.html", info=info, result=result, f=f, svg=svg)
+
+    def source(request: Request):
+        sha = request.path_params["sha"]
+        with warehouse.cursor() as cur:
+            found = queries.source_file(cur, sha) if re.fullmatch(r"[0-9a-f]{16,64}", sha) else None
+        if found is None or not Path(found[0]).is_file():
+            raise HTTPException(404, "not an ingested file (or it has moved since it was ingested)")
+        return FileResponse(found[0], filename=found[1])
+
+    def checks(request: Request):
+        with warehouse.cursor() as cur:
+            runs = queries.check_runs(cur)
+        return page(request, "checks.html", runs=runs)
+
+    def check(request: Request):
+        check_id = request.path_params["check_id"]
+        fmt = request.path_params.get("fmt") or "html"
+        renderers = check_renderers()
+        if fmt not in renderers:
+            raise HTTPException(404, f"no format {fmt!r}")
+        with warehouse.cursor() as cur:
+            result = load_check(cur, check_id)
+        if result is None:
+            raise HTTPException(404, f"no check run {check_id!r}")
+        media = {"html": "text/html; charset=utf-8", "json": "application/json", "csv": "text/csv; charset=utf-8",
+                 "md": "text/markdown; charset=utf-8"}[fmt]
+        return Response(renderers[fmt](result), media_type=media)
+
+    def sql(request: Request):
+        fmt = _format(request)
+        query = request.query_params.get("q", "").strip()
+        names, rows, truncated, error = [], [], False, None
+        if query:
+            with warehouse.cursor() as cur:
+                try:
+                    names, rows, truncated = run_query(cur, query)
+                except QueryRefused as exc:
+                    error = str(exc)
+        if fmt != "html":
+            if error:
+                return Response(f"refused: {error}\n", status_code=400, media_type="text/plain; charset=utf-8")
+            return table_response(names, rows, fmt, "query")
+        tables = []
+        with warehouse.cursor() as cur:
+            tables = [r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                                "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()]
+        return page(request, "sql.html", status_code=400 if error else 200, query=query, names=names, rows=rows,
+                    truncated=truncated, error=error, row_limit=ROW_LIMIT, seconds=TIME_LIMIT_SECONDS, tables=tables)
+
+    async def not_found(request: Request, exc: HTTPException):
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail)
+
+    async def db_error(request: Request, exc: duckdb.Error):
+        return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
+
+    routes = [
+        Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
+        Route("/timeline", timeline),
+        Route("/record/{record_id}", record),
+        Route("/docs", documents), Route("/doc/{name:path}", document),
+        Route("/actor/{key:path}", actor),
+        Route("/source/{sha}", source),
+        Route("/checks", checks), Route("/check/{check_id}.{fmt}", check), Route("/check/{check_id}", check),
+        Route("/sql", sql), Route("/sql.{fmt}", sql),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        warehouse.close()
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, duckdb.Error: db_error},
+                    lifespan=lifespan)
+    app.state.warehouse = warehouse
+    return app
+
+
+def run(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    app = create_app(db_path)
+    print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,400 @@
+"""The SQL behind the pages. Every value goes in as a bound parameter; the only text spliced into
+SQL is built here from fixed fragments.
+
+Search ranks with a small BM25 written in SQL rather than DuckDB's `fts` extension, because
+extensions download from the internet on first use and planscope must run offline. Terms match
+as case-insensitive substrings (so "traffick" finds "trafficking"); every term must occur.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from urllib.parse import urlencode
+
+PAGE_SIZE = 25
+FACET_SIZE = 12
+MAX_EXPORT_ROWS = 100_000
+MAX_TERMS = 8
+BM25_K1, BM25_B = 1.2, 0.75
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A search, as it lives in the URL."""
+
+    q: str = ""
+    kind: str = ""
+    theme: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    actor: str = ""  # a registry entity_id (every name it had), else the name as read
+    country: str = ""
+    location: str = ""
+    doc: str = ""
+    genre: str = ""  # the document's kind: table_plan, narrative_plan, report, unknown
+    what: str = "records"  # records | passages
+    page: int = 1
+
+    @classmethod
+    def from_params(cls, params) -> "Filters":
+        def year(name):
+            value = (params.get(name) or "").strip()
+            return int(value) if re.fullmatch(r"\d{1,4}", value) else None
+
+        page = (params.get("page") or "1").strip()
+        what = params.get("what") or "records"
+        return cls(q=(params.get("q") or "").strip()[:200], kind=params.get("kind") or "",
+                   theme=params.get("theme") or "", year_from=year("year_from"), year_to=year("year_to"),
+                   actor=params.get("actor") or "", country=params.get("country") or "",
+                   location=params.get("location") or "", doc=params.get("doc") or "", genre=params.get("genre") or "",
+                   what=what if what in ("records", "passages") else "records",
+                   page=max(1, min(int(page), 10_000)) if page.isdigit() else 1)
+
+    def params(self, **changes) -> dict:
+        """The non-empty URL parameters of this search with `changes` applied (a change resets the page)."""
+        if changes and "page" not in changes:
+            changes["page"] = 1
+        f = replace(self, **changes)
+        out = {}
+        for fld in fields(f):
+            value = getattr(f, fld.name)
+            if value in ("", None) or (fld.name == "page" and value == 1) or (fld.name == "what" and value == "records"):
+                continue
+            out[fld.name] = value
+        return out
+
+    def url(self, path: str = "/search", **changes) -> str:
+        query = urlencode(self.params(**changes))
+        return f"{path}?{query}" if query else path
+
+    def active(self) -> list[tuple[str, str]]:
+        """(name, value) of each filter set, for the "remove" chips."""
+        return [(k, str(v)) for k, v in self.params().items() if k not in ("q", "page", "what")]
+
+
+def terms_of(q: str) -> list[str]:
+    words = re.findall(r"\w[\w'-]*", q.lower())
+    seen = []
+    for w in words:
+        if len(w) >= 2 and w not in seen:
+            seen.append(w)
+    return seen[:MAX_TERMS]
+
+
+def _term_match(text_sql: str, extra_sql: str | None) -> str:
+    """A term occurs in the text (or in `extra_sql`, e.g. the record's place: "trafficking Vienna")."""
+    base = f"contains(lower({text_sql}), ?)"
+    return f"({base} OR contains(lower(coalesce({extra_sql}, '')), ?))" if extra_sql else base
+
+
+def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
+    conds, args = [], []
+    for t in terms:
+        conds.append(_term_match("r.text", "r.location"))
+        args += [t, t]
+    simple = {"kind": "r.kind = ?", "location": "r.location = ?", "doc": "r.doc = ?", "genre": "d.kind = ?",
+              "country": "list_contains(r.countries, ?)"}
+    for name, cond in simple.items():
+        if getattr(f, name):
+            conds.append(cond)
+            args.append(getattr(f, name))
+    if f.theme:
+        conds.append("EXISTS (SELECT 1 FROM record_themes t WHERE t.record_id = r.record_id AND t.theme = ?)")
+        args.append(f.theme)
+    if f.actor:
+        conds.append("EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.record_id "
+                     "AND a.source_field <> 'funding' AND coalesce(a.entity_id, a.name) = ?)")
+        args.append(f.actor)
+    # A record belongs to the year it starts in (the timeline counts it there too).
+    if f.year_from is not None:
+        conds.append("year(r.start_date) >= ?")
+        args.append(f.year_from)
+    if f.year_to is not None:
+        conds.append("year(r.start_date) <= ?")
+        args.append(f.year_to)
+    return conds or ["true"], args
+
+
+def _bm25(text_sql: str, table_sql: str, terms: list[str], extra_sql: str | None = None) -> tuple[str, str, list]:
+    """(stats CTE, score expression, args of the CTE): BM25 over `text_sql` with document frequencies
+    over the whole table; a term found only in `extra_sql` (the place) counts as one occurrence.
+    (Lower-casing each column apart is ~10x faster in DuckDB than lower-casing a concatenation.)"""
+    if not terms:
+        return "stats AS (SELECT 1 AS n)", "0.0", []
+    df = ", ".join(f"count(*) FILTER (WHERE {_term_match(text_sql, extra_sql)}) AS df{i}" for i in range(len(terms)))
+    stats = f"stats AS (SELECT count(*) AS n, avg(length({text_sql})) AS avglen, {df} FROM {table_sql})"
+    parts = []
+    for i, t in enumerate(terms):
+        lit = _sql_literal(t)
+        tf = f"((length(lower({text_sql})) - length(replace(lower({text_sql}), '{lit}', ''))) / {len(t)})"
+        if extra_sql:
+            tf = f"greatest({tf}, CASE WHEN contains(lower(coalesce({extra_sql}, '')), '{lit}') THEN 1 ELSE 0 END)"
+        idf = f"ln(1 + (stats.n - stats.df{i} + 0.5) / (stats.df{i} + 0.5))"
+        norm = f"{BM25_K1} * (1 - {BM25_B} + {BM25_B} * length({text_sql}) / stats.avglen)"
+        parts.append(f"{idf} * ({tf} * {BM25_K1 + 1}) / ({tf} + {norm})")
+    return stats, " + ".join(parts), [t for t in terms for _ in range(2 if extra_sql else 1)]
+
+
+def _sql_literal(term: str) -> str:
+    # terms are \w, ' and - only (terms_of); doubling quotes keeps a literal a literal regardless
+    return term.replace("'", "''")
+
+
+# What a search carries through its hits: enough to rank, order and count facets; the text and
+# the lists are fetched for the shown page only.
+HIT_COLUMNS = ("r.record_id, r.doc, r.kind, r.start_date, r.block_no, r.row_no, r.location, r.countries, "
+               "d.kind AS genre")
+
+
+def _record_hits_sql(f: Filters) -> tuple[str, list]:
+    terms = terms_of(f.q)
+    stats, score, stat_args = _bm25("r.text", "record_facts r", terms, "r.location")
+    conds, args = _record_conditions(f, terms)
+    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, {score} AS score "
+           f"FROM record_facts r JOIN documents d USING (doc_sha256), stats WHERE {' AND '.join(conds)})")
+    return sql, stat_args + args
+
+
+ORDER_RECORDS = "ORDER BY score DESC, start_date NULLS LAST, doc, block_no, row_no, record_id"
+
+FACET_COUNTS = """
+    counts AS (
+      SELECT 'kind' AS facet, kind AS value, kind AS label, count(*) AS n FROM hits GROUP BY kind
+      UNION ALL SELECT 'genre', genre, genre, count(*) FROM hits GROUP BY genre
+      UNION ALL SELECT 'year', CAST(year(start_date) AS VARCHAR), CAST(year(start_date) AS VARCHAR), count(*)
+                FROM hits WHERE start_date IS NOT NULL GROUP BY year(start_date)
+      UNION ALL SELECT 'doc', doc, doc, count(*) FROM hits GROUP BY doc
+      UNION ALL SELECT 'location', location, location, count(*) FROM hits WHERE location IS NOT NULL GROUP BY location
+      UNION ALL SELECT 'country', c, c, count(*) FROM (SELECT unnest(countries) AS c FROM hits) GROUP BY c
+      UNION ALL SELECT 'theme', t.theme, t.theme, count(*) FROM hits JOIN record_themes t USING (record_id) GROUP BY t.theme
+      UNION ALL SELECT 'actor', coalesce(a.entity_id, a.name), arg_max(a.name, h.start_date), count(DISTINCT h.record_id)
+                FROM hits h JOIN record_actors a USING (record_id) WHERE a.source_field <> 'funding'
+                GROUP BY coalesce(a.entity_id, a.name)
+      UNION ALL SELECT 'total', NULL, NULL, count(*) FROM hits),
+    top AS (SELECT facet, value, label, n FROM counts
+            QUALIFY row_number() OVER (PARTITION BY facet ORDER BY CASE WHEN facet = 'year' THEN 0 ELSE n END DESC, value)
+                    <= {limit})"""
+
+PAGE_ROWS = """
+    shown AS (SELECT record_id, score, row_number() OVER () AS pos FROM (SELECT record_id, score FROM hits {order}
+              LIMIT {limit} OFFSET {offset})),
+    shown_rows AS (
+      SELECT s.pos, r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no,
+             r.paragraph_no, r.block_no, r.location, r.countries, s.score
+      FROM shown s JOIN record_facts r USING (record_id))"""
+
+
+def search_records(cur, f: Filters) -> dict:
+    """One page of ranked records with their actors and themes, the total and the facet counts, in one
+    statement so that the hits are found once."""
+    hits, args = _record_hits_sql(f)
+    sql = (f"{hits}, {FACET_COUNTS.format(limit=FACET_SIZE * 4)}, "
+           f"{PAGE_ROWS.format(order=ORDER_RECORDS, limit=PAGE_SIZE, offset=(f.page - 1) * PAGE_SIZE)}\n"
+           "SELECT (SELECT list(top) FROM top) AS facets, (SELECT list(shown_rows ORDER BY pos) FROM shown_rows) AS rows")
+    facet_rows, rows = cur.execute(sql, args).fetchone()
+    facets, total = _group_facets(facet_rows or [])
+    attach_lists(cur, rows or [])  # apart: as correlated subqueries here they cost ~10x more
+    return {"rows": rows or [], "total": total, "facets": facets, "terms": terms_of(f.q)}
+
+
+def _group_facets(items: list[dict]) -> tuple[dict, int]:
+    facets: dict[str, list] = {}
+    total = 0
+    for item in items:
+        if item["facet"] == "total":
+            total = item["n"]
+        else:
+            facets.setdefault(item["facet"], []).append(item)
+    for name, values in facets.items():
+        if name == "year":
+            values.sort(key=lambda i: i["value"])
+        else:
+            values.sort(key=lambda i: (-i["n"], i["value"]))
+            del values[FACET_SIZE:]
+    return facets, total
+
+
+def attach_lists(cur, rows: list[dict]) -> None:
+    """Each row's themes and exported actors (name + key for its page), in their stored order."""
+    if not rows:
+        return
+    ids = [r["record_id"] for r in rows]
+    themes, actors = {}, {}
+    for rid, theme in cur.execute("SELECT record_id, theme FROM record_themes WHERE record_id IN (SELECT unnest(?::VARCHAR[])) "
+                                  "ORDER BY record_id, ord", [ids]).fetchall():
+        themes.setdefault(rid, []).append(theme)
+    for rid, name, key in cur.execute("SELECT record_id, name, coalesce(entity_id, name) FROM record_actors "
+                                      "WHERE record_id IN (SELECT unnest(?::VARCHAR[])) AND source_field <> 'funding' "
+                                      "ORDER BY record_id, ord", [ids]).fetchall():
+        actors.setdefault(rid, []).append({"name": name, "key": key})
+    for r in rows:
+        r["themes"] = themes.get(r["record_id"], [])
+        r["actors"] = actors.get(r["record_id"], [])
+
+
+def export_records(cur, f: Filters) -> tuple[list[str], list[tuple]]:
+    """Every matching record (up to MAX_EXPORT_ROWS), flat, for CSV and JSON."""
+    hits, args = _record_hits_sql(f)
+    sql = f"""{hits}
+    SELECT record_id, doc, kind, start_date AS start, end_date AS "end", ref, page, row_no, paragraph_no, location,
+           countries,
+           coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = h.record_id), []) AS themes,
+           coalesce((SELECT list(a.name ORDER BY a.ord) FROM record_actors a
+                     WHERE a.record_id = h.record_id AND a.source_field <> 'funding'), []) AS actors,
+           text, round(score, 4) AS score
+    FROM (SELECT hits.*, r.end_date, r.ref, r.page, r.paragraph_no, r.text FROM hits JOIN record_facts r USING (record_id)) h
+    {ORDER_RECORDS} LIMIT {MAX_EXPORT_ROWS}"""
+    cur.execute(sql, args)
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+# -- passages ---------------------------------------------------------------------------------
+
+def _passage_hits_sql(f: Filters) -> tuple[str, list]:
+    terms = terms_of(f.q)
+    stats, score, stat_args = _bm25("p.text", "passages p", terms)
+    conds, args = [], []
+    for t in terms:
+        conds.append("contains(lower(p.text), ?)")
+        args.append(t)
+    for name, cond in {"doc": "p.doc = ?", "genre": "d.kind = ?"}.items():
+        if getattr(f, name):
+            conds.append(cond)
+            args.append(getattr(f, name))
+    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT p.doc, p.block_no, p.kind, p.label, p.text, p.page, "
+           f"p.paragraph_no, d.kind AS genre, {score} AS score FROM passages p JOIN documents d USING (doc_sha256), stats "
+           f"WHERE {' AND '.join(conds) or 'true'})")
+    return sql, stat_args + args
+
+
+ORDER_PASSAGES = "ORDER BY score DESC, doc, block_no"
+
+
+def search_passages(cur, f: Filters) -> dict:
+    hits, args = _passage_hits_sql(f)
+    rows = _dicts(cur.execute(f"{hits} SELECT * FROM hits {ORDER_PASSAGES} LIMIT ? OFFSET ?",
+                              args + [PAGE_SIZE, (f.page - 1) * PAGE_SIZE]))
+    facets: dict[str, list] = {}
+    total = 0
+    for facet, value, n in cur.execute(f"""{hits}
+        SELECT 'doc', doc, count(*) FROM hits GROUP BY doc UNION ALL SELECT 'genre', genre, count(*) FROM hits GROUP BY genre
+        UNION ALL SELECT 'total', NULL, count(*) FROM hits""", args).fetchall():
+        if facet == "total":
+            total = n
+        else:
+            facets.setdefault(facet, []).append({"value": value, "label": value, "n": n})
+    for items in facets.values():
+        items.sort(key=lambda i: (-i["n"], i["value"]))
+        del items[FACET_SIZE:]
+    return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
+
+
+def export_passages(cur, f: Filters) -> tuple[list[str], list[tuple]]:
+    hits, args = _passage_hits_sql(f)
+    cur.execute(f"{hits} SELECT doc, block_no, kind, label, page, paragraph_no, text, round(score, 4) AS score "
+                f"FROM hits {ORDER_PASSAGES} LIMIT {MAX_EXPORT_ROWS}", args)
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+def timeline(cur, f: Filters) -> list[tuple[int, str, int]]:
+    """(year, theme, records) for the records the filters select (a record counts once per theme)."""
+    hits, args = _record_hits_sql(replace(f, theme=""))
+    sql = f"""{hits}
+    SELECT year(h.start_date) AS y, coalesce(t.theme, '(no theme)') AS theme, count(*) AS n
+    FROM hits h LEFT JOIN record_themes t USING (record_id)
+    WHERE h.start_date IS NOT NULL {"AND t.theme = ?" if f.theme else ""}
+    GROUP BY ALL ORDER BY y, theme"""
+    return cur.execute(sql, args + ([f.theme] if f.theme else [])).fetchall()
+
+
+# -- single pages -----------------------------------------------------------------------------
+
+def record(cur, record_id: str) -> dict | None:
+    rows = _dicts(cur.execute("""
+        SELECT r.*, d.path, d.period_raw, d.period_start, d.period_end, d.kind AS genre, d.title, d.format
+        FROM record_facts r JOIN documents d USING (doc_sha256) WHERE r.record_id = ?""", [record_id]))
+    if not rows:
+        return None
+    rec = rows[0]
+    rec["actor_links"] = _dicts(cur.execute(
+        "SELECT name, coalesce(entity_id, name) AS key, entity_id, as_written, role, source_field, kind, reason "
+        "FROM record_actors WHERE record_id = ? ORDER BY ord", [record_id]))
+    rec["theme_links"] = _dicts(cur.execute(
+        "SELECT theme, source, reason FROM record_themes WHERE record_id = ? ORDER BY ord", [record_id]))
+    return rec
+
+
+def passages_around(cur, doc_sha256: str, block_no: int | None, before: int = 2, after: int = 2) -> list[dict]:
+    """The record's own block with its neighbours, in reading order: the passage in context."""
+    if block_no is None:
+        return []
+    return _dicts(cur.execute(
+        "SELECT block_no, kind, label, text, page, paragraph_no FROM passages WHERE doc_sha256 = ? "
+        "AND block_no BETWEEN ? AND ? ORDER BY block_no", [doc_sha256, block_no - before, block_no + after]))
+
+
+def document(cur, name: str) -> dict | None:
+    rows = _dicts(cur.execute("SELECT * FROM documents WHERE name = ?", [name]))
+    return rows[0] if rows else None
+
+
+def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
+    rows = _dicts(cur.execute(
+        "SELECT r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
+        "r.block_no, r.location, r.countries FROM record_facts r "
+        "WHERE r.doc_sha256 = ? ORDER BY r.block_no NULLS LAST, r.row_no, r.paragraph_no, r.record_id LIMIT ? OFFSET ?",
+        [sha, limit, offset]))
+    attach_lists(cur, rows)
+    return rows
+
+
+def document_passages(cur, sha: str) -> list[dict]:
+    return _dicts(cur.execute("SELECT block_no, kind, label, text, page, paragraph_no FROM passages "
+                              "WHERE doc_sha256 = ? ORDER BY block_no", [sha]))
+
+
+def documents(cur) -> list[dict]:
+    return _dicts(cur.execute("SELECT name, format, kind, title, period_start, period_end, pages, records, quarantined "
+                              "FROM documents ORDER BY name"))
+
+
+def source_file(cur, sha: str) -> tuple[str, str] | None:
+    """(path, name) of an ingested file; nothing else is ever served."""
+    row = cur.execute("SELECT path, name FROM documents WHERE doc_sha256 = ?", [sha]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def actor(cur, key: str) -> dict | None:
+    names = _dicts(cur.execute("""
+        SELECT a.name, a.as_written, min(year(r.start_date)) AS first_year, max(year(r.start_date)) AS last_year,
+               count(DISTINCT a.record_id) AS records, any_value(a.kind) AS kind
+        FROM record_actors a JOIN record_facts r USING (record_id)
+        WHERE coalesce(a.entity_id, a.name) = ? GROUP BY a.name, a.as_written ORDER BY first_year NULLS LAST, a.name""",
+                                [key]))
+    if not names:
+        return None
+    by_year = cur.execute("""
+        SELECT year(r.start_date) AS y, count(DISTINCT r.record_id) FROM record_actors a JOIN record_facts r USING (record_id)
+        WHERE coalesce(a.entity_id, a.name) = ? AND a.source_field <> 'funding' AND r.start_date IS NOT NULL
+        GROUP BY y ORDER BY y""", [key]).fetchall()
+    roles = cur.execute("SELECT role, count(*) FROM record_actors WHERE coalesce(entity_id, name) = ? GROUP BY role "
+                        "ORDER BY 2 DESC", [key]).fetchall()
+    return {"key": key, "names": names, "by_year": by_year, "roles": roles,
+            "label": names[-1]["name"]}
+
+
+def check_runs(cur) -> list[dict]:
+    return _dicts(cur.execute("""
+        SELECT c.check_id, c.report_doc, c.plan_docs, c.created_at, c.commitments,
+               count(*) FILTER (WHERE k.status = 'evidenced') AS evidenced,
+               count(*) FILTER (WHERE k.status = 'partly evidenced') AS partly,
+               count(*) FILTER (WHERE k.status = 'no evidence') AS none,
+               count(*) FILTER (WHERE k.status = 'overdue') AS overdue
+        FROM check_runs c LEFT JOIN commitment_checks k USING (check_id) GROUP BY ALL ORDER BY c.created_at DESC"""))
+
+
+def _dicts(cur) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
