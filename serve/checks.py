@@ -6,8 +6,7 @@ from collections import defaultdict
 
 
 def check_renderers() -> dict:
-    """The renderers of `planscope check` (html, json, csv, md). When check_output moves to a
-    `checking/` package, this import is the one line to change."""
+    """The renderers of `planscope check` (html, json, csv, md)."""
     from checking.output import RENDERERS
 
     return RENDERERS
@@ -15,8 +14,8 @@ def check_renderers() -> dict:
 
 def load_check(cur, check_id: str):
     """A stored check run rebuilt as the CheckResult the renderers take, or None."""
-    from extractors.evidence import Commitment, Unit
-    from pipeline.check import CheckResult, CommitmentResult
+    from checking.evidence import Commitment, Unit
+    from checking.run import CheckResult, CommitmentResult
     from schemas.records import Period
 
     run = cur.execute("""
