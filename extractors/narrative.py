@@ -266,6 +266,30 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
     return units
 
 
+def _topic_line(text: str) -> bool:
+    """A short line in title case with no date: a slide's sub-topic, not an item."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if not words or len(text.split()) > 10 or re.search(r"\d", text) or text.rstrip().endswith((".", ":")):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def trim_title_event(text: str, city_of) -> tuple[str, str, str] | None:
+    """`Children at Risk Meeting of ... Helsinki 13th to 15th of June 2004 Head of Unit ...` ->
+    (the event's name, its city, its date as written): a title slide names an event, then where and when."""
+    from extractors.narrative_kind import tidy_ordinals
+
+    tidy = tidy_ordinals(text)
+    for m in re.finditer(r"\b[A-ZÅÄÖ][\w’'.-]+", tidy):
+        if m.start() < 10 or not city_of(m.group(0)):
+            continue
+        atoms = scan_atoms(tidy[m.end(): m.end() + 60])
+        if atoms and atoms[0].span[0] <= 3:
+            date_raw = tidy[m.end() + atoms[0].span[0]: m.end() + atoms[0].span[1]]
+            return tidy[: m.start()].strip(" ,–-"), m.group(0), date_raw
+    return None
+
+
 def _heading_place(text: str) -> str | None:
     m = re.match(r"^(?:read more)?\s*([A-Z][\w’'.-]+(?:\s[A-Z][\w.-]+)?),\s", text, re.I)
     return m.group(1) if m else None
@@ -344,6 +368,9 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
             continue
         first = line.slide_start or line is ctx["first_line"]
         shape = "title" if first and n == 0 else "item"
+        if shape == "item" and not ctx["priorities"] and _topic_line(piece):
+            ctx["heading"] = piece  # "The Rights of Children in Institutions": the items below are about it
+            shape = "title"
         unit = _unit(line, s, e, shape, ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"] and shape == "item",
                      label=line.label)
         if unit:

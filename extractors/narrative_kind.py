@@ -167,6 +167,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     if unit.shape == "item" and unit.in_priorities and not finite:
         return Decision("activity", reasons + ["an item of a priorities list"], rule="priority item")
     future = FUTURE_CUES.search(text)
+    if future and future.group(0).lower() in ("will", "shall") and root is not None and finite:
+        main = {v.i for v in _verbs(root)}
+        if not any(t.lower_ in ("will", "shall") and t.head.i in main for t in sdoc):
+            future = None  # "... that hopefully will strengthen": a subordinate clause's future
     if future and (finite or unit.shape == "item"):
         return Decision("activity", reasons + [f"says what will be done ({future.group(0)!r})"], rule="future")
     if unit.shape == "entry":
@@ -188,6 +192,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
                 and (dated or has_city):
             return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
         return Decision(None, reasons + ["no finite verb"], rule="fragment")
+    launched = re.match(r"^(launched|held|organi[sz]ed|adopted|signed|opened|established)\b[^,]{0,40}?,", text, re.I)
+    if launched and own_date(text[: launched.end()]):
+        return Decision("event", reasons + [f"opens with {launched.group(1)!r} and its date"], rule="dated participle")
     if tense in ("past", "perfect"):
         if anaphoric and root.lemma_.lower() in ELABORATING_PASSIVE and (_has_agent(root) or _passive(root)):
             return Decision(None, reasons + [f"elaborates an event already told ({subj_text!r} ... by)"], rule="elaboration",

@@ -76,6 +76,7 @@ def segment_records(state: IngestState) -> None:
 @stage("classify")
 def classify(state: IngestState) -> None:
     """Prose units become events, activities, or nothing (extractors/narrative_kind.py)."""
+    from extractors.narrative import trim_title_event
     from extractors.narrative_kind import ELABORATION_ACTORS, decide
     from extractors.narrative_model import model_opinion
 
@@ -88,15 +89,24 @@ def classify(state: IngestState) -> None:
             continue
         state.candidates += 1
         has_city = city_in_text(d.text, state.registry) is not None
-        decision = model_opinion(decide(d.unit, d.nlp_doc, has_city), d)
+        decision = model_opinion(decide(d.unit, d.nlp_doc, has_city), d, state.structure.kind)
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
             last_event.elaborations.append(d.nlp_doc)
         key = " ".join(d.text.lower().split())
         if decision.kind is None or key in seen_texts:  # a title slide repeated on the last slide: once
             continue
-        seen_texts.add(key)
         d.kind, d.decision = decision.kind, decision
+        if d.kind == "event" and d.unit.shape in ("title", "item") and d.unit.entry_date_raw is None:
+            titled = trim_title_event(d.text, lambda w: state.registry.city(w))
+            if titled:  # a title slide: the event's name, then its city and dates
+                d.text, d.place_raw, d.unit.entry_date_raw = titled
+                d.unit.entry_place_raw = d.place_raw
+                d.prov.char_end = (d.prov.char_start or 0) + len(d.text)
+                key = " ".join(d.text.lower().split())
+                if key in seen_texts:
+                    continue
+        seen_texts.add(key)
         if d.kind == "event":
             last_event = d
         kept.append(d)
@@ -237,6 +247,21 @@ def countries(state: IngestState) -> None:
             d.countries = found
         if d.cells.get("funding"):
             d.funding = d.cells["funding"]
+        elif d.unit is not None:
+            d.funding = funding_in_text(d.text)
+
+
+FUNDING_IN_TEXT = re.compile(
+    r"\b(?i:with (?:financial )?(?:funding|support|a grant|funds) from|funded by|financed by|with a grant from|"
+    r"(?:has been|was|were|is) granted funds by)\s+(?:the\s+)?(?P<funder>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'&.-]*))*)")
+
+
+def funding_in_text(text: str) -> str | None:
+    """"With funding from the CBSS Project Support Facility, ..." -> the funder as stated."""
+    m = FUNDING_IN_TEXT.search(text)
+    if not m:
+        return None
+    return re.sub(r"\s+(?:of|for|and|the|on)$", "", m.group("funder")).strip(" ,.")
 
 
 @stage("themes")
@@ -246,8 +271,8 @@ def themes(state: IngestState) -> None:
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     for d in state.drafts:
         assigned: list[ThemeAssignment] = []
-        if d.unit is not None and d.unit.in_priorities and d.unit.label and d.unit.label.isalnum():
-            d.priority_codes = [d.unit.label]
+        if d.unit is not None and d.unit.label and (d.unit.label.isdigit() or d.unit.in_priorities and d.unit.label.isalnum()):
+            d.priority_codes = [d.unit.label]  # a numbered item's own number, as printed
         if "priority" in d.cells:
             d.priority_codes = priority_codes(d.cells["priority"], state.structure.legend)
             for code in d.priority_codes:
