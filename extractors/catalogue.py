@@ -100,3 +100,15 @@ def load_catalogue(path: str | Path) -> Catalogue:
                                                 genre=genre or None, source=row["source"] or None, line=n,
                                                 manifest=str(path), extra=extra)
     return catalogue
+
+
+def load_catalogues(paths: list[str | Path]) -> Catalogue:
+    """Several manifests as one catalogue; a file named in two of them is an error."""
+    merged = Catalogue()
+    for path in paths:
+        for key, entry in load_catalogue(path).entries.items():
+            if key in merged.entries:
+                first = merged.entries[key]
+                raise CatalogueError(f"{entry.manifest}:{entry.line}: file {key!r} is also in {first.manifest}:{first.line}")
+            merged.entries[key] = entry
+    return merged

@@ -265,7 +265,10 @@ def _atoms_in_prose(text: str, atoms: list[Atom], period: Period | None) -> list
     from extractors.timex import find_times
 
     written = [s.span for s in find_times(text, None, period) if s.rule in ("atom", "month_part")]
-    return [a for a in atoms if any(s <= a.span[0] and a.span[1] <= e for s, e in written)]
+    def end(a: Atom) -> int:  # "3 May." : the month pattern takes an abbreviation's dot, the finder does not
+        return a.span[1] - 1 if text[a.span[1] - 1: a.span[1]] == "." else a.span[1]
+
+    return [a for a in atoms if any(s <= a.span[0] and end(a) <= e for s, e in written)]
 
 
 def _dateparser_fallback(raw: str, period: Period | None) -> DateValue | None:

@@ -29,6 +29,8 @@ WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcr
 PRIORITY_CONTEXT = re.compile(
     r"\b(priorit(?:y|ies)|focus(?:es|ed)? (?:would|will|is|are|was|on)|focus areas?|areas? of (?:co-?operation|work|focus)|"
     r"aims?|objectives|mandate|thematic areas|key areas)\b", re.I)
+PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next)\b|\b(planned|upcoming|forthcoming) "
+                             r"(activities|events|meetings|work)\b", re.I)
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|"
                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
@@ -49,6 +51,7 @@ class Unit:
     heading_place: str | None = None
     lead_in: str | None = None
     in_priorities: bool = False
+    planned: bool = False  # under a "Planned activities" / "Upcoming events" heading
     label: str | None = None  # an item's own number or letter, as printed
     entry_date_raw: str | None = None
     entry_place_raw: str | None = None
@@ -229,19 +232,19 @@ def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | No
     if len(text) < 3 or not re.search(r"[A-Za-z]{2}", text):
         return None
     return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
-                heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, **kw)
+                heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=ctx["planned"], **kw)
 
 
 def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] | None = None) -> list[Unit]:
     """Every candidate unit of a prose document, in reading order."""
     slides = structure.kind == "slides"
     lines = _reflow(_lines(doc, skip_blocks or set(), slides), slides)
-    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False}
+    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
     for line in lines:
         if line.slide_start:
-            ctx.update(heading=None, lead_in=None, priorities=False)
+            ctx.update(heading=None, lead_in=None, priorities=False, date=None, place=None, planned=False)
         if WEB_DEBRIS.match(line.text) and not dated_heading(line.text):
             stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
             if not stripped or stripped == line.text:
@@ -251,7 +254,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
             continue
         if line.kind == "heading" and not _sentence_like(line.text):
-            ctx.update(heading=line.text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(line.text)))
+            ctx.update(heading=line.text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
+                       planned=bool(PLANNED_CONTEXT.search(line.text)))
             continue
         if slides:
             units += _slide_units(line, ctx)
@@ -286,7 +290,8 @@ def trim_title_event(text: str, city_of) -> tuple[str, str, str] | None:
         atoms = scan_atoms(tidy[m.end(): m.end() + 60])
         if atoms and atoms[0].span[0] <= 3:
             date_raw = tidy[m.end() + atoms[0].span[0]: m.end() + atoms[0].span[1]]
-            return tidy[: m.start()].strip(" ,–-"), m.group(0), date_raw
+            name = re.sub(r"\s+(in|at|on|,)$", "", tidy[: m.start()].strip(" ,–-"))
+            return name, m.group(0), date_raw
     return None
 
 
@@ -309,8 +314,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         ctx["lead_in"] = None
         return [unit] if unit else []
     items = inline_items(line.text)
-    body_end = items[0][2] - 2 if items else len(line.text)
-    body_end = max(0, body_end)
+    body_end = _marker_start(line.text, items[0]) if items else len(line.text)
     sentences = split_sentences(line.text[:body_end]) if body_end else []
     last_sentence = None
     for s, e in sentences:
@@ -323,7 +327,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     if ctx["lead_in"]:
         ctx["priorities"] = bool(PRIORITY_CONTEXT.search(ctx["lead_in"])) or ctx["priorities"]
     if items:
-        lead = line.text[:max(0, items[0][2] - 1)].strip()
+        lead = line.text[:body_end].strip()
         lead_in = split_sentences(lead)[-1] if lead else None
         lead_text = lead[lead_in[0]:lead_in[1]] if lead_in else None
         priorities = ctx["priorities"] or bool(lead_text and PRIORITY_CONTEXT.search(lead_text))
@@ -335,13 +339,20 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     return units
 
 
+def _marker_start(text: str, item: tuple[str, int, int, int]) -> int:
+    """Where an inline item's marker ("1." / "a.") begins, the text before it being the lead."""
+    label, _, start, _ = item
+    return max(0, text.rfind(label + ".", 0, start))
+
+
 def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
     """A slide line: its items run together on one line are split; a line that ends as a lead-in
     ("Programme adopted by the group includes") makes the items after it belong to it."""
     units: list[Unit] = []
     text = line.text
     if line.slide_start and len(text.split()) <= 12 and not inline_items(text):
-        ctx.update(heading=text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(text)))
+        ctx.update(heading=text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(text)),
+                   planned=bool(PLANNED_CONTEXT.search(text)))
         title = _unit(line, 0, len(text), "title", ctx)
         return [title] if title else []
     pieces = slide_pieces(text)
@@ -354,7 +365,7 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
             continue
         items = inline_items(piece)
         if items:
-            head = piece[: max(0, items[0][2] - 2)]
+            head = piece[: _marker_start(piece, items[0])]
             if PRIORITY_CONTEXT.search(head):
                 ctx["priorities"] = True
             first_line = line.slide_start and n == 0

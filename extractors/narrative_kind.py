@@ -164,6 +164,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         reasons.append("names a city")
     root = _main_verb(sdoc)
     finite = root is not None and root.pos_ in ("VERB", "AUX") and _tense(root) not in ("none", "participle")
+    if unit.shape == "item" and unit.planned and not (finite and _tense(root) in ("past", "perfect")):
+        return Decision("activity", reasons + [f"an item under {unit.heading!r}"], rule="planned item")
     if unit.shape == "item" and unit.in_priorities and not finite:
         return Decision("activity", reasons + ["an item of a priorities list"], rule="priority item")
     future = FUTURE_CUES.search(text)

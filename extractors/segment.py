@@ -156,9 +156,15 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     if structure.kind != "report":  # a report's numbered lists recount; its commitments live in plans
         drafts += narrative_item_drafts(doc, structure)
     drafts += event_entry_drafts(doc, structure, registry)
-    if structure.kind not in PLAN_KINDS:  # a plan's prose is background; a report's is its substance
+    # A plan's prose is background; a report's is its substance, unless the report keeps its own
+    # list of dated events (an annual report's "events and meetings"): then that list is the record
+    # and its narrative retells it.
+    if structure.kind not in PLAN_KINDS and len(drafts) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
     return drafts
+
+
+STRUCTURED_ENOUGH = 5
 
 
 def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:

@@ -133,7 +133,14 @@ def _period(doc: Document, texts: list[str], title: str | None, entry: Catalogue
     if spanned:
         return spanned, "headings"
     period = find_period(texts) or find_period(doc.furniture)
-    return (period, "text") if period else (None, "none")
+    if period:
+        return period, "text"
+    for text in heads[:4]:  # "Work of the Unit 2012": a title's one year
+        years = re.findall(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])", text or "")
+        if len(set(years)) == 1:
+            y = int(years[0])
+            return Period(start=date(y, 1, 1), end=date(y, 12, 31), raw=years[0]), "title year"
+    return None, "none"
 
 
 def _dateline_period(texts: list[str]) -> Period | None:
@@ -173,9 +180,9 @@ def dated_heading(text: str) -> DateValue | None:
     atoms = scan_atoms(text)
     if len(atoms) != 1 or not atoms[0].year_given:
         return None
-    rest = (text[: atoms[0].span[0]] + text[atoms[0].span[1]:]).strip(" ,.–-")
-    if rest and (len(rest.split()) > 3 or not rest[0].isupper()):
-        return None
+    before, after = text[: atoms[0].span[0]].strip(), text[atoms[0].span[1]:].strip(" ,.–-")
+    if after or (before and not re.fullmatch(r"[A-Z][\w’'.-]+(?:\s[A-Z][\w.-]+)?,", before)):
+        return None  # only a date, or "Place, date": "Priorities 2015-2016" is a title
     value = normalise(atoms[0].raw)
     return value if value.start else None
 
@@ -223,6 +230,8 @@ def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
         return "priorities"
     if genre in ("news", "report"):
         return genre
+    if term_period(title) or any(term_period(t) for t in lines[:2]):
+        return "report"  # a chairmanship's or presidency's account
     words = sum(len(t.split()) for t in lines)
     if words < 600 and (_dateline_period(lines[:3]) or short > 0.5):
         return "news"

@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ing.add_argument("--password", help="password for encrypted PDFs")
     ing.add_argument("--force", action="store_true", help="re-process files even when unchanged")
-    ing.add_argument("--manifest", metavar="CSV", help="the archive's catalogue: file,title,period_start,period_end,genre,source")
+    ing.add_argument("--manifest", metavar="CSV", action="append",
+                     help="the archive's catalogue: file,title,period_start,period_end,genre,source (repeatable)")
     ing.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
                      help="OCR PDF pages: auto = pages with no (or a garbage) text layer; force = every page; off = never")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8000)
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
+    tr = sub.add_parser("train-classifier", help="retrain the narrative sentence classifier (event / activity / none)")
+    tr.add_argument("--data", nargs="+", metavar="JSONL", help="training sentences (default: the packaged train.jsonl)")
+    tr.add_argument("--out", metavar="DIR", help="where to write the model (default: the packaged model folder)")
     return p
 
 
@@ -106,10 +110,10 @@ def cmd_ingest(args) -> int:
         raise UsageError("--workers must be at least 1")
     catalogue = None
     if args.manifest:
-        from extractors.catalogue import CatalogueError, load_catalogue
+        from extractors.catalogue import CatalogueError, load_catalogues
 
         try:
-            catalogue = load_catalogue(args.manifest)
+            catalogue = load_catalogues(args.manifest)
         except CatalogueError as exc:
             raise UsageError(str(exc)) from None
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
@@ -247,6 +251,27 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def cmd_train_classifier(args) -> int:
+    from pathlib import Path
+
+    from extractors import narrative_model as nm
+
+    paths = [Path(p) for p in (args.data or [nm.DATA / "train.jsonl"])]
+    examples = []
+    for path in paths:
+        try:
+            examples += nm.load_examples(path)
+        except (OSError, ValueError, KeyError) as exc:
+            raise UsageError(f"{path}: not a file of training sentences ({type(exc).__name__}: {exc})") from None
+    labels = {label for _, label in examples}
+    if not labels <= set(nm.LABELS) or len(labels) < 2:
+        raise UsageError(f"training labels must be among {', '.join(nm.LABELS)} (two at least); got {sorted(labels)}")
+    out = Path(args.out) if args.out else nm.MODEL_DIR
+    nm.train(examples, out_dir=out)
+    print(f"trained on {len(examples)} sentences from {len(paths)} file(s) -> {out}")
+    return 0
+
+
 def cmd_check(args) -> int:
     from checking.command import check_command
 
@@ -260,7 +285,7 @@ def cmd_serve(args) -> int:
     return 0
 
 
-COMMANDS = {"serve": cmd_serve, "read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
+COMMANDS = {"train-classifier": cmd_train_classifier, "serve": cmd_serve, "read": cmd_read, "check": cmd_check, "ingest": cmd_ingest, "sql": cmd_sql, "export": cmd_export, "docs": cmd_docs, "explain": cmd_explain}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -97,7 +97,7 @@ def classify(state: IngestState) -> None:
         if decision.kind is None or key in seen_texts:  # a title slide repeated on the last slide: once
             continue
         d.kind, d.decision = decision.kind, decision
-        if d.kind == "event" and d.unit.shape in ("title", "item") and d.unit.entry_date_raw is None:
+        if d.kind == "event" and d.unit.shape == "title" and d.unit.entry_date_raw is None:
             titled = trim_title_event(d.text, lambda w: state.registry.city(w))
             if titled:  # a title slide: the event's name, then its city and dates
                 d.text, d.place_raw, d.unit.entry_date_raw = titled

@@ -9,20 +9,24 @@ def explain(con, record_id: str) -> str | None:
         SELECT r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.date_raw, r.date_granularity,
                r.date_source, r.countries, r.priority_codes, r.location, r.location_country, r.funding, r.ref,
                r.section, r.page, r.table_no, r.row_no, r.paragraph_no, r.char_start, r.char_end, r.cells_json,
-               d.path, d.period_raw
+               d.path, d.period_raw, r.why, d.period_source
         FROM record_facts r JOIN documents d USING (doc_sha256) WHERE r.record_id = ?""", [record_id]).fetchone()
     if row is None:
         return None
     (rid, doc, kind, text, start, end, raw, gran, dsource, countries, codes, loc, loc_c, funding, ref, section, page,
-     table_no, row_no, para, cs, ce, cells, path, period_raw) = row
+     table_no, row_no, para, cs, ce, cells, path, period_raw, why, period_source) = row
     where = ", ".join(x for x in [
         f"page {page}" if page is not None else "", f"table {table_no}" if table_no is not None else "",
         f"row {row_no}" if row_no is not None else "", f"paragraph {para}" if para is not None else "",
         f"chars {cs}-{ce}" if cs is not None else ""] if x)
     lines = [f"record {rid} ({kind}) from {doc}", f"  source: {path}; {where}", f"  ref: {ref or '-'}   section: {section or '-'}",
              f"  text: {text}", ""]
+    if why:
+        lines.insert(-1, f"  why a record: {why}")
     if dsource == "document_period":
-        why_date = f"the record states no time: the document's period ({period_raw})"
+        why_date = f"the record states no time: the document's period ({period_raw}; from {period_source or 'text'})"
+    elif dsource == "heading":
+        why_date = f"the record states no time: the dated heading above it ({raw!r})"
     elif raw:
         why_date = f"read from {raw!r} as {gran}"
     else:
