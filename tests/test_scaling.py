@@ -11,7 +11,7 @@ import tempfile
 import duckdb
 import pytest
 
-from tests.conftest import CORPUS, run_cli
+from tests.conftest import CORPUS, SEED_FILES, run_cli
 
 FILES = ["000_e3e456b1fc67bad2.pdf", "001_856aa1f959aca59f.docx", "004_2ce97f0e434d4dce.txt"]
 
@@ -47,7 +47,7 @@ def test_parquet_export_is_hive_partitioned(corpus_db, tmp_path):
         SELECT count(*), count(*) FILTER (WHERE list_contains(themes, 'trafficking'))
         FROM read_parquet('{out}/records/*/*/*.parquet', hive_partitioning = true)""").fetchone()
     assert n == 282 and trafficking == 174
-    ingestible = [f for f in CORPUS.rglob("*") if f.suffix in (".txt", ".docx", ".pdf")]
+    ingestible = SEED_FILES  # the fixture warehouse holds the seed renditions
     assert con.execute(f"SELECT count(*) FROM '{out}/documents.parquet'").fetchone()[0] == len(ingestible)
 
 
