@@ -173,11 +173,12 @@ def test_check_all_stores_statuses_and_the_commitment_status_view_answers(tmp_pa
     con = duckdb.connect(str(db), read_only=True)
     per_report = dict(con.execute("""SELECT r.report_doc, count(*) FROM commitment_checks c JOIN check_runs r USING (check_id)
                                      GROUP BY ALL""").fetchall())
-    # the 2004 plan against both reports; the 2008-2009 plan only against the 2011-2012 one (later)
+    # the 2004 plan against both reports; the 2008-2009 plan only against the 2011-2012 one (later); and the
+    # programme report's own three planned areas of cooperation (activities of a prose report) against 2011-2012
     assert per_report == {"11_programme-unaccompanied-trafficked-children.txt": 35,
-                          "21_german-presidency-2011-2012.txt": 35 + 20}
+                          "21_german-presidency-2011-2012.txt": 35 + 20 + 3}
     rows = con.execute("SELECT count(*), count(DISTINCT record_id) FROM commitment_status").fetchone()
-    assert rows == (55, 55)
+    assert rows == (58, 58)
     meeting = con.execute("""SELECT status, evidence_report, evidence_quote, first_evidenced, reports_checked
                              FROM commitment_status WHERE ref = 'III.4' AND plan_doc LIKE '001_%'""").fetchone()
     assert meeting[0] in ("evidenced", "partly evidenced") and meeting[1].startswith("11_")
