@@ -55,7 +55,8 @@ def build_corpus(n_files: int, out: Path) -> None:
         return
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    seeds = sorted((ROOT / "corpus").glob("*.txt"))
+    # plans, an annual report, and the prose documents (reports, news, slides, priorities) of corpus/prose
+    seeds = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "corpus" / "prose").glob("*.txt"))
     rnd = random.Random(2026)
     n_docx = n_files // 2
     t0 = time.time()

@@ -152,7 +152,7 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
         u._location = location  # type: ignore[attr-defined]
         units.append(u)
     passages = con.execute("""SELECT text, doc, page, paragraph_no, block_no FROM passages
-                              WHERE doc_sha256 = ? AND kind IN ('paragraph', 'list_item', 'footnote')
+                              WHERE doc_sha256 = ? AND kind IN ('paragraph', 'list_item', 'footnote', 'table_cell')
                               ORDER BY block_no""", [report_sha]).fetchall()
     kept = [p for p in passages if p[4] not in event_blocks]
     for (text, doc, page, para, block), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):

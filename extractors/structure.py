@@ -53,8 +53,11 @@ def is_lead_in(block: Block) -> bool:
 
 def looks_like_event_entry(text: str) -> bool:
     atoms = scan_atoms(text[:60])
-    return bool(atoms) and atoms[0].kind == "day" and atoms[0].span[0] <= 3 and bool(
-        re.match(r"\s*[,.:;]", text[atoms[0].span[1]:]))
+    if atoms and atoms[0].kind == "day" and atoms[0].span[0] <= 3 and re.match(r"\s*[,.:;]", text[atoms[0].span[1]:]):
+        return True
+    from extractors.dates_i18n import event_date_end  # "29-30 августа, Стокгольм: ..." in the region's languages
+
+    return event_date_end(text[:60], None) is not None
 
 
 def promote_outline_headings(blocks: list[Block]) -> None:
