@@ -27,7 +27,7 @@ demo: $(STAMP)
 	@echo; echo "== What the 2008-2009 plan gives the Children's Unit to do"
 	$(BIN)/planscope --db $(DB) sql "SELECT ref, start, \"end\", left(text, 80) AS text FROM records WHERE doc_period_start = DATE '2008-07-01' AND doc LIKE '%.docx' AND list_contains(actors, 'Children''s Unit') ORDER BY row_no"
 	@echo; echo "== Across the years: what the Children's Unit / Children at Risk Unit was given to do or did, by year"
-	$(BIN)/planscope --db $(DB) sql "SELECT year(start) AS year, kind, doc, left(text, 70) AS text FROM records WHERE list_contains(actors, 'Children''s Unit') OR list_contains(actors, 'Children at Risk Unit') ORDER BY start, doc LIMIT 40"
+	$(BIN)/planscope --db $(DB) sql "SELECT year(start) AS year, count(*) FILTER (kind = 'activity') AS activities, count(*) FILTER (kind = 'event') AS events, left(min(text), 60) AS example FROM records WHERE (list_contains(actors, 'Children''s Unit') OR list_contains(actors, 'Children at Risk Unit')) AND doc LIKE '%.docx' GROUP BY ALL ORDER BY year"
 	@echo; echo "== Every event in Stockholm"
 	$(BIN)/planscope --db $(DB) sql "SELECT start, \"end\", left(text, 90) AS text FROM records WHERE kind = 'event' AND location = 'Stockholm' AND doc LIKE '%.docx' ORDER BY start"
 
