@@ -123,9 +123,13 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
 
 
 def _prev_item_block(blocks: list[Block], i: int) -> int | None:
+    """The top-level item a sub-item hangs under; none across a heading, a marker or a lead-in
+    (a list indented under "Activities: ... will:" is its own list, not the last one's sub-items)."""
     for j in range(i - 1, -1, -1):
         if blocks[j].kind is BlockKind.list_item and blocks[j].level == 0:
             return blocks[j].prov.block
+        if blocks[j].kind is BlockKind.heading or is_marker(blocks[j]) or is_lead_in(blocks[j]):
+            return None
     return None
 
 

@@ -65,14 +65,12 @@ def test_scans_are_image_only(seed_scans):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_each_seed_scan_scores(scan_scores, seed):
     per_file, _, report = scan_scores
-    # issue 11 asks 0.9 a seed; since the PDF reader's list and paragraph rework merged, the 2004 plan's
-    # scan reads 0.82 (OCR'd lines taken for headings end its "Activities:" zones): open, held here
-    assert per_file.get(seed, 0.0) >= (0.8 if seed.startswith("001_") else 0.9), report
+    assert per_file.get(seed, 0.0) >= 0.9, report
 
 
 def test_overall_score_of_the_scans(scan_scores):
     _, overall, report = scan_scores
-    assert overall >= 0.83, report  # issue 11 asks 0.85; 0.842 since the merge (see above)
+    assert overall >= 0.85, report
 
 
 @pytest.fixture(scope="module")
