@@ -1,15 +1,14 @@
 """Time `planscope check --all` over a warehouse of the corpus and the dev set.
 
-Ingests corpus/ and the dev documents into a fresh warehouse, sets each dev document's period
-from the archive's catalogue (manifest.csv) when ingest has not (the lead's `ingest --manifest`
-does this on main; `check` reads only the documents table's period), runs `check --all` and
-prints its wall time and what commitment_status holds.
+Ingests corpus/ and the dev documents into a fresh warehouse with their catalogues
+(`ingest --manifest`: corpus/prose/manifest.csv and the dev set's manifest.csv give titles and
+periods; `check` reads only the documents table's period), runs `check --all` and prints its
+wall time and what commitment_status holds.
 
     PYTHONPATH=$PWD python bench/bench_check_all.py [DEV_DIR]   # default /work/shared/dev
 """
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 import tempfile
@@ -31,11 +30,8 @@ def main() -> int:
     dev = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/dev")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "all.duckdb"
-        cli(db, "ingest", str(ROOT / "corpus"), str(dev / "docs"))
-        for row in csv.DictReader((dev / "manifest.csv").open(encoding="utf-8")):
-            cli(db, "sql", "--write", f"UPDATE documents SET period_start = DATE '{row['period_start']}', "
-                f"period_end = DATE '{row['period_end']}', period_raw = 'catalogue' WHERE period_raw IS DISTINCT FROM 'catalogue' "
-                f"AND regexp_replace(name, '\\.[a-z]+$', '') = '{row['file']}'")
+        cli(db, "ingest", str(ROOT / "corpus"), str(dev / "docs"), "--manifest", str(ROOT / "corpus" / "prose" / "manifest.csv"),
+            "--manifest", str(dev / "manifest.csv"))
         t0 = time.perf_counter()
         out = cli(db, "check", "--all")
         seconds = time.perf_counter() - t0

@@ -21,7 +21,7 @@ from checking.evidence import FEATURES, features, linear
 
 POSITIVE = ("evidenced", "partly")
 # Features that can only add evidence, and those that can only take it away.
-NEGATIVE_FEATURES = {"not_done", "in_progress"}
+NEGATIVE_FEATURES = {"not_done", "in_progress", "outranked"}
 
 
 @dataclass
@@ -40,14 +40,17 @@ def load_fixture_pairs(path: Path) -> list[Pair]:
                  real=False, complete=False) for p in spec["pairs"]]
 
 
-def load_real_pair(path: Path, plan_dir: Path, report_dir: Path, plan_ext: str = ".docx", report_ext: str = ".txt") -> Pair:
+def load_real_pair(path: Path, plan_dir: Path, report_dir: Path, plan_ext: str = ".docx", report_ext: str = ".txt",
+                   real: bool = True) -> Pair:
+    """A pair labelled in lists (every commitment not listed is none); `real` False for a
+    report written by hand for the purpose."""
     spec = json.loads(path.read_text())
     labels = {}
     for status in ("evidenced", "partly", "ambiguous"):
         for key in spec.get(status, []):
             labels[key] = status
     return Pair(path.stem.removeprefix("labels_"), plan_dir / f"{spec['plan']}{plan_ext}",
-                report_dir / f"{spec['report']}{report_ext}", labels, real=True, complete=True)
+                report_dir / f"{spec['report']}{report_ext}", labels, real=real, complete=True)
 
 
 def label_of(pair: Pair, commitment) -> str | None:

@@ -43,16 +43,20 @@ DONE = re.compile(r"\b(took place|was (held|organised|organized|arranged|launche
                   r"organized|trained|published|conducted|adopted|established)|has been|have been)\b", re.I)
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
-FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress")
+FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
+            "outranked")
+# How much closer another commitment of the plans must be to a passage to outrank this one.
+OUTRANK_MARGIN = 0.1
 
 
 @dataclass
 class Unit:
-    """A piece of a report that can evidence a commitment: an event entry or a sentence."""
+    """A piece of a report that can evidence a commitment: an event entry, a sentence, or a
+    headed section (a news entry or slide, heading and lines together)."""
 
     text: str
     doc: str
-    kind: str  # event | sentence
+    kind: str  # event | sentence | section
     page: int | None
     paragraph_no: int | None
     block_no: int | None
@@ -61,6 +65,10 @@ class Unit:
     lemmas: Counter = field(default_factory=Counter)
     named: set[str] = field(default_factory=set)
     done: bool = False
+    # The report's period: what an undated sentence of a report speaks of, for date fit only.
+    report_start: date | None = None
+    report_end: date | None = None
+    closest: float = 0.0  # the highest lexical similarity any commitment being checked has to it
     surface: dict[str, set[str]] = field(default_factory=dict)  # family lemma -> the words as written
 
 
@@ -90,6 +98,11 @@ def families() -> tuple[dict[str, str], frozenset[str]]:
         for m in members:
             head_of[m] = head
     return head_of, frozenset(data["filler"]["verbs"])
+
+
+@lru_cache(maxsize=1)
+def light_nouns() -> frozenset[str]:
+    return frozenset(tomllib.loads(FAMILIES_PATH.read_text(encoding="utf-8"))["light"]["nouns"])
 
 
 def family(lemma: str) -> str:
@@ -145,7 +158,8 @@ def _object_head(sent):
             continue
         return root if root.lemma_.lower() not in filler else None
     # "the establishment of national working groups": the head of a light noun is its 'of' object
-    if root.lemma_.lower() in families()[1] or family(root.lemma_.lower()) == "establish":
+    lemma = root.lemma_.lower()
+    if lemma in filler or lemma in light_nouns() or family(lemma) == "establish":
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return pobj
@@ -174,9 +188,11 @@ def action_objects(sdoc) -> set[str]:
 
 
 def titles(text: str, sdoc) -> list[set[str]]:
-    """Titles a commitment names: quoted spans and runs of Capitalised Words (small words allowed
-    inside), each as its set of family lemmas; two content words at least."""
-    spans = [m.span(1) for m in QUOTED.finditer(text)]
+    """Titles a commitment names: quoted spans (two content words at least) and runs of
+    Capitalised Words (small words allowed inside; three content words at least), each as its
+    set of family lemmas."""
+    quoted = [m.span(1) for m in QUOTED.finditer(text)]
+    spans = []
     run: list = []
     for t in [*sdoc, None]:
         if t is not None and (t.text[:1].isupper() and t.i > 0 or (run and t.lower_ in TITLE_SMALL)):
@@ -190,9 +206,11 @@ def titles(text: str, sdoc) -> list[set[str]]:
     # Names of bodies, places and states are matched as named things, not as titles.
     named = {t.i for ent in sdoc.ents if ent.label_ in ("BODY", "CITY", "STATE") for t in ent}
     out = []
-    for a, b in spans:
+    # Two capitalised words are as often a name or a heading's style ("National Coordination")
+    # as a title; a quoted span of two words is a title.
+    for (a, b), least in [*((q, 2) for q in quoted), *((r, 3) for r in spans)]:
         words = {_lemma(t) for t in sdoc if a <= t.idx < b and _is_content(t) and t.i not in named}
-        if len(words) >= 2 and words not in out:
+        if len(words) >= least and words not in out:
             out.append(words)
     return out
 
@@ -272,10 +290,17 @@ def coverage(a, b, idf: dict[str, float]) -> float:
     return sum(idf.get(t, 1.0) for t in a if t in b) / total if total else 0.0
 
 
+def mark_closest(commitments: list[Commitment], units: list[Unit], idf: dict[str, float]) -> None:
+    for u in units:
+        u.closest = max((cosine(c.lemmas, u.lemmas, idf) for c in commitments), default=0.0)
+
+
 def title_match(c: Commitment, u: Unit, idf: dict[str, float]) -> float:
     """The best IDF-weighted share of one of the commitment's titles the passage repeats (0
-    without titles): a title of rare words repeated is strong evidence, one of common words is not."""
-    return max((coverage(t, u.lemmas, idf) for t in c.titles), default=0.0)
+    without titles): a title of rare words repeated is strong evidence, one of common words is not.
+    Squared, so that a title repeated whole counts far more than a few of its common words
+    ("children", "cooperation") that any passage of the archive has."""
+    return max((coverage(t, u.lemmas, idf) ** 2 for t in c.titles), default=0.0)
 
 
 def named_overlap(c: set[str], u: set[str], named_idf: dict[str, float]) -> float:
@@ -288,12 +313,15 @@ def named_overlap(c: set[str], u: set[str], named_idf: dict[str, float]) -> floa
 
 def date_fit(c: Commitment, u: Unit) -> float:
     """1 when the passage is dated inside or soon after the commitment's window, 0 when well
-    before it, 0.25 when years after its deadline, 0.5 when either has no date."""
-    if u.start is None or c.start is None:
+    before it, 0.25 when years after its deadline, 0.5 when either has no date. An undated
+    sentence of a report speaks of the report's period ("the conference aimed to..." in a
+    2011-2012 report is not a 2008 meeting)."""
+    start, end = (u.start, u.end) if u.start is not None else (u.report_start, u.report_end)
+    if start is None or end is None or c.start is None:
         return 0.5
-    if u.end < c.start - timedelta(days=31):
+    if end < c.start - timedelta(days=31):
         return 0.0
-    if c.end is not None and u.start > c.end + timedelta(days=730):
+    if c.end is not None and start > c.end + timedelta(days=730):
         return 0.25  # years after the deadline: more likely a later, similar activity
     return 1.0
 
@@ -310,6 +338,9 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "done": 1.0 if u.done else 0.0,
         "not_done": 1.0 if NOT_DONE.search(u.text) else 0.0,
         "in_progress": 1.0 if IN_PROGRESS.search(u.text) else 0.0,
+        # Plans repeat themselves ("training seminars for police", "seminars on care"): a passage
+        # is evidence first for the commitment it is closest to.
+        "outranked": 1.0 if cosine(c.lemmas, u.lemmas, idf) < u.closest - OUTRANK_MARGIN else 0.0,
     }
 
 

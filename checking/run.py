@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (NOT_DONE, Commitment, Unit, features, idf_table, load_model, prepare_commitment,
+from checking.evidence import (NOT_DONE, Commitment, Unit, features, idf_table, load_model, mark_closest,
+                               prepare_commitment,
                                prepare_unit, score, shared_terms, status_for)
 from extractors.dates import normalise
 from extractors.registry import load_registry
@@ -141,7 +142,8 @@ def load_commitments(con, plan_shas: list[str]) -> list[Commitment]:
 
 
 def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
-    """The report's events, and every sentence of its other paragraphs and list items."""
+    """The report's events, every sentence of its other paragraphs and list items, and each
+    headed section whole (a news entry or slide: its heading says what, its lines say how)."""
     units = []
     event_blocks = set()
     for text, doc, page, para, block, start, end, location in con.execute("""
@@ -151,11 +153,16 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
         u = Unit(text=text, doc=doc, kind="event", page=page, paragraph_no=para, block_no=block, start=start, end=end)
         u._location = location  # type: ignore[attr-defined]
         units.append(u)
-    passages = con.execute("""SELECT text, doc, page, paragraph_no, block_no FROM passages
-                              WHERE doc_sha256 = ? AND kind IN ('paragraph', 'list_item', 'footnote', 'table_cell')
+    passages = con.execute("""SELECT text, doc, page, paragraph_no, block_no, kind FROM passages
+                              WHERE doc_sha256 = ? AND kind IN ('heading', 'paragraph', 'list_item', 'footnote', 'table_cell')
                               ORDER BY block_no""", [report_sha]).fetchall()
-    kept = [p for p in passages if p[4] not in event_blocks]
-    for (text, doc, page, para, block), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):
+    kept = [p for p in passages if p[4] not in event_blocks and p[5] != "heading"]
+    for (text, doc, page, para, block, _), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):
+        if len(list(sdoc.sents)) > 1:  # the paragraph whole: "a first draft ... Several delegations asked for more time"
+            whole = text if len(text) <= SECTION_CHARS else text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
+            value = normalise(whole[:200], period, scan=True)
+            units.append(Unit(text=whole, doc=doc, kind="paragraph", page=page, paragraph_no=para, block_no=block,
+                              start=value.start, end=value.end))
         for sent in sdoc.sents:
             s = sent.text.strip()
             if len(s.split()) < 4:
@@ -163,7 +170,49 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
             value = normalise(s, period, scan=True)
             units.append(Unit(text=s, doc=doc, kind="sentence", page=page, paragraph_no=para, block_no=block,
                               start=value.start, end=value.end))
+    units += section_units(passages, period)
+    for u in units:
+        u.report_start, u.report_end = (period.start, period.end) if period else (None, None)
     return units
+
+
+SECTION_CHARS = 600
+DATE_LINE_WORDS = 5
+
+
+def section_units(passages: list[tuple], period: Period | None) -> list[Unit]:
+    """A heading, or a line that is only a date ("5-7 December"), and the passages under it up to
+    the next, as one unit: "RETURNING CHILDREN - CLOSING THE GAPS IN CARE" over "70 participants:
+    shelter staff..." is one event. A date line just above a heading opens that heading's section."""
+    sections: list[list[tuple]] = []
+    current: list[tuple] | None = None
+    for p in passages:
+        if p[5] != "heading" and _is_date_line(p[0], period):
+            current = [p]
+            sections.append(current)
+        elif p[5] == "heading":
+            if current is not None and len(current) == 1 and current[0][5] != "heading":
+                current.append(p)  # the dated entry's title
+            else:
+                current = [p]
+                sections.append(current)
+        elif current is not None:
+            current.append(p)
+    out = []
+    for parts in sections:
+        if len(parts) < 2:
+            continue
+        text = " ".join(p[0] for p in parts)
+        if len(text) > SECTION_CHARS:
+            text = text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
+        value = normalise(text[:200], period, scan=True)
+        out.append(Unit(text=text, doc=parts[0][1], kind="section", page=parts[0][2], paragraph_no=parts[0][3],
+                        block_no=parts[0][4], start=value.start, end=value.end))
+    return out
+
+
+def _is_date_line(text: str, period: Period | None) -> bool:
+    return len(text.split()) <= DATE_LINE_WORDS and normalise(text, period, scan=True).start is not None
 
 
 def report_period(con, report_sha: str) -> tuple[str, Period | None]:
@@ -190,9 +239,10 @@ def inputs_for(con, report_sha: str, commitments: list[Commitment], plan_shas: l
                                             [plan_shas]).fetchall()]
     units = load_units(con, report_sha, period, nlp)
     prepare_units(units, nlp, registry)
+    idf = idf_table([o.lemmas for o in commitments + units])
+    mark_closest(commitments, units, idf)
     return CheckInputs(report_sha=report_sha, report_doc=name, period=period, plan_docs=plan_names,
-                       commitments=commitments, units=units,
-                       idf=idf_table([o.lemmas for o in commitments + units]),
+                       commitments=commitments, units=units, idf=idf,
                        named_idf=idf_table([Counter(o.named) for o in commitments + units]))
 
 

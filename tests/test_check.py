@@ -135,11 +135,54 @@ def test_dev_pair_held_out_finds_the_labelled_evidence_with_quotes(dev_pair):
     tp = len(positives & truth)
     fp = len((positives & judged) - truth)
     f1 = 2 * tp / (2 * tp + fp + len(truth - positives))
-    assert len(truth) == 3 and f1 >= 0.6, (positives, truth)
+    assert len(truth) == 3 and f1 >= 0.8, (positives, truth)
     for ref in positives:  # every evidence decision carries its quote
         assert results[ref].evidence and results[ref].evidence[0][0].text
     # the regional meetings are evidenced by a meeting the report tells of (the object of the action)
     assert "meeting" in results["III.4"].evidence[0][0].text.lower()
+
+
+WRITTEN = CHECK / "written"
+
+
+@pytest.fixture(scope="module")
+def news_page(tmp_path_factory):
+    """A news page written by hand (dated entries, capital headings, "- " bullets) against seed 001."""
+    db = tmp_path_factory.mktemp("news") / "w.duckdb"
+    return build_inputs(str(db), str(WRITTEN / "report_D_2006_2007.txt"), [str(CORPUS / "001_856aa1f959aca59f.docx")])
+
+
+def test_a_headed_entry_is_one_unit_dated_by_its_date_line(news_page):
+    sections = [u for u in news_page.units if u.kind == "section"]
+    entry = next(u for u in sections if "CLOSING THE GAPS IN CARE" in u.text)
+    # the date line above the heading, its year from the report's period (July 2006 - June 2007)
+    assert entry.text.startswith("5-7 December") and str(entry.start) == "2006-12-05"
+    assert "70 participants" in entry.text and "country of origin" in entry.text
+    # undated sentences speak of the report's period (for date fit)
+    assert all(str(u.report_start) == "2006-07-01" for u in news_page.units)
+
+
+def test_a_passage_counts_first_for_the_commitment_closest_to_it(news_page):
+    from checking.evidence import cosine, features
+
+    unit = next(u for u in news_page.units if u.kind == "section" and "CLOSING THE GAPS IN CARE" in u.text)
+    by_ref = {c.ref: c for c in news_page.commitments}
+    sims = {ref: cosine(c.lemmas, unit.lemmas, news_page.idf) for ref, c in by_ref.items()}
+    closest = max(sims, key=sims.get)
+    assert unit.closest == pytest.approx(sims[closest])
+    assert features(by_ref[closest], unit, news_page.idf, news_page.named_idf)["outranked"] == 0.0
+    far = min(sims, key=sims.get)
+    assert features(by_ref[far], unit, news_page.idf, news_page.named_idf)["outranked"] == 1.0
+
+
+def test_a_quoted_title_is_matched_across_case_and_paraphrase(tmp_path):
+    """"Publication the report “Keeping The Door Open”" against "The study "Keeping the Door Open"
+    ... came off the press": a written report of the plan's year."""
+    result = run_check(str(tmp_path / "w.duckdb"), str(WRITTEN / "report_A_2008_2009.txt"),
+                       [str(CORPUS / "000_e3e456b1fc67bad2.docx")], store_results=False)
+    row = {r.commitment.ref: r for r in result.results}["row 6"]
+    assert row.status in ("evidenced", "partly evidenced")
+    assert "Keeping the Door Open" in row.evidence[0][0].text and "press" in row.evidence[0][0].text
 
 
 def test_leave_one_pair_out_never_scores_what_it_fitted(monkeypatch):

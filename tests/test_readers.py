@@ -112,3 +112,19 @@ def test_blocks_carry_provenance_and_char_spans():
         assert b.prov.file == PLAN.with_suffix(".pdf").name and b.prov.page >= 1
         if b.kind is not BlockKind.table:
             assert text[b.prov.char_start:b.prov.char_end] == b.text
+
+
+def test_txt_hyphen_bullets_are_list_items_and_rule_lines_are_dropped(tmp_path):
+    """Plain-text news pages write bullets as "- " and separate entries with "-----"."""
+    path = tmp_path / "news.txt"
+    path.write_text("News archive\n\n12 September 2006\nNEW CONTACT POINTS\n- Poland has named a contact point\n"
+                    "-----------------------\n-5 degrees in Riga was the headline.\n* Priorities: A: exploitation\n",
+                    encoding="utf-8")
+    blocks = read_document(path).blocks
+    texts = [b.text for b in blocks]
+    assert not any(set(t) <= {"-"} for t in texts)
+    item = next(b for b in blocks if "Poland" in b.text)
+    assert item.kind == BlockKind.list_item and item.text == "Poland has named a contact point"
+    # a minus sign with no space after, and an asterisk footnote, are not bullets
+    assert next(b for b in blocks if "degrees" in b.text).kind != BlockKind.list_item
+    assert next(b for b in blocks if "Priorities" in b.text).kind != BlockKind.list_item

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-BULLET_CHARS = "·•▪◦‣●○■□–\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+# "-" is how plain text and e-mail write bullets; it counts only with a space after. ("*" does
+# not: it marks a footnote, "* Priorities: A: ...", as often as an item.)
+BULLET_CHARS = "·•▪◦‣●○■□–-\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 ROMAN_RE = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 # A numbered label at the start of a paragraph, as printed.

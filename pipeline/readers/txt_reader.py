@@ -11,6 +11,7 @@ from pipeline.readers.labels import split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
 FOOTNOTE_MARK = "\ufffd"  # what Word leaves where a footnote reference was
+RULE_LINE = re.compile(r"[-_=*~]{4,}")
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -65,6 +66,9 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             i += 1
             continue
         prov = Provenance(file=path.name, paragraph=i + 1)
+        if RULE_LINE.fullmatch(stripped):  # "-----" between news items: a separator, no text
+            i += 1
+            continue
         if stripped.startswith(FOOTNOTE_MARK):
             doc.blocks.append(Block(kind=BlockKind.footnote, text=stripped.lstrip(FOOTNOTE_MARK + " "), prov=prov))
             i += 1
