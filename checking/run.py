@@ -159,10 +159,7 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
     kept = [p for p in passages if p[4] not in event_blocks and p[5] != "heading"]
     for (text, doc, page, para, block, _), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):
         if len(list(sdoc.sents)) > 1:  # the paragraph whole: "a first draft ... Several delegations asked for more time"
-            whole = text if len(text) <= SECTION_CHARS else text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
-            value = normalise(whole[:200], period, scan=True)
-            units.append(Unit(text=whole, doc=doc, kind="paragraph", page=page, paragraph_no=para, block_no=block,
-                              start=value.start, end=value.end))
+            units.append(_block_unit(text, "paragraph", (doc, page, para, block), period))
         for sent in sdoc.sents:
             s = sent.text.strip()
             if len(s.split()) < 4:
@@ -198,17 +195,19 @@ def section_units(passages: list[tuple], period: Period | None) -> list[Unit]:
                 sections.append(current)
         elif current is not None:
             current.append(p)
-    out = []
-    for parts in sections:
-        if len(parts) < 2:
-            continue
-        text = " ".join(p[0] for p in parts)
-        if len(text) > SECTION_CHARS:
-            text = text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
-        value = normalise(text[:200], period, scan=True)
-        out.append(Unit(text=text, doc=parts[0][1], kind="section", page=parts[0][2], paragraph_no=parts[0][3],
-                        block_no=parts[0][4], start=value.start, end=value.end))
-    return out
+    return [_block_unit(" ".join(p[0] for p in parts), "section", parts[0][1:5], period)
+            for parts in sections if len(parts) >= 2]
+
+
+def _block_unit(text: str, kind: str, where: tuple, period: Period | None) -> Unit:
+    """A unit of several sentences (a paragraph, a section): cut at SECTION_CHARS on a word
+    boundary, dated by the first date in its opening."""
+    if len(text) > SECTION_CHARS:
+        text = text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
+    doc, page, para, block = where
+    value = normalise(text[:200], period, scan=True)
+    return Unit(text=text, doc=doc, kind=kind, page=page, paragraph_no=para, block_no=block,
+                start=value.start, end=value.end)
 
 
 def _is_date_line(text: str, period: Period | None) -> bool:
