@@ -311,3 +311,48 @@ def within_period(value: DateValue, period: Period | None) -> DateValue:
     if value.start is not None or period is None:
         return value
     return DateValue(start=period.start, end=period.end, raw=value.raw, granularity="period", source="document_period")
+
+
+# "March 3rd to 5th 2010", "June 9-11, 2015": month-first day ranges, rewritten day-first so the
+# atoms read one span of days ("3rd to 5th March 2010"), not a day and a stray year.
+MONTH_FIRST_RANGE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*"
+    r"(?P<sep>-|–|to|and|until)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?P<year>,?\s+(?:19|20)\d{2})?\b", re.I)
+# A page's date stamp before the text ("12/05/2011 - On 3 and 4 May ...", "2019-03-14 | ..."):
+# the day the page was posted, not the day the record tells of.
+DATE_STAMP = re.compile(r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:[-–|:]|\s)\s*")
+# A year or span of years right after the name of a document or term ("Action Plan 2021-2026",
+# "a mandate for 2015 - 2019", "the annual report for 2012-2013") names that thing's period.
+NAMED_PERIOD = re.compile(r"\b(?:plan|strategy|programme|program|mandate|report|period|agenda|framework|budget|"
+                          r"presidency|chairmanship|term)s?\s+(?:for\s+(?:the\s+)?(?:years?\s+)?)?$", re.I)
+
+
+def month_first_ranges(text: str) -> str:
+    def day_first(m: re.Match) -> str:
+        year = (m.group("year") or "").replace(",", "")
+        return f"{m.group('d1')}-{m.group('d2')} {m.group('month')}{year}"
+    return MONTH_FIRST_RANGE.sub(day_first, text)
+
+
+def record_time(text: str, reference: Period | None) -> DateValue:
+    """The time a prose record states for itself (records.md: the record's own date, not a date
+    it names). Over `normalise(scan=True)` it drops: a page's date stamp when the text has its own
+    date; years that name a plan's, mandate's or report's period; and, when a day, month or
+    season is stated, bare years beside it ("On 4 March 2021 ... its Action Plan 2021-2026")."""
+    text = month_first_ranges(" ".join((text or "").split()))
+    stamp = DATE_STAMP.match(text)
+    if stamp and normalise(text[stamp.end():], reference, scan=True).start is not None:
+        text = text[stamp.end():]
+    value = normalise(text, reference, scan=True)
+    if value.start is None:
+        return value
+    atoms = _atoms_in_prose(text, scan_atoms(text), reference)
+    named = [a for a in atoms if a.kind == "year" and NAMED_PERIOD.search(text[max(0, a.span[0] - 40): a.span[0]])]
+    precise = [a for a in atoms if a.kind in ("day", "month", "season", "part_of_year")]
+    keep = [a for a in atoms if a not in named and (a.kind != "year" or not precise)]
+    if not keep or len(keep) == len(atoms):
+        return value
+    cut = " ; ".join(text[a.span[0]: a.span[1]] for a in keep)
+    narrowed = normalise(cut, reference)
+    return narrowed.model_copy(update={"raw": value.raw}) if narrowed.start is not None else value

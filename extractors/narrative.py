@@ -186,6 +186,42 @@ def inline_items(text: str) -> list[tuple[str, int, int, int]] | None:
     return out
 
 
+# "Action:", "Actions:", "Follow-up:", "Next steps:" open the part of an item that says what is to be
+# done; "Result:", "Responsible:", "Deadline:" end it. Plans and minutes write their commitments so:
+# "3. Support to foster families – Foster families need training. Action: a.) map ...; b.) run ...".
+ACTION_CLAUSE = re.compile(r"(?:(?<=\s)|^|(?<=[.;–-]))(?P<name>actions?|activit(?:y|ies)|follow[- ]up|next steps?|"
+                           r"measures?|tasks?|to do)\s*:\s*", re.I)
+CLAUSE_END = re.compile(r"(?:(?<=\s)|(?<=[.;]))(?:results?|expected results?|outputs?|outcomes?|responsible|lead|"
+                        r"deadline|time ?limit|timeline|by whom|when|budget|funding)\s*:", re.I)
+PART_MARKER = re.compile(r"(?:(?<=\s)|^|(?<=[:;]))(?:\((?P<p>[a-h])\)|(?P<l>[a-h])(?:\.\)|\)|\.(?=\s)))\s*")
+
+
+def action_parts(text: str) -> tuple[int, list[tuple[str, int, int]]] | None:
+    """The action clause of an item or paragraph: (where the clause's name begins, [(part label,
+    start, end)]), one part per `a.)`/`b)`/`(c)` in order, or the whole clause as one part.
+    None when the text has no action clause."""
+    m = next((m for m in ACTION_CLAUSE.finditer(text)
+              if not re.search(r"\b(?:of|for)\s*$", text[: m.start()], re.I)), None)  # "Plan of Action:" is a title
+    if m is None or not text[m.end():].strip():
+        return None
+    end_m = CLAUSE_END.search(text, m.end())
+    end = end_m.start() if end_m else len(text)
+    parts: list[tuple[str, int, re.Match]] = []
+    expect = "a"
+    for pm in PART_MARKER.finditer(text, m.end(), end):
+        label = pm.group("p") or pm.group("l")
+        if label == expect:
+            parts.append((label, pm.end(), pm))
+            expect = chr(ord(expect) + 1)
+    if len(parts) < 2:
+        return m.start(), [("", m.end(), end)]
+    out = []
+    for k, (label, start, _) in enumerate(parts):
+        stop = parts[k + 1][2].start() if k + 1 < len(parts) else end
+        out.append((label, start, stop))
+    return m.start(), out
+
+
 DASH_SPLIT = re.compile(r"\s+[-–](?:\s+|(?=[A-Z]))(?=[A-Z])")
 ENDS_WITH_DATE = re.compile(r"((19|20)\d{2}|\b(january|february|march|april|may|june|july|august|september|october|"
                             r"november|december))\W*$", re.I)
@@ -260,6 +296,9 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if slides:
             units += _slide_units(line, ctx)
             continue
+        if line.kind == "item" and action_parts(line.text) is not None:
+            units += _action_units(line, ctx, action_parts(line.text), label=line.label)
+            continue
         if line.kind == "item":
             unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"],
                          in_priorities=ctx["priorities"], label=line.label)
@@ -313,6 +352,9 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place)
         ctx["lead_in"] = None
         return [unit] if unit else []
+    action = action_parts(line.text)
+    if action is not None:
+        return _action_units(line, ctx, action)
     items = inline_items(line.text)
     body_end = _marker_start(line.text, items[0]) if items else len(line.text)
     sentences = split_sentences(line.text[:body_end]) if body_end else []
@@ -336,6 +378,23 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
                          in_priorities=priorities and level == 0, label=label)
             if unit:
                 units.append(unit)
+    return units
+
+
+def _action_units(line: _Line, ctx: dict, action: tuple[int, list[tuple[str, int, int]]],
+                  label: str | None = None) -> list[Unit]:
+    """An item or paragraph with an action clause: its rationale as sentences, then each part of
+    the clause as a planned item (records.md: "Action: ..." items are activities)."""
+    clause_start, parts = action
+    units = [u for s, e in split_sentences(line.text[:clause_start]) if (u := _unit(line, s, e, "sentence", ctx))]
+    lead = line.text[clause_start: parts[0][1]].strip() or None
+    planned = dict(ctx, planned=True)
+    for part_label, s, e in parts:
+        unit = _unit(line, s, e, "item", planned, lead_in=lead,
+                     label=".".join(x for x in ((label or "").strip("().") or None, part_label or None) if x) or None)
+        if unit:
+            units.append(unit)
+    ctx["lead_in"] = None
     return units
 
 

@@ -222,3 +222,89 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
             return Decision("event", reasons + ["names a meeting or conference with its date"], rule="dated event noun")
         return Decision(None, reasons + [f"past tense but no event ({root.lemma_})"], rule="past description")
     return Decision(None, reasons + [f"{tense} tense: describes"], rule="description")
+
+
+MODALS = {"will", "shall", "would", "should", "must", "may", "can", "could", "might"}
+PRIORITY_WORDS = re.compile(r"\b(priorit(?:y|ies)|focus|aims?|objectives?|strateg(?:y|ic)|mandate)\b", re.I)
+
+
+def cue_words(unit: Unit, sdoc, has_city: bool, decision: Decision | None = None) -> list[str]:
+    """The rules' cues as words a linear model can weigh (it learns how far to trust each):
+    the main verb's tense, voice, modality and class, the subject, the unit's own date and
+    place, its shape and position, and the rules' own verdict. Nothing here decides alone."""
+    text = unit.text
+    words = [f"cueshape{unit.shape}"]
+    if unit.in_priorities:
+        words.append("cuepriorities")
+    if unit.planned:
+        words.append("cueplanned")
+    if unit.lead_in:
+        words.append("cueleadin")
+        if FUTURE_CUES.search(unit.lead_in) or PRIORITY_WORDS.search(unit.lead_in):
+            words.append("cueleadinfuture")
+    if unit.heading and PRIORITY_WORDS.search(unit.heading):
+        words.append("cueheadingpriority")
+    if unit.heading_date is not None:
+        words.append("cueheadingdate")
+    if unit.entry_date_raw:
+        words.append("cueentrydate")
+    if own_date(text):
+        words.append("cuedated")
+        if _day_or_month(text):
+            words.append("cuedayormonth")
+    if has_city:
+        words.append("cuecity")
+    if DEBRIS.match(text):
+        words.append("cuedebris")
+    n = len(text.split())
+    words.append("cuelen" + ("1" if n < 4 else "2" if n < 8 else "3" if n < 20 else "4"))
+    if EVENT_NOUNS.search(text):
+        words.append("cueeventnoun")
+    if NOMINAL_EVENT_START.search(text):
+        words.append("cuenominalevent")
+    future = FUTURE_CUES.search(text)
+    if future:
+        words.append("cuefuture")
+    if decision is not None:
+        words.append("cuerule" + re.sub(r"\W", "", decision.rule))
+        words.append("cuerulekind" + (decision.kind or "none"))
+    if sdoc is None or not len(sdoc):
+        return words + ["cuenoparse"]
+    root = _main_verb(sdoc)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return words + ["cuenoverb"]
+    tense = _tense(root)
+    words.append(f"cuetense{tense}")
+    if _passive(root):
+        words.append("cuepassive")
+        if _has_agent(root):
+            words.append("cueagent")
+    lemma = root.lemma_.lower()
+    words.append("cueverb" + re.sub(r"\W", "", lemma))
+    if lemma in STRONG_EVENT_VERBS:
+        words.append("cueverbstrong")
+    elif lemma in CONTENT_VERBS:
+        words.append("cueverbcontent")
+    elif lemma in EVENT_VERBS:
+        words.append("cueverbevent")
+    if lemma in WORK_VERBS_ONGOING:
+        words.append("cueverbwork")
+    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    for modal in sorted(aux & MODALS):
+        words.append(f"cuemodal{modal}")
+    if root.dep_ != "ROOT":
+        words.append("cueverbembedded")
+    subj = _subject(root)
+    if subj is None:
+        words.append("cuesubjnone")
+    else:
+        subj_text = _subject_text(subj)
+        if ANAPHORIC.match(subj_text):
+            words.append("cuesubjanaphoric")
+        elif _is_body(subj):
+            words.append("cuesubjbody")
+        else:
+            words.append("cuesubjother")
+        if subj.lower_ in ("we", "i"):
+            words.append("cuesubjfirstperson")
+    return words

@@ -116,10 +116,29 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             ref = number  # "1.2" already says where it sits
         else:
             ref = ".".join(x for x in (label, number) if x) or None
-        prov = block.prov.model_copy()
-        drafts.append(Draft(kind="activity", text=clean(block.text), prov=prov, ref=ref, section=label,
-                            section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))
+        for text, prov, part_ref in _action_split(block, ref):
+            drafts.append(Draft(kind="activity", text=text, prov=prov, ref=part_ref, section=label,
+                                section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))
     return drafts
+
+
+def _action_split(block: Block, ref: str | None) -> list[tuple[str, Provenance, str | None]]:
+    """An item whose commitments stand in an action clause ("... Action: a.) map ...; b.) run ...")
+    is one activity per part, without its rationale; any other item is one activity."""
+    from extractors.narrative import action_parts
+
+    action = action_parts(block.text)
+    if action is None:
+        return [(clean(block.text), block.prov.model_copy(), ref)]
+    out = []
+    base = block.prov.char_start or 0
+    for label, start, end in action[1]:
+        text = clean(block.text[start:end]).strip(" ;,")
+        if len(text) < 3:
+            continue
+        prov = block.prov.model_copy(update={"char_start": base + start, "char_end": base + end})
+        out.append((text, prov, ".".join(x for x in (ref, label) if x) or None))
+    return out or [(clean(block.text), block.prov.model_copy(), ref)]
 
 
 def _prev_item_block(blocks: list[Block], i: int) -> int | None:

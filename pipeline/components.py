@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from extractors.actors import actors_from_cell, actors_in_text
 from extractors.catalogue import CatalogueEntry
-from extractors.dates import normalise, within_period
+from extractors.dates import DATE_STAMP, normalise, record_time, within_period
 from extractors.dates_i18n import normalise_multilingual, refine_period
 from extractors.narrative_kind import tidy_ordinals
 from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
@@ -77,7 +77,7 @@ def segment_records(state: IngestState) -> None:
 def classify(state: IngestState) -> None:
     """Prose units become events, activities, or nothing (extractors/narrative_kind.py)."""
     from extractors.narrative import trim_title_event
-    from extractors.narrative_kind import ELABORATION_ACTORS, decide
+    from extractors.narrative_kind import ELABORATION_ACTORS, cue_words, decide
     from extractors.narrative_model import model_opinion
 
     kept: list[Draft] = []
@@ -89,7 +89,9 @@ def classify(state: IngestState) -> None:
             continue
         state.candidates += 1
         has_city = city_in_text(d.text, state.registry) is not None
-        decision = model_opinion(decide(d.unit, d.nlp_doc, has_city), d, state.structure.kind)
+        decision = decide(d.unit, d.nlp_doc, has_city)
+        cues = cue_words(d.unit, d.nlp_doc, has_city, decision)
+        decision = model_opinion(decision, d, state.structure.kind, cues)
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
             last_event.elaborations.append(d.nlp_doc)
@@ -164,9 +166,11 @@ def narrative_date(unit, period: Period | None) -> DateValue:
     reference = period
     if unit.heading_date is not None:
         reference = Period(start=unit.heading_date.start, end=unit.heading_date.end, raw=unit.heading_date.raw or "")
-    if unit.entry_date_raw:
+    own = record_time(tidy_ordinals(unit.text), reference)
+    # an entry's date prefix is the record's date, unless it is a page's numeric date stamp
+    # ("12/05/2011 - On 3 and 4 May ...") and the text states its own
+    if unit.entry_date_raw and not (own.start is not None and DATE_STAMP.match(unit.entry_date_raw + " ")):
         return normalise(tidy_ordinals(unit.entry_date_raw), reference)
-    own = normalise(tidy_ordinals(unit.text), reference, scan=True)
     if own.start is not None:
         return own
     if unit.heading_date is not None:

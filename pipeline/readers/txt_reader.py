@@ -47,10 +47,50 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return next_line is not None and (len(next_line) > len(line) or next_line.startswith("\t"))
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped file was wrapped at (e-mail, exports of web pages, old plain-text
+    reports: every line of a paragraph filled to about the same width), or None when the file keeps
+    one paragraph to a line (Word's "save as text"). Most of a wrapped file's lines end within a
+    few characters of the widest typical line, and hardly any goes past it."""
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip() and not ln.startswith("\t")]
+    if len(lengths) < 8:
+        return None
+    width = sorted(lengths)[int(0.95 * (len(lengths) - 1))]
+    if not 40 <= width <= 110 or sum(n > width + 8 for n in lengths) > 0.03 * len(lengths):
+        return None
+    near = sum(width - 15 <= n <= width for n in lengths)
+    return width if near >= 0.45 * len(lengths) else None
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Lines of a hard-wrapped file joined back into paragraphs: a line continues the one before it
+    when its first word would not have fitted there. Joined lines become blank, so every line
+    keeps its number (provenance). Tables, list items and bullets always start anew."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out = list(lines)
+    head = None  # index of the paragraph being built
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or line.startswith("\t"):
+            head = None
+            continue
+        # "2Priorities": a slide transcript's slide number glued to the title starts a slide
+        if head is not None and split_label(stripped)[3] is None and not re.match(r"\d{1,2}[A-Z]", stripped):
+            first_word = stripped.split()[0]
+            if len(lines[i - 1].rstrip()) + 1 + len(first_word) > width - 2:
+                out[head] = out[head].rstrip() + " " + stripped
+                out[i] = ""
+                continue
+        head = i
+    return out
+
+
 @register("txt")
 def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     text, warnings = decode_text(path, data)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
     tables = 0
     i = 0
