@@ -23,6 +23,17 @@ def read_legacy(path: Path, data: bytes, sha256: str) -> Document:
     from pipeline.readers.docx_reader import read_docx
 
     kind = {b"\xd0\xcf": ".doc (Word 97-2003)", b"{\\": ".rtf"}.get(data[:2], ".odt")
+    if data[:4] == b"PK\x03\x04":  # .odt is a zip package: refuse a bomb before LibreOffice unpacks it
+        import io
+        import zipfile
+
+        from pipeline.limits import check_zip
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                check_zip(zf)
+        except zipfile.BadZipFile:
+            pass  # LibreOffice says what it makes of a damaged one
     exe = soffice()
     if exe is None:
         raise UnsupportedFormat(str(path), f"legacy {kind} file: install LibreOffice (Debian package "
