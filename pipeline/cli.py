@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                           f"(default: {defaults.max_page_pixels / 1e6:g}M; A3 at 300 dpi is 17.4M)")
     ing.add_argument("--max-memory", metavar="SIZE", default=None,
                      help="memory a worker may use for one file beyond its start; a file that needs more fails "
-                          "(default: half the machine's memory over the workers, 512M to 1G)")
+                          "(default: half the machine's memory over the workers, 768M to 1G)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--executor", choices=["local", "ray"], default="local",
                      help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")

@@ -36,7 +36,7 @@ MB = 1 << 20
 GB = 1 << 30
 RATIO_FLOOR = 10 * MB  # the ratio limit applies to parts unpacking to more than this (small parts pack any way)
 MEMORY_CEILING = 1 * GB  # default worker budget at most this over its start: peak ~1.5 GB with spaCy loaded
-MEMORY_FLOOR = 512 * MB
+MEMORY_FLOOR = 768 * MB  # the first file of a worker also loads the models: ~440 MB of address space
 
 
 @dataclass
@@ -170,7 +170,7 @@ def total_memory() -> int:
 
 
 def default_memory(workers: int) -> int:
-    """A worker's budget: half the machine shared among the workers, between 512 MB and 1 GB."""
+    """A worker's budget: half the machine shared among the workers, between 768 MB and 1 GB."""
     return max(MEMORY_FLOOR, min(MEMORY_CEILING, total_memory() // 2 // max(1, workers)))
 
 
