@@ -279,3 +279,27 @@ def test_a_file_past_the_workers_memory_fails_in_words_and_the_next_file_goes_in
     assert proc.returncode == 1, proc.stderr
     assert f"failed: {big}: needs more memory than a worker may use (768 MB per file, --max-memory)\n" in proc.stderr
     assert "ingested 1 file(s)" in proc.stdout  # after the refused file, in the same process
+
+
+def test_ingest_sizes_the_workers_memory_when_no_limit_is_given(tmp_path):
+    from pipeline.ingest import ingest
+
+    summary = ingest(str(tmp_path / "w.duckdb"), [str(CORPUS / "000_e3e456b1fc67bad2.txt")], workers=1)
+    assert summary.ingested == 1
+    assert lim.LIMITS.max_memory == lim.default_memory(1)  # what the (in-process) worker read under
+
+
+def test_each_file_is_read_under_the_workers_memory_limit(monkeypatch):
+    import pipeline.runner
+    from pipeline.ingest import process_to_rows
+
+    seen = []
+
+    def fake_process_file(path, catalogue=None):
+        seen.append(resource.getrlimit(resource.RLIMIT_AS)[0])
+        raise PlanscopeError(f"{path}: stop here")
+
+    monkeypatch.setattr(pipeline.runner, "process_file", fake_process_file)
+    lim.set_limits(Limits(max_memory=300 * MB))
+    assert process_to_rows("x.txt", "run1") == ("error", "x.txt: stop here")
+    assert seen[0] != resource.RLIM_INFINITY and seen[0] <= lim._address_space() + 300 * MB
