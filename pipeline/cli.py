@@ -1,6 +1,7 @@
 """planscope command line.
 
     planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force] [--ocr auto|off|force]
+                                         [--max-unpacked SIZE] [--max-page-pixels N] [--max-memory SIZE]
     planscope [--db PATH] sql "SELECT ..." [--csv | --json] [--write]
     planscope [--db PATH] export --jsonl FILE|- [--doc NAME]
     planscope [--db PATH] docs
@@ -24,6 +25,7 @@ import sys
 from datetime import date, datetime
 
 from pipeline.errors import EXIT_INTERNAL, PlanscopeError
+from pipeline.limits import Limits
 from warehouse.store import DEFAULT_DB, WarehouseBusy
 
 
@@ -52,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the archive's catalogue: file,title,period_start,period_end,genre,source (repeatable)")
     ing.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
                      help="OCR PDF pages: auto = pages with no (or a garbage) text layer; force = every page; off = never")
+    defaults = Limits()
+    ing.add_argument("--max-unpacked", metavar="SIZE",
+                     help="refuse a .docx/.odt part or package, or a PDF stream, that unpacks to more than this "
+                          f"(default: {defaults.max_unpacked // 2**20}M)")
+    ing.add_argument("--max-page-pixels", metavar="N",
+                     help="OCR a page at up to 300 dpi, fewer when it would take more pixels than this "
+                          f"(default: {defaults.max_page_pixels / 1e6:g}M; A3 at 300 dpi is 17.4M)")
+    ing.add_argument("--max-memory", metavar="SIZE", default=None,
+                     help="memory a worker may use for one file beyond its start; a file that needs more fails "
+                          "(default: half the machine's memory over the workers, 768M to 1G)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--executor", choices=["local", "ray"], default="local",
                      help="local process pool, or Ray tasks (RAY_ADDRESS names a cluster; default a local Ray)")
@@ -116,9 +128,11 @@ def cmd_ingest(args) -> int:
             catalogue = load_catalogues(args.manifest)
         except CatalogueError as exc:
             raise UsageError(str(exc)) from None
+    file_limits = _limits(args)
     progress = None if args.quiet or not sys.stderr.isatty() else Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
-                     force=args.force, executor=args.executor, catalogue=catalogue, ocr=args.ocr)
+                     force=args.force, executor=args.executor, catalogue=catalogue, ocr=args.ocr,
+                     limits=file_limits)
     print(f"ingested {summary.ingested} file(s), skipped {summary.skipped} unchanged/duplicate, failed {len(summary.failed)}; "
           f"{summary.records} records, {summary.quarantined} quarantined -> {args.db}")
     for name in summary.uncatalogued:
@@ -132,6 +146,22 @@ def cmd_ingest(args) -> int:
     if summary.internal:
         return EXIT_INTERNAL
     return 1 if summary.failed else 0
+
+
+def _limits(args):
+    from pipeline.limits import parse_count, parse_size
+
+    limits = Limits()
+    try:
+        if args.max_unpacked:
+            limits.max_unpacked = parse_size(args.max_unpacked)
+        if args.max_page_pixels:
+            limits.max_page_pixels = parse_count(args.max_page_pixels)
+        if args.max_memory:
+            limits.max_memory = parse_size(args.max_memory)
+        return limits
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _open_read(db: str, write: bool = False):

@@ -23,6 +23,11 @@ The rule for an exception a reader did not turn into a `PlanscopeError` itself
 3. Everything else is planscope's fault: an exception raised in planscope's own code, or raised
    by a library that planscope's extractors called on an already-read document (spaCy, pydantic,
    DuckDB ...): the file was read fine, so what broke is planscope.
+
+Before all three: a file that needs more than a resource limit allows (`LimitExceeded`, raised by
+pipeline/limits.py) or more memory than its worker may use (`MemoryError`, at the worker's
+address-space limit) is neither damaged nor a bug: the file is refused with the limit in words
+(`resource_cause` finds either, also when a library or a reader wrapped it in its own error).
 """
 from __future__ import annotations
 
@@ -53,6 +58,31 @@ class UnreadableFile(PlanscopeError):
 
 class UnsupportedFormat(UnreadableFile):
     pass
+
+
+class LimitExceeded(PlanscopeError):
+    """A file needs more than a resource limit allows (pipeline/limits.py). str() is the reason
+    without the file name ("word/document.xml unpacks to 2.0 GB, limit 128 MB ..."): it is raised
+    deep inside a library's call, where the name is not known; read_document adds it."""
+
+
+def resource_cause(exc: BaseException | None) -> BaseException | None:
+    """The LimitExceeded or MemoryError behind `exc`: itself, or one a library or a reader wrapped
+    (pdfplumber's PdfminerException(e), a reader's `raise UnreadableFile(...) from None`, which
+    keeps the original as __context__)."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen or not isinstance(e, BaseException):
+            continue
+        seen.add(id(e))
+        if isinstance(e, (LimitExceeded, MemoryError)):
+            return e
+        if "Memory allocation failed" in str(e)[:300]:  # libxml2 at the limit reports in its own words
+            return MemoryError()
+        todo += [e.__cause__, e.__context__] + [a for a in e.args if isinstance(a, BaseException)]
+    return None
 
 
 class SetupError(PlanscopeError):

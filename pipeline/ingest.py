@@ -8,10 +8,11 @@ import sys
 import uuid
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import PlanscopeError, format_traceback, internal_error_line
+from pipeline.limits import Limits, default_memory, set_limits
 from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
 from warehouse import store
 
@@ -54,26 +55,32 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
     file is at fault ("error"), or (one line, traceback) when planscope is ("internal"; see
     pipeline/errors.py). Never raises: one file never stops a bulk run. `entry` is the file's
     catalogue entry (extractors/catalogue.py), if the archivist gave one."""
+    from pipeline import limits
     from pipeline.runner import process_file
 
     try:
-        state = process_file(path, catalogue=entry)
-        rows = store.rows_for_state(state, path, run_id)
-        rows["ocr_pages"] = len({b.prov.page for b in state.doc.blocks if b.prov.ocr})  # for the progress bar
+        # The worker's memory is the file's own: past the budget, malloc fails, Python raises
+        # MemoryError, and the file fails in words; the worker and the other files go on.
+        with limits.memory_limit(limits.LIMITS.max_memory):
+            state = process_file(path, catalogue=entry)
+            rows = store.rows_for_state(state, path, run_id)
+            rows["ocr_pages"] = len({b.prov.page for b in state.doc.blocks if b.prov.ocr})  # for the progress bar
         return "ok", rows
     except PlanscopeError as exc:
         return "error", str(exc)
     except MemoryError:
-        return "error", f"{path}: out of memory while reading"
+        return "error", f"{path}: {limits.memory_words()}"
     except Exception as exc:  # read_document passes on only planscope's own bugs: say so, keep going
         return "internal", (internal_error_line(path, exc), format_traceback(exc))
 
 
-def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1) -> None:
+def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1,
+                 file_limits: Limits | None = None) -> None:
     from pipeline.readers import ocr, pdf_reader
 
     pdf_reader.PDF_PASSWORD["value"] = password
     ocr.set_mode(ocr_mode, ocr_threads)
+    set_limits(file_limits)
 
 
 def catalogue_key(entry) -> str | None:
@@ -83,7 +90,7 @@ def catalogue_key(entry) -> str | None:
 
 def ingest(db: str, paths: list[str], *, workers: int | None = None, password: str | None = None,
            progress=None, force: bool = False, executor: str = "local", catalogue=None,
-           ocr: str = "auto") -> IngestSummary:
+           ocr: str = "auto", limits: Limits | None = None) -> IngestSummary:
     run_id = uuid.uuid4().hex[:12]
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
@@ -122,6 +129,9 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     if progress:
         progress.start(total=len(todo), skipped=summary.skipped)
     workers = max(1, workers or os.cpu_count() or 1)
+    limits = replace(limits or Limits())
+    if limits.max_memory is None:  # sized from the machine and how many workers share it
+        limits.max_memory = default_memory(workers)
     # Files run in parallel first; when there are fewer files than workers, a file's OCR pages share the rest.
     ocr_threads = max(1, workers // max(1, min(workers, len(todo))))
     pending: list[dict] = []
@@ -155,15 +165,16 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
 
     try:
         if executor == "ray":
-            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries, ocr):
+            for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries, ocr,
+                                                             limits=limits):
                 handle(path, replaces, status, result)
         elif workers == 1 or len(todo) <= 1:
-            _init_worker(password, ocr, ocr_threads)
+            _init_worker(password, ocr, ocr_threads, limits)
             for path, replaces in todo:
                 handle(path, replaces, *process_to_rows(path, run_id, _entry(entries, path)))
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                     initargs=(password, ocr, ocr_threads)) as pool:
+                                     initargs=(password, ocr, ocr_threads, limits)) as pool:
                 queue = list(todo)
                 running = {}
                 while queue or running:
@@ -214,8 +225,8 @@ def _entry(entries: dict, path: str) -> dict | None:
 
 
 def _process_with_password(path: str, run_id: str, password: str | None, entry: dict | None = None,
-                           ocr_mode: str = "auto"):
-    _init_worker(password, ocr_mode)
+                           ocr_mode: str = "auto", file_limits: Limits | None = None):
+    _init_worker(password, ocr_mode, file_limits=file_limits)
     return process_to_rows(path, run_id, entry)
 
 
@@ -231,7 +242,8 @@ def ray_init_kwargs(workers: int) -> dict:
 
 
 def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, password: str | None,
-               entries: dict | None = None, ocr_mode: str = "auto", task=_process_with_password):
+               entries: dict | None = None, ocr_mode: str = "auto", task=_process_with_password,
+               limits: Limits | None = None):
     """The per-file work as Ray tasks; the load stays here, in one writer. RAY_ADDRESS names a cluster.
     A task that dies (worker killed, node lost) is that file's failure; the other files go on."""
     try:
@@ -247,7 +259,8 @@ def run_on_ray(todo: list[tuple[str, list[str]]], run_id: str, workers: int, pas
                                  f"{' '.join(str(exc).split())[:200]})") from None
     remote = ray.remote(max_retries=1)(task)  # a node lost mid-task: one more try, then the file fails
     try:
-        pending = {remote.remote(path, run_id, password, _entry(entries or {}, path), ocr_mode): (path, replaces)
+        extra = {"file_limits": limits} if limits is not None else {}
+        pending = {remote.remote(path, run_id, password, _entry(entries or {}, path), ocr_mode, **extra): (path, replaces)
                    for path, replaces in todo}
         while pending:
             done, _ = ray.wait(list(pending), num_returns=1)

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import PlanscopeError, UnreadableFile, UnsupportedFormat, is_file_fault
+from pipeline.errors import PlanscopeError, UnreadableFile, UnsupportedFormat, is_file_fault, resource_cause
 from schemas.document import Document, assign_char_spans
 
 Reader = Callable[[Path, bytes, str], Document]
@@ -74,17 +74,17 @@ def read_document(path: str | Path) -> Document:
     fmt = sniff_format(path, data)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        doc = READERS[fmt](path, data, sha)
-    except PlanscopeError:
-        raise
-    except RecursionError:
-        raise UnreadableFile(str(path), f"damaged {fmt}: structure nested too deeply") from None
+        doc = _read(READERS[fmt], path, data, sha, fmt)
     except Exception as exc:
-        # A damaged file a reader library trips over: one clean line. Anything else is a bug in
-        # planscope and propagates as itself (pipeline/errors.py states the rule).
-        if not is_file_fault(exc):
+        # A limit (or the worker's memory) reached, however deep and however wrapped: the file is
+        # too big to read here, which is neither damage nor a bug (pipeline/limits.py).
+        cause = resource_cause(exc)
+        if cause is None:
             raise
-        raise UnreadableFile(str(path), f"damaged {fmt} file ({type(exc).__name__}: {str(exc)[:120]})") from None
+        from pipeline.limits import memory_words
+
+        reason = str(cause) if not isinstance(cause, MemoryError) else memory_words()
+        raise UnreadableFile(str(path), reason) from None
     if not any(b.text.strip() or b.rows for b in doc.blocks):
         raise UnreadableFile(str(path), "no text found in the document")
     assign_char_spans(doc)
@@ -95,6 +95,21 @@ def read_document(path: str | Path) -> Document:
 
     doc.language = detect_language(doc.text())
     return doc
+
+
+def _read(reader: Reader, path: Path, data: bytes, sha: str, fmt: str) -> Document:
+    try:
+        return reader(path, data, sha)
+    except PlanscopeError:
+        raise
+    except RecursionError:
+        raise UnreadableFile(str(path), f"damaged {fmt}: structure nested too deeply") from None
+    except Exception as exc:
+        # A damaged file a reader library trips over: one clean line. Anything else is a bug in
+        # planscope and propagates as itself (pipeline/errors.py states the rule).
+        if not is_file_fault(exc) or resource_cause(exc) is not None:
+            raise
+        raise UnreadableFile(str(path), f"damaged {fmt} file ({type(exc).__name__}: {str(exc)[:120]})") from None
 
 
 # UTF-8 read as Windows-1252/Latin-1: a lead byte shown as Â..ß or à..ï, followed by continuation

@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.errors import UnreadableFile
+from pipeline.limits import check_zip
 from pipeline.readers import register
 from pipeline.readers.docx_content import (is_strict, paragraph_text, strict_to_transitional, text_boxes,
                                            unwrap_block_controls)
@@ -37,6 +38,7 @@ def _open(path: Path, data: bytes):
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(zf)  # before anything is unpacked: sizes are in the zip directory
             names = set(zf.namelist())
             if "word/document.xml" not in names:
                 raise UnreadableFile(str(path), "zip archive without word/document.xml: not a Word document")

@@ -14,6 +14,15 @@ from schemas.document import Document
 CONVERT_TIMEOUT = 120
 
 
+def lift_memory_limit() -> None:
+    """In the LibreOffice child: its address space is its own (it reserves far more than it uses),
+    not the worker's per-file budget (pipeline/limits.py); the timeout bounds it instead."""
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -23,6 +32,17 @@ def read_legacy(path: Path, data: bytes, sha256: str) -> Document:
     from pipeline.readers.docx_reader import read_docx
 
     kind = {b"\xd0\xcf": ".doc (Word 97-2003)", b"{\\": ".rtf"}.get(data[:2], ".odt")
+    if data[:4] == b"PK\x03\x04":  # .odt is a zip package: refuse a bomb before LibreOffice unpacks it
+        import io
+        import zipfile
+
+        from pipeline.limits import check_zip
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                check_zip(zf)
+        except zipfile.BadZipFile:
+            pass  # LibreOffice says what it makes of a damaged one
     exe = soffice()
     if exe is None:
         raise UnsupportedFormat(str(path), f"legacy {kind} file: install LibreOffice (Debian package "
@@ -32,7 +52,8 @@ def read_legacy(path: Path, data: bytes, sha256: str) -> Document:
         src.write_bytes(data)
         try:
             subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "docx",
-                            "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=CONVERT_TIMEOUT)
+                            "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=CONVERT_TIMEOUT,
+                           preexec_fn=lift_memory_limit)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             raise UnsupportedFormat(str(path), f"legacy {kind} file: LibreOffice could not convert it ({type(exc).__name__})") from None
         out = src.with_suffix(".docx")

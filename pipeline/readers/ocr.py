@@ -4,7 +4,9 @@ and confidence (Tesseract) -> the lines and page tables pdf_reader turns into th
 Why Tesseract and not an ONNX engine from PyPI: see bench/OCR.md (rapidocr's bundled recogniser drops
 the spaces between English words, is ~5x slower per page on this machine and needs ~10x the memory).
 
-The page is rendered at 300 dpi (pypdfium2, no poppler), deskewed (projection profile), and read by
+The page is rendered at 300 dpi (pypdfium2, no poppler) or, when that would pass the pixel limit
+(`--max-page-pixels`, pipeline/limits.py), at the highest DPI that stays under it: a poster-size
+page is read coarser, never refused for its size alone, deskewed (projection profile), and read by
 `tesseract ... tsv` in a subprocess, so several pages OCR at once on threads without a process pool.
 Tables are found from the page's ruling lines (long dark runs in the image); each word goes to the
 cell its box centre falls in. A page with no rulings gives lines only, which pdf_reader groups into
@@ -63,6 +65,7 @@ class OcrPage:
     tables: list = field(default_factory=list)  # pdf_reader.PageTable
     confidence: float | None = None  # mean word confidence, 0-1; None when no text was found
     words: int = 0
+    dpi: int = DPI  # lower than DPI on a page too big for the pixel limit
 
 
 # -- when to OCR ---------------------------------------------------------------------------------
@@ -108,8 +111,11 @@ def no_text_reason(pages: int, ocr_pages: list[OcrPage]) -> str:
         return "no text layer: OCR is not enabled"
     if tesseract_path() is None:
         return "no text layer, and OCR needs Tesseract: apt-get install tesseract-ocr"
+    coarse = [p for p in ocr_pages if p.dpi < DPI]
+    why = (f"; page {coarse[0].page} is too big for {DPI} dpi and was read at {coarse[0].dpi} dpi "
+           f"(--max-page-pixels)" if coarse else "")
     return (f"no readable text: no text layer, and OCR found no text on its {len(ocr_pages) or pages} "
-            f"page(s) (blank pages, or images without legible text)")
+            f"page(s) (blank pages, or images without legible text){why}")
 
 
 # -- the hook pdf_reader calls ---------------------------------------------------------------------
@@ -129,6 +135,10 @@ def read_pages(path, data: bytes, pages: list[int], page_heights: dict[int, floa
         for start in range(0, len(pages), threads * 2):
             chunk = pages[start:start + threads * 2]
             images = _render(path, data, chunk)
+            for pno, image in zip(chunk, images):
+                if image is not None and "pixels_at_full_dpi" in image.info:
+                    doc.warnings.append(f"page {pno} needs {image.info['pixels_at_full_dpi'] / 1e9:.1f} GB of pixels at "
+                                        f"{DPI} dpi; read at {image.info['dpi'][0]} dpi (--max-page-pixels)")
             results += pool.map(lambda job: ocr_image(job[1], job[0], page_heights[job[0]]), zip(chunk, images))
     for res in results:
         if res.confidence is None:
@@ -161,9 +171,33 @@ def _render(path, data: bytes, pages: list[int]):
     except Exception as exc:
         raise UnreadableFile(str(path), f"cannot render PDF pages for OCR ({type(exc).__name__}: {exc})") from None
     try:
-        return [pdf[p - 1].render(scale=DPI / 72, grayscale=True).to_pil().convert("L") for p in pages]
+        images = []
+        for p in pages:
+            page = pdf[p - 1]
+            width, height = page.get_size()
+            dpi = page_dpi(width, height)
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            image.info["dpi"] = (dpi, dpi)  # ocr_image reads the page's scale from here
+            if dpi < DPI:
+                image.info["pixels_at_full_dpi"] = round(width * DPI / 72) * round(height * DPI / 72)
+            images.append(image)
+        return images
     finally:
         pdf.close()
+
+
+MIN_DPI = 10  # find_tables needs rulings of a few pixels; a 200-inch page at 10 dpi is 4 M pixels
+
+
+def page_dpi(width_pt: float, height_pt: float) -> int:
+    """The DPI to render a page at: DPI, or less when DPI would make more pixels than the limit
+    (one grey byte a pixel, and OCR's own copies of the image a small multiple of that)."""
+    from pipeline.limits import LIMITS
+
+    pixels_at_dpi = (width_pt / 72 * DPI) * (height_pt / 72 * DPI)
+    if pixels_at_dpi <= LIMITS.max_page_pixels:
+        return DPI
+    return max(MIN_DPI, int(DPI * (LIMITS.max_page_pixels / pixels_at_dpi) ** 0.5))
 
 
 def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
@@ -172,11 +206,13 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
 
     from PIL import ImageFilter
 
+    dpi = int((getattr(image, "info", None) or {}).get("dpi", (DPI,))[0])
+    pt_per_px = 72 / dpi
     image = deskew(image)
     clean = image.filter(ImageFilter.MedianFilter(3))  # speckle off; strokes and rules stay
-    words = run_tesseract(clean)
-    grids = find_tables(np.asarray(image) < RULE_INK)
-    out = OcrPage(page=pno, words=len(words))
+    words = run_tesseract(clean, dpi)
+    grids = find_tables(np.asarray(image) < RULE_INK, dpi)
+    out = OcrPage(page=pno, words=len(words), dpi=dpi)
     if words:
         out.confidence = sum(w.conf for w in words) / len(words) / 100
     in_table: set[int] = set()
@@ -187,12 +223,12 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
         if rows:
             from pipeline.readers.pdf_reader import PageTable
 
-            out.tables.append(PageTable(page=pno, top=grid.top * PT_PER_PX, bottom=grid.bottom * PT_PER_PX, rows=rows))
-    content_bottom = max((w.bottom * PT_PER_PX for w in words if w.bottom * PT_PER_PX < page_height_pt * 0.91), default=0)
+            out.tables.append(PageTable(page=pno, top=grid.top * pt_per_px, bottom=grid.bottom * pt_per_px, rows=rows))
+    content_bottom = max((w.bottom * pt_per_px for w in words if w.bottom * pt_per_px < page_height_pt * 0.91), default=0)
     for t in out.tables:
         t.content_bottom = content_bottom
     out.lines = words_to_lines([w for i, w in enumerate(words) if i not in in_table], pno, page_height_pt,
-                               np.asarray(clean) < 128)
+                               np.asarray(clean) < 128, pt_per_px)
     return out
 
 
@@ -221,12 +257,12 @@ def deskew(image, max_degrees: float = 3.0):
     return image.rotate(best, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
 
 
-def run_tesseract(image) -> list[Word]:
+def run_tesseract(image, dpi: int = DPI) -> list[Word]:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # parallelism comes from pages, not from OpenMP
     proc = subprocess.run([tesseract_path() or "tesseract", "stdin", "stdout", "-l", "eng", "--psm", "3",
-                           "--dpi", str(DPI), "tsv"], input=buf.getvalue(), capture_output=True, env=env, timeout=300)
+                           "--dpi", str(dpi), "tsv"], input=buf.getvalue(), capture_output=True, env=env, timeout=300)
     if proc.returncode != 0:
         raise RuntimeError(f"tesseract failed: {proc.stderr.decode(errors='replace').strip()[:200]}")
     return parse_tsv(proc.stdout.decode("utf-8", errors="replace"))
@@ -256,7 +292,7 @@ def _is_text(text: str, conf: float) -> bool:
 
 # -- words -> lines --------------------------------------------------------------------------------
 
-def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None) -> list:
+def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None, pt_per_px: float = PT_PER_PX) -> list:
     """Words -> pdf_reader Lines (PDF points), grouped by where their boxes sit on the page (a list
     number far left of its text is on the same line, though Tesseract may give it a block of its own).
 
@@ -286,7 +322,7 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
     # usual line pitch (a blank line, or paragraph spacing).
     tops = [median(w.top for w in ws) for ws in rows]
     pitches = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 3 * body]
-    pitch_pt = (median(pitches) if pitches else 1.2 * body) * PT_PER_PX
+    pitch_pt = (median(pitches) if pitches else 1.2 * body) * pt_per_px
     extent = PARA_PITCH * pitch_pt - 0.45 * BODY_PT
     lines = []
     for ws, top in zip(rows, tops):
@@ -300,12 +336,12 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None)
         if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body):
             texts = ["•"] + texts
         text = " ".join(texts)
-        if not page_height_pt * MARGIN_SHARE < top * PT_PER_PX < page_height_pt * (1 - MARGIN_SHARE):
+        if not page_height_pt * MARGIN_SHARE < top * pt_per_px < page_height_pt * (1 - MARGIN_SHARE):
             # running headers/footers repeat; speckle read as a stray ',' or '’' next to one must not
             # make each page's copy look different to pdf_reader's furniture check
             text = text.strip(" ,.;:'’‘`\"“”°|") or text
-        ln = Line(page=pno, text=text, x0=ws[0].x0 * PT_PER_PX, top=top * PT_PER_PX,
-                  bottom=top * PT_PER_PX + extent * size / BODY_PT, size=size, bold=False, italic=False)
+        ln = Line(page=pno, text=text, x0=ws[0].x0 * pt_per_px, top=top * pt_per_px,
+                  bottom=top * pt_per_px + extent * size / BODY_PT, size=size, bold=False, italic=False)
         ln.page_height = page_height_pt  # type: ignore[attr-defined]
         ln.ocr = True  # type: ignore[attr-defined]  # pdf_reader: a list label always starts a new block here
         lines.append(ln)
@@ -400,10 +436,9 @@ def _cluster(values: list[float], gap: float) -> list[float]:
     return [sum(c) / len(c) for c in out]
 
 
-def find_tables(ink) -> list[Grid]:
+def find_tables(ink, dpi: int = DPI) -> list[Grid]:
     """Ruled tables: vertical rulings that overlap in height form one table; its column boundaries are
     their x positions, its row boundaries the horizontal rulings across it."""
-    dpi = DPI
     horizontal = _segments(ink, dpi)  # at least an inch long
     vertical = _segments(ink.T, dpi // 2)  # at least half an inch: longer than a big title's letters
     groups: list[list[tuple[float, int, int]]] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import UnreadableFile
+from pipeline.limits import cap_pdf_streams
 from pipeline.readers import ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
@@ -94,6 +95,7 @@ PDF_PASSWORD: dict[str, str | None] = {"value": None}  # set by the CLI's --pass
 
 @register("pdf")
 def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
+    cap_pdf_streams()  # pdfminer inflates each stream at most to --max-unpacked
     pdf = _open(path, data, PDF_PASSWORD["value"])
     doc = Document(path=str(path), name=path.name, format="pdf", sha256=sha256)
     lines: list[Line] = []
