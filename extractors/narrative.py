@@ -23,7 +23,7 @@ from schemas.document import BlockKind, Document
 from schemas.records import DateValue
 
 BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
-SLIDE_NUMBER = re.compile(r"^(\d{1,2})\s?(?=[A-Z])")
+SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–-])?\s?(?=[A-Z])")
 WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
                         r"more news|related|tags?|posted in|download)\b", re.I)
 PRIORITY_CONTEXT = re.compile(

@@ -184,6 +184,9 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     # and its narrative retells it.
     if structure.kind not in PLAN_KINDS and len(drafts) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
+    elif structure.kind == "narrative_plan" and not drafts:
+        # a plan written wholly as prose (no numbered activities) says what will be done in sentences
+        drafts += prose_candidate_drafts(doc, structure, set())
     return drafts
 
 

@@ -233,6 +233,8 @@ def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
         return "priorities"
     if genre in ("news", "report"):
         return genre
+    if genre == "plan":
+        return "narrative_plan"  # the archivist's word for a plan written as prose is kept
     if term_period(title) or any(term_period(t) for t in lines[:2]):
         return "report"  # a chairmanship's or presidency's account
     words = sum(len(t.split()) for t in lines)

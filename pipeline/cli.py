@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     tr = sub.add_parser("train-classifier", help="retrain the narrative sentence classifier (event / activity / none)")
-    tr.add_argument("--data", nargs="+", metavar="JSONL", help="training sentences (default: the packaged train.jsonl)")
+    tr.add_argument("--data", nargs="+", metavar="FILE", help="labelled units, .jsonl or annotation sheets (.txt); default: every author's units in extractors/data/narrative/")
     tr.add_argument("--out", metavar="DIR", help="where to write the model (default: the packaged model folder)")
     return p
 
@@ -284,21 +284,22 @@ def cmd_explain(args) -> int:
 def cmd_train_classifier(args) -> int:
     from pathlib import Path
 
+    from extractors import narrative_data as nd
     from extractors import narrative_model as nm
 
-    paths = [Path(p) for p in (args.data or [nm.DATA / "train.jsonl"])]
-    examples = []
-    for path in paths:
+    rows = [u for units in nd.authors().values() for u in units] if not args.data else []
+    for path in (Path(p) for p in args.data or []):
         try:
-            examples += nm.load_examples(path)
+            rows += nd.read_sheet(path, path.stem) if path.suffix == ".txt" else nd.read_jsonl(path, path.stem)
         except (OSError, ValueError, KeyError) as exc:
-            raise UsageError(f"{path}: not a file of training sentences ({type(exc).__name__}: {exc})") from None
-    labels = {label for _, label in examples}
+            raise UsageError(f"{path}: not a file of labelled units ({type(exc).__name__}: {exc})") from None
+    labels = {u.label for u in rows}
     if not labels <= set(nm.LABELS) or len(labels) < 2:
         raise UsageError(f"training labels must be among {', '.join(nm.LABELS)} (two at least); got {sorted(labels)}")
     out = Path(args.out) if args.out else nm.MODEL_DIR
-    nm.train(examples, out_dir=out)
-    print(f"trained on {len(examples)} sentences from {len(paths)} file(s) -> {out}")
+    examples = nd.featurise(rows)
+    nm.train([(e.context, e.label) for e in examples], out_dir=out)
+    print(f"trained on {len(examples)} units from {len(args.data or []) or 'every author'}'s file(s) -> {out}")
     return 0
 
 

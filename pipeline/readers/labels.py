@@ -84,6 +84,8 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     stripped = text.lstrip()
     if stripped[:1] and stripped[0] in BULLET_CHARS and (len(stripped) == 1 or stripped[1].isspace()):
         return stripped[0], None, stripped[1:].strip(), "bullet"
+    if re.match(r"o [^\W\d]", stripped):  # Word's second-level bullet (Courier "o") as plain text gives it
+        return "o", None, stripped[2:].strip(), "bullet"
     m = LABEL_RE.match(text)
     if not m:
         return None, None, text, None
