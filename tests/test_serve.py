@@ -66,7 +66,7 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(site):
     app = create_app(site["db"], idle_seconds=0)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 
