@@ -25,7 +25,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -34,7 +34,8 @@ from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
-from serve.sql import ROW_LIMIT, TIME_LIMIT_SECONDS, QueryRefused, run_query
+from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
+                       QueryRefused, Result, SqlPool, check_statement)
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("html", "csv", "json")
@@ -165,9 +166,11 @@ def _format(request: Request) -> str:
     return fmt
 
 
-def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None) -> Starlette:
+def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
+               sql_seconds: float = TIME_LIMIT_SECONDS) -> Starlette:
     """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names)."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
+    pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -270,23 +273,62 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     def sql(request: Request):
         fmt = _format(request)
         query = request.query_params.get("q", "").strip()
-        names, rows, truncated, error = [], [], False, None
+        result, error, notes = Result([], []), None, []
+        statement = None
         if query:
             with warehouse.cursor() as cur:
                 try:
-                    names, rows, truncated = run_query(cur, query)
+                    statement = check_statement(cur, query)
                 except QueryRefused as exc:
                     error = str(exc)
+        if fmt == "csv" and statement:
+            try:
+                return sql_csv(statement)
+            except QueryRefused as exc:
+                error = str(exc)
+        if statement and not error:
+            try:
+                result = pool.query(statement, cell_chars=CELL_CHARS if fmt == "html" else PAGE_BYTES)
+                notes = result.notes(ROW_LIMIT, PAGE_BYTES, CELL_CHARS if fmt == "html" else PAGE_BYTES)
+            except QueryRefused as exc:
+                error = str(exc)
         if fmt != "html":
             if error:
                 return Response(f"refused: {error}\n", status_code=400, media_type="text/plain; charset=utf-8")
-            return table_response(names, rows, fmt, "query")
-        tables = []
+            response = table_response(result.names, result.rows, fmt, "query")
+            if notes:
+                response.headers["X-Planscope-Cut"] = "; ".join(notes).encode("ascii", "replace").decode()
+            return response
         with warehouse.cursor() as cur:
             tables = [r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                                 "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()]
-        return page(request, "sql.html", status_code=400 if error else 200, query=query, names=names, rows=rows,
-                    truncated=truncated, error=error, row_limit=ROW_LIMIT, seconds=TIME_LIMIT_SECONDS, tables=tables)
+        return page(request, "sql.html", status_code=400 if error else 200, query=query, names=result.names,
+                    rows=result.rows, notes=notes, error=error, row_limit=ROW_LIMIT, seconds=pool.seconds,
+                    tables=tables, page_mb=PAGE_BYTES // 2**20, cell_chars=CELL_CHARS)
+
+    def sql_csv(statement: str) -> Response:
+        """Every row, streamed as the worker sends them; a last line says what was cut, if anything."""
+        messages = pool.messages(statement, None, DOWNLOAD_BYTES, DOWNLOAD_BYTES, per_message=True,
+                                 total_seconds=DOWNLOAD_SECONDS)
+        kind, names = next(messages)  # a failing statement fails here, before anything is sent
+
+        def body():
+            yield csv_line(names)
+            try:
+                for kind, payload in messages:
+                    if kind == "rows":
+                        yield "".join(csv_line(r) for r in payload)
+                    elif kind == "done":
+                        cut = Result(names, [None] * payload["rows"], False, payload["cut_cells"], payload["cut_bytes"])
+                        for note in cut.notes(0, DOWNLOAD_BYTES, DOWNLOAD_BYTES):
+                            yield csv_line([f"[cut: {note}]"])
+            except QueryRefused as exc:
+                yield csv_line([f"[cut: {exc}]"])
+            finally:
+                messages.close()
+
+        return StreamingResponse(body(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="query.csv"'})
 
     async def not_found(request: Request, exc: HTTPException):
         return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail)
@@ -312,12 +354,14 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def lifespan(app):
         yield
         warehouse.close()
+        pool.close()
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, duckdb.Error: db_error,
                                                        queries.BadParameter: bad_parameter},
                     lifespan=lifespan,
                     middleware=[Middleware(HostCheck, names=allowed if allowed is not None else set(LOOPBACK_NAMES))])
     app.state.warehouse = warehouse
+    app.state.sql_pool = pool
     return app
 
 

@@ -271,3 +271,79 @@ def test_a_table_row_is_shown_with_its_header_not_five_tables(client):
     for other in ("T0 R1", "T0 R2", "T1 R1", "Activity plan 2020"):
         assert other not in page
     assert "The passage in context" not in page
+
+
+# -- 2. the SQL time limit is a hard stop -----------------------------------------------------
+
+def test_a_query_past_the_limit_is_killed_and_the_server_answers_meanwhile(tiny):
+    """levenshtein of two 200,000-letter strings runs ~40 s and never looks for an interrupt; with
+    a 1 s limit its worker process is killed, and a stylesheet is served while it runs."""
+    app = create_app(tiny["db"], idle_seconds=0, sql_seconds=1)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        box = {}
+        slow = threading.Thread(target=lambda: box.setdefault("r", c.get(
+            "/sql", params={"q": "SELECT levenshtein(repeat('a', 200000), repeat('b', 200000)) AS d"})), daemon=True)
+        slow.start()
+        pool = app.state.sql_pool
+        while not pool.busy and slow.is_alive():
+            slow.join(0.01)
+        (pid,) = list(pool.busy)
+        css = c.get("/static/planscope.css")
+        assert css.status_code == 200 and slow.is_alive()  # answered while the query runs
+        slow.join(120)  # a hang guard
+        assert box["r"].status_code == 400
+        assert 'id="sql-error">Refused: stopped after the time limit of 1 s</p>' in box["r"].text
+        assert not Path(f"/proc/{pid}").exists()  # the worker is gone, not left computing
+        assert c.get("/sql.json", params={"q": "SELECT 6 * 7 AS answer"}).json() == [{"answer": 42}]
+
+
+# -- 3. memory and bytes ------------------------------------------------------------------------
+
+def test_duckdb_memory_is_limited_in_the_server_and_the_sql_worker(client):
+    assert client.get("/sql.json", params={"q": "SELECT current_setting('memory_limit') AS m"}).json() == [{"m": "953.6 MiB"}]
+    r = client.get("/sql", params={"q": "SELECT current_setting('threads') AS t"})
+    assert "<td>1</td>" in r.text
+
+
+def test_a_300_mb_cell_is_cut_and_the_page_says_so(client):
+    r = client.get("/sql", params={"q": "SELECT repeat('x', 300000000) AS big, 7 AS n"})
+    assert r.status_code == 200
+    assert "<li>Cut: row 1, big: first 10,000 of 300,000,000 characters</li>" in r.text
+    assert f"<td>{'x' * 10_000}</td><td>7</td>" in r.text
+    assert len(r.content) < 100_000
+    j = client.get("/sql.json", params={"q": "SELECT repeat('x', 300000000) AS big"})
+    assert j.json() == [{"big": "x" * (2 * 2**20)}]
+    assert j.headers["x-planscope-cut"] == ("stopped after 1 row: the result passed 2 MB; "
+                                            "row 1, big: first 2,097,152 of 300,000,000 characters")
+
+
+def test_a_result_past_the_page_cap_stops_and_says_where(client):
+    r = client.get("/sql", params={"q": "SELECT repeat('y', 1000) AS s FROM range(900)"})
+    # 2 MB = 2,097,152 bytes: the 2,098th row of 1,000 letters would pass it; 900 rows fit
+    assert r.text.count("<tr><td>y") == 900 and "Cut:" not in r.text
+    r = client.get("/sql", params={"q": "SELECT repeat('y', 5000) AS s FROM range(900)"})
+    # 419 rows of 5,000 letters = 2,095,000 bytes; the 420th passes 2,097,152 and is the last shown
+    assert r.text.count("<tr><td>y") == 420
+    assert "<li>Cut: stopped after 420 rows: the result passed 2 MB</li>" in r.text
+
+
+def test_a_huge_string_agg_is_refused_not_served(client):
+    r = client.get("/sql", params={"q": "SELECT string_agg(repeat('y', 100000), ',') FROM range(30000)"})
+    assert r.status_code == 400 and 'id="sql-error">Refused: Out of Memory Error' in r.text
+
+
+# -- the SQL CSV: every row, streamed ----------------------------------------------------------
+
+def test_sql_csv_streams_every_row_past_the_page_limit(client):
+    r = client.get("/sql.csv", params={"q": "SELECT range AS i, '=' || range AS f FROM range(25000) ORDER BY i"})
+    lines = r.text.split("\r\n")
+    assert lines[0] == "i,f" and lines[1] == "0,'=0" and lines[25000] == "24999,'=24999" and lines[25001:] == [""]
+    assert "content-length" not in r.headers  # streamed
+
+
+def test_sql_csv_says_where_it_was_cut(client):
+    r = client.get("/sql.csv", params={"q": "SELECT repeat('z', 150000000) AS s"})
+    lines = r.text.split("\r\n")
+    assert lines[0] == "s" and lines[1] == "z" * (100 * 2**20)
+    assert lines[2:] == ["[cut: stopped after 1 row: the result passed 100 MB]",
+                         '"[cut: row 1, s: first 104,857,600 of 150,000,000 characters]"', ""]
