@@ -379,7 +379,8 @@ def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
     return counts, folders
 
 
-def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None) -> None:
+def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
+        sql_seconds: float = TIME_LIMIT_SECONDS) -> None:
     import sys
 
     import uvicorn
@@ -387,6 +388,6 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
     warning = exposure_warning(host, port, Path(db_path).name, *describe_archive(db_path))
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()))
+    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds)
     print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
