@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="browse and search the warehouse in a web browser (read-only)")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
     srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                     help="also answer requests addressed to NAME (e.g. the name a proxy uses); repeatable")
+    srv.add_argument("--sql-seconds", type=float, default=5.0, help="the SQL page's time limit (default: %(default)s)")
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     tr = sub.add_parser("train-classifier", help="retrain the narrative sentence classifier (event / activity / none)")
@@ -312,7 +315,7 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from serve.app import run
 
-    run(args.db, host=args.host, port=args.port)
+    run(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host, sql_seconds=args.sql_seconds)
     return 0
 
 

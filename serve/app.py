@@ -7,19 +7,25 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import json
+import mimetypes
+import os
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -27,24 +33,40 @@ from serve import queries
 from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
-from serve.sql import ROW_LIMIT, TIME_LIMIT_SECONDS, QueryRefused, run_query
+from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
+from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
+                       QueryRefused, Result, SqlPool, check_statement)
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("html", "csv", "json")
 
 
+_WORD_RUN = re.compile(r"\w*")
+
+
 def highlight(text: str | None, terms: list[str]) -> Markup:
-    """`text` escaped, with the words holding a search term in <mark>."""
+    """`text` escaped, with the words holding a search term in <mark>.
+
+    Linear in the text: the regex finds the terms only (literals), and each hit is widened to its
+    word by matching `\\w*` forwards from its end and, on the reversed text, backwards from its start
+    (never past the previous mark). A pattern such as `\\w*term\\w*` would retry the word from every
+    letter: quadratic in a long unbroken word, holding the interpreter lock meanwhile."""
     if not text:
         return Markup("")
     if not terms:
         return escape(text)
-    pattern = re.compile(r"\w*(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\w*", re.I)
-    out, last = [], 0
-    for m in pattern.finditer(text):
-        out.append(escape(text[last:m.start()]))
-        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
-        last = m.end()
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
+    n = len(text)
+    backwards = None
+    out, last, pos = [], 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        if backwards is None:
+            backwards = text[::-1]
+        start = m.start() - (_WORD_RUN.match(backwards, n - m.start(), n - last).end() - (n - m.start()))
+        end = _WORD_RUN.match(text, m.end()).end()
+        out.append(escape(text[last:start]))
+        out.append(Markup("<mark>") + escape(text[start:end]) + Markup("</mark>"))
+        last = pos = max(end, m.start() + 1)
     out.append(escape(text[last:]))
     return Markup("").join(out)
 
@@ -71,18 +93,70 @@ def _json_default(value):
     return str(value)
 
 
+# OWASP, "CSV Injection": a cell that starts with one of these is read as a formula by spreadsheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def neutralise(text: str) -> str:
+    """A CSV cell as OWASP advises: prefixed with ' when it starts with =, +, -, @, tab or carriage
+    return, unless it is a plain number (-3 stays a number); the csv module quotes the rest."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_cell(value) -> str:
+    return neutralise(_cell(value)) if not isinstance(value, (int, float)) or isinstance(value, bool) else _cell(value)
+
+
+def csv_line(values) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow([csv_cell(v) for v in values])
+    return out.getvalue()
+
+
+def neutralise_csv(text: str) -> str:
+    """A CSV made elsewhere (the check report's), every cell neutralised."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    for row in csv.reader(io.StringIO(text, newline="")):
+        w.writerow([neutralise(c) for c in row])
+    return out.getvalue()
+
+
 def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str) -> Response:
     """Rows as a CSV or JSON download."""
     if fmt == "json":
         body = json.dumps([dict(zip(names, r)) for r in rows], default=_json_default, ensure_ascii=False, indent=1)
         return Response(body, media_type="application/json",
                         headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
-    out = io.StringIO()
-    w = csv.writer(out)
-    w.writerow(names)
-    w.writerows([[_cell(v) for v in r] for r in rows])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+    body = csv_line(names) + "".join(csv_line(r) for r in rows)
+    return Response(body, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+
+
+MAX_SOURCE_BYTES = 200 * 1024 * 1024
+
+
+def read_ingested(path: str, sha: str) -> bytes:
+    """The bytes of the file ingested as `sha`, read through one descriptor: refused (404) when the
+    stored path is now a symbolic link or not a regular file, and (410) when its content is no
+    longer the content that was ingested (its sha256 differs)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        raise HTTPException(404, "the ingested file is no longer at its path, or the path is now a link") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise HTTPException(404, "the ingested path is no longer a regular file")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise HTTPException(413, f"the file is larger than serve's cap of {MAX_SOURCE_BYTES // 2**20} MB")
+        data = fh.read(MAX_SOURCE_BYTES + 1)
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise HTTPException(410, "the file at the ingested path has changed since it was ingested (its sha256 differs)")
+    return data
 
 
 def _format(request: Request) -> str:
@@ -92,8 +166,11 @@ def _format(request: Request) -> str:
     return fmt
 
 
-def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
+def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
+               sql_seconds: float = TIME_LIMIT_SECONDS) -> Starlette:
+    """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names)."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
+    pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -126,9 +203,12 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
             rec = queries.record(cur, record_id)
             if rec is None:
                 raise HTTPException(404, f"no record {record_id!r}")
-            context = queries.passages_around(cur, rec["doc_sha256"], rec["block_no"])
+            if rec["table_no"] is not None:
+                context, table_row = [], queries.table_row_around(cur, rec["doc_sha256"], rec["table_no"], rec["row_no"])
+            else:
+                context, table_row = queries.passages_around(cur, rec["doc_sha256"], rec["block_no"]), None
         cells = json.loads(rec.get("cells_json") or "{}")
-        return page(request, "record.html", rec=rec, context=context, cells=cells)
+        return page(request, "record.html", rec=rec, context=context, table_row=table_row, cells=cells)
 
     def document(request: Request):
         name = request.path_params["name"]
@@ -163,10 +243,12 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
     def source(request: Request):
         sha = request.path_params["sha"]
         with warehouse.cursor() as cur:
-            found = queries.source_file(cur, sha) if re.fullmatch(r"[0-9a-f]{16,64}", sha) else None
-        if found is None or not Path(found[0]).is_file():
-            raise HTTPException(404, "not an ingested file (or it has moved since it was ingested)")
-        return FileResponse(found[0], filename=found[1])
+            found = queries.source_file(cur, sha) if re.fullmatch(r"[0-9a-f]{64}", sha) else None
+        if found is None:
+            raise HTTPException(404, "not an ingested file")
+        data = read_ingested(found[0], sha)
+        return Response(data, media_type=mimetypes.guess_type(found[1])[0] or "application/octet-stream",
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(found[1])}"})
 
     def checks(request: Request):
         with warehouse.cursor() as cur:
@@ -185,31 +267,74 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
             raise HTTPException(404, f"no check run {check_id!r}")
         media = {"html": "text/html; charset=utf-8", "json": "application/json", "csv": "text/csv; charset=utf-8",
                  "md": "text/markdown; charset=utf-8"}[fmt]
-        return Response(renderers[fmt](result), media_type=media)
+        body = renderers[fmt](result)
+        return Response(neutralise_csv(body) if fmt == "csv" else body, media_type=media)
 
     def sql(request: Request):
         fmt = _format(request)
         query = request.query_params.get("q", "").strip()
-        names, rows, truncated, error = [], [], False, None
+        result, error, notes = Result([], []), None, []
+        statement = None
         if query:
             with warehouse.cursor() as cur:
                 try:
-                    names, rows, truncated = run_query(cur, query)
+                    statement = check_statement(cur, query)
                 except QueryRefused as exc:
                     error = str(exc)
+        if fmt == "csv" and statement:
+            try:
+                return sql_csv(statement)
+            except QueryRefused as exc:
+                error = str(exc)
+        if statement and not error:
+            try:
+                result = pool.query(statement, cell_chars=CELL_CHARS if fmt == "html" else PAGE_BYTES)
+                notes = result.notes(ROW_LIMIT, PAGE_BYTES, CELL_CHARS if fmt == "html" else PAGE_BYTES)
+            except QueryRefused as exc:
+                error = str(exc)
         if fmt != "html":
             if error:
                 return Response(f"refused: {error}\n", status_code=400, media_type="text/plain; charset=utf-8")
-            return table_response(names, rows, fmt, "query")
-        tables = []
+            response = table_response(result.names, result.rows, fmt, "query")
+            if notes:
+                response.headers["X-Planscope-Cut"] = "; ".join(notes).encode("ascii", "replace").decode()
+            return response
         with warehouse.cursor() as cur:
             tables = [r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                                 "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()]
-        return page(request, "sql.html", status_code=400 if error else 200, query=query, names=names, rows=rows,
-                    truncated=truncated, error=error, row_limit=ROW_LIMIT, seconds=TIME_LIMIT_SECONDS, tables=tables)
+        return page(request, "sql.html", status_code=400 if error else 200, query=query, names=result.names,
+                    rows=result.rows, notes=notes, error=error, row_limit=ROW_LIMIT, seconds=pool.seconds,
+                    tables=tables, page_mb=PAGE_BYTES // 2**20, cell_chars=CELL_CHARS)
+
+    def sql_csv(statement: str) -> Response:
+        """Every row, streamed as the worker sends them; a last line says what was cut, if anything."""
+        messages = pool.messages(statement, None, DOWNLOAD_BYTES, DOWNLOAD_BYTES, per_message=True,
+                                 total_seconds=DOWNLOAD_SECONDS)
+        kind, names = next(messages)  # a failing statement fails here, before anything is sent
+
+        def body():
+            yield csv_line(names)
+            try:
+                for kind, payload in messages:
+                    if kind == "rows":
+                        yield "".join(csv_line(r) for r in payload)
+                    elif kind == "done":
+                        cut = Result(names, [None] * payload["rows"], False, payload["cut_cells"], payload["cut_bytes"])
+                        for note in cut.notes(0, DOWNLOAD_BYTES, DOWNLOAD_BYTES):
+                            yield csv_line([f"[cut: {note}]"])
+            except QueryRefused as exc:
+                yield csv_line([f"[cut: {exc}]"])
+            finally:
+                messages.close()
+
+        return StreamingResponse(body(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="query.csv"'})
 
     async def not_found(request: Request, exc: HTTPException):
         return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail)
+
+    async def bad_parameter(request: Request, exc: queries.BadParameter):
+        return page(request, "error.html", status_code=400, status=400, message=str(exc))
 
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
@@ -229,16 +354,40 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0) -> Starlette:
     async def lifespan(app):
         yield
         warehouse.close()
+        pool.close()
 
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, duckdb.Error: db_error},
-                    lifespan=lifespan)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, duckdb.Error: db_error,
+                                                       queries.BadParameter: bad_parameter},
+                    lifespan=lifespan,
+                    middleware=[Middleware(HostCheck, names=allowed if allowed is not None else set(LOOPBACK_NAMES))])
     app.state.warehouse = warehouse
+    app.state.sql_pool = pool
     return app
 
 
-def run(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
+    """(row counts, folders of the source files) of the warehouse, for the exposure warning."""
+    wh = Warehouse(db_path, idle_seconds=0)
+    try:
+        with wh.cursor() as cur:
+            counts = dict(zip(("documents", "records", "passages"), cur.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM record_facts), "
+                "(SELECT count(*) FROM passages)").fetchone()))
+            folders = sorted({str(Path(p).parent) for (p,) in cur.execute("SELECT path FROM documents").fetchall()})
+    finally:
+        wh.close()
+    return counts, folders
+
+
+def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
+        sql_seconds: float = TIME_LIMIT_SECONDS) -> None:
+    import sys
+
     import uvicorn
 
-    app = create_app(db_path)
-    print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)")
+    warning = exposure_warning(host, port, Path(db_path).name, *describe_archive(db_path))
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds)
+    print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -18,6 +18,7 @@ SANDBOX = {
     "enable_external_access": "false",
     "autoinstall_known_extensions": "false",
     "autoload_known_extensions": "false",
+    "memory_limit": "1GB",  # DuckDB's default is 80% of the machine's memory
     "lock_configuration": "true",
 }
 

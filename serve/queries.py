@@ -18,6 +18,13 @@ MAX_TERMS = 8
 BM25_K1, BM25_B = 1.2, 0.75
 
 
+ASCII_NUMBER = re.compile(r"[0-9]+")
+
+
+class BadParameter(ValueError):
+    """A URL parameter that is not of its kind (the message is for the user: a 400 page)."""
+
+
 @dataclass(frozen=True)
 class Filters:
     """A search, as it lives in the URL."""
@@ -37,18 +44,27 @@ class Filters:
 
     @classmethod
     def from_params(cls, params) -> "Filters":
+        """The search in `params`; BadParameter for a page or year that is not plain ASCII digits
+        (`str.isdigit()` and `\\d` accept "²" or "٣", which `int()` refuses or reads unexpectedly)."""
         def year(name):
             value = (params.get(name) or "").strip()
-            return int(value) if re.fullmatch(r"\d{1,4}", value) else None
+            if not value:
+                return None
+            if not ASCII_NUMBER.fullmatch(value) or len(value) > 4:
+                raise BadParameter(f"{name} must be a year in digits 0-9, not {value[:20]!r}")
+            return int(value)
 
-        page = (params.get("page") or "1").strip()
+        page_text = (params.get("page") or "1").strip()
+        if not ASCII_NUMBER.fullmatch(page_text) or len(page_text) > 6:
+            raise BadParameter(f"page must be a whole number in digits 0-9, not {page_text[:20]!r}")
+        page = max(1, min(int(page_text), 10_000))
         what = params.get("what") or "records"
         return cls(q=(params.get("q") or "").strip()[:200], kind=params.get("kind") or "",
                    theme=params.get("theme") or "", year_from=year("year_from"), year_to=year("year_to"),
                    actor=params.get("actor") or "", country=params.get("country") or "",
                    location=params.get("location") or "", doc=params.get("doc") or "", genre=params.get("genre") or "",
                    what=what if what in ("records", "passages") else "records",
-                   page=max(1, min(int(page), 10_000)) if page.isdigit() else 1)
+                   page=page)
 
     def params(self, **changes) -> dict:
         """The non-empty URL parameters of this search with `changes` applied (a change resets the page)."""
@@ -333,6 +349,21 @@ def passages_around(cur, doc_sha256: str, block_no: int | None, before: int = 2,
     return _dicts(cur.execute(
         "SELECT block_no, kind, label, text, page, paragraph_no FROM passages WHERE doc_sha256 = ? "
         "AND block_no BETWEEN ? AND ? ORDER BY block_no", [doc_sha256, block_no - before, block_no + after]))
+
+
+def table_row_around(cur, doc_sha256: str, table_no: int, row_no: int | None) -> dict:
+    """A plan-table row in context: the passage just before its table (its heading, as a rule), the
+    table's header row and the row itself, cell by cell. Not the blocks around it: every cell of a
+    table is a passage of the table's one block, so "two blocks either side" is whole tables."""
+    cells = _dicts(cur.execute(
+        "SELECT row_no, column_no, \"column\", text FROM passages WHERE doc_sha256 = ? AND table_no = ? AND kind = 'table_cell' "
+        "AND row_no IN (0, ?) ORDER BY row_no, column_no", [doc_sha256, table_no, row_no if row_no is not None else -1]))
+    before = _dicts(cur.execute(
+        "SELECT block_no, kind, label, text FROM passages WHERE doc_sha256 = ? AND table_no IS NULL AND block_no < "
+        "(SELECT min(block_no) FROM passages WHERE doc_sha256 = ? AND table_no = ?) ORDER BY block_no DESC LIMIT 1",
+        [doc_sha256, doc_sha256, table_no]))
+    return {"before": before, "header": [c for c in cells if c["row_no"] == 0 and row_no != 0],
+            "row": [c for c in cells if c["row_no"] == row_no]}
 
 
 def document(cur, name: str) -> dict | None:

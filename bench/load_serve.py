@@ -1,0 +1,216 @@
+"""`planscope serve` under load: 500 requests from 20 concurrent clients, and a stylesheet asked for
+while a 40 s SQL query runs.
+
+    PYTHONPATH=. .venv/bin/python bench/load_serve.py [--db /tmp/load.duckdb] [--out bench/SERVE.md]
+
+The warehouse is bench_serve.py's (corpus/ ingested, copied in SQL to 100,000 records) plus one
+report whose passage and record hold a 40,000-letter word with "needle" in its middle. The real
+server runs (`planscope serve`, uvicorn, one process) on a free port of 127.0.0.1; the clients are
+stdlib threads with keep-alive connections (http.client). Targets (issue 23): no errors, p99 under
+1 s, and the stylesheet under 100 ms during the long query.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+WORD = "a" * 20_000 + "needle" + "b" * 19_994  # 40,000 letters, no break
+
+
+def add_long_word(db: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    sha = "f" * 64
+    con.execute("""INSERT INTO documents (doc_sha256, name, path, format, kind, blocks, records, quarantined, candidates,
+                   warnings, ingested_at) VALUES (?, 'long_word.txt', '/nonexistent/long_word.txt', 'txt', 'report', 1, 1,
+                   0, 0, [], now())""", [sha])
+    text = f"The word {WORD} is one word, and needle again."
+    con.execute("INSERT INTO passages (doc_sha256, doc, block_no, kind, text) VALUES (?, 'long_word.txt', 0, 'paragraph', ?)",
+                [sha, text])
+    con.execute("""INSERT INTO record_facts (record_id, doc_sha256, doc, kind, text, date_granularity, date_source, countries,
+                   priority_codes, cells_json, block_no) VALUES ('longword1', ?, 'long_word.txt', 'event', ?, 'none', 'none',
+                   [], [], '{}', 0)""", [sha, text])
+    con.execute("CHECKPOINT")
+    con.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(conn: http.client.HTTPConnection, url: str) -> tuple[int, int, float]:
+    started = time.perf_counter()
+    conn.request("GET", url)
+    resp = conn.getresponse()
+    body = resp.read()
+    return resp.status, len(body), time.perf_counter() - started
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="/tmp/planscope_load_serve.duckdb", help="the warehouse (built if missing)")
+    ap.add_argument("--requests", type=int, default=500)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "SERVE.md"))
+    args = ap.parse_args()
+
+    from bench_serve import ingest_corpus, multiply
+
+    db = Path(args.db)
+    if not db.exists():
+        t = time.perf_counter()
+        ingest_corpus(db)
+        multiply(db, 100_000)
+        add_long_word(db)
+        print(f"warehouse built in {time.perf_counter() - t:.0f} s -> {db}", file=sys.stderr)
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    n_records = con.execute("SELECT count(*) FROM record_facts").fetchone()[0]
+    record_id = con.execute("SELECT record_id FROM record_facts WHERE doc LIKE '000_%_copy177.docx' ORDER BY row_no LIMIT 1").fetchone()[0]
+    doc = con.execute("SELECT name FROM documents WHERE name LIKE '004_%_copy3.docx'").fetchone()[0]
+    con.close()
+
+    slow_sql = "SELECT levenshtein(repeat('a', 200000), repeat('b', 200000)) AS d"
+    mix = [
+        "/search?q=trafficking&theme=migration&year_from=1990&year_to=2010&kind=activity",
+        "/search?q=children+meeting&genre=report",
+        "/search?q=needle&what=passages",
+        "/search?q=needle",
+        f"/record/{record_id}",
+        "/static/planscope.css",
+        "/search?theme=trafficking&kind=event&kind=activity",
+        f"/doc/{urllib.parse.quote(doc)}",
+        "/timeline?q=trafficking",
+        "/sql.json?q=" + urllib.parse.quote("SELECT kind, count(*) AS n FROM records GROUP BY kind"),
+    ]
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "serve", "--port", str(port),
+                               "--sql-seconds", "90"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"server did not start: {server.stderr.read() if server.poll() is not None else ''}")
+                time.sleep(0.2)
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for url in mix:  # every page works before the clock starts
+            status, size, _ = get(warm, url)
+            assert status == 200, (url, status)
+
+        # 1. 500 requests, 20 clients
+        queue = [mix[i % len(mix)] for i in range(args.requests)]
+        lock = threading.Lock()
+        results: list[tuple[str, int, int, float]] = []
+        errors: list[str] = []
+
+        def client():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            while True:
+                with lock:
+                    if not queue:
+                        break
+                    url = queue.pop()
+                try:
+                    status, size, seconds = get(conn, url)
+                except Exception as exc:  # noqa: BLE001 - every failure is counted
+                    errors.append(f"{url}: {exc!r}")
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    continue
+                with lock:
+                    results.append((url, status, size, seconds))
+            conn.close()
+
+        load_before = os.getloadavg()[0]
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - started
+        bad = [(u, s) for u, s, _, _ in results if s != 200]
+        times = sorted(r[3] for r in results)
+        p50, p99 = times[len(times) // 2], times[max(0, int(len(times) * 0.99) - 1)]
+        per_url = {u: sorted(r[3] for r in results if r[0] == u) for u in mix}
+        print(f"load: {len(results)} answers, {len(errors)} errors, {len(bad)} non-200 in {wall:.1f} s; "
+              f"p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms", file=sys.stderr)
+
+        # 2. the stylesheet during a 40 s SQL query
+        box = {}
+
+        def slow():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            box["sql"] = get(conn, "/sql?q=" + urllib.parse.quote(slow_sql))
+
+        sql_thread = threading.Thread(target=slow)
+        sql_thread.start()
+        time.sleep(2)
+        css_conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        css_times = []
+        while sql_thread.is_alive() and len(css_times) < 20:
+            status, _, seconds = get(css_conn, "/static/planscope.css")
+            assert status == 200
+            if sql_thread.is_alive():
+                css_times.append(seconds)
+            time.sleep(1.5)
+        sql_thread.join()
+        sql_status, _, sql_seconds = box["sql"]
+        print(f"stylesheet during the {sql_seconds:.0f} s query (status {sql_status}): max "
+              f"{max(css_times) * 1000:.1f} ms over {len(css_times)}", file=sys.stderr)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    ok = not errors and not bad and p99 < 1.0 and css_times and max(css_times) < 0.1
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "", "## Under load (`bench/load_serve.py`)", "",
+        f"Generated on {when}; {os.cpu_count()} cores shared with other jobs (load average {load_before:.1f} before). "
+        f"Reproduce: `PYTHONPATH=. .venv/bin/python bench/load_serve.py`. The real server (`planscope serve`, one "
+        f"uvicorn process) on a warehouse of {n_records} records that also holds a 40,000-letter word; "
+        f"{args.requests} requests from {args.clients} concurrent keep-alive clients (stdlib threads), cycling "
+        f"through the {len(mix)} URLs below.", "",
+        f"**{len(results)} answers, {len(errors)} errors, {len(bad)} not 200, in {wall:.1f} s "
+        f"({len(results) / wall:.1f} requests/s): p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max "
+        f"{times[-1] * 1000:.0f} ms** (target: no errors, p99 < 1 s: {'met' if not errors and not bad and p99 < 1 else 'MISSED'}).", "",
+        "| URL | requests | median | max |", "|---|---|---|---|",
+    ]
+    lines += [f"| `{u[:90]}` | {len(ts)} | {statistics.median(ts) * 1000:.0f} ms | {ts[-1] * 1000:.0f} ms |"
+              for u, ts in per_url.items() if ts]
+    lines += ["", f"A stylesheet asked for every 1.5 s while `{slow_sql}` ran ({sql_seconds:.0f} s, in a SQL worker "
+              f"process; the server started with `--sql-seconds 90`): **max {max(css_times) * 1000:.1f} ms, median "
+              f"{statistics.median(css_times) * 1000:.1f} ms over {len(css_times)} requests** (target < 100 ms: "
+              f"{'met' if max(css_times) < 0.1 else 'MISSED'})."]
+    text = Path(args.out).read_text(encoding="utf-8") if Path(args.out).exists() else ""
+    if "## Under load" in text:
+        text = text[:text.index("\n## Under load")].rstrip("\n") + "\n"
+    Path(args.out).write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"figures -> {args.out}", file=sys.stderr)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
