@@ -129,7 +129,8 @@ def adjust_to_priors(scores: dict[str, float], trained: dict[str, float] | None,
     target = target or DOCUMENT_PRIORS
     if not scores or not trained:
         return scores
-    raw = {lab: scores.get(lab, 0.0) * target[lab] / max(trained.get(lab, 0.0), 1e-6) for lab in LABELS}
+    # a label the model never saw in training keeps probability 0 (no division by a zero prior)
+    raw = {lab: scores.get(lab, 0.0) * target[lab] / trained[lab] if trained.get(lab) else 0.0 for lab in LABELS}
     total = sum(raw.values()) or 1.0
     return {lab: value / total for lab, value in raw.items()}
 

@@ -1,0 +1,147 @@
+"""Prose units cut as a reader cuts them (issue: prose that generalises): action clauses and their
+lettered parts, hard-wrapped plain text, Word's "o" bullets, a record's own date over the dates it
+names; and the labelled units the classifier learns from, kept per author. Expectations written by hand."""
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+
+import pytest
+
+from extractors.dates import record_time
+from extractors.narrative import action_parts
+from pipeline.readers import read_document
+from pipeline.readers.labels import split_label
+from pipeline.readers.txt_reader import unwrap, wrap_width
+from schemas.records import Period
+
+from conftest import run_cli
+from tests.test_narrative import write
+
+PERIOD_2010 = Period(start=date(2010, 1, 1), end=date(2010, 12, 31), raw="2010")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("On 4 March 2021 the group adopted its Action Plan 2021-2026.", "2021-03-04", "2021-03-04"),
+    ("In 2021 the group adopted its Action Plan 2021-2026.", "2021-01-01", "2021-12-31"),
+    ("On March 3rd to 5th 2010 the group met in Riga.", "2010-03-03", "2010-03-05"),
+    ("The conference took place on June 9-11, 2015 in Oslo.", "2015-06-09", "2015-06-11"),
+    ("The group agreed on a mandate for 2015 - 2019 at its meeting on 3 June 2014.", "2014-06-03", "2014-06-03"),
+    ("12/05/2011 - On 3 and 4 May 2011 the group met.", "2011-05-03", "2011-05-04"),
+    ("The annual report for 2012-2013 was adopted on 4 June 2013.", "2013-06-04", "2013-06-04"),
+    ("In 2009 and 2010 the unit ran a project.", "2009-01-01", "2010-12-31"),
+    ("The group met in Riga in September.", "2010-09-01", "2010-09-30"),
+])
+def test_a_record_is_dated_by_its_own_time_not_the_times_it_names(text, start, end):
+    value = record_time(text, PERIOD_2010)
+    assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+def test_an_action_clause_is_cut_into_its_lettered_parts():
+    text = ("3. Support to foster families – Foster families need training. Action: a.) map the training on "
+            "offer; b.) run a pilot course in 2009. Responsible: WGCC")
+    start, parts = action_parts(text)
+    assert text[start:].startswith("Action:")
+    assert [(label, text[s:e].strip(" ;")) for label, s, e in parts] == [
+        ("a", "map the training on offer"), ("b", "run a pilot course in 2009.")]
+    listed = "Actions: (a) draft; (b) consult; (c) report"
+    assert [listed[s:e].strip(" ;") for _, s, e in action_parts(listed)[1]] == ["draft", "consult", "report"]
+    one = "Foster care – discussed. Action: the Secretariat to circulate the paper by May."
+    assert [one[s:e] for _, s, e in action_parts(one)[1]] == ["the Secretariat to circulate the paper by May."]
+    assert action_parts("The Plan of Action: a new start") is None
+    assert action_parts("No clause here at all.") is None
+
+
+def _records(tmp_path, name: str, body: str, manifest: str | None = None) -> list[tuple]:
+    folder = tmp_path / "docs"
+    folder.mkdir(exist_ok=True)
+    write(folder / name, body)
+    args = ["ingest", str(folder)]
+    if manifest:
+        args += ["--manifest", str(write(tmp_path / "manifest.csv", manifest))]
+    run_cli(*args, db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT kind, ref, text, start FROM records ORDER BY char_start",
+                  db=tmp_path / "w.duckdb", check=True)
+    import json
+
+    return [(r["kind"], r["ref"], r["text"]) for r in json.loads(out.stdout)]
+
+
+def test_a_plans_action_parts_are_activities_and_its_rationale_is_not(tmp_path):
+    recs = _records(tmp_path, "plan.txt", textwrap.dedent("""\
+        Work plan of the Expert Group 2010-2011
+
+        Activities:
+
+        1. Support to foster families – Foster families need training and support. Action: a.) map the training on offer in each member state; b.) run a pilot course in Riga in spring 2011.
+        2. Child-friendly justice – Action: the Secretariat to compile national practice by June 2011.
+        """))
+    assert [(k, text) for k, _, text in recs] == [
+        ("activity", "map the training on offer in each member state"),
+        ("activity", "run a pilot course in Riga in spring 2011."),
+        ("activity", "the Secretariat to compile national practice by June 2011.")]
+    assert [ref for _, ref, _ in recs][:2] == ["item 1.a", "item 1.b"]
+
+
+WRAPPED = [
+    "Report of the Nordic Council of Ministers presidency 2012",
+    "The Nordic Council of Ministers for Social Affairs met in Helsinki on 4 May 2012 under the chairmanship "
+    "of the Finnish Minister, and the ministers agreed on a joint statement on the protection of children in "
+    "residential care. Representatives of the Baltic Sea States Subregional Co-operation also took part.",
+    "Planned for next year",
+    "The presidency will organise a seminar on foster care in Turku in October 2013, together with the "
+    "Committee of Senior Officials and the Council of the Baltic Sea States Secretariat.",
+]
+
+
+def test_a_hard_wrapped_text_file_is_read_as_whole_paragraphs(tmp_path):
+    path = write(tmp_path / "wrapped.txt", "\n\n".join(textwrap.fill(p, 70) for p in WRAPPED) + "\n")
+    doc = read_document(path)
+    assert [b.text for b in doc.blocks] == WRAPPED
+    assert [b.kind.value for b in doc.blocks] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_a_file_of_one_paragraph_a_line_is_left_as_it_is():
+    lines = ["Short heading"] + [p for p in WRAPPED[1:]] * 4
+    assert wrap_width(lines) is None and unwrap(lines) == lines
+    wrapped = textwrap.fill(WRAPPED[1], 60).split("\n") + [""] + textwrap.fill(WRAPPED[3], 60).split("\n")
+    assert 50 <= wrap_width(wrapped) <= 60
+    # a slide number glued to a title starts a line of its own even where the line before is full
+    assert unwrap(["x" * 58, "y" * 57, "z" * 59, "w" * 58, "v" * 60, "u" * 58, "t" * 59, "s" * 58, "2Priorities"])[-1] \
+        == "2Priorities"
+
+
+def test_words_o_bullet_is_a_bullet_and_a_word_o_is_not():
+    assert split_label("o Until 2017 a child was interviewed") == ("o", None, "Until 2017 a child was interviewed", "bullet")
+    assert split_label("o set national standards")[3] == "bullet"
+    assert split_label("on 3 May the group met")[3] is None
+    assert split_label("o 2017")[3] is None
+
+
+def test_a_catalogued_plan_stays_a_plan(tmp_path):
+    body = ("The Task Force will meet four times in 2009.\n\nIt will publish a handbook on the identification "
+            "of child victims by June 2009.\n")
+    manifest = "file,title,period_start,period_end,genre,source\nshortplan,Work plan 2009,2009-01-01,2009-12-31,plan,test\n"
+    _records(tmp_path, "shortplan.txt", body, manifest)
+    out = run_cli("sql", "--json", "SELECT kind FROM documents", db=tmp_path / "w.duckdb", check=True)
+    assert '"narrative_plan"' in out.stdout
+
+
+def test_each_authors_units_are_read_apart_and_a_bad_line_is_named(tmp_path):
+    from extractors import narrative_data as nd
+
+    by_author = nd.authors()
+    assert len(by_author) >= 7 and sum(map(len, by_author.values())) >= 3000
+    assert all(u.author == a for a, units in by_author.items() for u in units)
+    sheet = write(tmp_path / "units.txt", "@g news\n@h Planned\n@l The presidency will:\nA* host a seminar\n"
+                                          "E The group met in Riga.\n")
+    units = nd.read_sheet(sheet, "x")
+    assert [(u.label, u.in_list, u.heading, u.lead_in) for u in units] == [
+        ("activity", True, "Planned", "The presidency will:"), ("event", False, "Planned", None)]
+    unit = nd.as_unit(nd.LabelledUnit("Riga, 14 March 2011 – The group met.", "event", False, None, None, "report", "x"))
+    assert (unit.shape, unit.text, unit.entry_date_raw, unit.entry_place_raw) == (
+        "entry", "The group met.", "14 March 2011", "Riga")
+    with pytest.raises(ValueError, match=r"units.txt:2: not a labelled line"):
+        nd.read_sheet(write(tmp_path / "units.txt", "@g news\nX what\n"), "x")
+    with pytest.raises(ValueError, match="unknown genre"):
+        nd.read_sheet(write(tmp_path / "units.txt", "@g poem\n"), "x")
