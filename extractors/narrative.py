@@ -289,7 +289,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if when is not None and line.kind != "item":
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
             continue
-        if line.kind == "heading" and not _sentence_like(line.text):
+        if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
             ctx.update(heading=line.text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
                        planned=bool(PLANNED_CONTEXT.search(line.text)))
             continue
@@ -337,6 +337,31 @@ def trim_title_event(text: str, city_of) -> tuple[str, str, str] | None:
 def _heading_place(text: str) -> str | None:
     m = re.match(r"^(?:read more)?\s*([A-Z][\w’'.-]+(?:\s[A-Z][\w.-]+)?),\s", text, re.I)
     return m.group(1) if m else None
+
+
+EVENT_NAME = re.compile(r"\b(meetings?|conferences?|seminars?|workshops?|trainings?|courses?|visits?|sessions?|"
+                        r"round ?tables?|forums?|summits?|symposi(?:um|a)|hearings?|exercises?|festivals?|"
+                        r"webinars?|consultations?|launch(?:es)?|congress(?:es)?)\b", re.I)
+
+
+def _entry_line(text: str) -> bool:
+    """A short line that a reader took for a heading but that records a happening: a dated entry
+    ("Helsinki, 15-16 September 2003 – Meeting of the Working Group") or a nominal one that ends
+    with its place and date ("Workshop on marine litter, Tallinn, autumn 2012"). A line that is only
+    a date ("April 2000", "Vilnius, September 2014") stays a dated heading."""
+    if dated_heading(text) is not None:
+        return False
+    if entry_prefix(text) is not None:
+        return True
+    atoms = scan_atoms(text)
+    if not atoms or text[atoms[-1].span[1]:].strip(" .") or "," not in text[: atoms[-1].span[0]]:
+        return False
+    name = text[: atoms[-1].span[0]].split(",")[0]
+    if len(name.split()) < 2 or text.rstrip().endswith(":"):
+        return False
+    # "Danish Presidency, 2005" is a title; a happening is named ("Workshop ..., Tallinn, 2012") or
+    # dated finer than a year ("..., Kiel, 29 August")
+    return atoms[-1].kind != "year" or bool(EVENT_NAME.search(name))
 
 
 def _sentence_like(text: str) -> bool:

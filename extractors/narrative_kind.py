@@ -72,6 +72,27 @@ class Decision:
         return "; ".join(parts)
 
 
+def _decided_work(verbs):
+    """The clause a decision verb governs when it is work to be done: a to-infinitive ("decided to
+    hold ...") or a clause with will/would ("decided that ... will take place"); else None."""
+    for verb in verbs:
+        if verb.lemma_.lower() not in ("decide", "agree"):
+            continue
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+                return child
+            if child.dep_ in ("ccomp", "csubj", "csubjpass") and any(
+                    t.lower_ in ("will", "would", "shall") for t in child.subtree):
+                return child
+    return None
+
+
+def _outside(sdoc, clause) -> str:
+    """The sentence without a clause: where the decision's own date would stand."""
+    inside = {t.i for t in clause.subtree}
+    return " ".join(t.text for t in sdoc if t.i not in inside)
+
+
 def _main_verb(sdoc):
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -185,6 +206,11 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     subj = _subject(root) if finite else None
     subj_text = _subject_text(subj)
     anaphoric = bool(ANAPHORIC.match(subj_text)) if subj is not None else False
+    content = _decided_work(verbs) if lemmas & {"decide", "agree"} and tense in ("past", "perfect") else None
+    if content is not None and not own_date(_outside(sdoc, content)):
+        # "The group decided to set up a task group" / "It was decided that the conference will take
+        # place in Gdansk": the decision's content is work to be done (GUIDELINES rule 10)
+        return Decision("activity", reasons + ["decided work to be done, no date of its own"], rule="decided work")
     if tense == "progressive" and lemmas & WORK_VERBS_ONGOING:
         return Decision("activity", reasons + [f"ongoing work ({root.text!r})"], rule="ongoing work")
     if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):

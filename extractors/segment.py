@@ -184,13 +184,33 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     # and its narrative retells it.
     if structure.kind not in PLAN_KINDS and len(drafts) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
-    elif structure.kind == "narrative_plan" and not drafts:
-        # a plan written wholly as prose (no numbered activities) says what will be done in sentences
-        drafts += prose_candidate_drafts(doc, structure, set())
+    elif structure.kind == "narrative_plan" and len(drafts) < STRUCTURED_ENOUGH:
+        # a plan written mostly as prose says what will be done in sentences too; the lead-ins and
+        # markers of its item lists ("The group agreed on the following.", "Activities:") are not records
+        taken = {d.prov.block for d in drafts} | {i for i, b in enumerate(doc.blocks)
+                                                 if is_lead_in(b) or is_marker(b) or _introduces_list(doc.blocks, i)
+                                                 or clean(b.text) == clean(structure.title or "")} | _title_block(doc)
+        drafts += prose_candidate_drafts(doc, structure, taken)
     return drafts
 
 
 STRUCTURED_ENOUGH = 5
+
+
+def _title_block(doc: Document) -> set[int]:
+    """The first line when it reads as the document's title (short, no sentence end)."""
+    first = next((i for i, b in enumerate(doc.blocks) if b.text.strip()), None)
+    if first is None:
+        return set()
+    text = doc.blocks[first].text.strip()
+    return {first} if len(text.split()) <= 15 and not text.endswith((".", "!", "?")) else set()
+
+
+def _introduces_list(blocks: list[Block], i: int) -> bool:
+    """A paragraph followed by a marker or a list: the list's introduction."""
+    nxt = next((b for b in blocks[i + 1:] if b.text.strip()), None)
+    return blocks[i].kind is BlockKind.paragraph and nxt is not None and (
+        is_marker(nxt) or nxt.kind is BlockKind.list_item)
 
 
 def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:
