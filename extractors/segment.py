@@ -178,11 +178,12 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     drafts = table_row_drafts(doc, structure)
     if structure.kind != "report":  # a report's numbered lists recount; its commitments live in plans
         drafts += narrative_item_drafts(doc, structure)
-    drafts += event_entry_drafts(doc, structure, registry)
+    entries = event_entry_drafts(doc, structure, registry)
+    drafts += entries
     # A plan's prose is background; a report's is its substance, unless the report keeps its own
     # list of dated events (an annual report's "events and meetings"): then that list is the record
-    # and its narrative retells it.
-    if structure.kind not in PLAN_KINDS and len(drafts) < STRUCTURED_ENOUGH:
+    # and its narrative retells it. A short list of planned items does not make the prose a retelling.
+    if structure.kind not in PLAN_KINDS and len(entries) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
     elif structure.kind == "narrative_plan" and len(drafts) < STRUCTURED_ENOUGH:
         # a plan written mostly as prose says what will be done in sentences too; the lead-ins and
