@@ -183,9 +183,12 @@ def decide_by_model(decision, scores: dict[str, float]):
 DECISION = os.environ.get("PLANSCOPE_NARRATIVE_DECISION", "hybrid")
 
 
-def model_opinion(decision, draft, doc_kind: str | None = None, cues: list[str] | tuple[str, ...] = ()):
-    """The decision for one draft: the classifier over its words, position and the rules' cues."""
-    scores = classify_texts([unit_context(draft.unit, doc_kind, cues)])[0]
+def model_opinion(decision, draft, doc_kind: str | None = None, cues: list[str] | tuple[str, ...] = (),
+                  scores: dict[str, float] | None = None):
+    """The decision for one draft: the classifier over its words, position and the rules' cues.
+    `scores`: the draft's classify_texts result when the caller scored a document's units in one batch."""
+    if scores is None:
+        scores = classify_texts([unit_context(draft.unit, doc_kind, cues)])[0]
     if DECISION == "veto":
         return combine(decision, scores)
     if DECISION == "hybrid" and decision.rule in SURE_RULES:

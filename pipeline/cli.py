@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from pipeline.errors import EXIT_INTERNAL, PlanscopeError
 from pipeline.limits import Limits
-from warehouse.store import DEFAULT_DB, WarehouseBusy
+from warehouse import DEFAULT_DB, WarehouseBusy  # not warehouse.store: --help and sql start without pyarrow
 
 
 class UsageError(Exception):

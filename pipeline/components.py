@@ -78,8 +78,19 @@ def classify(state: IngestState) -> None:
     """Prose units become events, activities, or nothing (extractors/narrative_kind.py)."""
     from extractors.narrative import trim_title_event
     from extractors.narrative_kind import ELABORATION_ACTORS, cue_words, decide
-    from extractors.narrative_model import model_opinion
+    from extractors.narrative_model import classify_texts, model_opinion, unit_context
 
+    # The rules first, then the classifier over every unit of the document in one batch.
+    ruled = {}
+    for d in state.drafts:
+        if d.kind == "candidate":
+            has_city = city_in_text(d.text, state.registry) is not None
+            decision = decide(d.unit, d.nlp_doc, has_city)
+            ruled[id(d)] = decision, cue_words(d.unit, d.nlp_doc, has_city, decision)
+    candidates = [d for d in state.drafts if id(d) in ruled]
+    scores = classify_texts([unit_context(d.unit, state.structure.kind, ruled[id(d)][1]) for d in candidates]) \
+        if candidates else []
+    scored = {id(d): s for d, s in zip(candidates, scores)}
     kept: list[Draft] = []
     seen_texts: set[str] = set()
     last_event: Draft | None = None
@@ -88,10 +99,8 @@ def classify(state: IngestState) -> None:
             kept.append(d)
             continue
         state.candidates += 1
-        has_city = city_in_text(d.text, state.registry) is not None
-        decision = decide(d.unit, d.nlp_doc, has_city)
-        cues = cue_words(d.unit, d.nlp_doc, has_city, decision)
-        decision = model_opinion(decision, d, state.structure.kind, cues)
+        decision, cues = ruled[id(d)]
+        decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
             last_event.elaborations.append(d.nlp_doc)

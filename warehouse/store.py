@@ -8,15 +8,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
-from schemas.tables import added_columns, RECORDS_VIEW, TABLES, ddl, sql_type
+from warehouse import DEFAULT_DB, WarehouseBusy
 
-DEFAULT_DB = "planscope.duckdb"
-
-
-class WarehouseBusy(Exception):
-    """Another process holds the warehouse for writing."""
+# pyarrow and schemas.tables (pydantic) are imported where rows are written: `planscope sql`
+# only opens the warehouse and reads, and starts faster without them.
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0):
@@ -40,6 +36,8 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seco
 
 
 def ensure_schema(con) -> None:
+    from schemas.tables import RECORDS_VIEW, TABLES, ddl
+
     for name, model in TABLES.items():
         con.execute(ddl(name, model))
         add_missing_columns(con, name, model)
@@ -48,6 +46,8 @@ def ensure_schema(con) -> None:
 
 def add_missing_columns(con, name: str, model) -> None:
     """A warehouse made by an older planscope gets the nullable columns added since (e.g. `language`)."""
+    from schemas.tables import added_columns
+
     have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
                                       [name]).fetchall()}
     for statement in added_columns(name, model, have):
@@ -60,6 +60,10 @@ def now() -> datetime:
 
 def arrow_table(model, rows: list[dict]) -> pa.Table:
     """Rows as an Arrow table typed from the row model (so empty batches still have a schema)."""
+    import pyarrow as pa
+
+    from schemas.tables import sql_type
+
     fields = []
     for name, info in model.model_fields.items():
         typ, _ = sql_type(info.annotation)
@@ -74,6 +78,8 @@ def arrow_table(model, rows: list[dict]) -> pa.Table:
 def insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
+    from schemas.tables import TABLES
+
     model = TABLES[table]
     arrow = arrow_table(model, [model(**r).model_dump() for r in rows])
     con.register("_batch", arrow)

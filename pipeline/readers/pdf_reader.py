@@ -133,7 +133,10 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
 
 def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
     """One page -> its text lines (in reading order) and its tables."""
-    found = [t for t in page.find_tables() if _is_real_table(t)]
+    page._objects = _page_objects(page)  # pdfplumber's page.objects, its chars made the lean way
+    # The table finder (lines strategy) builds tables from ruling lines only: a page without
+    # them has none, and finding that out costs more than reading the page.
+    found = [t for t in page.find_tables() if _is_real_table(t)] if page.edges else []
     boxes = [t.bbox for t in found]
     words = _extract_words(page)
     outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
@@ -147,6 +150,55 @@ def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
             tables.append(PageTable(page=pno, top=t.bbox[1], bottom=t.bbox[3], rows=rows, content_bottom=content_bottom,
                                     order=_table_order(t.bbox, lines)))
     return lines, tables
+
+
+def _page_objects(page) -> dict[str, list[dict]]:
+    """What pdfplumber's `page.objects` holds, for the attributes this reader uses: lines, rects
+    and curves by pdfplumber itself; chars, thousands a page, by `_char`, which copies the
+    same values without pdfplumber's per-attribute conversion (half the time of a page)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    objects: dict[str, list[dict]] = {}
+    keep_containers = page.pdf.laparams is not None
+    mb_x0, mb_top = page.mediabox[:2]
+
+    def add(obj: dict) -> None:
+        if obj["object_type"] != "anno":
+            objects.setdefault(obj["object_type"], []).append(obj)
+
+    def walk(items) -> None:
+        for obj in items:
+            if isinstance(obj, LTChar):
+                objects.setdefault("char", []).append(_char(page, obj, mb_x0, mb_top))
+            elif isinstance(obj, LTContainer):
+                if keep_containers:
+                    add(page.process_object(obj))
+                walk(obj._objs)
+            else:
+                add(page.process_object(obj))
+
+    walk(page.layout._objs)
+    return objects
+
+
+def _char(page, obj, mb_x0: float, mb_top: float) -> dict:
+    """pdfplumber's char dict (Page.process_object) for the keys the word extractor and this reader read."""
+    text = obj.get_text()
+    if page.pdf.unicode_norm is not None:
+        import unicodedata
+
+        text = unicodedata.normalize(page.pdf.unicode_norm, text)
+    fontname = obj.fontname
+    if isinstance(fontname, bytes):
+        from pdfplumber.page import fix_fontname_bytes
+
+        fontname = fix_fontname_bytes(fontname)
+    top = (page.height - obj.y1) + mb_top
+    x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+    return {"object_type": "char", "page_number": page.page_number, "text": text, "fontname": fontname,
+            "size": obj.size, "upright": obj.upright, "adv": obj.adv, "matrix": obj.matrix,
+            "x0": x0, "x1": x1, "y0": obj.y0, "y1": obj.y1, "width": obj.width, "height": obj.height,
+            "top": top, "bottom": (page.height - obj.y0) + mb_top, "doctop": page.initial_doctop + top}
 
 
 def _warn_run_together(doc: Document, lines: list[Line], pno: int) -> None:

@@ -1,0 +1,74 @@
+"""What the fast paths must keep doing: --help and sql start without the heavy libraries, the
+classifier scores a document's prose units in one batch, and the PDF table finder runs only on
+pages with ruling lines. (Speed itself is measured in bench/, never asserted here.)"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import duckdb
+import pdfplumber
+
+from tests.conftest import ROOT
+
+HEAVY = ("pyarrow", "pydantic", "spacy", "pdfplumber", "docx")
+
+
+def _modules_after(argv: list[str], tmp_path) -> set[str]:
+    """The modules `planscope ARGV` has imported when it returns."""
+    script = ("import sys, json\nfrom pipeline import cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
+              "print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)" % argv)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return {m.split(".")[0] for m in json.loads(proc.stderr.strip().splitlines()[-1])}
+
+
+def test_help_imports_no_heavy_library(tmp_path):
+    loaded = _modules_after(["--help"], tmp_path)
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    assert "duckdb" not in loaded
+
+
+def test_sql_imports_duckdb_but_no_heavy_library(tmp_path):
+    db = tmp_path / "w.duckdb"
+    duckdb.connect(str(db)).close()
+    loaded = _modules_after(["--db", str(db), "sql", "select 1"], tmp_path)
+    assert "duckdb" in loaded
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_classifier_scores_a_documents_units_in_one_call(monkeypatch):
+    from extractors import narrative_model
+    from pipeline.runner import process_file
+
+    calls = []
+    real = narrative_model.classify_texts
+
+    def counting(texts, *args, **kwargs):
+        calls.append(len(texts))
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(narrative_model, "classify_texts", counting)
+    state = process_file(ROOT / "tests" / "fixtures" / "prose" / "report_2010.txt")
+    assert state.candidates > 5
+    assert calls == [state.candidates]  # one batch with every unit, not one call per unit
+
+
+def test_table_finder_runs_only_on_pages_with_ruling_lines(monkeypatch):
+    from pipeline.readers import read_document
+
+    pages_searched = []
+    real = pdfplumber.page.Page.find_tables
+
+    def spy(self, *args, **kwargs):
+        pages_searched.append(self.page_number)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", spy)
+    # two pages of text, then a page with a ruled table (tests/fixtures/pdf_text/make_pdfs.py)
+    doc = read_document(ROOT / "tests" / "fixtures" / "pdf_text" / "tight_words.pdf")
+    assert pages_searched == [3]
+    assert [b.prov.page for b in doc.blocks if b.kind == "table"] == [3]
+    assert {b.prov.page for b in doc.blocks if b.kind != "table"} >= {1, 2}
