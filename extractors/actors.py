@@ -261,15 +261,19 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
             links.append(ActorLink(name=registry.states[code].name, entity_id=f"state:{code}", as_written=ent.text,
                                    role=role, source_field="text", kind="state", reason=f"text names {ent.text!r} as {role.value}"))
         elif ent.label_ in ("ORG", "PERSON"):
-            name = _clean_name(ent.text)
-            if not _plausible_name(name, ent, projects, registry):
-                continue
-            if mode == "plan" and ent.label_ == "ORG" and not re.search(r"[A-Z]{2,}", name):
-                continue  # plans name their actors by registry names; stray capitalised phrases are noise
-            kind = "person" if ent.label_ == "PERSON" else "organisation"
-            links.append(ActorLink(name=name, as_written=ent.text, role=role, source_field="text", kind=kind,
-                                   reason=f"named entity ({ent.label_}) not in the registry"))
+            names = whole_org_names(ent) if ent.label_ == "ORG" and mode == "narrative" else [ent.text]
+            for written in names:
+                name = _clean_name(written)
+                if not _plausible_name(name, ent, projects, registry):
+                    continue
+                if mode == "plan" and ent.label_ == "ORG" and not re.search(r"[A-Z]{2,}", name):
+                    continue  # plans name their actors by registry names; stray capitalised phrases are noise
+                kind = "person" if ent.label_ == "PERSON" else "organisation"
+                links.append(ActorLink(name=name, as_written=written, role=role, source_field="text", kind=kind,
+                                       reason=f"named entity ({ent.label_}) not in the registry"))
     links.extend(_group_mentions(doc.text, registry, role_default))
+    if mode == "narrative":
+        links.extend(_presidencies(doc.text, registry, role_default))
     if mode == "narrative" and not any(link.source_field == "text" and _is_subject_name(doc, link.as_written)
                                        for link in links):
         links = _named_subject(doc, role_default) + links
@@ -307,8 +311,50 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     capitals = sum(1 for t in words if t.text[:1].isupper())
     if len(words) > 12 or capitals < 2 or not SUBJECT_NOUNS.search(name) or "," in name:
         return []
-    return [ActorLink(name=name, as_written=name, role=role, source_field="text", kind="organisation",
-                      reason="the sentence's subject, a body not in the registry")]
+    people = re.match(r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\s+(?:from|of)\s+(?:the\s+)?",
+                      name, re.I)
+    names = [p for p in re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", name[people.end():]) if p] if people else [name]
+    return [ActorLink(name=n, as_written=n, role=role, source_field="text", kind="organisation",
+                      reason="the sentence's subject, a body not in the registry") for n in names]
+
+
+PRESIDENCY_RE = re.compile(r"\b([A-Za-z]+)\s+(presidency|chairmanship)\b", re.I)
+
+
+def _presidencies(text: str, registry: Registry, role: ActorRole) -> list[ActorLink]:
+    """"the Estonian presidency", "the estonian Presidency": a state's term at the head of a body
+    acts (records.md: a presidency that presents or oversees something is an actor), in any case."""
+    out = []
+    for m in PRESIDENCY_RE.finditer(text):
+        if registry.state(m.group(1), adjectives=True) and not registry.state(m.group(1)):
+            name = f"{m.group(1).capitalize()} {m.group(2).capitalize()}"
+            out.append(ActorLink(name=name, as_written=m.group(0), role=role, source_field="text", kind="organisation",
+                                 reason="text names a state's presidency"))
+    return out
+
+
+def whole_org_names(ent) -> list[str]:
+    """What an ORG entity of the small English model really names. It cuts ministries short
+    ("Ministry of Education and Research of" | "Estonia"; "Ministry of Health" | "and Social Affairs")
+    and runs lists together ("Experts from UNICEF and the Council of Europe"): the name is extended
+    over a cut tail of capitalised words and a list is split into its bodies."""
+    doc, text = ent.doc, ent.text
+    end = ent.end
+    while end < len(doc) and (doc[end].text[:1].isupper() or (
+            doc[end].lower_ in ("and", "of", "for", "&") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+            and re.search(r"\b(ministry|department|agency|office|council|committee|board)\b", text, re.I))):
+        if doc[end].is_sent_start or doc[end].ent_type_ in ("DATE", "GPE") and not re.search(r"\b(of|for)$", text):
+            break
+        end += 1
+    if end > ent.end:
+        text = doc[ent.start: end].text
+    text = re.sub(r"^.*?\b(?:from|by|of)\s+(?=(?:the\s+)?[A-Z])", "", text) if re.match(
+        r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\b", text, re.I) else text
+    parts = [p for p in re.split(r"\s*,\s*|\s+and\s+(?=(?:the\s+)?[A-Z])", text) if p.strip()]
+    if len(parts) > 1 and all(p.strip()[:1].isupper() or p.lower().startswith("the ") for p in parts) \
+            and not re.search(r"\b(ministry|department)\b", text, re.I):
+        return parts
+    return [text]
 
 
 GROUP_RE = re.compile(r"\b(parliamentarians|members of parliament|MPs)\s+from\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
