@@ -30,6 +30,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from serve import queries
+from serve.cache import Entry, PageCache
 from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
@@ -71,12 +72,44 @@ def highlight(text: str | None, terms: list[str]) -> Markup:
     return Markup("").join(out)
 
 
+TEXT_CHARS = CELL_CHARS  # characters of one text shown on a page: a record, a passage, a cell
+LABEL_CHARS = 200  # of a facet value, a title
+PASSAGE_CHARS = 500_000  # of a document's passages on its page
+
+
+def shown(text, terms: list[str] | None = None, limit: int = TEXT_CHARS) -> Markup:
+    """`text` escaped (its terms marked), cut to its first `limit` characters with a note saying so:
+    one huge record must not make a page of megabytes."""
+    text = _cell(text)
+    if len(text) <= limit:
+        return highlight(text, terms or [])
+    return highlight(text[:limit], terms or []) + Markup('<span class="cut">') + escape(
+        f" … [cut: {len(text):,} characters, the first {limit:,} shown]") + Markup("</span>")
+
+
 def make_templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["highlight"] = highlight
     env.filters["cell"] = _cell
+    env.filters["shown"] = shown
+    env.filters["clip"] = lambda text, limit=LABEL_CHARS: shown(text, None, limit)
     return env
+
+
+RESPONSE_BYTES = 2 * PAGE_BYTES  # any page at most: the SQL page shows up to PAGE_BYTES of data, plus its markup
+
+
+def capped(html: str, cap: int = RESPONSE_BYTES) -> str:
+    """The page, or when it is over `cap` bytes (every text on it is already cut to TEXT_CHARS, so
+    only a page of very many of them gets here) its first `cap` bytes up to a tag, and a note."""
+    data = html.encode("utf-8")
+    if len(data) <= cap:
+        return html
+    head = data[:cap].decode("utf-8", "ignore")
+    head = head[:head.rfind("<")] if "<" in head else head
+    return (head + f'\n<p class="error" id="page-cut">Cut: this page has {len(data):,} bytes; '
+            f"the first {cap:,} are shown.</p>\n</main></body></html>\n")
 
 
 def _cell(value) -> str:
@@ -125,15 +158,37 @@ def neutralise_csv(text: str) -> str:
     return out.getvalue()
 
 
-def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str) -> Response:
-    """Rows as a CSV or JSON download."""
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 and n % 2**20 == 0 else f"{n:,} bytes"
+
+
+def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str, cap: int | None = None) -> Response:
+    """Rows as a CSV or JSON download whose rows take at most `cap` bytes (default DOWNLOAD_BYTES):
+    the rows that fit, and what was cut in the `X-Planscope-Cut` header (and, in a CSV, a last
+    `[cut: ...]` line)."""
+    cap = DOWNLOAD_BYTES if cap is None else cap
+    parts, size, kept = [], 0, 0
+    for r in rows:
+        part = (json.dumps(dict(zip(names, r)), default=_json_default, ensure_ascii=False) if fmt == "json"
+                else csv_line(r))
+        size += len(part.encode("utf-8")) + (2 if fmt == "json" else 0)
+        if size > cap:
+            break
+        parts.append(part)
+        kept += 1
+    note = (f"{len(rows) - kept:,} of {len(rows):,} rows left out: the download stops at {_size(cap)}"
+            if kept < len(rows) else "")
     if fmt == "json":
-        body = json.dumps([dict(zip(names, r)) for r in rows], default=_json_default, ensure_ascii=False, indent=1)
-        return Response(body, media_type="application/json",
-                        headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
-    body = csv_line(names) + "".join(csv_line(r) for r in rows)
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+        body = json.dumps([dict(zip(names, r)) for r in rows[:kept]], default=_json_default, ensure_ascii=False, indent=1)
+        response = Response(body, media_type="application/json",
+                            headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
+    else:
+        body = csv_line(names) + "".join(parts) + (csv_line([f"[cut: {note}]"]) if note else "")
+        response = Response(body, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+    if note:
+        response.headers["X-Planscope-Cut"] = note
+    return response
 
 
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
@@ -166,16 +221,45 @@ def _format(request: Request) -> str:
     return fmt
 
 
+PAGE_CACHE_MB = 64
+
+
 def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
-               sql_seconds: float = TIME_LIMIT_SECONDS) -> Starlette:
-    """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names)."""
+               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> Starlette:
+    """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names);
+    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept)."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
+    cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
+
+    def cached(endpoint):
+        """`endpoint` with its 200 answers kept per URL for the warehouse's current version. Not for
+        /sql (a query may ask for now() or random()) nor /source (the file on disk is checked each time)."""
+        if cache is None:
+            return endpoint
+
+        def answer(request: Request) -> Response:
+            made = {}
+
+            def render() -> Entry | None:
+                response = made["response"] = endpoint(request)
+                if response.status_code != 200 or isinstance(response, StreamingResponse):
+                    return None
+                return Entry(bytes(response.body), response.status_code, response.media_type or "",
+                             tuple((k, v) for k, v in response.headers.items() if k != "x-planscope-cache"))
+
+            entry, hit = cache.get(f"{request.url.path}?{request.url.query}", render)
+            if entry is None:
+                return made["response"]
+            return Response(entry.body, status_code=entry.status, headers={**dict(entry.headers),
+                                                                            "X-Planscope-Cache": "hit" if hit else "miss"})
+
+        return answer
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
         html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name, **context)
-        return HTMLResponse(html, status_code=status_code)
+        return HTMLResponse(capped(html), status_code=status_code)
 
     def search(request: Request):
         f = queries.Filters.from_params(request.query_params)
@@ -219,10 +303,11 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                 raise HTTPException(404, f"no document {name!r}")
             records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
                                                (f.page - 1) * queries.PAGE_SIZE * 4)
-            passages = queries.document_passages(cur, doc["doc_sha256"])
+            passages, passages_in_all = queries.document_passages(cur, doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
             total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
         return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
-                    f=queries.Filters(doc=name), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
+                    passages_in_all=passages_in_all,
+                    f=queries.Filters(doc=(name,)), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
 
     def documents(request: Request):
         with warehouse.cursor() as cur:
@@ -231,7 +316,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
 
     def actor(request: Request):
         key = request.path_params["key"]
-        f = queries.Filters(actor=key)
+        f = queries.Filters(actor=(key,))
         with warehouse.cursor() as cur:
             info = queries.actor(cur, key)
             if info is None:
@@ -339,6 +424,8 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
 
+    search, timeline, record, document, documents, actor, checks, check = map(
+        cached, (search, timeline, record, document, documents, actor, checks, check))
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
         Route("/timeline", timeline),
@@ -362,6 +449,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                     middleware=[Middleware(HostCheck, names=allowed if allowed is not None else set(LOOPBACK_NAMES))])
     app.state.warehouse = warehouse
     app.state.sql_pool = pool
+    app.state.page_cache = cache
     return app
 
 
@@ -380,7 +468,7 @@ def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
 
 
 def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
-        sql_seconds: float = TIME_LIMIT_SECONDS) -> None:
+        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> None:
     import sys
 
     import uvicorn
@@ -388,6 +476,7 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
     warning = exposure_warning(host, port, Path(db_path).name, *describe_archive(db_path))
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds)
+    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds,
+                     page_cache_mb=page_cache_mb)
     print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
