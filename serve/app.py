@@ -16,7 +16,7 @@ import re
 import stat
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -75,6 +75,7 @@ def highlight(text: str | None, terms: list[str]) -> Markup:
 TEXT_CHARS = CELL_CHARS  # characters of one text shown on a page: a record, a passage, a cell
 LABEL_CHARS = 200  # of a facet value, a title
 PASSAGE_CHARS = 500_000  # of a document's passages on its page
+TABLE_CELL_CHARS = 1_000  # of a cell in the table browser (50 rows of many columns)
 
 
 def shown(text, terms: list[str] | None = None, limit: int = TEXT_CHARS) -> Markup:
@@ -335,6 +336,32 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
         return Response(data, media_type=mimetypes.guess_type(found[1])[0] or "application/octet-stream",
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(found[1])}"})
 
+    def table_list(request: Request):
+        with warehouse.cursor() as cur:
+            found = queries.tables(cur)
+        return page(request, "tables.html", tables=found)
+
+    def table(request: Request):
+        name = request.path_params["name"]
+        params = request.query_params
+        sort, order, doc = params.get("sort") or "", params.get("order") or "asc", params.get("doc") or ""
+        if order not in ("asc", "desc"):
+            raise queries.BadParameter("order is asc or desc")
+        page_no = queries.Filters.from_params({"page": params.get("page")}).page
+        with warehouse.cursor() as cur:
+            found = queries.browse_table(cur, name, sort, order == "desc", page_no, doc)
+        if found is None:
+            raise HTTPException(404, f"no table {name!r}")
+
+        def link(**changes) -> str:
+            state = {"sort": sort, "order": order if sort else "", "doc": doc, "page": page_no, **changes}
+            query = urlencode({k: v for k, v in state.items() if v and not (k == "page" and v == 1)})
+            return f"/table/{quote(name)}" + (f"?{query}" if query else "")
+
+        return page(request, "table.html", t=found, sort=sort, descending=order == "desc", doc=doc, page_no=page_no,
+                    pages=max(1, -(-found["total"] // queries.TABLE_PAGE)), page_size=queries.TABLE_PAGE,
+                    cell_chars=TABLE_CELL_CHARS, link=link)
+
     def checks(request: Request):
         with warehouse.cursor() as cur:
             runs = queries.check_runs(cur)
@@ -424,13 +451,14 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
 
-    search, timeline, record, document, documents, actor, checks, check = map(
-        cached, (search, timeline, record, document, documents, actor, checks, check))
+    search, timeline, record, document, documents, actor, checks, check, table_list, table = map(
+        cached, (search, timeline, record, document, documents, actor, checks, check, table_list, table))
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
         Route("/timeline", timeline),
         Route("/record/{record_id}", record),
         Route("/docs", documents), Route("/doc/{name:path}", document),
+        Route("/tables", table_list), Route("/table/{name}", table),
         Route("/actor/{key:path}", actor),
         Route("/source/{sha}", source),
         Route("/checks", checks), Route("/check/{check_id}.{fmt}", check), Route("/check/{check_id}", check),

@@ -506,3 +506,52 @@ def check_runs(cur) -> list[dict]:
 def _dicts(cur) -> list[dict]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+# -- tables, browsed without SQL --------------------------------------------------------------
+
+TABLE_PAGE = 50
+
+
+def tables(cur) -> list[tuple[str, str, int]]:
+    """(name, 'table' or 'view', rows) of every table and view of the warehouse."""
+    out = []
+    for name, kind in cur.execute("SELECT table_name, table_type FROM information_schema.tables "
+                                  "WHERE table_schema = 'main' ORDER BY table_name").fetchall():
+        out.append((name, "view" if kind == "VIEW" else "table",
+                    cur.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()[0]))
+    return out
+
+
+def table_columns(cur, name: str) -> list[str]:
+    """The columns of table or view `name`, in order; [] when the warehouse has no such table."""
+    return [c for (c,) in cur.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' "
+        "AND table_name = ? ORDER BY column_index", [name]).fetchall()]
+
+
+def _ident(name: str) -> str:
+    # only ever called with a name read from the warehouse's own catalogue; quoting keeps it one identifier
+    return '"' + name.replace('"', '""') + '"'
+
+
+def browse_table(cur, name: str, sort: str = "", descending: bool = False, page: int = 1,
+                 doc: str = "") -> dict | None:
+    """One page of table `name` ordered by column `sort` (then by every column, so pages are stable),
+    optionally only the rows of document `doc`. None when there is no such table; BadParameter for a
+    column it does not have. Names reach the SQL only after they were found in the table's schema."""
+    columns = table_columns(cur, name)
+    if not columns:
+        return None
+    if sort and sort not in columns:
+        raise BadParameter(f"{name} has no column {sort[:60]!r}; its columns: {', '.join(columns)}")
+    doc_column = next((c for c in ("doc", "name", "path") if c in columns), None) if doc else None
+    if doc and doc_column is None:
+        raise BadParameter(f"{name} has no document column to choose rows by")
+    where, args = (f"WHERE {_ident(doc_column)} = ?", [doc]) if doc_column else ("", [])
+    order = ([f"{_ident(sort)} {'DESC' if descending else 'ASC'} NULLS LAST"] if sort else []) + \
+            [f"{_ident(c)} NULLS LAST" for c in columns if c != sort]
+    total = cur.execute(f"SELECT count(*) FROM {_ident(name)} {where}", args).fetchone()[0]
+    cur.execute(f"SELECT * FROM {_ident(name)} {where} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?",
+                args + [TABLE_PAGE, (page - 1) * TABLE_PAGE])
+    return {"name": name, "columns": columns, "rows": cur.fetchall(), "total": total}
