@@ -35,7 +35,9 @@ def ingest_corpus(db: Path) -> None:
 
 
 def multiply(db: Path, records: int) -> int:
-    """Copy every document's rows under new ids until the warehouse holds >= `records` records."""
+    """Copy every document's rows under new ids until the warehouse holds >= `records` records. A copy
+    is a document of its own (its own content_key), not a rendition of the one it was copied from;
+    within a copy the .docx, .pdf and .txt of a seed stay renditions of one document, as in corpus/."""
     import duckdb
 
     con = duckdb.connect(str(db))
@@ -47,7 +49,7 @@ def multiply(db: Path, records: int) -> int:
     new_name = "regexp_replace(name, '\\.(\\w+)$', '_copy' || i || '.\\1')"
     con.execute(f"""INSERT INTO documents BY NAME SELECT d.* REPLACE (
         doc_sha256 || '_' || i AS doc_sha256, {new_name} AS name, period_start - {shift} AS period_start,
-        period_end - {shift} AS period_end) FROM documents d, copies""")
+        period_end - {shift} AS period_end, md5(content_key || '_copy' || i) AS content_key) FROM documents d, copies""")
     con.execute(f"""INSERT INTO record_facts BY NAME SELECT r.* REPLACE (
         record_id || '_' || i AS record_id, doc_sha256 || '_' || i AS doc_sha256,
         regexp_replace(doc, '\\.(\\w+)$', '_copy' || i || '.\\1') AS doc,

@@ -34,6 +34,7 @@ from serve.cache import Entry, PageCache
 from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
+from serve.renditions import HOW, RenditionsOf
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
 from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
                        QueryRefused, Result, SqlPool, check_statement)
@@ -232,6 +233,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
+    renditions = RenditionsOf(warehouse)
     cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
 
     def cached(endpoint):
@@ -259,25 +261,32 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
         return answer
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
-        html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name, **context)
+        html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name,
+                                                 renditions=renditions.get(), renditions_how=HOW, **context)
         return HTMLResponse(capped(html), status_code=status_code)
+
+    def listed_once(f: queries.Filters) -> tuple[str, ...]:
+        """The renditions a search leaves out (each document listed once); none when it names its
+        documents (`doc=`): a rendition's own page searches within that very file."""
+        return () if f.doc else renditions.get().hidden
 
     def search(request: Request):
         f = queries.Filters.from_params(request.query_params)
         fmt = _format(request)
+        hidden = listed_once(f)
         with warehouse.cursor() as cur:
             if fmt != "html":
                 export = queries.export_passages if f.what == "passages" else queries.export_records
-                names, rows = export(cur, f)
+                names, rows = export(cur, f, hidden)
                 return table_response(names, rows, fmt, f.what)
-            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f)
+            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f, hidden)
         pages = max(1, -(-result["total"] // queries.PAGE_SIZE))
         return page(request, "search.html", f=f, result=result, pages=pages, page_size=queries.PAGE_SIZE)
 
     def timeline(request: Request):
         f = queries.Filters.from_params(request.query_params)
         with warehouse.cursor() as cur:
-            counts = queries.timeline(cur, f)
+            counts = queries.timeline(cur, f, listed_once(f))
         svg = timeline_svg(counts, lambda year, theme: f.url(year_from=year, year_to=year,
                                                              **({"theme": theme} if theme else {})))
         return page(request, "timeline.html", f=f, svg=svg, counts=counts)
@@ -313,7 +322,9 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     def documents(request: Request):
         with warehouse.cursor() as cur:
             docs = queries.documents(cur)
-        return page(request, "documents.html", docs=docs)
+        hidden = set(renditions.get().hidden)
+        return page(request, "documents.html", docs=[d for d in docs if d["doc_sha256"] not in hidden],
+                    in_all=len(docs))
 
     def actor(request: Request):
         key = request.path_params["key"]
@@ -322,7 +333,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             info = queries.actor(cur, key)
             if info is None:
                 raise HTTPException(404, f"no actor {key!r}")
-            result = queries.search_records(cur, f)
+            result = queries.search_records(cur, f, renditions.get().hidden)
         svg = year_bars_svg(info["by_year"], lambda year: f.url(year_from=year, year_to=year))
         return page(request, "actor.html", info=info, result=result, f=f, svg=svg)
 

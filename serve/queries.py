@@ -351,7 +351,7 @@ def _passage_hits_sql(f: Filters, hidden: tuple[str, ...] = ()) -> tuple[str, li
         if getattr(f, name):
             conds.append(cond)
             args.append(list(getattr(f, name)))
-    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT p.doc, p.block_no, p.kind, p.label, p.text, p.page, "
+    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT p.doc, p.doc_sha256, p.block_no, p.kind, p.label, p.text, p.page, "
            f"p.paragraph_no, d.kind AS genre, {score} AS score FROM passages p JOIN documents d USING (doc_sha256), stats "
            f"WHERE {' AND '.join(conds) or 'true'})")
     return sql, stat_args + args
@@ -441,7 +441,7 @@ def document(cur, name: str) -> dict | None:
 
 def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
     rows = _dicts(cur.execute(
-        "SELECT r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
+        "SELECT r.record_id, r.doc, r.doc_sha256, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
         "r.block_no, r.location, r.countries FROM record_facts r "
         "WHERE r.doc_sha256 = ? ORDER BY r.block_no NULLS LAST, r.row_no, r.paragraph_no, r.record_id LIMIT ? OFFSET ?",
         [sha, limit, offset]))
@@ -464,7 +464,7 @@ def document_passages(cur, sha: str, budget: int = 500_000, text_chars: int = 10
 
 
 def documents(cur) -> list[dict]:
-    return _dicts(cur.execute("SELECT name, format, kind, title, period_start, period_end, pages, records, quarantined "
+    return _dicts(cur.execute("SELECT doc_sha256, name, format, kind, title, period_start, period_end, pages, records, quarantined "
                               "FROM documents ORDER BY name"))
 
 
