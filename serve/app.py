@@ -37,7 +37,7 @@ from serve.db import Warehouse
 from serve.renditions import HOW, RenditionsOf
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
 from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
-                       QueryRefused, Result, SqlPool, check_statement)
+                       QueryRefused, Result, SqlPool, check_statement, deterministic)
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("html", "csv", "json")
@@ -236,13 +236,15 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     renditions = RenditionsOf(warehouse)
     cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
 
-    def cached(endpoint):
-        """`endpoint` with its 200 answers kept per URL for the warehouse's current version. Not for
-        /sql (a query may ask for now() or random()) nor /source (the file on disk is checked each time)."""
+    def cached(endpoint, keep=None):
+        """`endpoint` with its 200 answers kept per URL for the warehouse's current version, when
+        `keep(request)` (default: always). Not /source (the file on disk is checked each time)."""
         if cache is None:
             return endpoint
 
         def answer(request: Request) -> Response:
+            if keep is not None and not keep(request):
+                return endpoint(request)
             made = {}
 
             def render() -> Entry | None:
@@ -429,6 +431,18 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                     rows=result.rows, notes=notes, error=error, row_limit=ROW_LIMIT, seconds=pool.seconds,
                     tables=tables, page_mb=PAGE_BYTES // 2**20, cell_chars=CELL_CHARS)
 
+    def sql_keepable(request: Request) -> bool:
+        """A query's page or JSON is kept only when its answer depends on the warehouse alone (no
+        now(), random(), ...); a CSV download streams and is never kept."""
+        query = request.query_params.get("q", "").strip()
+        if not query or request.path_params.get("fmt") == "csv":
+            return False
+        with warehouse.cursor() as cur:
+            try:
+                return deterministic(cur, check_statement(cur, query))
+            except QueryRefused:
+                return False
+
     def sql_csv(statement: str) -> Response:
         """Every row, streamed as the worker sends them; a last line says what was cut, if anything."""
         messages = pool.messages(statement, None, DOWNLOAD_BYTES, DOWNLOAD_BYTES, per_message=True,
@@ -464,6 +478,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
 
     search, timeline, record, document, documents, actor, checks, check, table_list, table = map(
         cached, (search, timeline, record, document, documents, actor, checks, check, table_list, table))
+    sql = cached(sql, keep=sql_keepable)
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
         Route("/timeline", timeline),

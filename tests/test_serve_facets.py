@@ -95,6 +95,9 @@ def test_two_kinds_keep_both(client):
     # both chosen values are marked, and each chip removes only its own value
     assert 'href="/search?kind=activity&amp;doc=a.txt&amp;doc=b.docx" title="remove">kind = event ✕' in page
     assert 'href="/search?kind=event&amp;doc=a.txt&amp;doc=b.docx" title="remove">kind = activity ✕' in page
+    # a new search from this page keeps every value
+    hidden = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page)
+    assert hidden == [("kind", "event"), ("kind", "activity"), ("doc", "a.txt"), ("doc", "b.docx")]
 
 
 def test_two_themes_count_a_record_with_both_once(client):
@@ -165,8 +168,16 @@ def test_a_kept_page_is_renewed_when_an_ingest_writes(warehouse, tmp_path):
         renewed = c.get("/search?q=zebra")
         assert count(renewed.text) == 1 and renewed.headers["x-planscope-cache"] == "miss"
         assert "<mark>Zebra</mark> crossing safety day" in renewed.text
-        # the SQL page is never kept: a query may ask for now() or random()
-        assert "x-planscope-cache" not in c.get("/sql?q=SELECT+1").headers
+        # a query's answer is kept only when it depends on the warehouse alone
+        counted = [c.get("/sql.json", params={"q": "SELECT count(*) AS n FROM record_facts"}) for _ in range(2)]
+        assert [r.headers["x-planscope-cache"] for r in counted] == ["miss", "hit"]
+        assert counted[1].json() == [{"n": 4 + 13 + 1 + 1}]
+        for query in ("SELECT random() AS r", "SELECT now() AS t", "SELECT current_timestamp AS t",
+                      "SELECT count(*) AS n FROM record_facts USING SAMPLE 50%"):
+            answers = [c.get("/sql.json", params={"q": query}) for _ in range(2)]
+            assert all(r.status_code == 200 and "x-planscope-cache" not in r.headers for r in answers), query
+        randoms = [c.get("/sql.json", params={"q": "SELECT random() AS r"}).json()[0]["r"] for _ in range(3)]
+        assert len(set(randoms)) == 3
 
 
 # -- 6. a byte cap on every response ------------------------------------------------------
