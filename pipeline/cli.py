@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                      help="also answer requests addressed to NAME (e.g. the name a proxy uses); repeatable")
     srv.add_argument("--sql-seconds", type=float, default=5.0, help="the SQL page's time limit (default: %(default)s)")
+    srv.add_argument("--page-cache-mb", type=float, default=64, metavar="MB",
+                     help="pages kept per URL until an ingest changes the warehouse (default: %(default)s; 0: none)")
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
     ex.add_argument("record_id")
     tr = sub.add_parser("train-classifier", help="retrain the narrative sentence classifier (event / activity / none)")
@@ -315,7 +317,8 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from serve.app import run
 
-    run(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host, sql_seconds=args.sql_seconds)
+    run(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host, sql_seconds=args.sql_seconds,
+        page_cache_mb=args.page_cache_mb)
     return 0
 
 

@@ -37,6 +37,9 @@ class DocumentRow(BaseModel):
     ingested_at: datetime
     run_id: str | None = None
     language: str | None = None  # ISO 639-1 code of the body's main language
+    # The same document in another format (.docx, .pdf, .txt) has the same key: md5 of its passages'
+    # text in reading order, lower-cased, letters and digits only (warehouse/store.py content_key)
+    content_key: str | None = None
 
 
 class RecordRow(BaseModel):

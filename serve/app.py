@@ -16,7 +16,7 @@ import re
 import stat
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -30,12 +30,14 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from serve import queries
+from serve.cache import Entry, PageCache
 from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
+from serve.renditions import HOW, RenditionsOf
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
 from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
-                       QueryRefused, Result, SqlPool, check_statement)
+                       QueryRefused, Result, SqlPool, check_statement, deterministic)
 
 HERE = Path(__file__).resolve().parent
 FORMATS = ("html", "csv", "json")
@@ -71,12 +73,45 @@ def highlight(text: str | None, terms: list[str]) -> Markup:
     return Markup("").join(out)
 
 
+TEXT_CHARS = CELL_CHARS  # characters of one text shown on a page: a record, a passage, a cell
+LABEL_CHARS = 200  # of a facet value, a title
+PASSAGE_CHARS = 500_000  # of a document's passages on its page
+TABLE_CELL_CHARS = 1_000  # of a cell in the table browser (50 rows of many columns)
+
+
+def shown(text, terms: list[str] | None = None, limit: int = TEXT_CHARS) -> Markup:
+    """`text` escaped (its terms marked), cut to its first `limit` characters with a note saying so:
+    one huge record must not make a page of megabytes."""
+    text = _cell(text)
+    if len(text) <= limit:
+        return highlight(text, terms or [])
+    return highlight(text[:limit], terms or []) + Markup('<span class="cut">') + escape(
+        f" … [cut: {len(text):,} characters, the first {limit:,} shown]") + Markup("</span>")
+
+
 def make_templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["highlight"] = highlight
     env.filters["cell"] = _cell
+    env.filters["shown"] = shown
+    env.filters["clip"] = lambda text, limit=LABEL_CHARS: shown(text, None, limit)
     return env
+
+
+RESPONSE_BYTES = 2 * PAGE_BYTES  # any page at most: the SQL page shows up to PAGE_BYTES of data, plus its markup
+
+
+def capped(html: str, cap: int = RESPONSE_BYTES) -> str:
+    """The page, or when it is over `cap` bytes (every text on it is already cut to TEXT_CHARS, so
+    only a page of very many of them gets here) its first `cap` bytes up to a tag, and a note."""
+    data = html.encode("utf-8")
+    if len(data) <= cap:
+        return html
+    head = data[:cap].decode("utf-8", "ignore")
+    head = head[:head.rfind("<")] if "<" in head else head
+    return (head + f'\n<p class="error" id="page-cut">Cut: this page has {len(data):,} bytes; '
+            f"the first {cap:,} are shown.</p>\n</main></body></html>\n")
 
 
 def _cell(value) -> str:
@@ -125,15 +160,37 @@ def neutralise_csv(text: str) -> str:
     return out.getvalue()
 
 
-def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str) -> Response:
-    """Rows as a CSV or JSON download."""
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 and n % 2**20 == 0 else f"{n:,} bytes"
+
+
+def table_response(names: list[str], rows: list[tuple], fmt: str, filename: str, cap: int | None = None) -> Response:
+    """Rows as a CSV or JSON download whose rows take at most `cap` bytes (default DOWNLOAD_BYTES):
+    the rows that fit, and what was cut in the `X-Planscope-Cut` header (and, in a CSV, a last
+    `[cut: ...]` line)."""
+    cap = DOWNLOAD_BYTES if cap is None else cap
+    parts, size, kept = [], 0, 0
+    for r in rows:
+        part = (json.dumps(dict(zip(names, r)), default=_json_default, ensure_ascii=False) if fmt == "json"
+                else csv_line(r))
+        size += len(part.encode("utf-8")) + (2 if fmt == "json" else 0)
+        if size > cap:
+            break
+        parts.append(part)
+        kept += 1
+    note = (f"{len(rows) - kept:,} of {len(rows):,} rows left out: the download stops at {_size(cap)}"
+            if kept < len(rows) else "")
     if fmt == "json":
-        body = json.dumps([dict(zip(names, r)) for r in rows], default=_json_default, ensure_ascii=False, indent=1)
-        return Response(body, media_type="application/json",
-                        headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
-    body = csv_line(names) + "".join(csv_line(r) for r in rows)
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+        body = json.dumps([dict(zip(names, r)) for r in rows[:kept]], default=_json_default, ensure_ascii=False, indent=1)
+        response = Response(body, media_type="application/json",
+                            headers={"Content-Disposition": f'inline; filename="{filename}.json"'})
+    else:
+        body = csv_line(names) + "".join(parts) + (csv_line([f"[cut: {note}]"]) if note else "")
+        response = Response(body, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+    if note:
+        response.headers["X-Planscope-Cut"] = note
+    return response
 
 
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
@@ -166,33 +223,72 @@ def _format(request: Request) -> str:
     return fmt
 
 
+PAGE_CACHE_MB = 64
+
+
 def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
-               sql_seconds: float = TIME_LIMIT_SECONDS) -> Starlette:
-    """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names)."""
+               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> Starlette:
+    """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names);
+    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept)."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
+    renditions = RenditionsOf(warehouse)
+    cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
+
+    def cached(endpoint, keep=None):
+        """`endpoint` with its 200 answers kept per URL for the warehouse's current version, when
+        `keep(request)` (default: always). Not /source (the file on disk is checked each time)."""
+        if cache is None:
+            return endpoint
+
+        def answer(request: Request) -> Response:
+            if keep is not None and not keep(request):
+                return endpoint(request)
+            made = {}
+
+            def render() -> Entry | None:
+                response = made["response"] = endpoint(request)
+                if response.status_code != 200 or isinstance(response, StreamingResponse):
+                    return None
+                return Entry(bytes(response.body), response.status_code, response.media_type or "",
+                             tuple((k, v) for k, v in response.headers.items() if k != "x-planscope-cache"))
+
+            entry, hit = cache.get(f"{request.url.path}?{request.url.query}", render)
+            if entry is None:
+                return made["response"]
+            return Response(entry.body, status_code=entry.status, headers={**dict(entry.headers),
+                                                                            "X-Planscope-Cache": "hit" if hit else "miss"})
+
+        return answer
 
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
-        html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name, **context)
-        return HTMLResponse(html, status_code=status_code)
+        html = env.get_template(template).render(request=request, db_name=Path(warehouse.path).name,
+                                                 renditions=renditions.get(), renditions_how=HOW, **context)
+        return HTMLResponse(capped(html), status_code=status_code)
+
+    def listed_once(f: queries.Filters) -> tuple[str, ...]:
+        """The renditions a search leaves out (each document listed once); none when it names its
+        documents (`doc=`): a rendition's own page searches within that very file."""
+        return () if f.doc else renditions.get().hidden
 
     def search(request: Request):
         f = queries.Filters.from_params(request.query_params)
         fmt = _format(request)
+        hidden = listed_once(f)
         with warehouse.cursor() as cur:
             if fmt != "html":
                 export = queries.export_passages if f.what == "passages" else queries.export_records
-                names, rows = export(cur, f)
+                names, rows = export(cur, f, hidden)
                 return table_response(names, rows, fmt, f.what)
-            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f)
+            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f, hidden)
         pages = max(1, -(-result["total"] // queries.PAGE_SIZE))
         return page(request, "search.html", f=f, result=result, pages=pages, page_size=queries.PAGE_SIZE)
 
     def timeline(request: Request):
         f = queries.Filters.from_params(request.query_params)
         with warehouse.cursor() as cur:
-            counts = queries.timeline(cur, f)
+            counts = queries.timeline(cur, f, listed_once(f))
         svg = timeline_svg(counts, lambda year, theme: f.url(year_from=year, year_to=year,
                                                              **({"theme": theme} if theme else {})))
         return page(request, "timeline.html", f=f, svg=svg, counts=counts)
@@ -219,24 +315,27 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                 raise HTTPException(404, f"no document {name!r}")
             records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
                                                (f.page - 1) * queries.PAGE_SIZE * 4)
-            passages = queries.document_passages(cur, doc["doc_sha256"])
+            passages, passages_in_all = queries.document_passages(cur, doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
             total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
         return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
-                    f=queries.Filters(doc=name), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
+                    passages_in_all=passages_in_all,
+                    f=queries.Filters(doc=(name,)), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
 
     def documents(request: Request):
         with warehouse.cursor() as cur:
             docs = queries.documents(cur)
-        return page(request, "documents.html", docs=docs)
+        hidden = set(renditions.get().hidden)
+        return page(request, "documents.html", docs=[d for d in docs if d["doc_sha256"] not in hidden],
+                    in_all=len(docs))
 
     def actor(request: Request):
         key = request.path_params["key"]
-        f = queries.Filters(actor=key)
+        f = queries.Filters(actor=(key,))
         with warehouse.cursor() as cur:
             info = queries.actor(cur, key)
             if info is None:
                 raise HTTPException(404, f"no actor {key!r}")
-            result = queries.search_records(cur, f)
+            result = queries.search_records(cur, f, renditions.get().hidden)
         svg = year_bars_svg(info["by_year"], lambda year: f.url(year_from=year, year_to=year))
         return page(request, "actor.html", info=info, result=result, f=f, svg=svg)
 
@@ -249,6 +348,32 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
         data = read_ingested(found[0], sha)
         return Response(data, media_type=mimetypes.guess_type(found[1])[0] or "application/octet-stream",
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(found[1])}"})
+
+    def table_list(request: Request):
+        with warehouse.cursor() as cur:
+            found = queries.tables(cur)
+        return page(request, "tables.html", tables=found)
+
+    def table(request: Request):
+        name = request.path_params["name"]
+        params = request.query_params
+        sort, order, doc = params.get("sort") or "", params.get("order") or "asc", params.get("doc") or ""
+        if order not in ("asc", "desc"):
+            raise queries.BadParameter("order is asc or desc")
+        page_no = queries.Filters.from_params({"page": params.get("page")}).page
+        with warehouse.cursor() as cur:
+            found = queries.browse_table(cur, name, sort, order == "desc", page_no, doc)
+        if found is None:
+            raise HTTPException(404, f"no table {name!r}")
+
+        def link(**changes) -> str:
+            state = {"sort": sort, "order": order if sort else "", "doc": doc, "page": page_no, **changes}
+            query = urlencode({k: v for k, v in state.items() if v and not (k == "page" and v == 1)})
+            return f"/table/{quote(name)}" + (f"?{query}" if query else "")
+
+        return page(request, "table.html", t=found, sort=sort, descending=order == "desc", doc=doc, page_no=page_no,
+                    pages=max(1, -(-found["total"] // queries.TABLE_PAGE)), page_size=queries.TABLE_PAGE,
+                    cell_chars=TABLE_CELL_CHARS, link=link)
 
     def checks(request: Request):
         with warehouse.cursor() as cur:
@@ -306,6 +431,18 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                     rows=result.rows, notes=notes, error=error, row_limit=ROW_LIMIT, seconds=pool.seconds,
                     tables=tables, page_mb=PAGE_BYTES // 2**20, cell_chars=CELL_CHARS)
 
+    def sql_keepable(request: Request) -> bool:
+        """A query's page or JSON is kept only when its answer depends on the warehouse alone (no
+        now(), random(), ...); a CSV download streams and is never kept."""
+        query = request.query_params.get("q", "").strip()
+        if not query or request.path_params.get("fmt") == "csv":
+            return False
+        with warehouse.cursor() as cur:
+            try:
+                return deterministic(cur, check_statement(cur, query))
+            except QueryRefused:
+                return False
+
     def sql_csv(statement: str) -> Response:
         """Every row, streamed as the worker sends them; a last line says what was cut, if anything."""
         messages = pool.messages(statement, None, DOWNLOAD_BYTES, DOWNLOAD_BYTES, per_message=True,
@@ -339,11 +476,15 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
 
+    search, timeline, record, document, documents, actor, checks, check, table_list, table = map(
+        cached, (search, timeline, record, document, documents, actor, checks, check, table_list, table))
+    sql = cached(sql, keep=sql_keepable)
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
         Route("/timeline", timeline),
         Route("/record/{record_id}", record),
         Route("/docs", documents), Route("/doc/{name:path}", document),
+        Route("/tables", table_list), Route("/table/{name}", table),
         Route("/actor/{key:path}", actor),
         Route("/source/{sha}", source),
         Route("/checks", checks), Route("/check/{check_id}.{fmt}", check), Route("/check/{check_id}", check),
@@ -362,6 +503,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
                     middleware=[Middleware(HostCheck, names=allowed if allowed is not None else set(LOOPBACK_NAMES))])
     app.state.warehouse = warehouse
     app.state.sql_pool = pool
+    app.state.page_cache = cache
     return app
 
 
@@ -380,7 +522,7 @@ def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
 
 
 def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
-        sql_seconds: float = TIME_LIMIT_SECONDS) -> None:
+        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> None:
     import sys
 
     import uvicorn
@@ -388,6 +530,7 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
     warning = exposure_warning(host, port, Path(db_path).name, *describe_archive(db_path))
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds)
+    app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds,
+                     page_cache_mb=page_cache_mb)
     print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

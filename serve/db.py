@@ -7,6 +7,7 @@ fail), no extension auto-loading, and the configuration is locked so a query can
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from contextlib import contextmanager
@@ -36,6 +37,18 @@ class Warehouse:
         self._users = 0
         self._last_used = time.monotonic()
         self._reaper: threading.Timer | None = None
+
+    def version(self) -> tuple:
+        """What changes when an ingest writes: (modification time, size) of the file and of its
+        write-ahead log. Pages rendered for one version stay right until it changes (serve/cache.py)."""
+        out = []
+        for path in (self.path, self.path + ".wal"):
+            try:
+                st = os.stat(path)
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
 
     @contextmanager
     def cursor(self):

@@ -25,21 +25,29 @@ class BadParameter(ValueError):
     """A URL parameter that is not of its kind (the message is for the user: a 400 page)."""
 
 
+# Facets a search may hold several values of (OR within a facet, AND across facets).
+MULTI = ("kind", "theme", "actor", "country", "location", "doc", "genre")
+MAX_VALUES = 50  # values of one facet in one URL
+FACETS = ("theme", "year", "kind", "genre", "actor", "country", "location", "doc")
+
+
 @dataclass(frozen=True)
 class Filters:
-    """A search, as it lives in the URL."""
+    """A search, as it lives in the URL. A facet holds a tuple of values: `kind=event&kind=activity`
+    keeps the records of either kind."""
 
     q: str = ""
-    kind: str = ""
-    theme: str = ""
+    kind: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
-    actor: str = ""  # a registry entity_id (every name it had), else the name as read
-    country: str = ""
-    location: str = ""
-    doc: str = ""
-    genre: str = ""  # the document's kind: table_plan, narrative_plan, report, unknown
+    actor: tuple[str, ...] = ()  # registry entity_ids (every name it had), else names as read
+    country: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
+    doc: tuple[str, ...] = ()
+    genre: tuple[str, ...] = ()  # the document's kind: table_plan, narrative_plan, report, unknown
     what: str = "records"  # records | passages
+    more: str = ""  # a facet shown with all its values, not only the first FACET_SIZE
     page: int = 1
 
     @classmethod
@@ -54,38 +62,60 @@ class Filters:
                 raise BadParameter(f"{name} must be a year in digits 0-9, not {value[:20]!r}")
             return int(value)
 
+        def values(name) -> tuple[str, ...]:
+            got = params.getlist(name) if hasattr(params, "getlist") else [params.get(name) or ""]
+            out = tuple(dict.fromkeys(v for v in got if v))  # each once, in the URL's order
+            if len(out) > MAX_VALUES:
+                raise BadParameter(f"at most {MAX_VALUES} values of {name}, not {len(out)}")
+            return out
+
         page_text = (params.get("page") or "1").strip()
         if not ASCII_NUMBER.fullmatch(page_text) or len(page_text) > 6:
             raise BadParameter(f"page must be a whole number in digits 0-9, not {page_text[:20]!r}")
         page = max(1, min(int(page_text), 10_000))
         what = params.get("what") or "records"
-        return cls(q=(params.get("q") or "").strip()[:200], kind=params.get("kind") or "",
-                   theme=params.get("theme") or "", year_from=year("year_from"), year_to=year("year_to"),
-                   actor=params.get("actor") or "", country=params.get("country") or "",
-                   location=params.get("location") or "", doc=params.get("doc") or "", genre=params.get("genre") or "",
-                   what=what if what in ("records", "passages") else "records",
-                   page=page)
+        more = params.get("more") or ""
+        return cls(q=(params.get("q") or "").strip()[:200], year_from=year("year_from"), year_to=year("year_to"),
+                   what=what if what in ("records", "passages") else "records", more=more if more in FACETS else "",
+                   page=page, **{name: values(name) for name in MULTI})
 
     def params(self, **changes) -> dict:
-        """The non-empty URL parameters of this search with `changes` applied (a change resets the page)."""
+        """The non-empty URL parameters of this search with `changes` applied (a change resets the page;
+        a facet's change may be one value or a tuple of them)."""
         if changes and "page" not in changes:
             changes["page"] = 1
+        for name in MULTI:
+            if name in changes and isinstance(changes[name], str):
+                changes[name] = (changes[name],) if changes[name] else ()
         f = replace(self, **changes)
         out = {}
         for fld in fields(f):
             value = getattr(f, fld.name)
-            if value in ("", None) or (fld.name == "page" and value == 1) or (fld.name == "what" and value == "records"):
+            if value in ("", None, ()) or (fld.name == "page" and value == 1) or (fld.name == "what" and value == "records"):
                 continue
             out[fld.name] = value
         return out
 
     def url(self, path: str = "/search", **changes) -> str:
-        query = urlencode(self.params(**changes))
+        query = urlencode(self.params(**changes), doseq=True)
         return f"{path}?{query}" if query else path
 
-    def active(self) -> list[tuple[str, str]]:
-        """(name, value) of each filter set, for the "remove" chips."""
-        return [(k, str(v)) for k, v in self.params().items() if k not in ("q", "page", "what")]
+    def toggled(self, name: str, value: str) -> str:
+        """This search with `value` added to facet `name` (OR), or taken out if it is there."""
+        have = getattr(self, name)
+        return self.url(**{name: tuple(v for v in have if v != value) if value in have else have + (value,)})
+
+    def active(self) -> list[tuple[str, str, str]]:
+        """(name, value, URL without it) of each filter set, for the "remove" chips."""
+        out = []
+        for name, value in self.params().items():
+            if name in ("q", "page", "what", "more"):
+                continue
+            if name in MULTI:
+                out += [(name, v, self.toggled(name, v)) for v in value]
+            else:
+                out.append((name, str(value), self.url(**{name: None})))
+        return out
 
 
 def terms_of(q: str) -> list[str]:
@@ -103,24 +133,24 @@ def _term_match(text_sql: str, extra_sql: str | None) -> str:
     return f"({base} OR contains(lower(coalesce({extra_sql}, '')), ?))" if extra_sql else base
 
 
-def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
+FACET_CONDITIONS = {
+    "kind": "list_contains(?, r.kind)", "location": "list_contains(?, r.location)", "doc": "list_contains(?, r.doc)",
+    "genre": "list_contains(?, d.kind)", "country": "list_has_any(r.countries, ?)",
+    "theme": "EXISTS (SELECT 1 FROM record_themes t WHERE t.record_id = r.record_id AND list_contains(?, t.theme))",
+    "actor": "EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.record_id "
+             "AND a.source_field <> 'funding' AND list_contains(?, coalesce(a.entity_id, a.name)))",
+}
+
+
+def _record_conditions(f: Filters, terms: list[str], hidden: tuple[str, ...] = ()) -> tuple[list[str], list]:
+    """The WHERE of a record search but for its facets' values (_facet_flags), and its arguments."""
     conds, args = [], []
     for t in terms:
         conds.append(_term_match("r.text", "r.location"))
         args += [t, t]
-    simple = {"kind": "r.kind = ?", "location": "r.location = ?", "doc": "r.doc = ?", "genre": "d.kind = ?",
-              "country": "list_contains(r.countries, ?)"}
-    for name, cond in simple.items():
-        if getattr(f, name):
-            conds.append(cond)
-            args.append(getattr(f, name))
-    if f.theme:
-        conds.append("EXISTS (SELECT 1 FROM record_themes t WHERE t.record_id = r.record_id AND t.theme = ?)")
-        args.append(f.theme)
-    if f.actor:
-        conds.append("EXISTS (SELECT 1 FROM record_actors a WHERE a.record_id = r.record_id "
-                     "AND a.source_field <> 'funding' AND coalesce(a.entity_id, a.name) = ?)")
-        args.append(f.actor)
+    if hidden:  # renditions of a document listed under another rendition (serve/renditions.py)
+        conds.append("r.doc_sha256 NOT IN (SELECT unnest(?::VARCHAR[]))")
+        args.append(list(hidden))
     # A record belongs to the year it starts in (the timeline counts it there too).
     if f.year_from is not None:
         conds.append("year(r.start_date) >= ?")
@@ -129,6 +159,12 @@ def _record_conditions(f: Filters, terms: list[str]) -> tuple[list[str], list]:
         conds.append("year(r.start_date) <= ?")
         args.append(f.year_to)
     return conds or ["true"], args
+
+
+def _facet_flags(f: Filters) -> tuple[list[str], list]:
+    """(names of the facets with values chosen, [their condition AS in_<name>], arguments)."""
+    names = [name for name in MULTI if getattr(f, name)]
+    return names, [f"{FACET_CONDITIONS[name]} AS in_{name}" for name in names], [list(getattr(f, name)) for name in names]
 
 
 def _bm25(text_sql: str, table_sql: str, terms: list[str], extra_sql: str | None = None) -> tuple[str, str, list]:
@@ -162,71 +198,105 @@ HIT_COLUMNS = ("r.record_id, r.doc, r.kind, r.start_date, r.block_no, r.row_no, 
                "d.kind AS genre")
 
 
-def _record_hits_sql(f: Filters) -> tuple[str, list]:
+def _record_hits_sql(f: Filters, hidden: tuple[str, ...] = ()) -> tuple[str, list, dict[str, str]]:
+    """(WITH stats, hits ..., its arguments, the CTE each facet counts over).
+
+    With facet values chosen, one scan finds the records that meet every other condition (`base`),
+    each with a flag per chosen facet; `hits` are those with every flag, and a chosen facet counts
+    its values over those with every other flag (`hits_kind`): so that `kind=event` still shows
+    how many activities choosing `activity` as well would add (OR within a facet)."""
     terms = terms_of(f.q)
     stats, score, stat_args = _bm25("r.text", "record_facts r", terms, "r.location")
-    conds, args = _record_conditions(f, terms)
-    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, {score} AS score "
-           f"FROM record_facts r JOIN documents d USING (doc_sha256), stats WHERE {' AND '.join(conds)})")
-    return sql, stat_args + args
+    conds, args = _record_conditions(f, terms, hidden)
+    chosen, flags, flag_args = _facet_flags(f)
+    source = {name: "hits" for name in FACETS}
+    select = f"SELECT {HIT_COLUMNS}, {score} AS score{''.join(', ' + fl for fl in flags)} " \
+             f"FROM record_facts r JOIN documents d USING (doc_sha256), stats WHERE {' AND '.join(conds)}"
+    if not chosen:
+        return f"WITH {stats}, hits AS MATERIALIZED ({select})", stat_args + args, source
+
+    def every(names):
+        return " AND ".join(f"in_{n}" for n in names) or "true"
+
+    sql = f"WITH {stats}, base AS MATERIALIZED ({select}), hits AS MATERIALIZED (SELECT * FROM base WHERE {every(chosen)})"
+    for name in chosen:
+        sql += f", hits_{name} AS (SELECT * FROM base WHERE {every([n for n in chosen if n != name])})"
+        source[name] = f"hits_{name}"
+    return sql, stat_args + flag_args + args, source
 
 
 ORDER_RECORDS = "ORDER BY score DESC, start_date NULLS LAST, doc, block_no, row_no, record_id"
 
 FACET_COUNTS = """
     counts AS (
-      SELECT 'kind' AS facet, kind AS value, kind AS label, count(*) AS n FROM hits GROUP BY kind
-      UNION ALL SELECT 'genre', genre, genre, count(*) FROM hits GROUP BY genre
+      SELECT 'kind' AS facet, kind AS value, kind AS label, count(*) AS n FROM {kind} GROUP BY kind
+      UNION ALL SELECT 'genre', genre, genre, count(*) FROM {genre} GROUP BY genre
       UNION ALL SELECT 'year', CAST(year(start_date) AS VARCHAR), CAST(year(start_date) AS VARCHAR), count(*)
-                FROM hits WHERE start_date IS NOT NULL GROUP BY year(start_date)
-      UNION ALL SELECT 'doc', doc, doc, count(*) FROM hits GROUP BY doc
-      UNION ALL SELECT 'location', location, location, count(*) FROM hits WHERE location IS NOT NULL GROUP BY location
-      UNION ALL SELECT 'country', c, c, count(*) FROM (SELECT unnest(countries) AS c FROM hits) GROUP BY c
-      UNION ALL SELECT 'theme', t.theme, t.theme, count(*) FROM hits JOIN record_themes t USING (record_id) GROUP BY t.theme
+                FROM {year} WHERE start_date IS NOT NULL GROUP BY year(start_date)
+      UNION ALL SELECT 'doc', doc, doc, count(*) FROM {doc} GROUP BY doc
+      UNION ALL SELECT 'location', location, location, count(*) FROM {location} WHERE location IS NOT NULL GROUP BY location
+      UNION ALL SELECT 'country', c, c, count(*) FROM (SELECT unnest(countries) AS c FROM {country}) GROUP BY c
+      UNION ALL SELECT 'theme', t.theme, t.theme, count(*) FROM {theme} JOIN record_themes t USING (record_id) GROUP BY t.theme
       UNION ALL SELECT 'actor', coalesce(a.entity_id, a.name), arg_max(a.name, h.start_date), count(DISTINCT h.record_id)
-                FROM hits h JOIN record_actors a USING (record_id) WHERE a.source_field <> 'funding'
+                FROM {actor} h JOIN record_actors a USING (record_id) WHERE a.source_field <> 'funding'
                 GROUP BY coalesce(a.entity_id, a.name)
       UNION ALL SELECT 'total', NULL, NULL, count(*) FROM hits),
-    top AS (SELECT facet, value, label, n FROM counts
+    top AS (SELECT facet, value, label, n, count(*) OVER (PARTITION BY facet) AS facet_values FROM counts
             QUALIFY row_number() OVER (PARTITION BY facet ORDER BY CASE WHEN facet = 'year' THEN 0 ELSE n END DESC, value)
-                    <= {limit})"""
+                    <= CASE WHEN facet = ? THEN {more} WHEN facet = 'year' THEN {years} ELSE {limit} END)"""
 
 PAGE_ROWS = """
     shown AS (SELECT record_id, score, row_number() OVER () AS pos FROM (SELECT record_id, score FROM hits {order}
               LIMIT {limit} OFFSET {offset})),
     shown_rows AS (
-      SELECT s.pos, r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no,
+      SELECT s.pos, r.record_id, r.doc, r.doc_sha256, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no,
              r.paragraph_no, r.block_no, r.location, r.countries, s.score
       FROM shown s JOIN record_facts r USING (record_id))"""
 
 
-def search_records(cur, f: Filters) -> dict:
+FACET_MORE = 500  # values of the facet asked for in full (`more=`)
+YEAR_VALUES = FACET_SIZE * 4  # years are shown in order, not by count
+
+
+def facet_limit(name: str, f: Filters) -> int:
+    return FACET_MORE if name == f.more else YEAR_VALUES if name == "year" else FACET_SIZE
+
+
+def search_records(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
     """One page of ranked records with their actors and themes, the total and the facet counts, in one
-    statement so that the hits are found once."""
-    hits, args = _record_hits_sql(f)
-    sql = (f"{hits}, {FACET_COUNTS.format(limit=FACET_SIZE * 4)}, "
+    statement so that the hits are found once. `hidden`: documents (sha256) not listed, being
+    renditions of one listed under another format."""
+    hits, args, source = _record_hits_sql(f, hidden)
+    sql = (f"{hits}, {FACET_COUNTS.format(limit=FACET_SIZE, years=YEAR_VALUES, more=FACET_MORE, **source)}, "
            f"{PAGE_ROWS.format(order=ORDER_RECORDS, limit=PAGE_SIZE, offset=(f.page - 1) * PAGE_SIZE)}\n"
            "SELECT (SELECT list(top) FROM top) AS facets, (SELECT list(shown_rows ORDER BY pos) FROM shown_rows) AS rows")
-    facet_rows, rows = cur.execute(sql, args).fetchone()
-    facets, total = _group_facets(facet_rows or [])
+    facet_rows, rows = cur.execute(sql, args + [f.more]).fetchone()
+    facets, total = _group_facets(facet_rows or [], f)
     attach_lists(cur, rows or [])  # apart: as correlated subqueries here they cost ~10x more
     return {"rows": rows or [], "total": total, "facets": facets, "terms": terms_of(f.q)}
 
 
-def _group_facets(items: list[dict]) -> tuple[dict, int]:
-    facets: dict[str, list] = {}
+def _group_facets(items: list[dict], f: Filters) -> tuple[dict, int]:
+    """{facet: {"values": [...], "more": how many values it has in all when not all are shown}}, and the total."""
+    facets: dict[str, dict] = {}
     total = 0
     for item in items:
         if item["facet"] == "total":
             total = item["n"]
         else:
-            facets.setdefault(item["facet"], []).append(item)
-    for name, values in facets.items():
+            facets.setdefault(item["facet"], {"values": [], "all": item["facet_values"]})["values"].append(item)
+    for name, facet in facets.items():
+        values = facet["values"]
         if name == "year":
             values.sort(key=lambda i: i["value"])
         else:
             values.sort(key=lambda i: (-i["n"], i["value"]))
-            del values[FACET_SIZE:]
+        del values[facet_limit(name, f):]
+        # a chosen value is always shown, even when it has no records among these hits
+        chosen = getattr(f, name, ()) if name in MULTI else ()
+        values += [{"facet": name, "value": v, "label": v, "n": 0} for v in chosen if v not in {i["value"] for i in values}]
+        facet["cut"] = facet["all"] > len(values)
+        facet["expanded"] = name == f.more and len(values) > FACET_SIZE
     return facets, total
 
 
@@ -248,9 +318,9 @@ def attach_lists(cur, rows: list[dict]) -> None:
         r["actors"] = actors.get(r["record_id"], [])
 
 
-def export_records(cur, f: Filters) -> tuple[list[str], list[tuple]]:
+def export_records(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
     """Every matching record (up to MAX_EXPORT_ROWS), flat, for CSV and JSON."""
-    hits, args = _record_hits_sql(f)
+    hits, args, _ = _record_hits_sql(f, hidden)
     sql = f"""{hits}
     SELECT record_id, doc, kind, start_date AS start, end_date AS "end", ref, page, row_no, paragraph_no, location,
            countries,
@@ -258,7 +328,8 @@ def export_records(cur, f: Filters) -> tuple[list[str], list[tuple]]:
            coalesce((SELECT list(a.name ORDER BY a.ord) FROM record_actors a
                      WHERE a.record_id = h.record_id AND a.source_field <> 'funding'), []) AS actors,
            text, round(score, 4) AS score
-    FROM (SELECT hits.*, r.end_date, r.ref, r.page, r.paragraph_no, r.text FROM hits JOIN record_facts r USING (record_id)) h
+    FROM (SELECT hits.record_id, hits.doc, hits.kind, hits.start_date, hits.block_no, hits.row_no, hits.location,
+                 hits.countries, hits.score, r.end_date, r.ref, r.page, r.paragraph_no, r.text FROM hits JOIN record_facts r USING (record_id)) h
     {ORDER_RECORDS} LIMIT {MAX_EXPORT_ROWS}"""
     cur.execute(sql, args)
     return [d[0] for d in cur.description], cur.fetchall()
@@ -266,18 +337,21 @@ def export_records(cur, f: Filters) -> tuple[list[str], list[tuple]]:
 
 # -- passages ---------------------------------------------------------------------------------
 
-def _passage_hits_sql(f: Filters) -> tuple[str, list]:
+def _passage_hits_sql(f: Filters, hidden: tuple[str, ...] = ()) -> tuple[str, list]:
     terms = terms_of(f.q)
     stats, score, stat_args = _bm25("p.text", "passages p", terms)
     conds, args = [], []
     for t in terms:
         conds.append("contains(lower(p.text), ?)")
         args.append(t)
-    for name, cond in {"doc": "p.doc = ?", "genre": "d.kind = ?"}.items():
+    if hidden:
+        conds.append("p.doc_sha256 NOT IN (SELECT unnest(?::VARCHAR[]))")
+        args.append(list(hidden))
+    for name, cond in {"doc": "list_contains(?, p.doc)", "genre": "list_contains(?, d.kind)"}.items():
         if getattr(f, name):
             conds.append(cond)
-            args.append(getattr(f, name))
-    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT p.doc, p.block_no, p.kind, p.label, p.text, p.page, "
+            args.append(list(getattr(f, name)))
+    sql = (f"WITH {stats}, hits AS MATERIALIZED (SELECT p.doc, p.doc_sha256, p.block_no, p.kind, p.label, p.text, p.page, "
            f"p.paragraph_no, d.kind AS genre, {score} AS score FROM passages p JOIN documents d USING (doc_sha256), stats "
            f"WHERE {' AND '.join(conds) or 'true'})")
     return sql, stat_args + args
@@ -286,27 +360,21 @@ def _passage_hits_sql(f: Filters) -> tuple[str, list]:
 ORDER_PASSAGES = "ORDER BY score DESC, doc, block_no"
 
 
-def search_passages(cur, f: Filters) -> dict:
-    hits, args = _passage_hits_sql(f)
+def search_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+    hits, args = _passage_hits_sql(f, hidden)
     rows = _dicts(cur.execute(f"{hits} SELECT * FROM hits {ORDER_PASSAGES} LIMIT ? OFFSET ?",
                               args + [PAGE_SIZE, (f.page - 1) * PAGE_SIZE]))
-    facets: dict[str, list] = {}
-    total = 0
-    for facet, value, n in cur.execute(f"""{hits}
-        SELECT 'doc', doc, count(*) FROM hits GROUP BY doc UNION ALL SELECT 'genre', genre, count(*) FROM hits GROUP BY genre
-        UNION ALL SELECT 'total', NULL, count(*) FROM hits""", args).fetchall():
-        if facet == "total":
-            total = n
-        else:
-            facets.setdefault(facet, []).append({"value": value, "label": value, "n": n})
-    for items in facets.values():
-        items.sort(key=lambda i: (-i["n"], i["value"]))
-        del items[FACET_SIZE:]
+    items = [{"facet": facet, "value": value, "label": value, "n": n, "facet_values": k} for facet, value, n, k in cur.execute(f"""{hits},
+        counts AS (SELECT 'doc' AS facet, doc AS value, count(*) AS n FROM hits GROUP BY doc
+                   UNION ALL SELECT 'genre', genre, count(*) FROM hits GROUP BY genre
+                   UNION ALL SELECT 'total', NULL, count(*) FROM hits)
+        SELECT *, count(*) OVER (PARTITION BY facet) FROM counts""", args).fetchall()]
+    facets, total = _group_facets(items, f)
     return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
 
 
-def export_passages(cur, f: Filters) -> tuple[list[str], list[tuple]]:
-    hits, args = _passage_hits_sql(f)
+def export_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
+    hits, args = _passage_hits_sql(f, hidden)
     cur.execute(f"{hits} SELECT doc, block_no, kind, label, page, paragraph_no, text, round(score, 4) AS score "
                 f"FROM hits {ORDER_PASSAGES} LIMIT {MAX_EXPORT_ROWS}", args)
     return [d[0] for d in cur.description], cur.fetchall()
@@ -314,15 +382,15 @@ def export_passages(cur, f: Filters) -> tuple[list[str], list[tuple]]:
 
 # -- timeline ---------------------------------------------------------------------------------
 
-def timeline(cur, f: Filters) -> list[tuple[int, str, int]]:
+def timeline(cur, f: Filters, hidden: tuple[str, ...] = ()) -> list[tuple[int, str, int]]:
     """(year, theme, records) for the records the filters select (a record counts once per theme)."""
-    hits, args = _record_hits_sql(replace(f, theme=""))
+    hits, args, _ = _record_hits_sql(replace(f, theme=()), hidden)
     sql = f"""{hits}
     SELECT year(h.start_date) AS y, coalesce(t.theme, '(no theme)') AS theme, count(*) AS n
     FROM hits h LEFT JOIN record_themes t USING (record_id)
-    WHERE h.start_date IS NOT NULL {"AND t.theme = ?" if f.theme else ""}
+    WHERE h.start_date IS NOT NULL {"AND list_contains(?, t.theme)" if f.theme else ""}
     GROUP BY ALL ORDER BY y, theme"""
-    return cur.execute(sql, args + ([f.theme] if f.theme else [])).fetchall()
+    return cur.execute(sql, args + ([list(f.theme)] if f.theme else [])).fetchall()
 
 
 # -- single pages -----------------------------------------------------------------------------
@@ -373,7 +441,7 @@ def document(cur, name: str) -> dict | None:
 
 def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
     rows = _dicts(cur.execute(
-        "SELECT r.record_id, r.doc, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
+        "SELECT r.record_id, r.doc, r.doc_sha256, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
         "r.block_no, r.location, r.countries FROM record_facts r "
         "WHERE r.doc_sha256 = ? ORDER BY r.block_no NULLS LAST, r.row_no, r.paragraph_no, r.record_id LIMIT ? OFFSET ?",
         [sha, limit, offset]))
@@ -381,13 +449,22 @@ def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
     return rows
 
 
-def document_passages(cur, sha: str) -> list[dict]:
-    return _dicts(cur.execute("SELECT block_no, kind, label, text, page, paragraph_no FROM passages "
-                              "WHERE doc_sha256 = ? ORDER BY block_no", [sha]))
+def document_passages(cur, sha: str, budget: int = 500_000, text_chars: int = 10_000) -> tuple[list[dict], int]:
+    """(the document's passages in reading order while their shown text stays within `budget`
+    characters (each shown up to `text_chars`), how many it has in all)."""
+    rows = _dicts(cur.execute(
+        "SELECT block_no, kind, label, text, page, paragraph_no, count(*) OVER () AS passages_in_all FROM ("
+        "  SELECT *, sum(least(length(text), ?)) OVER (ORDER BY block_no, row_no NULLS FIRST, column_no NULLS FIRST "
+        "                                              ROWS UNBOUNDED PRECEDING) AS upto"
+        "  FROM passages WHERE doc_sha256 = ?) "
+        "QUALIFY upto - least(length(text), ?) < ? OR row_number() OVER (ORDER BY upto) = 1 "
+        "ORDER BY block_no, row_no NULLS FIRST, column_no NULLS FIRST", [text_chars, sha, text_chars, budget]))
+    in_all = cur.execute("SELECT count(*) FROM passages WHERE doc_sha256 = ?", [sha]).fetchone()[0]
+    return rows, in_all
 
 
 def documents(cur) -> list[dict]:
-    return _dicts(cur.execute("SELECT name, format, kind, title, period_start, period_end, pages, records, quarantined "
+    return _dicts(cur.execute("SELECT doc_sha256, name, format, kind, title, period_start, period_end, pages, records, quarantined "
                               "FROM documents ORDER BY name"))
 
 
@@ -429,3 +506,52 @@ def check_runs(cur) -> list[dict]:
 def _dicts(cur) -> list[dict]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+# -- tables, browsed without SQL --------------------------------------------------------------
+
+TABLE_PAGE = 50
+
+
+def tables(cur) -> list[tuple[str, str, int]]:
+    """(name, 'table' or 'view', rows) of every table and view of the warehouse."""
+    out = []
+    for name, kind in cur.execute("SELECT table_name, table_type FROM information_schema.tables "
+                                  "WHERE table_schema = 'main' ORDER BY table_name").fetchall():
+        out.append((name, "view" if kind == "VIEW" else "table",
+                    cur.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()[0]))
+    return out
+
+
+def table_columns(cur, name: str) -> list[str]:
+    """The columns of table or view `name`, in order; [] when the warehouse has no such table."""
+    return [c for (c,) in cur.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' "
+        "AND table_name = ? ORDER BY column_index", [name]).fetchall()]
+
+
+def _ident(name: str) -> str:
+    # only ever called with a name read from the warehouse's own catalogue; quoting keeps it one identifier
+    return '"' + name.replace('"', '""') + '"'
+
+
+def browse_table(cur, name: str, sort: str = "", descending: bool = False, page: int = 1,
+                 doc: str = "") -> dict | None:
+    """One page of table `name` ordered by column `sort` (then by every column, so pages are stable),
+    optionally only the rows of document `doc`. None when there is no such table; BadParameter for a
+    column it does not have. Names reach the SQL only after they were found in the table's schema."""
+    columns = table_columns(cur, name)
+    if not columns:
+        return None
+    if sort and sort not in columns:
+        raise BadParameter(f"{name} has no column {sort[:60]!r}; its columns: {', '.join(columns)}")
+    doc_column = next((c for c in ("doc", "name", "path") if c in columns), None) if doc else None
+    if doc and doc_column is None:
+        raise BadParameter(f"{name} has no document column to choose rows by")
+    where, args = (f"WHERE {_ident(doc_column)} = ?", [doc]) if doc_column else ("", [])
+    order = ([f"{_ident(sort)} {'DESC' if descending else 'ASC'} NULLS LAST"] if sort else []) + \
+            [f"{_ident(c)} NULLS LAST" for c in columns if c != sort]
+    total = cur.execute(f"SELECT count(*) FROM {_ident(name)} {where}", args).fetchone()[0]
+    cur.execute(f"SELECT * FROM {_ident(name)} {where} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?",
+                args + [TABLE_PAGE, (page - 1) * TABLE_PAGE])
+    return {"name": name, "columns": columns, "rows": cur.fetchall(), "total": total}

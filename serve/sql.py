@@ -9,6 +9,7 @@ ATTACH, INSTALL/LOAD and anything that writes are refused before they reach the 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pickle
 import select
@@ -47,6 +48,46 @@ def check_statement(cur, sql: str) -> str:
         raise QueryRefused(f"only read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) run here, not "
                            f"{kind.name.replace('_STATEMENT', '')}")
     return statements[0].query
+
+
+# SQL's value keywords: parsed as column names, bound as the time or the session's user
+VALUE_KEYWORDS = {"current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user",
+                  "current_role", "session_user", "user", "current_catalog", "current_schema", "current_database"}
+
+
+def deterministic(cur, statement: str) -> bool:
+    """Whether the answer to `statement` depends on the warehouse alone, so that it may be kept until
+    the warehouse changes: a SELECT (as DuckDB parses it) without a SAMPLE clause whose every function
+    is one DuckDB marks CONSISTENT in all its forms (not random(), now(), nextval(), a table function...).
+    Anything not known to be so is not kept."""
+    try:
+        tree = json.loads(cur.execute("SELECT json_serialize_sql(?)", [statement]).fetchone()[0])
+    except (duckdb.Error, TypeError, ValueError):
+        return False
+    if tree.get("error"):
+        return False
+    names, sampled = set(), False
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "function_name" in node:
+                names.add(str(node["function_name"]).lower())
+            if node.get("class") == "COLUMN_REF" and len(node.get("column_names") or []) == 1 \
+                    and str(node["column_names"][0]).lower() in VALUE_KEYWORDS:
+                return False
+            sampled = sampled or node.get("sample") is not None
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    if sampled:
+        return False
+    if not names:
+        return True
+    stable = {name: ok for name, ok in cur.execute(
+        "SELECT lower(function_name), bool_and(coalesce(stability = 'CONSISTENT', false)) FROM duckdb_functions() "
+        "WHERE list_contains(?, lower(function_name)) GROUP BY 1", [sorted(names)]).fetchall()}
+    return all(stable.get(name, False) for name in names)
 
 
 MEMORY_LIMIT = "1GB"  # DuckDB's, in each SQL worker (and in the server's own connection: serve/db.py)
@@ -124,14 +165,22 @@ class Worker:
                 pipe.close()
 
 
+WORKERS = 4  # SQL queries running at once; more wait for one of them to finish
+
+
 class SqlPool:
     """Worker processes for the SQL page: a query past its time limit is stopped by killing its
-    worker (the server goes on answering meanwhile: it only waits on a pipe)."""
+    worker (the server goes on answering meanwhile: it only waits on a pipe).
+
+    At most `workers` run at once and as many are kept between queries: a burst of queries waits
+    for a worker (at most the time limit) instead of starting a process each, which under load
+    cost more than the queries themselves (bench/SERVE.md)."""
 
     def __init__(self, db_path: str | Path, seconds: float = TIME_LIMIT_SECONDS, memory_limit: str = MEMORY_LIMIT,
-                 idle_seconds: float = 5.0, keep: int = 2):
+                 idle_seconds: float = 5.0, workers: int = WORKERS):
         self.db_path, self.seconds, self.memory_limit = str(db_path), seconds, memory_limit
-        self.idle_seconds, self.keep = idle_seconds, keep
+        self.idle_seconds, self.keep, self.workers = idle_seconds, workers, workers
+        self._slots = threading.BoundedSemaphore(workers)
         self._idle: list[Worker] = []
         self._lock = threading.Lock()
         self.busy: dict[int, Worker] = {}  # pid -> worker, while it runs a query
@@ -162,6 +211,15 @@ class SqlPool:
         """The worker's replies to one statement; QueryRefused when it fails or runs out of time
         (its worker is then killed). `per_message`: the limit is for each reply, not the whole."""
         seconds = self.seconds if seconds is None else seconds
+        if not self._slots.acquire(timeout=seconds):
+            raise QueryRefused(f"the SQL page is busy: {self.workers} queries ran for the whole time limit of "
+                               f"{seconds:g} s; try again")
+        try:
+            yield from self._messages(sql, row_limit, cell_chars, byte_cap, seconds, per_message, total_seconds)
+        finally:
+            self._slots.release()
+
+    def _messages(self, sql, row_limit, cell_chars, byte_cap, seconds, per_message, total_seconds):
         worker = self._take()
         healthy = False
         try:

@@ -2,7 +2,9 @@
 transaction, as Arrow batches, never row by row."""
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -130,6 +132,22 @@ def load_batch(con, batch: list[dict]) -> None:
         raise
 
 
+NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def content_key(texts) -> str | None:
+    """What the renditions of one document (.docx, .pdf, .txt) share: md5 of its passages' text in
+    reading order, lower-cased, letters and digits only (so line breaks, hyphens, spacing and how a
+    reader cut the text into blocks do not count). None for a document without a letter or digit."""
+    digest, empty = hashlib.md5(), True
+    for text in texts:
+        kept = NOT_LETTER_OR_DIGIT.sub("", (text or "").lower())
+        if kept:
+            digest.update(kept.encode("utf-8"))
+            empty = False
+    return None if empty else digest.hexdigest()
+
+
 def rows_for_state(state, path: str, run_id: str | None) -> dict:
     """Flatten one processed file into warehouse rows (the transform step before the load)."""
     doc, st = state.doc, state.structure
@@ -175,6 +193,7 @@ def rows_for_state(state, path: str, run_id: str | None) -> dict:
         period_raw=st.period.raw if st.period else None, pages=doc.pages, blocks=len(doc.blocks),
         records=len(state.records), quarantined=len(state.quarantine), candidates=state.candidates, warnings=doc.warnings,
         ingested_at=ts, run_id=run_id, language=doc.language,
+        content_key=content_key(p["text"] for p in out["passages"]),
     )
     out["documents"] = [out["document"]]
     return out
