@@ -356,3 +356,8 @@ def record_time(text: str, reference: Period | None) -> DateValue:
     cut = " ; ".join(text[a.span[0]: a.span[1]] for a in keep)
     narrowed = normalise(cut, reference)
     return narrowed.model_copy(update={"raw": value.raw}) if narrowed.start is not None else value
+
+
+def tidy_ordinals(text: str) -> str:
+    """"13 th to 15 th of June" (a transcript's split ordinals) -> "13th to 15th of June"."""
+    return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import scan_atoms
+from extractors.dates import scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
 from schemas.document import BlockKind, Document
 from schemas.records import DateValue
@@ -320,7 +320,6 @@ def _topic_line(text: str) -> bool:
 def trim_title_event(text: str, city_of) -> tuple[str, str, str] | None:
     """`Children at Risk Meeting of ... Helsinki 13th to 15th of June 2004 Head of Unit ...` ->
     (the event's name, its city, its date as written): a title slide names an event, then where and when."""
-    from extractors.narrative_kind import tidy_ordinals
 
     tidy = tidy_ordinals(text)
     for m in re.finditer(r"\b[A-ZÅÄÖ][\w’'.-]+", tidy):

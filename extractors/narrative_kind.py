@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import scan_atoms
+from extractors.dates import scan_atoms, tidy_ordinals
 from extractors.narrative import Unit
 
 # Verbs that make something happen or decide something: a meeting held, a plan adopted.
@@ -163,11 +163,6 @@ def _day_or_month(text: str) -> bool:
 def own_date(text: str) -> bool:
     """Does the unit's own wording state a time (a day, a month, a season, a year)?"""
     return any(a.kind in ("day", "month", "season", "part_of_year", "year") for a in scan_atoms(tidy_ordinals(text)))
-
-
-def tidy_ordinals(text: str) -> str:
-    """"13 th to 15 th of June" (a transcript's split ordinals) -> "13th to 15th of June"."""
-    return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
 
 
 def decide(unit: Unit, sdoc, has_city: bool) -> Decision:

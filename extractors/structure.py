@@ -7,7 +7,7 @@ from datetime import date
 
 from extractors.catalogue import CatalogueEntry
 from extractors.columns import is_plan_table
-from extractors.dates import find_period, normalise, scan_atoms
+from extractors.dates import find_period, normalise, scan_atoms, tidy_ordinals
 from extractors.themes import parse_legend
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue, Period
@@ -17,7 +17,15 @@ ACTIVITY_MARKER = re.compile(
     r"activities planned|next steps)\b[^.]{0,60}:?\s*$", re.I)
 LEAD_IN = re.compile(r"\b(will|shall|should|is to|are to|commits? to|undertakes? to)\s*:\s*$", re.I)
 REPORT_WORDS = re.compile(r"\b(annual report|activity report|progress report|report on|list of events|events and meetings)\b", re.I)
-PLAN_WORDS = re.compile(r"\b(plan of action|action plan|activity plan|work ?plan|plan of activities|programme of work|strategy)\b", re.I)
+PLAN_WORDS = re.compile(r"\b(plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
+                        r"programme of work|work ?programme|national programme|strategy)\b", re.I)
+# A title block (a document's first lines: body, unit, then the title) that names a plan or a
+# programme of priorities says what the document is whatever its layout.
+TITLE_PLAN = re.compile(r"\b(plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
+                        r"programme of work|work ?programme|national programme|(?:19|20)\d\d\W{1,3}(?:19|20)\d\d "
+                        r"programme|programme (?:19|20)\d\d)\b", re.I)
+TITLE_PRIORITIES = re.compile(r"\b(priorities|presidency programme|programme of the presidency|presidency (?:19|20)\d\d"
+                              r"(?:\W{1,3}(?:19|20)?\d\d)?\W{1,3}programme|focus areas)\b", re.I)
 BACKGROUND = re.compile(r"^(background|introduction|preamble|contents|table of contents|summary|executive summary)\b", re.I)
 
 
@@ -149,7 +157,7 @@ def _period(doc: Document, texts: list[str], title: str | None, entry: Catalogue
 def _dateline_period(texts: list[str]) -> Period | None:
     """A news item's period is the date it reports: "On 4-5 November 2019, ..." in its opening."""
     for text in texts:
-        for atom in scan_atoms(text[:200]):
+        for atom in scan_atoms(tidy_ordinals(text[:200])):
             if atom.kind == "day" and atom.year_given:
                 value = normalise(atom.raw)
                 if value.start:
@@ -210,7 +218,18 @@ def _kind(doc: Document, title: str, genre: str | None = None) -> str:
     numbered = sum(1 for b in doc.blocks if b.kind is BlockKind.list_item and b.numbered)
     if numbered >= 3 and (PLAN_WORDS.search(title) or any(is_marker(b) for b in doc.blocks)):
         return "narrative_plan"
-    return _prose_kind(doc, title, genre)
+    kind = _prose_kind(doc, title, genre)
+    head = title_block(doc)
+    if kind not in ("slides", "priorities") and genre is None and TITLE_PLAN.search(head) \
+            and not REPORT_WORDS.search(head) and not TITLE_PRIORITIES.search(head):
+        return "narrative_plan"
+    return kind
+
+
+def title_block(doc: Document) -> str:
+    """The document's first three lines: where a body, its unit and the title stand."""
+    lines = [b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()][:3]
+    return " | ".join(line for line in lines if len(line.split()) <= 16)
 
 
 SLIDE_WORDS = re.compile(r"\b(presentation transcript|presentation on theme|slide ?show|powerpoint|slides?)\b", re.I)
@@ -230,6 +249,8 @@ def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
         return "slides"
     items = [b for b in doc.blocks if b.kind is BlockKind.list_item]
     if genre == "priorities" or (PRIORITY_WORDS.search(title) and items and len(items) >= len(lines) / 3):
+        return "priorities"
+    if genre is None and TITLE_PRIORITIES.search(title_block(doc)) and len(items) >= 2:
         return "priorities"
     if genre in ("news", "report"):
         return genre

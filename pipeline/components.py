@@ -12,9 +12,8 @@ from pydantic import ValidationError
 
 from extractors.actors import actors_from_cell, actors_in_text
 from extractors.catalogue import CatalogueEntry
-from extractors.dates import DATE_STAMP, normalise, record_time, within_period
+from extractors.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
 from extractors.dates_i18n import normalise_multilingual, refine_period
-from extractors.narrative_kind import tidy_ordinals
 from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
