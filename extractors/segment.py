@@ -116,10 +116,48 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             ref = number  # "1.2" already says where it sits
         else:
             ref = ".".join(x for x in (label, number) if x) or None
-        for text, prov, part_ref in _action_split(block, ref):
+        follow = _item_continuation(doc.blocks, i)
+        acting = [b for b in follow if _opens_action(b.text)]
+        parts = _action_split(block, ref)
+        if acting and not _has_action(block.text):
+            parts = []  # "2. Safe return – <why>" over lines "Action: ...": the item is the rationale
+        for extra in follow:
+            if extra in acting:
+                parts += _action_split(extra, ref)
+            elif acting and PLANNED_SENTENCE.search(extra.text):  # "The Task Force will hold ..." among them
+                parts.append((clean(extra.text), extra.prov.model_copy(), ref))
+        for text, prov, part_ref in parts:
             drafts.append(Draft(kind="activity", text=text, prov=prov, ref=part_ref, section=label,
                                 section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))
     return drafts
+
+
+PLANNED_SENTENCE = re.compile(r"^(?!(?:results?|outputs?|time ?limit|deadline|responsible)\s*:).*\b(will|shall|is to|are to|"
+                              r"plans? to|intends? to)\b", re.I)
+
+
+def _has_action(text: str) -> bool:
+    from extractors.narrative import action_parts
+
+    return action_parts(text) is not None
+
+
+def _opens_action(text: str) -> bool:
+    from extractors.narrative import ACTION_CLAUSE
+
+    m = ACTION_CLAUSE.match(text.strip())
+    return m is not None and m.start() == 0
+
+
+def _item_continuation(blocks: list[Block], i: int) -> list[Block]:
+    """Paragraphs after a numbered item and before the next item, heading, marker or lead-in: in a
+    plain-text plan the item's "Action: ..." and "Result: ..." lines stand there as paragraphs."""
+    out = []
+    for b in blocks[i + 1:]:
+        if b.kind is not BlockKind.paragraph or is_marker(b) or is_lead_in(b):
+            break
+        out.append(b)
+    return out
 
 
 def _action_split(block: Block, ref: str | None) -> list[tuple[str, Provenance, str | None]]:

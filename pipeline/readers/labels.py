@@ -25,7 +25,9 @@ LABEL_RE = re.compile(
 )
 
 
-MONTH_WORD = r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+# a month's name or abbreviation, not any word that starts like one ("Mark", "Declaration", "Marine")
+MONTH_WORD = (r"(?i)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b")
 
 
 def roman_value(text: str) -> int | None:

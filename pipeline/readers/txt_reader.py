@@ -101,6 +101,11 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             tables += len(new_blocks)
             doc.blocks.extend(new_blocks)
             continue
+        if _tab_row(line) and i + 1 < len(lines) and _tab_row(lines[i + 1]):
+            i, block = _read_tab_separated(path, lines, i, tables)
+            tables += 1
+            doc.blocks.append(block)
+            continue
         stripped = " ".join(line.split())
         if not stripped:
             i += 1
@@ -168,6 +173,25 @@ def _read_tables(path: Path, lines: list[str], i: int, first_index: int) -> tupl
         cells = (cells + [""] * width)[:width] if len(cells) <= width else cells[: width - 1] + [" ".join(cells[width - 1:])]
         table.rows.append(TableRow(cells=cells, index=len(table.rows)))
     return i, blocks
+
+
+def _tab_row(line: str) -> bool:
+    """A line of cells separated by tabs (a spreadsheet or a table copied as text): text, a tab, text."""
+    return bool(re.match(r"[^\t\s][^\t]*\t+[^\t\s]", line))
+
+
+def _read_tab_separated(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block]:
+    """Consecutive tab-separated lines: the first is the header, each further line one row."""
+    header = [" ".join(c.split()) for c in lines[i].split("\t") if c.strip()]
+    table = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
+    width = len(header)
+    j = i + 1
+    while j < len(lines) and _tab_row(lines[j]):
+        cells = [" ".join(c.split()) for c in lines[j].split("\t")]
+        cells = (cells + [""] * width)[:width] if len(cells) <= width else cells[: width - 1] + [" ".join(cells[width - 1:])]
+        table.rows.append(TableRow(cells=cells, index=len(table.rows)))
+        j += 1
+    return j, table
 
 
 def _norm(cells: list[str]) -> list[str]:
