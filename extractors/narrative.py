@@ -23,6 +23,7 @@ from schemas.document import BlockKind, Document
 from schemas.records import DateValue
 
 BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
+SLIDE_ALONE = re.compile(r"(?:slide|page)\s*(\d{1,3})\s*[.:]?", re.I)
 SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–-])?\s?(?=[A-Z])")
 WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
                         r"more news|related|tags?|posted in|download)\b", re.I)
@@ -82,7 +83,7 @@ def _strip(line: _Line, n: int) -> None:
 
 def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
     out: list[_Line] = []
-    slide_no = None
+    slide_no, pending = None, False
     for i, b in enumerate(doc.blocks):
         if i in skip_blocks or b.kind in (BlockKind.table, BlockKind.footnote) or not b.text.strip():
             continue
@@ -94,11 +95,18 @@ def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
             _strip(line, m.end())
         if slides:
             line.text = re.sub(r"^Title:\s*", lambda mm: " " * len(mm.group(0)), line.text)
+            alone = SLIDE_ALONE.fullmatch(line.text.strip())
+            if alone:  # "Slide 4" on a line of its own: the next line starts the slide (its title)
+                slide_no, pending = int(alone.group(1)), True
+                continue
             m = SLIDE_NUMBER.match(line.text)
             if m and (slide_no is None or int(m.group(1)) > slide_no) and line.kind != "item":
                 slide_no = int(m.group(1))
                 line.slide_start = True
                 _strip(line, m.end())
+            elif pending:
+                line.slide_start = True
+            pending = False
             line.slide = slide_no
         lead = len(line.text) - len(line.text.lstrip())
         _strip(line, lead)

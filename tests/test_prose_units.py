@@ -220,3 +220,27 @@ def test_every_commitment_of_plans_written_by_other_authors_is_read(tmp_path):
             if not c.get("topic") and not any(dice(c["text"], t) >= 0.8 for t in texts):
                 missing.append((pair["author"], c["text"][:60]))
     assert len(labels) == 12 and missing == []
+
+
+def test_a_slide_number_on_its_own_line_starts_a_slide_and_its_title_heads_the_items(tmp_path):
+    deck = textwrap.dedent("""\
+        Slide 1
+        Health cooperation in the north: results 2008
+        Joint Working Group on Health
+
+        Slide 2
+        Priority areas
+        - Prevention of tuberculosis
+        - Children and youth at risk
+
+        Slide 3
+        Results 2008
+        - Working group meeting, Arkhangelsk, 12-13 March
+        - Health Day organised in Kirkenes on 15 September
+        """)
+    manifest = "file,title,period_start,period_end,genre,source\ndeck,Health cooperation,2008-01-01,2008-12-31,slides,test\n"
+    recs = _records(tmp_path, "deck.txt", deck, manifest)
+    kinds = {text: kind for kind, _, text in recs}
+    assert kinds["Prevention of tuberculosis"] == "activity" and kinds["Children and youth at risk"] == "activity"
+    assert kinds["Working group meeting, Arkhangelsk, 12-13 March"] == "event"
+    assert not any("Slide" in text or "Results 2008" in text for text in kinds)
