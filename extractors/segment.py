@@ -126,10 +126,17 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
                 parts += _action_split(extra, ref)
             elif acting and PLANNED_SENTENCE.search(extra.text):  # "The Task Force will hold ..." among them
                 parts.append((clean(extra.text), extra.prov.model_copy(), ref))
+        headings = [s.heading for s in chain]
+        # a numbered priority's number is its priority code, as printed (records.md)
+        codes = [number] if number and PRIORITY_LIST.search(" ".join([lead_in or "", *headings])) else []
         for text, prov, part_ref in parts:
             drafts.append(Draft(kind="activity", text=text, prov=prov, ref=part_ref, section=label,
-                                section_headings=[s.heading for s in chain], date_in_text=True, lead_in=lead_in))
+                                section_headings=headings, date_in_text=True, lead_in=lead_in,
+                                priority_codes=list(codes)))
     return drafts
+
+
+PRIORITY_LIST = re.compile(r"\b(priorit(?:y|ies)|focus(?:es)? (?:would|will|is|are) (?:be )?on|focus areas?)\b", re.I)
 
 
 PLANNED_SENTENCE = re.compile(r"^(?!(?:results?|outputs?|time ?limit|deadline|responsible)\s*:).*\b(will|shall|is to|are to|"

@@ -283,8 +283,9 @@ def themes(state: IngestState) -> None:
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     for d in state.drafts:
         assigned: list[ThemeAssignment] = []
-        if d.unit is not None and d.unit.label and (d.unit.label.isdigit() or d.unit.in_priorities and d.unit.label.isalnum()):
-            d.priority_codes = [d.unit.label]  # a numbered item's own number, as printed
+        label = (d.unit.label or "").strip("().") if d.unit is not None else ""
+        if label and (label.isdigit() or d.unit.in_priorities and label.isalnum()):
+            d.priority_codes = [label]  # a numbered item's own number, as printed ("1." -> "1")
         if "priority" in d.cells:
             d.priority_codes = priority_codes(d.cells["priority"], state.structure.legend)
             for code in d.priority_codes:
