@@ -57,6 +57,31 @@ def split_event_entry(entry: str, period: Period | None, registry: Registry) -> 
                       country=country, text=entry[text_start:].strip(), text_offset=text_start)
 
 
+PLACE_FIRST = re.compile(r"^\s*(?P<place>[^\W\d_][\w’'.-]*(?:\s[^\W\d_][\w’'.-]*){0,2})\s*,\s*")
+DATE_END = re.compile(r"\s*(?:[–—-]|:)\s*")
+
+
+def split_place_first_entry(entry: str, period: Period | None, registry: Registry) -> EventEntry | None:
+    """`Riga, 3. November 2016 – Treffen ...`, `Ryga, 2016 m. lapkričio 3 d. – ...`: an entry whose
+    place comes before its date, the date then a dash or colon; None if not such an entry."""
+    m = PLACE_FIRST.match(entry)
+    if not m or not _looks_like_place(m.group("place"), registry):
+        return None
+    rest = entry[m.end():]
+    atoms = [a for a in scan_atoms(rest[:60]) if a.kind == "day"]
+    english_end = atoms[0].span[1] if atoms and atoms[0].span[0] == 0 else None
+    date_end = event_date_end(rest[:60], english_end)
+    sep = DATE_END.match(rest, date_end) if date_end else None
+    if sep is None or not rest[sep.end():].strip():
+        return None
+    date_raw = rest[:date_end].strip()
+    place_raw = m.group("place").strip()
+    city, country = locate(place_raw, registry)
+    text_offset = m.end() + sep.end()
+    return EventEntry(date_raw=date_raw, date=normalise_multilingual(date_raw, period), place_raw=place_raw, city=city,
+                      country=country, text=entry[text_offset:].strip(), text_offset=text_offset)
+
+
 def _looks_like_place(segment: str, registry: Registry) -> bool:
     segment = segment.strip(" ,")
     if not segment or len(segment.split()) > 6:
