@@ -591,7 +591,11 @@ class _ListLevels:
             return
         while self.indents and x0 < self.indents[-1] - INDENT_SLACK:
             self.indents.pop()
-        if not self.indents or x0 > self.indents[-1] + INDENT_SLACK:
+        if self.indents and x0 > self.indents[-1] + INDENT_SLACK and self._next_number(kind, block, len(self.indents) - 1):
+            # "4)" right after "3)" but further right: the same list on a scan whose margin drifts
+            # (a page scanned askew), not a sub-list, which would start its own numbering
+            self.indents[-1] = x0
+        elif not self.indents or x0 > self.indents[-1] + INDENT_SLACK:
             self.indents.append(x0)
         depth = len(self.indents) - 1
         for deeper in [lv for lv in self.last_kind if lv > depth]:
@@ -600,6 +604,11 @@ class _ListLevels:
             kind = self._letter_or_roman(block, depth)
         block.level = depth
         self.last_kind[depth], self.last_number[depth] = kind, block.number
+
+    def _next_number(self, kind: str | None, block: Block, depth: int) -> bool:
+        last = self.last_number.get(depth)
+        return kind is not None and kind == self.last_kind.get(depth) and block.number is not None \
+            and last is not None and block.number == last + 1
 
     def _letter_or_roman(self, block: Block, depth: int) -> str:
         letter = block.label.strip("().)")
