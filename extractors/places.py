@@ -119,12 +119,16 @@ def city_in_text(text: str, registry: Registry) -> tuple[str, str] | None:
 
 def countries_from_cell(cell: str, registry: Registry) -> list[str]:
     """`All + Ukraine and Belarus` -> [ALL, UA, BY]; `LV` -> [LV]; `3 – 4 countries` -> []."""
-    cell = " ".join((cell or "").split())
+    cell = " ".join(re.sub(r"[_|]", " ", cell or "").split())  # "_" and "|": a scan's specks and rules
     if not cell:
         return []
     codes: list[str] = []
-    if re.match(r"^(all|all member states|all cbss member states|all countries|all 11( member states| countries)?)\b", cell, re.I):
+    # "All", "All member states" (a scan may glue them: "Allmember states"); what follows names
+    # the other states even when OCR lost the "+" between ("All Ukraine and Belarus")
+    every = re.match(r"^all(?:\s*(?:cbss\s+)?member\s+states|\s+countries|\s+11(?: member states| countries)?)?\b", cell, re.I)
+    if every:
         codes.append("ALL")
+        cell = cell[every.end():]
     for part in re.split(r"\s*(?:,|\+|&|/|;|\band\b)\s*", cell):
         part = part.strip(" .")
         code = registry.state(part) if part else None

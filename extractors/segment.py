@@ -259,7 +259,7 @@ def priority_codes(cell: str, legend: dict[str, str]) -> list[str]:
 def _ocr_codes(token: str, legend: dict[str, str]) -> list[str]:
     """The legend's letter codes in a token OCR ran together, or [] when the token is a word."""
     letters = {c for c in legend if len(c) == 1 and c.isalpha()}
-    token = re.sub(r"[^\w|!]", "", token)
+    token = re.sub(r"[^\w|!]", "", token).strip("|!")  # "|-C": a rule or a dash read into the cell
     if not letters or not token or len(token) > 7:
         return []
     if len(set(token.upper())) == 1 and token.upper()[0] in letters:

@@ -272,7 +272,8 @@ def funding_in_text(text: str) -> str | None:
 
 @stage("themes")
 def themes(state: IngestState) -> None:
-    legend = legend_themes(state.structure.legend)
+    block = state.structure.legend_block
+    legend = legend_themes(state.structure.legend, ocr=block is not None and bool(state.doc.blocks[block].prov.ocr))
     title = state.structure.title or ""
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     for d in state.drafts:

@@ -185,3 +185,52 @@ def test_repeated_header_read_slightly_differently_is_aligned():
 def test_unknown_ocr_mode_is_a_usage_error(tmp_path):
     proc = run_cli("ingest", str(CORPUS), "--ocr", "sometimes", db=tmp_path / "w.duckdb")
     assert proc.returncode == 2 and "--ocr" in proc.stderr
+
+
+def _glued_page():
+    from pipeline.readers.pdf_reader import Line, PageTable
+
+    def line(text):
+        return Line(page=1, text=text, x0=0, top=0, bottom=10, size=10, bold=False, italic=False)
+
+    return ocr.OcrPage(page=1, lines=[line("Revise the plan in Poland and Berlin."), line("Child Centre isa knowledge base"),
+                                      line("a lesson for all, less is more")],
+                       tables=[PageTable(page=1, top=0, bottom=10, rows=[["Reviseand develop the paper", "Decisionson budget"],
+                                                                          ["Commissionedto a company", "Reviewofthe plan"]])])
+
+
+def test_words_run_together_by_ocr_are_split_by_the_english_word_list():
+    assert "lesson" in ocr.english_words() and "reviseand" not in ocr.english_words()
+    page = _glued_page()
+    ocr.split_glued_words([page])
+    assert [ln.text for ln in page.lines] == ["Revise the plan in Poland and Berlin.", "Child Centre is a knowledge base",
+                                              "a lesson for all, less is more"]
+    assert page.tables[0].rows == [["Revise and develop the paper", "Decisions on budget"],
+                                   ["Commissioned to a company", "Reviewofthe plan"]]  # two glued: left alone
+
+
+def test_without_the_word_list_the_document_is_the_dictionary(monkeypatch):
+    monkeypatch.setattr(ocr, "english_words", lambda: frozenset())
+    page = _glued_page()
+    ocr.split_glued_words([page])
+    assert page.lines[2].text == "a lesson for all, less is more"  # "on" is not split off without the list
+    assert page.tables[0].rows == [["Revise and develop the paper", "Decisionson budget"],  # "decisions" is nowhere
+                                   ["Commissionedto a company", "Reviewofthe plan"]]
+
+
+def _words(line_no, texts, top, height=30, x=300):
+    out = []
+    for i, t in enumerate(texts):
+        out.append(ocr.Word(text=t, x0=x, top=top, x1=x + 20 * len(t), bottom=top + height, conf=90, line_key=(1, 1, line_no)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def test_a_speck_run_into_a_list_number_and_a_tall_lower_case_line():
+    body = [_words(n, ["Text", "of", "the", "body", "runs", "on", "here"], 400 + 50 * n) for n in range(8)]
+    speck = _words(20, ["-3)", "Encourage", "existing", "institutions"], 1000)
+    tall = _words(21, ["unaccompanied", "and", "trafficked", "children."], 1050, height=48)  # boxes inflated by OCR
+    lines = ocr.words_to_lines([w for ws in body for w in ws] + speck + tall, 1, 842.0)
+    by_text = {ln.text: ln for ln in lines}
+    assert "3) Encourage existing institutions" in by_text
+    assert by_text["unaccompanied and trafficked children."].size == ocr.BODY_PT  # carries on, no title

@@ -1,8 +1,7 @@
 """Plans and reports in the region's languages without a plan table: their kind comes from their
 structure (numbered and bulleted items, dated entries), their items are activities and their
 entries events, with dates read in the document's language (tests/fixtures/make_language_prose.py:
-Russian, German, Polish, Lithuanian; .txt and .docx). Also: plan-table columns found by their
-content when OCR loses the header, and priority codes read through OCR noise."""
+Russian, German, Polish, Lithuanian; .txt and .docx)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,11 +9,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from extractors.columns import column_roles
-from extractors.registry import load_registry
-from extractors.segment import priority_codes, table_roles
-from extractors.structure import Structure
-from schemas.document import Block, BlockKind, Provenance, TableRow
+from schemas.document import Block, BlockKind, Provenance
 from tests.conftest import FIXTURES, run_cli
 
 PROSE = FIXTURES / "languages_prose"
@@ -92,47 +87,6 @@ def test_dated_entries_are_events_date_or_place_first(warehouse, name):
 def test_lithuanian_period_year_first(warehouse, name):
     period = warehouse.execute("SELECT period_start, period_end FROM documents WHERE name = ?", [name]).fetchone()
     assert period == ((date(2008, 7, 1), date(2009, 6, 30)) if "plan" in name else (date(2016, 7, 1), date(2017, 6, 30)))
-
-
-LEGEND = {"A": "Protection from sexual exploitation", "B": "Street children", "C": "Children in institutions",
-          "D": "Young offenders", "E": "Unaccompanied and trafficked children"}
-
-
-@pytest.mark.parametrize("cell, codes", [
-    ("A, B, C, D, E", ["A", "B", "C", "D", "E"]),
-    ("Cc", ["C"]),
-    ("C, DLE", ["C", "D", "E"]),
-    ("A,B,C,.D,E", ["A", "B", "C", "D", "E"]),
-    ("D|E", ["D", "E"]),
-    ("All", []),
-    ("Yearly", []),
-])
-def test_priority_codes_read_through_ocr_noise(cell, codes):
-    assert priority_codes(cell, LEGEND) == codes
-
-
-def _table(header, rows):
-    return Block(kind=BlockKind.table, text="", header=header, prov=Provenance(file="t.pdf", page=1, block=0),
-                 rows=[TableRow(cells=r, index=i) for i, r in enumerate(rows, 1)])
-
-
-def test_member_state_and_priority_columns_found_by_content():
-    header = ["", "Prlorlty*", "Activity", "Time limit"]  # OCR: the first header cell empty, the second misread
-    rows = [["All", "A, B, C", "Revise the priority paper", "April 2009"],
-            ["Latvia", "Cc", "Train the staff of institutions", "May 2009"],
-            ["All Ukraine and Belarus", "C, DLE", "Publish the report", "June 2009"]]
-    assert "member_state" not in column_roles(header)
-    structure = Structure(kind="table_plan", title=None, period=None, legend=LEGEND)
-    roles = table_roles(_table(header, rows), structure, load_registry())
-    assert roles == {"activity": 2, "deadline": 3, "member_state": 0, "priority": 1}
-
-
-def test_a_column_of_prose_is_no_member_state_column():
-    header = ["", "Activity", "Time limit"]
-    rows = [["Discussion at the meeting", "Revise the priority paper", "April 2009"],
-            ["Written procedure", "Train the staff", "May 2009"]]
-    structure = Structure(kind="table_plan", title=None, period=None, legend=LEGEND)
-    assert table_roles(_table(header, rows), structure, load_registry()) == {"activity": 1, "deadline": 2}
 
 
 def _doc(language, blocks):
