@@ -3,7 +3,8 @@
 The scans are made here from real PDFs (the seed corpus, and a page typeset by reportlab): rendered
 at 150 dpi, turned by about a degree, speckled, saved as image-only PDFs (tests/fixtures/ocr/make_scans.py,
 fixed random seed). The three seed scans are ingested, exported and scored once per session: about
-3-5 minutes on the shared 2-core machine, most of it Tesseract.
+3-5 minutes on the shared 2-core machine, most of it Tesseract. The same seeds scanned by a second
+scanner the OCR code was not tuned on (bench/make_scans_alt.py) are scored too: another 4-5 minutes.
 """
 from __future__ import annotations
 
@@ -70,7 +71,41 @@ def test_each_seed_scan_scores(scan_scores, seed):
 
 def test_overall_score_of_the_scans(scan_scores):
     _, overall, report = scan_scores
-    assert overall >= 0.85, report
+    assert overall >= 0.9, report  # observed 0.932 (bench/OCR.md)
+
+
+@pytest.fixture(scope="session")
+def other_scanner_scores(tmp_path_factory):
+    """The seeds scanned by a second scanner the OCR code was not tuned on (bench/make_scans_alt.py:
+    200 dpi colour, 1.3-2.2 degrees, sensor noise, blur, JPEG q35), ingested, exported, and each
+    seed scored on its own: {seed: overall}, as score.py computes overall (records F1 x fields)."""
+    import json
+
+    sys.path.insert(0, str(CORPUS.parent / "bench"))
+    from make_scans_alt import make_scans as make_other_scans
+
+    sys.path.pop(0)
+    work = tmp_path_factory.mktemp("other_scanner")
+    make_other_scans(work / "scans")
+    db, out = work / "w.duckdb", work / "export.jsonl"
+    run_cli("ingest", str(work / "scans"), "--workers", "2", db=db, check=True, timeout=1200)
+    run_cli("export", "--jsonl", str(out), db=db, check=True)
+    records = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
+    scores = {}
+    for seed in SEEDS:
+        one = work / f"{seed}.jsonl"
+        one.write_text("".join(json.dumps(r) + "\n" for r in records if r["doc"].startswith(seed)))
+        proc = subprocess.run([sys.executable, str(FIXTURES / "eval" / "score.py"), "--gold",
+                               str(FIXTURES / "gold" / f"{seed}.jsonl"), "--pred", str(one)],
+                              capture_output=True, text=True, check=True)
+        scores[seed] = (float(re.search(r"overall F1=([\d.]+)", proc.stdout).group(1)), proc.stdout)
+    return scores
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_seed_scanned_by_another_scanner_scores(other_scanner_scores, seed):
+    overall, report = other_scanner_scores[seed]
+    assert overall >= 0.9, report
 
 
 @pytest.fixture(scope="module")
