@@ -8,6 +8,7 @@ from datetime import date
 from extractors.catalogue import CatalogueEntry
 from extractors.columns import is_plan_table
 from extractors.dates import find_period, normalise, scan_atoms
+from extractors.places import PLACE_FIRST
 from extractors.themes import parse_legend
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue, Period
@@ -224,9 +225,6 @@ def is_dated_entry(text: str) -> bool:
         return True
     m = PLACE_FIRST.match(text)
     return bool(m) and looks_like_event_entry(text[m.end():])
-
-
-PLACE_FIRST = re.compile(r"^\s*[^\W\d_][\w’'.-]*(?:\s[^\W\d_][\w’'.-]*){0,2}\s*,\s*")
 
 
 def region_kind(doc: Document, genre: str | None) -> str:
