@@ -54,6 +54,29 @@ def column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
+CONTENT_SHARE = 0.6  # of a column's non-empty cells
+
+
+def roles_from_content(header: list[str], rows: list[list[str]], roles: dict[str, int],
+                       is_countries, is_codes) -> dict[str, int]:
+    """`roles` with the member-state and priority columns the header did not name (an empty or
+    misread header cell, as OCR gives) found by what their cells hold: country names or "All"
+    (`is_countries`), priority codes such as "A, B, C" (`is_codes`). A column is taken when most
+    of its non-empty cells hold such values."""
+    out = dict(roles)
+    for role, test in (("member_state", is_countries), ("priority", is_codes)):
+        if role in out:
+            continue
+        for i in range(len(header)):
+            if i in out.values():
+                continue
+            cells = [" ".join(r[i].split()) for r in rows if i < len(r) and r[i].strip()]
+            if len(cells) >= 2 and sum(1 for c in cells if len(c.split()) <= 8 and test(c)) >= CONTENT_SHARE * len(cells):
+                out[role] = i
+                break
+    return out
+
+
 def is_plan_table(header: list[str]) -> bool:
     roles = column_roles(header)
     return "activity" in roles and len(roles) >= 2

@@ -29,10 +29,12 @@ ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july"
 # words of the time expressions themselves, per meaning (ru, de, pl, sv)
 WORDS = {
     "spring": ("весна", "весной", "весны", "весне", "frühjahr", "frühling", "wiosna", "wiosną", "wiosny", "wiosnę",
-               "våren", "vår"),
-    "summer": ("лето", "летом", "лета", "sommer", "lato", "latem", "lata", "sommaren", "sommar"),
-    "autumn": ("осень", "осенью", "осени", "herbst", "jesień", "jesienią", "jesieni", "hösten", "höst"),
-    "winter": ("зима", "зимой", "зимы", "winter", "zima", "zimą", "zimy", "vintern", "vinter"),
+               "våren", "vår", "pavasarį", "pavasaris", "pavasario"),
+    "summer": ("лето", "летом", "лета", "sommer", "lato", "latem", "lata", "sommaren", "sommar", "vasarą", "vasara",
+               "vasaros"),
+    "autumn": ("осень", "осенью", "осени", "herbst", "jesień", "jesienią", "jesieni", "hösten", "höst", "rudenį", "ruduo",
+               "rudens"),
+    "winter": ("зима", "зимой", "зимы", "winter", "zima", "zimą", "zimy", "vintern", "vinter", "žiemą", "žiema", "žiemos"),
     "beginning of": ("в начале", "начало", "начала", "anfang", "beginn", "на початку", "na początku", "początek",
                      "början av", "i början av"),
     "mid": ("в середине", "середина", "середины", "mitte", "w połowie", "połowa", "połowy", "mitten av"),
@@ -49,6 +51,11 @@ CONNECTIVES = {"and": ("и", "und", "i", "och", "og", "ja", "ir", "un"),
 # three-letter abbreviations that are everyday words of another region language ("des", "sie")
 # or too rare to be worth the risk; the full month names still count
 NOT_MONTHS = {"sie", "des", "bal", "elo", "lis", "vas", "lip", "sty", "paz", "paź", "gru", "cze", "kwi", "lut", "wrz"}
+# Lithuanian (and Latvian) put the year first: "2016 m. rugsėjo 12–13 d.", "2009 m. pavasarį",
+# "iki 2008 m. pabaigos"; rewritten to the day-month-year order the rest reads.
+YEAR_FIRST_DAY = r"((?:19|20)\d\d)\s*(?:m\.|g\.)\s*(\w+)\s+(\d{1,2}(?:\s*[-–—]\s*\d{1,2})?)\s*(?:d\.|\.)"
+YEAR_FIRST_MONTH = r"((?:19|20)\d\d)\s*(?:m\.|g\.)\s*(\w+)(?!\s*\d)"
+YEAR_FIRST_END = re.compile(r"\biki\s+((?:19|20)\d\d)\s*m\.\s*pabaigos\b", re.I)
 DROP = re.compile(r"(?<=\d)\s*(?:г\.|гг\.|года|годы|год|r\.|roku|år|m\.|gada)(?!\w)", re.I)
 
 
@@ -83,7 +90,8 @@ def _patterns():
     conn_re = re.compile(rf"(?<=[\d.\w])\s+({_alternation(conn_map)})\s+(?=\d|(?:{english})\b)", re.I)
     # a leading date of an events-list entry: day or day span, a month form, an optional year
     lead_re = re.compile(
-        r"^\s*\d{1,2}\.?(?:\s*(?:[-–—]|" + _alternation(conn_map) + r")\s*\d{1,2}\.?)?\s*"
+        rf"^\s*(?:19|20)\d\d\s*(?:m\.|g\.)\s*(?:{_alternation(months)})\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s*d\."
+        r"|^\s*\d{1,2}\.?(?:\s*(?:[-–—]|" + _alternation(conn_map) + r")\s*\d{1,2}\.?)?\s*"
         rf"(?:{_alternation(months)})(?!\w)\.?(?:\s*,?\s*(?:19|20)\d\d(?:\s*(?:г\.|года|r\.|roku))?)?", re.I)
     return months, month_re, word_map, words_re, conn_map, conn_re, lead_re
 
@@ -91,16 +99,28 @@ def _patterns():
 def to_english(text: str) -> str:
     """The time words of a region language replaced by the English the normaliser reads."""
     months, month_re, word_map, words_re, conn_map, conn_re, _ = _patterns()
-    out = DROP.sub("", text)
+    out = _year_first(text, months, word_map)
+    out = DROP.sub("", out)
     out = words_re.sub(lambda m: word_map[m.group(1).lower()], out)
     out = month_re.sub(lambda m: months[m.group(1).lower()], out)
     out = conn_re.sub(lambda m: f" {conn_map[m.group(1).lower()]} ", out)
     return out
 
 
+def _year_first(text: str, months: dict[str, str], word_map: dict[str, str]) -> str:
+    """"2016 m. rugsėjo 12–13 d." -> "12–13 rugsėjo 2016"; "2009 m. pavasarį" -> "pavasarį 2009"."""
+    if not re.search(r"(?:19|20)\d\d\s*(?:m|g)\.", text):
+        return text
+    text = YEAR_FIRST_END.sub(r"end of \1", text)
+    text = re.sub(YEAR_FIRST_DAY, lambda m: f"{m.group(3)} {m.group(2)} {m.group(1)}"
+                  if m.group(2).lower() in months else m.group(0), text)
+    return re.sub(YEAR_FIRST_MONTH, lambda m: f"{m.group(2)} {m.group(1)}"
+                  if m.group(2).lower() in months or m.group(2).lower() in word_map else m.group(0), text)
+
+
 def has_foreign_date_words(text: str) -> bool:
     _, month_re, _, words_re, _, _, _ = _patterns()
-    return bool(month_re.search(text) or words_re.search(text))
+    return bool(month_re.search(text) or words_re.search(text) or YEAR_FIRST_END.search(text))
 
 
 def normalise_multilingual(text: str | None, period: Period | None = None) -> DateValue:
@@ -110,6 +130,12 @@ def normalise_multilingual(text: str | None, period: Period | None = None) -> Da
         return normalise(text, period)
     value = normalise(to_english(text), period)
     return value.model_copy(update={"raw": " ".join(text.split())})
+
+
+def normalise_text_multilingual(text: str, period: Period | None = None) -> DateValue:
+    """The time expressions in the running words of a record in a region language ("Seminar ...,
+    Frühjahr 2009"): its words translated as above, then the English prose scanner."""
+    return normalise(to_english(text), period, scan=True)
 
 
 def event_date_end(head: str, english_end: int | None) -> int | None:

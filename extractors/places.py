@@ -57,6 +57,31 @@ def split_event_entry(entry: str, period: Period | None, registry: Registry) -> 
                       country=country, text=entry[text_start:].strip(), text_offset=text_start)
 
 
+PLACE_FIRST = re.compile(r"^\s*(?P<place>[^\W\d_][\w’'.-]*(?:\s[^\W\d_][\w’'.-]*){0,2})\s*,\s*")
+DATE_END = re.compile(r"\s*(?:[–—-]|:)\s*")
+
+
+def split_place_first_entry(entry: str, period: Period | None, registry: Registry) -> EventEntry | None:
+    """`Riga, 3. November 2016 – Treffen ...`, `Ryga, 2016 m. lapkričio 3 d. – ...`: an entry whose
+    place comes before its date, the date then a dash or colon; None if not such an entry."""
+    m = PLACE_FIRST.match(entry)
+    if not m or not _looks_like_place(m.group("place"), registry):
+        return None
+    rest = entry[m.end():]
+    atoms = [a for a in scan_atoms(rest[:60]) if a.kind == "day"]
+    english_end = atoms[0].span[1] if atoms and atoms[0].span[0] == 0 else None
+    date_end = event_date_end(rest[:60], english_end)
+    sep = DATE_END.match(rest, date_end) if date_end else None
+    if sep is None or not rest[sep.end():].strip():
+        return None
+    date_raw = rest[:date_end].strip()
+    place_raw = m.group("place").strip()
+    city, country = locate(place_raw, registry)
+    text_offset = m.end() + sep.end()
+    return EventEntry(date_raw=date_raw, date=normalise_multilingual(date_raw, period), place_raw=place_raw, city=city,
+                      country=country, text=entry[text_offset:].strip(), text_offset=text_offset)
+
+
 def _looks_like_place(segment: str, registry: Registry) -> bool:
     segment = segment.strip(" ,")
     if not segment or len(segment.split()) > 6:
@@ -94,12 +119,16 @@ def city_in_text(text: str, registry: Registry) -> tuple[str, str] | None:
 
 def countries_from_cell(cell: str, registry: Registry) -> list[str]:
     """`All + Ukraine and Belarus` -> [ALL, UA, BY]; `LV` -> [LV]; `3 – 4 countries` -> []."""
-    cell = " ".join((cell or "").split())
+    cell = " ".join(re.sub(r"[_|]", " ", cell or "").split())  # "_" and "|": a scan's specks and rules
     if not cell:
         return []
     codes: list[str] = []
-    if re.match(r"^(all|all member states|all cbss member states|all countries|all 11( member states| countries)?)\b", cell, re.I):
+    # "All", "All member states" (a scan may glue them: "Allmember states"); what follows names
+    # the other states even when OCR lost the "+" between ("All Ukraine and Belarus")
+    every = re.match(r"^all(?:\s*(?:cbss\s+)?member\s+states|\s+countries|\s+11(?: member states| countries)?)?\b", cell, re.I)
+    if every:
         codes.append("ALL")
+        cell = cell[every.end():]
     for part in re.split(r"\s*(?:,|\+|&|/|;|\band\b)\s*", cell):
         part = part.strip(" .")
         code = registry.state(part) if part else None

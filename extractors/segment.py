@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.columns import column_roles, is_plan_table
-from extractors.places import split_event_entry
+from extractors.columns import column_roles, is_plan_table, roles_from_content
+from extractors.places import split_event_entry, split_place_first_entry
 from extractors.registry import Registry
 from extractors.structure import BACKGROUND, Structure, is_lead_in, is_marker, section_label
 from schemas.document import Block, BlockKind, Document, Provenance
@@ -47,7 +47,25 @@ def clean(text: str) -> str:
     return " ".join((text or "").split())
 
 
-def table_row_drafts(doc: Document, structure: Structure) -> list[Draft]:
+def table_roles(block: Block, structure: Structure, registry: Registry | None) -> dict[str, int]:
+    """Column roles from the header, then by content for the member-state and priority columns."""
+    roles = column_roles(block.header)
+    if registry is None:
+        return roles
+    from extractors.places import countries_from_cell
+
+    legend = structure.legend or {c: c for c in "ABCDEFG"}
+    letters = "".join(c for c in legend if len(c) == 1 and c.isalpha())
+
+    def is_codes(cell: str) -> bool:
+        return bool(letters) and bool(re.fullmatch(rf"[\W{letters}{letters.lower()}lI|]*", cell)) \
+            and bool(priority_codes(cell, legend))
+
+    return roles_from_content(block.header, [r.cells for r in block.rows], roles,
+                              lambda c: bool(countries_from_cell(c, registry)), is_codes)
+
+
+def table_row_drafts(doc: Document, structure: Structure, registry: Registry | None = None) -> list[Draft]:
     """One draft per row. Consecutive tables with the same header are one logical table (a plan
     split into several Word tables, or one table a reader met in pieces): rows are numbered across them."""
     drafts = []
@@ -55,7 +73,7 @@ def table_row_drafts(doc: Document, structure: Structure) -> list[Draft]:
     for block in (b for b in doc.blocks if b.kind is BlockKind.table and is_plan_table(b.header)):
         if _header_key(block.header) != last_header:
             logical, row_no, last_header = logical + 1, 0, _header_key(block.header)
-        roles = column_roles(block.header)
+        roles = table_roles(block, structure, registry)
         offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
         for row in block.rows:
             row_no += 1
@@ -101,8 +119,10 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             continue
         if block.kind is not BlockKind.list_item:
             continue
+        # a plan in a region language has no English markers: all its items, numbered or bulleted, are its activities
+        listed = block.numbered or doc.language not in (None, "en")
         wanted = in_zone if has_markers else (
-            structure.kind == "narrative_plan" and block.numbered and not any(BACKGROUND.match(s.heading) for s in chain))
+            structure.kind == "narrative_plan" and listed and not any(BACKGROUND.match(s.heading) for s in chain))
         if not wanted:
             continue
         if block.level > 0 and drafts and drafts[-1].prov.block == _prev_item_block(doc.blocks, i):
@@ -204,6 +224,8 @@ def event_entry_drafts(doc: Document, structure: Structure, registry: Registry) 
         if block.kind not in (BlockKind.paragraph, BlockKind.list_item):
             continue
         entry = split_event_entry(block.text, structure.period, registry)
+        if entry is None and doc.language not in (None, "en"):  # "Riga, 3. November 2016 – ..."
+            entry = split_place_first_entry(block.text, structure.period, registry)
         if entry is None or not entry.text:
             continue
         start = (block.prov.char_start or 0) + entry.text_offset
@@ -220,7 +242,7 @@ PLAN_KINDS = ("table_plan", "narrative_plan")
 
 
 def segment(doc: Document, structure: Structure, registry: Registry) -> list[Draft]:
-    drafts = table_row_drafts(doc, structure)
+    drafts = table_row_drafts(doc, structure, registry)
     if structure.kind != "report":  # a report's numbered lists recount; its commitments live in plans
         drafts += narrative_item_drafts(doc, structure)
     entries = event_entry_drafts(doc, structure, registry)
@@ -281,13 +303,34 @@ def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: se
 
 
 PRIORITY_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\band\b|\s)\s*")
+# what OCR makes of the commas between codes: "D, E" read as "DLE", "D,E" as "DIE" or "D|E"
+OCR_SEPARATORS = set("lLIi1|!J")
 
 
 def priority_codes(cell: str, legend: dict[str, str]) -> list[str]:
-    """`A, B, C, D, E` -> [A, B, C, D, E]; codes the legend does not know are kept as printed."""
+    """`A, B, C, D, E` -> [A, B, C, D, E]; codes the legend does not know are kept as printed.
+    With a legend of letters, a scan's noise is read through: "Cc" -> [C], "C, DLE" -> [C, D, E],
+    "A,B,C,.D,E" -> [A, B, C, D, E]."""
     codes = []
     for part in PRIORITY_SPLIT.split(clean(cell)):
         part = part.strip(" .*()")
-        if re.fullmatch(r"[A-Za-z]|\d{1,2}|[IVX]{1,4}", part) and part not in codes:
-            codes.append(part.upper() if legend and part.upper() in legend else part)
+        if re.fullmatch(r"[A-Za-z]|\d{1,2}|[IVX]{1,4}", part):
+            found = [part.upper() if legend and part.upper() in legend else part]
+        else:
+            found = _ocr_codes(part, legend)
+        codes += [c for c in found if c not in codes]
     return codes
+
+
+def _ocr_codes(token: str, legend: dict[str, str]) -> list[str]:
+    """The legend's letter codes in a token OCR ran together, or [] when the token is a word."""
+    letters = {c for c in legend if len(c) == 1 and c.isalpha()}
+    token = re.sub(r"[^\w|!]", "", token).strip("|!")  # "|-C": a rule or a dash read into the cell
+    if not letters or not token or len(token) > 7:
+        return []
+    if len(set(token.upper())) == 1 and token.upper()[0] in letters:
+        return [token.upper()[0]]  # "Cc": one code, printed small and large
+    codes, seps = re.escape("".join(sorted(letters))), re.escape("".join(sorted(OCR_SEPARATORS - letters)))
+    if re.fullmatch(rf"[{codes}](?:[{seps}]?[{codes}])*", token):  # a separator only between two codes
+        return [ch for ch in token if ch in letters]
+    return []

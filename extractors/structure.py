@@ -8,6 +8,7 @@ from datetime import date
 from extractors.catalogue import CatalogueEntry
 from extractors.columns import is_plan_table
 from extractors.dates import find_period, normalise, scan_atoms, tidy_ordinals
+from extractors.places import PLACE_FIRST
 from extractors.themes import parse_legend
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue, Period
@@ -95,7 +96,8 @@ def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     kind = _kind(doc, title or "", entry.genre if entry else None)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):
-        if b.kind in (BlockKind.paragraph, BlockKind.footnote, BlockKind.heading):
+        # a scan's "* Priorities: ..." can come out of OCR as a bulleted item: a legend all the same
+        if b.kind in (BlockKind.paragraph, BlockKind.footnote, BlockKind.heading, BlockKind.list_item):
             found = parse_legend(_legend_text(doc.blocks, i))
             if found and re.match(r"^\W*(\*\s*)?(priorit|legend|key|codes?)", b.text, re.I):
                 legend, legend_block = found, i
@@ -199,10 +201,11 @@ def dated_heading(text: str) -> DateValue | None:
 
 
 def _legend_text(blocks: list[Block], i: int) -> str:
-    """A legend on one line, or its intro followed by one entry a paragraph ("A: ..." lines)."""
+    """A legend on one line, or its intro followed by one entry a paragraph ("A: ..." lines); a
+    paragraph that starts in lower case carries on the line before it (a scan's line broken mid-entry)."""
     text = blocks[i].text
     for b in blocks[i + 1: i + 15]:
-        if b.kind is BlockKind.table or not re.match(r"^([A-Z]|\d{1,2})\s*[:=)]\s", b.text):
+        if b.kind is BlockKind.table or not re.match(r"^([A-Z]|\d{1,2})\s*[:=)]\s|^[a-z]", b.text):
             break
         text += " " + b.text
     return text
@@ -212,6 +215,8 @@ def _kind(doc: Document, title: str, genre: str | None = None) -> str:
     """From the content first; the catalogue's genre is a hint where the content is prose."""
     if any(b.kind is BlockKind.table and is_plan_table(b.header) for b in doc.blocks):
         return "table_plan"
+    if doc.language not in (None, "en"):
+        return region_kind(doc, genre)
     entries = sum(1 for b in doc.blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item) and looks_like_event_entry(b.text))
     if entries >= 3 or REPORT_WORDS.search(title):
         return "report"
@@ -230,6 +235,42 @@ def title_block(doc: Document) -> str:
     """The document's first three lines: where a body, its unit and the title stand."""
     lines = [b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()][:3]
     return " | ".join(line for line in lines if len(line.split()) <= 16)
+
+
+def is_dated_entry(text: str) -> bool:
+    """An events-list entry in any of the region's languages: its date first ("3. Oktober 2016, Riga:
+    ...", "2016 m. lapkričio 3 d.: ...") or after its place ("Riga, 3. November 2016 – ...")."""
+    if looks_like_event_entry(text):
+        return True
+    m = PLACE_FIRST.match(text)
+    return bool(m) and looks_like_event_entry(text[m.end():])
+
+
+def region_kind(doc: Document, genre: str | None) -> str:
+    """The kind of a document in one of the region's languages (no plan table), from its structure
+    alone, since the cue words of the English rules ("action plan", "annual report") are not there:
+    three or more dated entries make a report; then the catalogue's genre, where there is one;
+    three or more numbered items, or bulleted ones making up a third of the text, a plan; two or
+    more dated headings a report; short prose news, longer prose a report."""
+    blocks = [b for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()]
+    if not blocks:
+        return "unknown"
+    entries = sum(1 for b in blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item) and is_dated_entry(b.text))
+    if entries >= 3:
+        return "report"
+    if genre in ("news", "report", "slides", "priorities"):
+        return genre
+    if genre == "plan":
+        return "narrative_plan"
+    items = [b for b in blocks if b.kind is BlockKind.list_item]
+    if sum(b.numbered for b in items) >= 3 or (len(items) >= 3 and len(items) >= len(blocks) / 3):
+        return "narrative_plan"
+    from extractors.dates_i18n import to_english  # "Март 2017" is a dated heading too
+
+    if sum(1 for b in blocks if b.kind is BlockKind.heading and dated_heading(to_english(b.text)) is not None) >= 2:
+        return "report"  # an account kept under its dates
+    words = sum(len(b.text.split()) for b in blocks)
+    return "news" if words < 600 else "report"
 
 
 SLIDE_WORDS = re.compile(r"\b(presentation transcript|presentation on theme|slide ?show|powerpoint|slides?)\b", re.I)

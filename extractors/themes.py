@@ -122,10 +122,38 @@ def parse_legend(text: str) -> dict[str, str]:
     return entries if len(entries) >= 2 or (m and entries) else {}
 
 
-def legend_themes(legend: dict[str, str]) -> dict[str, list[ThemeAssignment]]:
+def legend_themes(legend: dict[str, str], ocr: bool = False) -> dict[str, list[ThemeAssignment]]:
+    """code -> themes of its legend text. A legend read by OCR has its misread words put right
+    first ("Unacconipanied" -> "unaccompanied"), against the words of the theme phrases only."""
     out = {}
     lex = load_lexicon()
     for code, text in legend.items():
-        found = lex.matches(fold(text))
+        folded = repair_ocr_words(fold(text)) if ocr else fold(text)
+        found = lex.matches(folded)
         out[code] = [ThemeAssignment(theme=t, source="legend", reason=f"legend {code}: {text!r}") for t in found]
     return out
+
+
+OCR_MATCH = 0.85  # difflib ratio: "unacconipanied" ~ "unaccompanied" 0.89; "accompanied" ~ it too, hence OCR only
+
+
+def repair_ocr_words(folded: str) -> str:
+    """Each word of at least six letters that no theme phrase has, replaced by the phrase word it
+    is closest to, when that is close enough to be a misreading of it."""
+    import difflib
+
+    vocabulary = _phrase_words()
+    words = []
+    for word in folded.split():
+        if len(word) >= 6 and word not in vocabulary:
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=OCR_MATCH)
+            word = close[0] if close else word
+        words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> list[str]:
+    lex = load_lexicon()
+    return sorted({w for patterns in lex.phrases.values() for phrase, _ in patterns
+                   for w in fold(phrase.replace("*", "")).split()})

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from extractors.actors import actors_from_cell, actors_in_text
 from extractors.catalogue import CatalogueEntry
 from extractors.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
-from extractors.dates_i18n import normalise_multilingual, refine_period
+from extractors.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
@@ -140,6 +140,8 @@ def dates(state: IngestState) -> None:
             d.date = within_period(value, period) if not clean(d.date_raw) else value
         elif d.date_raw is not None:
             d.date = normalise_multilingual(d.date_raw, period)
+        elif state.doc.language not in (None, "en"):  # "Seminar ..., Frühjahr 2009"
+            d.date = within_period(normalise_text_multilingual(d.text, period), period)
         else:
             d.date = within_period(normalise(d.text, period, scan=True), period)
 
@@ -278,7 +280,8 @@ def funding_in_text(text: str) -> str | None:
 
 @stage("themes")
 def themes(state: IngestState) -> None:
-    legend = legend_themes(state.structure.legend)
+    block = state.structure.legend_block
+    legend = legend_themes(state.structure.legend, ocr=block is not None and bool(state.doc.blocks[block].prov.ocr))
     title = state.structure.title or ""
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     for d in state.drafts:

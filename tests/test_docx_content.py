@@ -149,3 +149,34 @@ def test_right_to_left_text_keeps_logical_order(tmp_path):
     sentence = "פגישת המומחים התקיימה בשטוקהולם בחודש אוגוסט."
     path.write_text(sentence + "\n", encoding="utf-8")
     assert read_document(path).blocks[0].text == sentence
+
+
+# ---------------------------------------------------------------------------------------------
+# DrawingML shapes, groups and a canvas (tests/fixtures/make_drawingml.py, built with lxml: Docling's
+# drawingml.docx is not reachable offline). The file stores the shapes out of reading order.
+
+DRAWING_ORDER = [
+    "Drawings of the expert group's year.",
+    "The group diagram comes first.",
+    "Step one: map the services for children at risk.",
+    "Step two, left: train the social workers.",
+    "Step two, right: train the police officers.",
+    "Step three: publish the joint guidelines.",
+    "The canvas follows the diagram.",
+    "Canvas top: national coordinators meet in Riga.",
+    "Canvas middle: the secretariat drafts the report.",
+    "Canvas bottom: the ministers adopt the report.",
+    "A floating note: the budget is confirmed.",
+    "Children first",
+    "The end of the drawings.",
+]
+
+
+def test_shapes_groups_and_canvas_read_once_in_reading_order():
+    doc = read_document(CONTENT / "drawingml.docx")
+    assert texts(doc) == DRAWING_ORDER
+
+
+def test_word_art_text_on_a_path_is_read():
+    doc = read_document(CONTENT / "drawingml.docx")
+    assert "Children first" in texts(doc)

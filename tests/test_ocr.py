@@ -3,7 +3,8 @@
 The scans are made here from real PDFs (the seed corpus, and a page typeset by reportlab): rendered
 at 150 dpi, turned by about a degree, speckled, saved as image-only PDFs (tests/fixtures/ocr/make_scans.py,
 fixed random seed). The three seed scans are ingested, exported and scored once per session: about
-3-5 minutes on the shared 2-core machine, most of it Tesseract.
+3-5 minutes on the shared 2-core machine, most of it Tesseract. The same seeds scanned by a second
+scanner the OCR code was not tuned on (bench/make_scans_alt.py) are scored too: another 4-5 minutes.
 """
 from __future__ import annotations
 
@@ -70,7 +71,41 @@ def test_each_seed_scan_scores(scan_scores, seed):
 
 def test_overall_score_of_the_scans(scan_scores):
     _, overall, report = scan_scores
-    assert overall >= 0.85, report
+    assert overall >= 0.9, report  # observed 0.932 (bench/OCR.md)
+
+
+@pytest.fixture(scope="session")
+def other_scanner_scores(tmp_path_factory):
+    """The seeds scanned by a second scanner the OCR code was not tuned on (bench/make_scans_alt.py:
+    200 dpi colour, 1.3-2.2 degrees, sensor noise, blur, JPEG q35), ingested, exported, and each
+    seed scored on its own: {seed: overall}, as score.py computes overall (records F1 x fields)."""
+    import json
+
+    sys.path.insert(0, str(CORPUS.parent / "bench"))
+    from make_scans_alt import make_scans as make_other_scans
+
+    sys.path.pop(0)
+    work = tmp_path_factory.mktemp("other_scanner")
+    make_other_scans(work / "scans")
+    db, out = work / "w.duckdb", work / "export.jsonl"
+    run_cli("ingest", str(work / "scans"), "--workers", "2", db=db, check=True, timeout=1200)
+    run_cli("export", "--jsonl", str(out), db=db, check=True)
+    records = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
+    scores = {}
+    for seed in SEEDS:
+        one = work / f"{seed}.jsonl"
+        one.write_text("".join(json.dumps(r) + "\n" for r in records if r["doc"].startswith(seed)))
+        proc = subprocess.run([sys.executable, str(FIXTURES / "eval" / "score.py"), "--gold",
+                               str(FIXTURES / "gold" / f"{seed}.jsonl"), "--pred", str(one)],
+                              capture_output=True, text=True, check=True)
+        scores[seed] = (float(re.search(r"overall F1=([\d.]+)", proc.stdout).group(1)), proc.stdout)
+    return scores
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_seed_scanned_by_another_scanner_scores(other_scanner_scores, seed):
+    overall, report = other_scanner_scores[seed]
+    assert overall >= 0.9, report
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +220,52 @@ def test_repeated_header_read_slightly_differently_is_aligned():
 def test_unknown_ocr_mode_is_a_usage_error(tmp_path):
     proc = run_cli("ingest", str(CORPUS), "--ocr", "sometimes", db=tmp_path / "w.duckdb")
     assert proc.returncode == 2 and "--ocr" in proc.stderr
+
+
+def _glued_page():
+    from pipeline.readers.pdf_reader import Line, PageTable
+
+    def line(text):
+        return Line(page=1, text=text, x0=0, top=0, bottom=10, size=10, bold=False, italic=False)
+
+    return ocr.OcrPage(page=1, lines=[line("Revise the plan in Poland and Berlin."), line("Child Centre isa knowledge base"),
+                                      line("a lesson for all, less is more")],
+                       tables=[PageTable(page=1, top=0, bottom=10, rows=[["Reviseand develop the paper", "Decisionson budget"],
+                                                                          ["Commissionedto a company", "Reviewofthe plan"]])])
+
+
+def test_words_run_together_by_ocr_are_split_by_the_english_word_list():
+    assert "lesson" in ocr.english_words() and "reviseand" not in ocr.english_words()
+    page = _glued_page()
+    ocr.split_glued_words([page])
+    assert [ln.text for ln in page.lines] == ["Revise the plan in Poland and Berlin.", "Child Centre is a knowledge base",
+                                              "a lesson for all, less is more"]
+    assert page.tables[0].rows == [["Revise and develop the paper", "Decisions on budget"],
+                                   ["Commissioned to a company", "Reviewofthe plan"]]  # two glued: left alone
+
+
+def test_without_the_word_list_the_document_is_the_dictionary(monkeypatch):
+    monkeypatch.setattr(ocr, "english_words", lambda: frozenset())
+    page = _glued_page()
+    ocr.split_glued_words([page])
+    assert page.lines[2].text == "a lesson for all, less is more"  # "on" is not split off without the list
+    assert page.tables[0].rows == [["Revise and develop the paper", "Decisionson budget"],  # "decisions" is nowhere
+                                   ["Commissionedto a company", "Reviewofthe plan"]]
+
+
+def _words(line_no, texts, top, height=30, x=300):
+    out = []
+    for i, t in enumerate(texts):
+        out.append(ocr.Word(text=t, x0=x, top=top, x1=x + 20 * len(t), bottom=top + height, conf=90, line_key=(1, 1, line_no)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def test_a_speck_run_into_a_list_number_and_a_tall_lower_case_line():
+    body = [_words(n, ["Text", "of", "the", "body", "runs", "on", "here"], 400 + 50 * n) for n in range(8)]
+    speck = _words(20, ["-3)", "Encourage", "existing", "institutions"], 1000)
+    tall = _words(21, ["unaccompanied", "and", "trafficked", "children."], 1050, height=48)  # boxes inflated by OCR
+    lines = ocr.words_to_lines([w for ws in body for w in ws] + speck + tall, 1, 842.0)
+    by_text = {ln.text: ln for ln in lines}
+    assert "3) Encourage existing institutions" in by_text
+    assert by_text["unaccompanied and trafficked children."].size == ocr.BODY_PT  # carries on, no title

@@ -158,3 +158,32 @@ def test_blocks_keep_reading_order_around_the_table():
 ])
 def test_lower_case_roman_labels(text, expected):
     assert split_label(text) == expected
+
+
+def _drifting_list_pdf(path):
+    """A numbered list whose labels drift right item by item (a page scanned askew and OCR'd gives
+    this), then a true sub-list "a) b)" under the last item. Typeset here with reportlab's canvas."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    y = 760
+    c.drawString(72, y, "The group will carry out the following work in the coming year.")
+    lines = [(72, "1) Map the shelters for children travelling alone."),
+             (76, "2) Train the border guards in first contact."),
+             (80, "3) Publish the guide for social workers."),
+             (84, "4) Hold the regional meeting in the autumn."),
+             (110, "a) invite the national coordinators;"),
+             (110, "b) invite the ombudspersons for children.")]
+    for x, text in lines:
+        y -= 18
+        c.drawString(x, y, text)
+    c.save()
+    return path
+
+
+def test_numbered_items_drifting_right_stay_one_list_and_a_sub_list_nests(tmp_path):
+    doc = read_document(_drifting_list_pdf(tmp_path / "drift.pdf"))
+    items = [(b.label, b.level) for b in doc.blocks if b.kind is BlockKind.list_item]
+    assert items == [("1)", 0), ("2)", 0), ("3)", 0), ("4)", 0), ("a)", 1), ("b)", 1)]

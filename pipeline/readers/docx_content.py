@@ -1,5 +1,6 @@
 """Word XML that python-docx does not reach: the visible text of a paragraph with its content
-controls, check boxes, equations and symbols; text boxes; Strict Open XML namespaces.
+controls, check boxes, equations, symbols and WordArt; text boxes, shapes, groups and canvases in
+reading order; Strict Open XML namespaces.
 
 Why hand-written: python-docx's `Paragraph.text` reads only runs and hyperlinks (inline content
 controls, equations and text boxes are lost), and it cannot open Strict Open XML at all. The one
@@ -19,6 +20,9 @@ W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 V = "{urn:schemas-microsoft-com:vml}"
 WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+WPG = "{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}"
+WPC = "{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 CHECKED, UNCHECKED = "☒", "☐"
 
@@ -88,6 +92,8 @@ def _walk(el, parts: list[str]) -> None:
                                             else box.find(W + "default")) else UNCHECKED)
         elif tag in (M + "oMath", M + "oMathPara"):
             parts.append(" " + math_text(child) + " ")
+        elif tag == V + "textpath":  # legacy WordArt: its words are only in an attribute
+            parts.append(" " + (child.get("string") or "") + " ")
         else:
             _walk(child, parts)
 
@@ -124,13 +130,16 @@ def _content_control(sdt, parts: list[str]) -> None:
 
 def text_boxes(el) -> list:
     """The `w:txbxContent` elements anchored in `el` (DrawingML `wps:txbx` or VML `v:textbox`),
-    outermost only, each once: a DrawingML box's VML fallback copy is skipped."""
+    outermost only, each once: a DrawingML box's VML fallback copy is skipped. The shapes of a
+    group or a drawing canvas come in reading order (top to bottom, then left to right, by their
+    offsets in the group), not in the order they were drawn, which is how Word stores them."""
     found = []
 
     def visit(node):
-        for child in node:
-            if not isinstance(child.tag, str) or child.tag == MC + "Fallback":
-                continue
+        children = [c for c in node if isinstance(c.tag, str) and c.tag != MC + "Fallback"]
+        if node.tag in (WPG + "wgp", WPG + "grpSp", WPC + "wpc"):
+            children.sort(key=_shape_offset)
+        for child in children:
             if child.tag == W + "txbxContent":
                 found.append(child)
                 continue  # boxes nested in this box are read with it
@@ -138,6 +147,19 @@ def text_boxes(el) -> list:
 
     visit(el)
     return found
+
+
+def _shape_offset(el) -> tuple[int, int]:
+    """(y, x) of a shape or sub-group in its group's coordinates; properties first (-1, -1)."""
+    off = el.find(f"{WPS}spPr/{A}xfrm/{A}off")
+    if off is None:
+        off = el.find(f"{WPG}grpSpPr/{A}xfrm/{A}off")
+    if off is None:
+        return (-1, -1)
+    try:
+        return int(off.get("y", "0")), int(off.get("x", "0"))
+    except ValueError:
+        return (-1, -1)
 
 
 BLOCK_SDT_PARENTS = {W + "body", W + "tbl", W + "tr", W + "tc", W + "txbxContent", W + "sdtContent",

@@ -19,9 +19,12 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 from statistics import median
 
 from pipeline.errors import UnreadableFile
@@ -36,6 +39,7 @@ PARA_PITCH = 1.1  # a line this much further below the last than the page's usua
 MODES = ("auto", "off", "force")
 SETTINGS = {"mode": "auto", "threads": 1}  # set by the CLI / worker initialiser (--ocr, --workers)
 BULLET_LOOKALIKES = set("e«°*©»o¢+·•®@")
+SPECKLE_LABEL = re.compile(r"^[-–—~.,'`]+(\d{1,2}[.)])$")
 KEEP_PUNCTUATION = {"-", "–", "—", "&", "•", "/"}
 
 
@@ -146,7 +150,74 @@ def read_pages(path, data: bytes, pages: list[int], page_heights: dict[int, floa
         elif res.confidence < LOW_CONFIDENCE:
             doc.warnings.append(f"page {res.page}: low OCR confidence {res.confidence:.0%}; check its text")
     _align_repeated_headers([t for r in results for t in r.tables])
+    split_glued_words(results)
     return results
+
+
+# -- words Tesseract ran together ------------------------------------------------------------------
+
+# short words a narrow gap glues to the word before them: "Reviseand", "Decisionson", "Commissionedto"
+GLUE_WORDS = ("and", "the", "of", "to", "on", "in", "for", "with", "by")
+FALLBACK_GLUE_WORDS = ("and", "the", "of", "to", "in", "for", "with")  # "on" ends too many words ("lesson")
+GLUED_PAIRS = {"inthe": "in the", "ofthe": "of the", "tothe": "to the", "onthe": "on the", "forthe": "for the",
+               "andthe": "and the", "bythe": "by the", "isa": "is a", "ina": "in a"}
+WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{3,}(?![^\W\d_])")  # ASCII letters only: other scripts are left
+
+
+def split_glued_words(pages: list[OcrPage]) -> None:
+    """"Reviseand" -> "Revise and", "Decisionson" -> "Decisions on", "isa" -> "is a": a word followed
+    by a short function word with the gap between them lost. Split only where the whole is no word
+    and the first part is one: the dictionary is Tesseract's own English word list (`english_words`),
+    so "lesson" or "Poland" stay whole; without it, the document's own words stand in (the first
+    part must occur on its own elsewhere, the whole nowhere else) and "on" is never split off."""
+    texts = [ln.text for p in pages for ln in p.lines] + [c for p in pages for t in p.tables for r in t.rows for c in r]
+    counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
+    dictionary = english_words()
+
+    def is_word(w: str) -> bool:
+        return w in dictionary if dictionary else counts[w] >= 1
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        lower = word.lower()
+        if lower in GLUED_PAIRS:
+            return GLUED_PAIRS[lower] if word.islower() else word
+        if (lower in dictionary) if dictionary else counts[lower] > 1:
+            return word
+        for glue in GLUE_WORDS if dictionary else FALLBACK_GLUE_WORDS:
+            head = word[: -len(glue)]
+            if lower.endswith(glue) and len(head) >= 4 and head.lower() not in GLUE_WORDS and is_word(head.lower()):
+                return f"{head} {word[-len(glue):]}"
+        return word
+
+    for page in pages:
+        for line in page.lines:
+            line.text = WORD.sub(fix, line.text)
+        for table in page.tables:
+            table.rows = [[WORD.sub(fix, c) for c in row] for row in table.rows]
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The word list inside Tesseract's English model (~340,000 forms, lower-cased), unpacked with
+    the tools the tesseract-ocr package ships (combine_tessdata, dawg2wordlist; ~2 s once per
+    process); empty when they or the model are missing."""
+    import tempfile
+
+    listing = subprocess.run([tesseract_path() or "tesseract", "--list-langs"], capture_output=True, text=True)
+    folder = re.search(r'"([^"]+)"', listing.stdout + listing.stderr)
+    model = Path(folder.group(1)) / "eng.traineddata" if folder else None
+    if model is None or not model.exists() or not shutil.which("combine_tessdata") or not shutil.which("dawg2wordlist"):
+        return frozenset()
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = str(Path(tmp) / "eng.")
+        subprocess.run(["combine_tessdata", "-u", str(model), prefix], capture_output=True, timeout=60)
+        out = Path(tmp) / "words.txt"
+        subprocess.run(["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", str(out)],
+                       capture_output=True, timeout=60)
+        if not out.exists():
+            return frozenset()
+        return frozenset(w.lower() for w in out.read_text(encoding="utf-8", errors="replace").split())
 
 
 def mark_blocks(blocks, ocr_pages: list[OcrPage]) -> None:
@@ -328,11 +399,15 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None,
     for ws, top in zip(rows, tops):
         ws.sort(key=lambda w: w.x0)
         words_height = median(w.bottom - w.top for w in ws)  # one stray tall box does not make a title
-        tall = words_height > 1.35 * typical and len(ws) > 1
+        # a line that starts in lower case carries on a sentence: never a title, however tall its boxes
+        tall = words_height > 1.35 * typical and len(ws) > 1 and not ws[0].text[:1].islower()
         size = round(BODY_PT * words_height / typical, 1) if tall else BODY_PT
         texts = _bullet_fixed([w.text for w in ws], ws)
         if len(texts) > 1 and texts[0] in ("-", "–", "—") and split_label(" ".join(texts[1:]))[3] is not None:
             texts = texts[1:]  # a speckle read as a dash before a list number
+        glued = SPECKLE_LABEL.match(texts[0])
+        if glued and len(texts) > 1:
+            texts = [glued.group(1)] + texts[1:]  # the same, run into the number: "-3)"
         if ink is not None and texts[0] != "•" and _bullet_left_of(ink, ws[0], body):
             texts = ["•"] + texts
         text = " ".join(texts)

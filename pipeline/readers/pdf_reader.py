@@ -483,6 +483,7 @@ def _split_furniture(lines: list[Line]) -> tuple[list[str], list[Line]]:
 BULLET_GLYPHS = BULLET_CHARS + "-*∙◾◽➢➤►▶❖✓✔"
 TYPED_BULLETS = ("-", "*")
 WEAK_BULLETS = ("-", "*", "–")  # also dashes in prose: a label only where a number would be one
+OCR_TITLE_EXTRA = 11  # pt over the body size (11 pt on OCR'd pages) for a level-1 heading
 INDENT_SLACK = 2.5  # pt; two lines start "at the same x" within this
 
 
@@ -576,8 +577,11 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
             out.append((first.page, first.order, block))
             continue
         text = _join_lines([ln.text for ln in para.lines])
-        heading = (first.size > body_size + 1.5) or (first.bold and len(text.split()) <= 14 and not text.endswith("."))
-        level = 1 if first.size > body_size + 5 else 2
+        heading = (first.size > body_size + 1.5) or (first.bold and len(text.split()) <= 14 and not text.endswith(".")) \
+            or (getattr(first, "ocr", False) and _plain_heading(para, text, paras[n] if n < len(paras) else None))
+        # an OCR'd line's size is its box height, which capitals and parentheses inflate: only a
+        # title-sized line (twice the body) is a top-level heading there, not a bold 13-pt one
+        level = 1 if first.size > body_size + (OCR_TITLE_EXTRA if getattr(first, "ocr", False) else 5) else 2
         prov = Provenance(file=file, page=first.page, paragraph=n)
         if first.size < body_size - 1.5 and not heading:
             out.append((first.page, first.order, Block(kind=BlockKind.footnote, text=text, prov=prov)))
@@ -592,6 +596,18 @@ def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
         out.append((first.page, first.order, block))
     _drop_lone_typed_bullets(out)
     return out
+
+
+def _plain_heading(para: _Para, text: str, nxt: _Para | None) -> bool:
+    """A heading on an OCR'd page, which has no bold and no font size to tell: as in a plain-text file
+    (txt_reader._is_heading), one short line of its own, capitalised, with no sentence punctuation
+    at its end or colon inside, no list label or date first, before a longer paragraph."""
+    words = text.split()
+    if len(para.lines) != 1 or not 1 <= len(words) <= 12 or nxt is None or not text[:1].isupper():
+        return False
+    if text[-1] in ".,;!?" or ":" in text[:-1] or _line_label(text)[3] is not None:
+        return False
+    return len(_join_lines([ln.text for ln in nxt.lines])) > len(text)
 
 
 def _drop_lone_typed_bullets(out: list[tuple[int, float, Block]]) -> None:
@@ -643,7 +659,11 @@ class _ListLevels:
             return
         while self.indents and x0 < self.indents[-1] - INDENT_SLACK:
             self.indents.pop()
-        if not self.indents or x0 > self.indents[-1] + INDENT_SLACK:
+        if self.indents and x0 > self.indents[-1] + INDENT_SLACK and self._next_number(kind, block, len(self.indents) - 1):
+            # "4)" right after "3)" but further right: the same list on a scan whose margin drifts
+            # (a page scanned askew), not a sub-list, which would start its own numbering
+            self.indents[-1] = x0
+        elif not self.indents or x0 > self.indents[-1] + INDENT_SLACK:
             self.indents.append(x0)
         depth = len(self.indents) - 1
         for deeper in [lv for lv in self.last_kind if lv > depth]:
@@ -652,6 +672,11 @@ class _ListLevels:
             kind = self._letter_or_roman(block, depth)
         block.level = depth
         self.last_kind[depth], self.last_number[depth] = kind, block.number
+
+    def _next_number(self, kind: str | None, block: Block, depth: int) -> bool:
+        last = self.last_number.get(depth)
+        return kind is not None and kind == self.last_kind.get(depth) and block.number is not None \
+            and last is not None and block.number == last + 1
 
     def _letter_or_roman(self, block: Block, depth: int) -> str:
         letter = block.label.strip("().)")
