@@ -101,6 +101,12 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             tables += len(new_blocks)
             doc.blocks.extend(new_blocks)
             continue
+        tab_table = _read_tab_rows(path, lines, i, tables)
+        if tab_table is not None:
+            i, block = tab_table
+            tables += 1
+            doc.blocks.append(block)
+            continue
         stripped = " ".join(line.split())
         if not stripped:
             i += 1
@@ -168,6 +174,32 @@ def _read_tables(path: Path, lines: list[str], i: int, first_index: int) -> tupl
         cells = (cells + [""] * width)[:width] if len(cells) <= width else cells[: width - 1] + [" ".join(cells[width - 1:])]
         table.rows.append(TableRow(cells=cells, index=len(table.rows)))
     return i, blocks
+
+
+TAB_TABLE_ROWS = 2  # a header line and at least this many rows
+
+
+def _read_tab_rows(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block] | None:
+    """A table written one row a line, cells split by tabs (`Activity<TAB>Responsible<TAB>Time
+    limit`, then a line per row), as a spreadsheet pastes: the first line is the header. None
+    unless the header and at least TAB_TABLE_ROWS lines after it, with no blank line between,
+    each have two cells or more."""
+    def cells(line: str) -> list[str]:
+        return [" ".join(c.split()) for c in line.rstrip().split("\t")]
+
+    j = i
+    while j < len(lines) and "\t" in lines[j].strip() and len([c for c in cells(lines[j]) if c]) >= 2:
+        j += 1
+    if j - i < 1 + TAB_TABLE_ROWS:
+        return None
+    header = cells(lines[i])
+    block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
+    width = len(header)
+    for k in range(i + 1, j):
+        row = cells(lines[k])
+        row = (row + [""] * width)[:width] if len(row) <= width else row[: width - 1] + [" ".join(row[width - 1:])]
+        block.rows.append(TableRow(cells=row, index=len(block.rows)))
+    return j, block
 
 
 def _norm(cells: list[str]) -> list[str]:
