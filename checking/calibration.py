@@ -25,7 +25,7 @@ from checking.evidence import FEATURES, features, vetoed
 
 POSITIVE = ("evidenced", "partly")
 # Features that can only add evidence, and those that can only take it away.
-NEGATIVE_FEATURES = {"not_done", "in_progress", "outranked", "planned_again", "other_actor", "own_activity"}
+NEGATIVE_FEATURES = {"not_done", "in_progress", "outranked", "planned_again", "other_actor"}
 
 
 @dataclass
@@ -133,12 +133,12 @@ def tensor(inputs) -> np.ndarray:
     they do not depend on the model, so they are computed once per pair."""
     x = getattr(inputs, "_tensor", None)
     if x is None:
-        rows = [[[f[k] for k in FEATURES] for f in (features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units)]
-                for c in inputs.commitments]
-        x = np.array(rows, dtype=float).reshape(len(inputs.commitments), len(inputs.units), len(FEATURES))
+        feats = [[features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units] for c in inputs.commitments]
+        x = np.array([[[f[k] for k in FEATURES] for f in row] for row in feats], dtype=float).reshape(
+            len(inputs.commitments), len(inputs.units), len(FEATURES))
         # a passage vetoed for a commitment (not done, planned again, another body's) and a
         # commitment that is not one (a topic, a lead-in) can never be evidence: their rows are NaN
-        veto = np.array([[vetoed(dict(zip(FEATURES, f))) for f in row] for row in rows], dtype=bool).reshape(x.shape[:2])
+        veto = np.array([[vetoed(f) for f in row] for row in feats], dtype=bool).reshape(x.shape[:2])
         x[veto] = np.nan
         x[[c.kind != "commitment" for c in inputs.commitments]] = np.nan
         inputs._tensor = x

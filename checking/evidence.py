@@ -35,9 +35,14 @@ FAMILIES_PATH = DATA / "word_families.toml"
 OWN_BODIES = {"cbss_children_at_risk_group", "cbss_children_unit", "cbss", "chair", "member_states"}
 NOT_DONE = re.compile(r"\b(postponed|cancell?ed|called off|did not take place|was not (held|organised|published|possible)|"
                       r"not (yet )?(held|done|started|agreed|published|possible)|no (common )?\w+ was agreed|"
-                      r"lack of funding|delayed to|moved to 20\d\d|could not|did not|decided not to|has not been|"
-                      r"have not been|had not been|were not|was not|not be (held|organised|started|completed|published)|"
-                      r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by)\b", re.I)
+                      r"lack of funding|delayed to|moved to|been moved|was moved|put off|pushed back|rescheduled|"
+                      r"could not|did not|decided not to|has not been|have not been|had not been|were not|was not|"
+                      r"will not|will no longer|no longer|not be (held|organised|started|completed|published)|"
+                      r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by|replaces|"
+                      r"originally intended|had intended|was to (present|be|hold|organi[sz]e|publish))\b", re.I)
+# Taking part in an event is not organising it: "NORDBUK members took part in the meeting organised by ...".
+ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(?!\s+by)|(was|were) represented at|as (an )?observers?)\b", re.I)
+ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
 OWN_ACTIVITY = re.compile(r"\b(its|her|his|their) own\b", re.I)
 IN_PROGRESS = re.compile(r"\b(under way|underway|ongoing|on-going|continues|in progress|a draft|first draft|"
@@ -47,11 +52,12 @@ DONE = re.compile(r"\b(took place|was (held|organised|organized|arranged|launche
                   r"organized|trained|published|conducted|adopted|established)|has been|have been)\b", re.I)
 # The passage says the thing is still to be done: planned again, not reported done.
 PLANNED_AGAIN = re.compile(r"\b(plans? to|planned for|is to be|are to be|intends? to|is expected (to|in)|are expected (to|in)|"
-                           r"next year|in the coming|will be (held|organised|published|set up|prepared|started))\b", re.I)
+                           r"next year|in the coming|look for ways|will be (held|organised|published|set up|prepared|started|"
+                           r"presented|launched|made)|will make)\b", re.I)
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
-            "outranked", "action", "planned_again", "other_actor", "own_activity")
+            "outranked", "action", "planned_again", "other_actor")
 # How much closer another commitment of the plans must be to a passage to outrank this one.
 OUTRANK_MARGIN = 0.1
 
@@ -407,7 +413,9 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "action": (1.0 if c.verbs & set(u.lemmas) else 0.0) if c.verbs else 0.5,
         "planned_again": 1.0 if PLANNED_AGAIN.search(u.text) else 0.0,
         "other_actor": other_actor(c, u),
+        # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
+        "attended_only": 1.0 if ORGANISE.search(c.text) and ATTENDED.search(u.text) else 0.0,
     }
 
 
@@ -432,8 +440,11 @@ def vetoed(feats: dict[str, float]) -> bool:
     """A passage that says the thing was not done, is only planned again, or was another body's
     own activity evidences nothing, however close its words (precision first: a secretariat
     signs what the report shows done)."""
-    # "a draft was discussed, and publication is planned for autumn": begun, so partly, not vetoed
-    return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"])
+    # "a draft was discussed, and publication is planned for autumn": begun, so partly, not vetoed.
+    # Taking part in someone's event does not evidence organising one.
+    # (A veto on passages dated before the commitment's time was tried: held-out F1 0.642 -> 0.612.)
+    return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
+                or feats["attended_only"])
 
 
 def score(feats: dict[str, float], model: dict | None = None) -> float:

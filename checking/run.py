@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
+from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
                                mark_closest, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
                                status_for, vetoed)
 from extractors.dates import normalise
@@ -278,6 +278,8 @@ def veto_note(u: Unit) -> str:
         return f"says it is still planned ({PLANNED_AGAIN.search(u.text).group(0)!r})"
     if OWN_ACTIVITY.search(u.text):
         return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
+    if ATTENDED.search(u.text):
+        return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
     return ""
 
 
