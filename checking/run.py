@@ -291,6 +291,9 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
     results = []
     t_ev, t_part = model["thresholds"]["evidenced"], model["thresholds"]["partly"]
     for c in inputs.commitments:
+        if c.kind != "commitment":
+            results.append(_not_a_commitment(c))
+            continue
         scored, turned_down, in_progress = [], [], []
         for u in inputs.units:
             f = features(c, u, inputs.idf, inputs.named_idf)
@@ -303,9 +306,6 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
                 in_progress.append((u, score({**f, "in_progress": 0.0}, model)))
         scored.sort(key=lambda x: -x[1])
         best = scored[0][1] if scored else 0.0
-        if c.kind != "commitment":
-            results.append(_not_a_commitment(c, scored))
-            continue
         status = status_for(best, c.end, report_end, model)
         reason = ""
         progress = max(in_progress, key=lambda x: x[1], default=None)
@@ -334,11 +334,10 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
     return results
 
 
-def _not_a_commitment(c: Commitment, scored: list[tuple[Unit, float]]) -> CommitmentResult:
+def _not_a_commitment(c: Commitment) -> CommitmentResult:
     reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
               else "a lead-in that introduces the commitments after it")
-    near = (scored[0][0], scored[0][1], "not checked: not a commitment") if scored else None
-    return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason, nearest=near)
+    return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 
 
 def run_check(db: str, report: str, against: list[str] | None = None, *, store_results: bool = True) -> CheckResult:
