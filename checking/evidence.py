@@ -123,8 +123,23 @@ def light_nouns() -> frozenset[str]:
     return frozenset(tomllib.loads(FAMILIES_PATH.read_text(encoding="utf-8"))["light"]["nouns"])
 
 
+# Nominalisations and their verbs share a stem: comparison/compare, translation/translate,
+# financing/finance. Longest suffix first; the stem keeps four letters at least.
+SUFFIXES = ("ations", "ation", "itions", "ition", "isons", "ison", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es",
+            "e", "s")
+
+
+def stem(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def family(lemma: str) -> str:
-    return families()[0].get(lemma, lemma)
+    """The word family's head (data/word_families.toml), else the lemma's stem."""
+    head_of = families()[0]
+    return head_of[lemma] if lemma in head_of else stem(lemma)
 
 
 def _is_content(t) -> bool:
