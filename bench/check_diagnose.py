@@ -13,9 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import numpy as np  # noqa: E402
 from calibrate_check import START, all_pairs, build  # noqa: E402
+
 from checking.calibration import POSITIVE, _p, calibrate, label_of  # noqa: E402
-from checking.evidence import features, linear  # noqa: E402
+from checking.evidence import FEATURES, features, linear  # noqa: E402
 
 
 def main(names: list[str]) -> None:
@@ -31,7 +33,7 @@ def main(names: list[str]) -> None:
             label = label_of(pair, c)
             feats = [(features(c, u, inputs.idf, inputs.named_idf), u) for u in inputs.units]
             f, u = max(feats, key=lambda fu: linear(fu[0], model))
-            p = _p(model, f)
+            p = _p(model, np.array([f[k] for k in FEATURES]))
             hit = p >= t
             pos = label in POSITIVE
             mark = "TP" if hit and pos else "FP" if hit and label == "none" else "FN" if pos else ("amb+" if hit else "  ")

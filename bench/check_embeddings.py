@@ -44,6 +44,7 @@ def add_embedding_feature(pairs_inputs, extra_path: str) -> dict:
     for _, inputs in pairs_inputs:
         for o in inputs.commitments + inputs.units:
             o._emb = next(it)  # type: ignore[attr-defined]
+        inputs.__dict__.pop("_tensor", None)  # features are cached per pair: recompute them with the embedding
     plain = ev.features
 
     def with_embedding(c, u, idf, named_idf):

@@ -14,8 +14,36 @@ from checking.run import CheckResult
 
 TEMPLATE = Template((Path(__file__).resolve().parent / "templates" / "report.html").read_text(encoding="utf-8"))
 
-STATUSES = ("evidenced", "partly evidenced", "no evidence", "overdue")
-COLOURS = {"evidenced": "#2e7d32", "partly evidenced": "#f9a825", "no evidence": "#9e9e9e", "overdue": "#c62828"}
+STATUSES = ("evidenced", "partly evidenced", "no evidence", "overdue", "not a commitment")
+COLOURS = {"evidenced": "#2e7d32", "partly evidenced": "#f9a825", "no evidence": "#9e9e9e", "overdue": "#c62828",
+           "not a commitment": "#607d8b"}
+
+
+def _where(p: dict) -> str:
+    """Where a passage stands: document, section, date, page."""
+    parts = [p["doc"]]
+    if p.get("section"):
+        parts.append(f"section “{p['section']}”")
+    if p.get("date"):
+        parts.append(p["date"])
+    if p.get("page"):
+        parts.append(f"p. {p['page']}")
+    return ", ".join(parts)
+
+
+def why_line(d: dict) -> str:
+    """The status said in words: the quote and where it stands for evidence, what is missing for
+    partly, the nearest passage considered for no evidence."""
+    ev = d["evidence"][0] if d["evidence"] else None
+    if d["status"] in ("evidenced", "partly evidenced") and ev:
+        out = f"“{ev['text']}” ({_where(ev)}); {d['reason']}"
+        if d["missing"]:
+            out += f"; missing: {', '.join(d['missing'])}"
+        return out
+    near = d.get("nearest")
+    if near:
+        return f"{d['reason']}: “{near['text']}” ({_where(near)})"
+    return d["reason"]
 
 
 def to_json(result: CheckResult) -> str:
@@ -26,12 +54,13 @@ def to_csv(result: CheckResult) -> str:
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(["plan_doc", "ref", "deadline", "status", "score", "commitment_text", "best_evidence", "evidence_doc",
-                "evidence_page", "evidence_score"])
+                "evidence_page", "evidence_score", "evidence_section", "evidence_date", "reason", "missing"])
     for r in result.results:
         d = r.as_dict()
         ev = d["evidence"][0] if d["evidence"] else {}
         w.writerow([d["plan_doc"], d["ref"], d["deadline"], d["status"], d["score"], d["commitment_text"],
-                    ev.get("text", ""), ev.get("doc", ""), ev.get("page", ""), ev.get("score", "")])
+                    ev.get("text", ""), ev.get("doc", ""), ev.get("page", ""), ev.get("score", ""), ev.get("section", ""),
+                    ev.get("date", ""), d["reason"], "; ".join(d["missing"])])
     return out.getvalue()
 
 
@@ -44,12 +73,11 @@ def _summary_line(result: CheckResult) -> str:
 
 def to_markdown(result: CheckResult) -> str:
     lines = [f"# Commitments checked against {result.report_doc}", "", _summary_line(result), "",
-             "| plan | ref | deadline | status | score | commitment | best evidence |", "|---|---|---|---|---|---|---|"]
+             "| plan | ref | deadline | status | score | commitment | why |", "|---|---|---|---|---|---|---|"]
     for r in result.results:
         d = r.as_dict()
-        ev = d["evidence"][0] if d["evidence"] else None
-        quote = f"“{ev['text']}” ({ev['doc']}, p. {ev['page'] or '-'})" if ev else ""
-        cells = [d["plan_doc"], d["ref"] or "", d["deadline"] or "", d["status"], f"{d['score']:.2f}", d["commitment_text"], quote]
+        cells = [d["plan_doc"], d["ref"] or "", d["deadline"] or "", d["status"], f"{d['score']:.2f}", d["commitment_text"],
+                 why_line(d)]
         lines.append("| " + " | ".join(str(c).replace("|", "/") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -61,13 +89,12 @@ def to_terminal(result: CheckResult) -> None:
     console = Console(width=160)
     console.print(_summary_line(result))
     table = Table(show_lines=True)
-    for name, width in (("status", 12), ("deadline", 10), ("ref", 8), ("commitment", 50), ("best evidence", 60), ("score", 5)):
+    for name, width in (("status", 12), ("deadline", 10), ("ref", 8), ("commitment", 45), ("why", 70), ("score", 5)):
         table.add_column(name, max_width=width, overflow="fold")
     for r in result.results:
         d = r.as_dict()
-        ev = d["evidence"][0]["text"] if d["evidence"] else ""
         colour = COLOURS[d["status"]]
-        table.add_row(f"[{colour}]{d['status']}[/]", d["deadline"] or "", d["ref"] or "", d["commitment_text"], ev,
+        table.add_row(f"[{colour}]{d['status']}[/]", d["deadline"] or "", d["ref"] or "", d["commitment_text"], why_line(d),
                       f"{d['score']:.2f}")
     console.print(table)
 
@@ -117,15 +144,21 @@ def to_html(result: CheckResult) -> str:
     for r in result.results:
         d = r.as_dict()
         quotes = "".join(
-            f'<blockquote>{_highlight(e["text"], e["shared_terms"])}<footer>{html.escape(e["doc"])}, page {e["page"] or "-"}'
+            f'<blockquote>{_highlight(e["text"], e["shared_terms"])}<footer>{html.escape(_where(e))}'
             f', paragraph {e["paragraph"] or "-"} · score {e["score"]:.2f}</footer></blockquote>' for e in d["evidence"])
+        reason = html.escape(d["reason"] + (f"; missing: {', '.join(d['missing'])}" if d["missing"] else ""))
+        if not quotes and d.get("nearest"):
+            near = d["nearest"]
+            quotes = (f'<blockquote class="nearest">{html.escape(near["text"])}<footer>nearest passage considered · '
+                      f'{html.escape(_where(near))} · score {near["score"]:.2f}</footer></blockquote>')
+        quotes = f'<p class="why">{reason}</p>' + quotes
         rows.append(
             f'<tr class="{d["status"].replace(" ", "-")}"><td><span class="badge" style="background:{COLOURS[d["status"]]}">'
             f'{d["status"]}</span><div class="score">{d["score"]:.2f}</div></td>'
             f'<td>{html.escape(d["plan_doc"])}<br><small>{html.escape(d["ref"] or "")}</small></td>'
             f'<td>{d["deadline"] or "—"}</td><td>{html.escape(d["commitment_text"])}'
             f'<div class="themes">{", ".join(map(html.escape, d["themes"]))}</div></td>'
-            f'<td>{quotes or "<em>no passage of the report shows it</em>"}</td></tr>')
+            f'<td>{quotes}</td></tr>')
     period = f"{result.report_period.start} – {result.report_period.end}" if result.report_period else "no period found"
     return TEMPLATE.substitute(
         report_doc=html.escape(result.report_doc), period=period, plans=html.escape(", ".join(result.plan_docs)),

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (NOT_DONE, Commitment, Unit, features, idf_table, load_model, mark_closest,
-                               prepare_commitment,
-                               prepare_unit, score, shared_terms, status_for)
+from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
+                               mark_closest, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
+                               status_for, vetoed)
 from extractors.dates import normalise
 from extractors.registry import load_registry
 from pipeline.errors import PlanscopeError
@@ -34,17 +34,24 @@ class CommitmentResult:
     status: str
     score: float
     evidence: list[tuple[Unit, float, list[str]]] = field(default_factory=list)
+    reason: str = ""  # why this status, in words a secretariat can check
+    missing: list[str] = field(default_factory=list)  # for partly: the commitment's words the evidence lacks
+    nearest: tuple[Unit, float, str] | None = None  # for no evidence: the closest passage considered, and why it fell short
 
     def as_dict(self) -> dict:
         c = self.commitment
         return {
             "record_id": c.record_id, "ref": c.ref, "commitment_text": c.text, "plan_doc": c.plan_doc,
-            "deadline": c.end.isoformat() if c.end else None, "status": self.status, "score": round(self.score, 3),
-            "themes": c.themes,
-            "evidence": [{"text": u.text, "doc": u.doc, "page": u.page, "paragraph": u.paragraph_no, "kind": u.kind,
-                          "date": u.start.isoformat() if u.start else None,
-                          "score": round(s, 3), "shared_terms": terms} for u, s, terms in self.evidence],
+            "kind": c.kind, "deadline": c.end.isoformat() if c.end else None, "status": self.status,
+            "score": round(self.score, 3), "reason": self.reason, "missing": self.missing, "themes": c.themes,
+            "evidence": [_passage(u, s) | {"shared_terms": terms} for u, s, terms in self.evidence],
+            "nearest": _passage(self.nearest[0], self.nearest[1]) | {"note": self.nearest[2]} if self.nearest else None,
         }
+
+
+def _passage(u: Unit, s: float) -> dict:
+    return {"text": u.text, "doc": u.doc, "section": u.section, "page": u.page, "paragraph": u.paragraph_no,
+            "kind": u.kind, "date": u.start.isoformat() if u.start else None, "score": round(s, 3)}
 
 
 @dataclass
@@ -56,7 +63,7 @@ class CheckResult:
     results: list[CommitmentResult]
 
     def counts(self) -> dict[str, int]:
-        out = {s: 0 for s in ("evidenced", "partly evidenced", "no evidence", "overdue")}
+        out = {s: 0 for s in ("evidenced", "partly evidenced", "no evidence", "overdue", "not a commitment")}
         for r in self.results:
             out[r.status] += 1
         return out
@@ -125,15 +132,15 @@ def reports(con) -> list[tuple[str, date, date]]:
 
 def load_commitments(con, plan_shas: list[str]) -> list[Commitment]:
     rows = con.execute("""
-        SELECT r.record_id, r.ref, r.text, r.doc, r.start_date, r.end_date, r.location, r.doc_sha256,
+        SELECT r.record_id, r.ref, r.text, r.doc, r.start_date, r.end_date, r.location, r.doc_sha256, r.why,
                coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []),
                coalesce((SELECT list(a.entity_id) FROM record_actors a WHERE a.record_id = r.record_id
                          AND a.entity_id LIKE 'state:%'), [])
         FROM record_facts r WHERE r.kind = 'activity' AND list_contains(?, r.doc_sha256)
         ORDER BY r.doc, r.table_no, r.row_no, r.char_start""", [plan_shas]).fetchall()
     out = []
-    for rid, ref, text, doc, start, end, location, sha, themes, states in rows:
-        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes))
+    for rid, ref, text, doc, start, end, location, sha, why, themes, states in rows:
+        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes), why=why)
         c.named = {f"state:{s.split(':', 1)[1]}" for s in states}
         c._location = location  # type: ignore[attr-defined]
         c._sha = sha  # type: ignore[attr-defined]
@@ -168,8 +175,10 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
             units.append(Unit(text=s, doc=doc, kind="sentence", page=page, paragraph_no=para, block_no=block,
                               start=value.start, end=value.end))
     units += section_units(passages, period)
+    headings = [(p[4], p[0]) for p in passages if p[5] == "heading"]
     for u in units:
         u.report_start, u.report_end = (period.start, period.end) if period else (None, None)
+        u.section = next((text for block, text in reversed(headings) if u.block_no is not None and block <= u.block_no), None)
     return units
 
 
@@ -261,29 +270,74 @@ def build_inputs(db: str, report: str, against: list[str] | None = None) -> Chec
         return inputs_for(con, report_sha, commitments, plan_shas, nlp, registry)
 
 
+def veto_note(u: Unit) -> str:
+    """Why a passage close in words cannot evidence the commitment."""
+    if NOT_DONE.search(u.text):
+        return f"says it was not done ({NOT_DONE.search(u.text).group(0)!r})"
+    if PLANNED_AGAIN.search(u.text):
+        return f"says it is still planned ({PLANNED_AGAIN.search(u.text).group(0)!r})"
+    if OWN_ACTIVITY.search(u.text):
+        return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
+    if ATTENDED.search(u.text):
+        return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
+    return ""
+
+
 def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
+    """Each commitment's status from its best passage. A passage that says the thing was not
+    done, is planned again or was another body's own does not count; a priority that names
+    nothing to do, or a list's lead-in, is "not a commitment"."""
     report_end = inputs.period.end if inputs.period else None
     results = []
-    t_ev = model["thresholds"]["evidenced"]
+    t_ev, t_part = model["thresholds"]["evidenced"], model["thresholds"]["partly"]
     for c in inputs.commitments:
-        scored, in_progress = [], []
+        if c.kind != "commitment":
+            results.append(_not_a_commitment(c))
+            continue
+        scored, turned_down, in_progress = [], [], []
         for u in inputs.units:
             f = features(c, u, inputs.idf, inputs.named_idf)
-            scored.append((u, score(f, model)))
+            s = score(f, model)
+            if vetoed(f):
+                turned_down.append((u, s))
+                continue
+            scored.append((u, s))
             if f["in_progress"]:  # "the guide has been written; the translation is under way"
                 in_progress.append((u, score({**f, "in_progress": 0.0}, model)))
         scored.sort(key=lambda x: -x[1])
         best = scored[0][1] if scored else 0.0
         status = status_for(best, c.end, report_end, model)
-        if scored and NOT_DONE.search(scored[0][0].text):  # the closest passage says it did not happen
-            status = status_for(0.0, c.end, report_end, model)
+        reason = ""
         progress = max(in_progress, key=lambda x: x[1], default=None)
-        if status != "evidenced" and progress and progress[1] >= t_ev:
+        if status in ("evidenced", "partly evidenced") and IN_PROGRESS.search(scored[0][0].text):
+            status = "partly evidenced"  # the best passage says the work is not finished: "a first draft is being prepared"
+            reason = f"the report says the work is under way ({IN_PROGRESS.search(scored[0][0].text).group(0)!r}), not finished"
+        elif status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
             scored.insert(0, (progress[0], best))
-        top = [(u, s, shared_terms(c, u)) for u, s in scored[:TOP_QUOTES] if s >= model["thresholds"]["partly"] * 0.8]
-        results.append(CommitmentResult(c, status, best, top))
+            reason = "the report says the work is under way, not finished"
+        positive = status in ("evidenced", "partly evidenced")
+        top = [(u, s, shared_terms(c, u)) for u, s in scored[:TOP_QUOTES] if s >= t_part * 0.8] if positive else []
+        result = CommitmentResult(c, status, best, top)
+        if status in ("evidenced", "partly evidenced"):
+            u = top[0][0]
+            result.missing = missing_terms(c, u) if status == "partly evidenced" else []
+            result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}); "
+                                       f"same words: {', '.join(top[0][2]) or 'none'}")
+        else:
+            near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u)) for u, s in turned_down],
+                       key=lambda x: x[1], default=None)
+            result.nearest = near
+            result.reason = ("nothing in the report comes close" if near is None else
+                             f"nearest passage {near[2] or f'scored {near[1]:.2f}, below {t_part:.2f}'}")
+        results.append(result)
     return results
+
+
+def _not_a_commitment(c: Commitment) -> CommitmentResult:
+    reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
+              else "a lead-in that introduces the commitments after it")
+    return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 
 
 def run_check(db: str, report: str, against: list[str] | None = None, *, store_results: bool = True) -> CheckResult:

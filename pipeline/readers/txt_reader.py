@@ -101,8 +101,9 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             tables += len(new_blocks)
             doc.blocks.extend(new_blocks)
             continue
-        if _tab_row(line) and i + 1 < len(lines) and _tab_row(lines[i + 1]):
-            i, block = _read_tab_separated(path, lines, i, tables)
+        tab_table = _read_tab_rows(path, lines, i, tables)
+        if tab_table is not None:
+            i, block = tab_table
             tables += 1
             doc.blocks.append(block)
             continue
@@ -175,23 +176,30 @@ def _read_tables(path: Path, lines: list[str], i: int, first_index: int) -> tupl
     return i, blocks
 
 
-def _tab_row(line: str) -> bool:
-    """A line of cells separated by tabs (a spreadsheet or a table copied as text): text, a tab, text."""
-    return bool(re.match(r"[^\t\s][^\t]*\t+[^\t\s]", line))
+TAB_TABLE_ROWS = 2  # a header line and at least this many rows
 
 
-def _read_tab_separated(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block]:
-    """Consecutive tab-separated lines: the first is the header, each further line one row."""
-    header = [" ".join(c.split()) for c in lines[i].split("\t") if c.strip()]
-    table = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
-    width = len(header)
-    j = i + 1
-    while j < len(lines) and _tab_row(lines[j]):
-        cells = [" ".join(c.split()) for c in lines[j].split("\t")]
-        cells = (cells + [""] * width)[:width] if len(cells) <= width else cells[: width - 1] + [" ".join(cells[width - 1:])]
-        table.rows.append(TableRow(cells=cells, index=len(table.rows)))
+def _read_tab_rows(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block] | None:
+    """A table written one row a line, cells split by tabs (`Activity<TAB>Responsible<TAB>Time
+    limit`, then a line per row), as a spreadsheet pastes: the first line is the header. None
+    unless the header and at least TAB_TABLE_ROWS lines after it, with no blank line between,
+    each have two cells or more."""
+    def cells(line: str) -> list[str]:
+        return [" ".join(c.split()) for c in line.rstrip().split("\t")]
+
+    j = i
+    while j < len(lines) and "\t" in lines[j].strip() and len([c for c in cells(lines[j]) if c]) >= 2:
         j += 1
-    return j, table
+    if j - i < 1 + TAB_TABLE_ROWS:
+        return None
+    header = cells(lines[i])
+    block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
+    width = len(header)
+    for k in range(i + 1, j):
+        row = cells(lines[k])
+        row = (row + [""] * width)[:width] if len(row) <= width else row[: width - 1] + [" ".join(row[width - 1:])]
+        block.rows.append(TableRow(cells=row, index=len(block.rows)))
+    return j, block
 
 
 def _norm(cells: list[str]) -> list[str]:

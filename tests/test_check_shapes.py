@@ -1,0 +1,138 @@
+"""`planscope check` on a small plan of each shape (table rows, numbered items, `Action:` clauses
+and their a.)/b.) parts, a presidency programme's "will"-sentences, a priorities list) against a
+small report: which commitments it reads, and what it decides for each, with its reasons.
+
+The plans and reports are in tests/fixtures/check/shapes/, written by hand; every expectation
+below is written by hand from reading them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checking import calibration
+from checking.run import run_check
+from tests.conftest import FIXTURES, run_cli
+
+SHAPES = FIXTURES / "check" / "shapes"
+POSITIVE = ("evidenced", "partly evidenced")
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    db = tmp_path_factory.mktemp("shapes") / "w.duckdb"
+
+    def check(shape: str):
+        result = run_check(str(db), str(SHAPES / f"report_{shape}.txt"), [str(SHAPES / f"plan_{shape}.txt")],
+                           store_results=False)
+        return {r.commitment.text: r for r in result.results}
+
+    return check
+
+
+def test_table_rows_tab_separated(checked):
+    rows = checked("table")
+    assert list(rows) == ["Translate the guidelines on foster care into Russian",
+                          "Organise a conference on child poverty in Gdansk",
+                          "Publish a newsletter on children in care"]
+    assert rows["Translate the guidelines on foster care into Russian"].status in POSITIVE
+    # cancelled, and another body's own conference on the same topic: no evidence, overdue by May
+    gdansk = rows["Organise a conference on child poverty in Gdansk"]
+    assert gdansk.status == "overdue"
+    assert "cancelled" in gdansk.nearest[0].text and "not done" in gdansk.reason
+    assert rows["Publish a newsletter on children in care"].status not in POSITIVE
+
+
+def test_numbered_items(checked):
+    items = checked("numbered")
+    assert list(items) == ["Organise a study visit for social workers to residential homes in Finland.",
+                           "Prepare a report on guardianship of unaccompanied children.",
+                           "Set up a website for the national contact points."]
+    visit = items["Organise a study visit for social workers to residential homes in Finland."]
+    assert visit.status in POSITIVE and "study visit" in visit.evidence[0][0].text
+    # "A first draft ... is being prepared": begun, not done
+    report = items["Prepare a report on guardianship of unaccompanied children."]
+    assert report.status == "partly evidenced" and "under way" in report.reason
+    assert items["Set up a website for the national contact points."].status not in POSITIVE
+
+
+def test_action_clause_parts_are_the_commitments(checked):
+    parts = checked("action")
+    # the rationale ("Foster families need training and advice.") is not a commitment; each part is
+    assert list(parts) == ["map the training offered to foster families in the member states",
+                           "run a pilot course for foster parents in Kaunas in 2015.",
+                           "publish a handbook on aftercare for social workers",
+                           "hold a seminar on aftercare in Tallinn."]
+    assert [r.commitment.ref for r in parts.values()] == ["item 1.a", "item 1.b", "item 2.a", "item 2.b"]
+    assert parts["map the training offered to foster families in the member states"].status in POSITIVE
+    assert parts["run a pilot course for foster parents in Kaunas in 2015."].status in POSITIVE
+    seminar = parts["hold a seminar on aftercare in Tallinn."]
+    assert seminar.status not in POSITIVE and "postponed" in seminar.reason
+    assert parts["publish a handbook on aftercare for social workers"].status not in POSITIVE
+
+
+def test_will_sentences_of_a_presidency_programme(checked):
+    sentences = checked("will")
+    # the introduction's sentences are background, not commitments
+    assert list(sentences) == [
+        "The presidency will organise a seminar on family-based care in Tallinn in November 2015.",
+        "The presidency will publish a comparative study of foster care allowances in the member states.",
+        "Estonia will propose a common position on the age assessment of unaccompanied minors."]
+    seminar = sentences["The presidency will organise a seminar on family-based care in Tallinn in November 2015."]
+    assert seminar.status in POSITIVE
+    assert seminar.evidence[0][0].text.startswith("On 12-13 November 2015 the presidency hosted a seminar in Tallinn")
+    study = sentences["The presidency will publish a comparative study of foster care allowances in the member states."]
+    assert study.status not in POSITIVE and "could not" in study.reason  # "could not be completed"
+    assert "could not be completed" in study.nearest[0].text
+
+
+def test_priorities_list_says_which_items_are_commitments(checked):
+    items = checked("priorities")
+    assert list(items) == ["Children's rights in the digital environment",
+                           "Organise a conference on online abuse of children in Copenhagen",
+                           "Mental health of children and adolescents",
+                           "Map the support services for children of prisoners"]
+    for topic in ("Children's rights in the digital environment", "Mental health of children and adolescents"):
+        assert items[topic].status == "not a commitment" and items[topic].commitment.kind == "topic"
+    conference = items["Organise a conference on online abuse of children in Copenhagen"]
+    assert conference.status in POSITIVE and conference.commitment.kind == "commitment"
+    mapping = items["Map the support services for children of prisoners"]
+    assert mapping.status not in POSITIVE and "has not been" in mapping.reason
+
+
+def test_output_says_why_with_quote_section_date_and_nearest(tmp_path):
+    out = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
+                  "--format", "json", db=tmp_path / "w.duckdb", check=True)
+    rows = {r["commitment_text"]: r for r in json.loads(out.stdout)}
+    done = rows["Translate the guidelines on foster care into Russian"]
+    quote = done["evidence"][0]
+    assert quote["text"].startswith("The Russian version of the guidelines on foster care was translated")
+    assert quote["section"] == "Publications" and {"Russian", "translated"} <= set(quote["shared_terms"])
+    assert "model score" in done["reason"] and done["status"] in POSITIVE
+    never = rows["Publish a newsletter on children in care"]
+    assert never["evidence"] == [] and never["nearest"]["text"] and never["reason"].startswith("nearest passage scored")
+    md = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
+                 "--format", "md", db=tmp_path / "w.duckdb", check=True).stdout
+    assert "section “Publications”" in md and "nearest passage" in md
+
+
+def test_authored_labels_are_matched_to_extracted_commitments_and_misses_reported():
+    """The loader matches a labelled text to the extracted commitment by Dice >= 0.8 on
+    normalised words, one to one; a labelled commitment nothing matches is returned as missed."""
+    class C:
+        def __init__(self, text):
+            self.text = text
+
+    extracted = [C("Organise a seminar on foster care in Riga, 2015."), C("Publish the newsletter")]
+    entries = [{"text": "organise a seminar on foster care in Riga 2015", "label": "evidenced"},
+               {"text": "Translate the guide into Russian", "label": "partly"},
+               {"text": "Publish the newsletter twice a year", "label": "none"}]
+    matched, missed = calibration.match_entries(entries, extracted)
+    assert matched == {0: entries[0]}  # "Publish the newsletter" vs "... twice a year": Dice 0.67
+    assert missed == entries[1:]
+
+
+def test_a_missed_positive_counts_as_a_false_negative():
+    model = {"bias": 0.0, "weights": {}, "thresholds": {"evidenced": 0.9, "partly": 0.5}}
+    counts = calibration.measure(model, [(None, "evidenced"), (None, "none")])
+    assert (counts["tp"], counts["fp"], counts["fn"], counts["missed"]) == (0, 0, 1, 2)
