@@ -17,6 +17,11 @@ from schemas.document import Document, assign_char_spans
 Reader = Callable[[Path, bytes, str], Document]
 READERS: dict[str, Reader] = {}
 
+# The module that registers each format's reader, imported when a file of that format comes:
+# a .txt is read without loading pdfplumber or python-docx.
+READER_MODULES = {"pdf": "pdf_reader", "docx": "docx_reader", "legacy": "legacy", "txt": "txt_reader"}
+PDF_PASSWORD: dict[str, str | None] = {"value": None}  # set by the CLI's --password; read by pdf_reader
+
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
 LEGACY_SUFFIXES = {".doc", ".odt", ".rtf"}
 
@@ -64,7 +69,7 @@ def sniff_format(path: Path, data: bytes) -> str:
 def read_document(path: str | Path) -> Document:
     """Read any supported file into the document model. Raises PlanscopeError subclasses for a file's
     fault; any other exception is planscope's fault (a bug), never disguised as a damaged file."""
-    from pipeline.readers import docx_reader, legacy, pdf_reader, txt_reader  # noqa: F401  (registration)
+    import importlib
 
     path = Path(path)
     try:
@@ -72,6 +77,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise UnreadableFile(str(path), f"cannot open: {exc.strerror or exc}") from None
     fmt = sniff_format(path, data)
+    importlib.import_module(f"pipeline.readers.{READER_MODULES[fmt]}")  # registers READERS[fmt]
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = _read(READERS[fmt], path, data, sha, fmt)

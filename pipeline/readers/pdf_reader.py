@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import UnreadableFile
 from pipeline.limits import cap_pdf_streams
-from pipeline.readers import ocr, register
+from pipeline.readers import PDF_PASSWORD, ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
@@ -88,9 +88,6 @@ def _open(path: Path, data: bytes, password: str | None):
         if "Password" in name or "Encrypt" in name:
             raise UnreadableFile(str(path), "password-protected PDF: give its password with --password") from None
         raise UnreadableFile(str(path), f"damaged or truncated PDF ({name}: {exc})".rstrip()) from None
-
-
-PDF_PASSWORD: dict[str, str | None] = {"value": None}  # set by the CLI's --password
 
 
 @register("pdf")
