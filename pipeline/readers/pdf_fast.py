@@ -20,11 +20,13 @@ before (and meets the same error in its own way).
 from __future__ import annotations
 
 import re
+from binascii import unhexlify
 
-# One token: a number, a name, a literal string (its escapes resolved later), a hex string, array
-# and dictionary brackets, a comment, an operator, or white space.
+# One token and the white space after it: a text array, a number, a name, a literal string (its
+# escapes resolved later), a hex string, array and dictionary brackets, a comment, an operator, or
+# a byte none of these can start with ("bad": pdfminer reads the page).
 TOKEN = re.compile(
-    rb"\[(?P<textarray>(?:\s*(?:<[0-9a-fA-F]*>|\((?:[^()\\]|\\.)*\)|[+-]?(?:\d+\.?\d*|\.\d+)(?![\w.#+-])))*\s*)\]"
+    rb"(?:\[(?P<textarray>(?:\s*(?:<[0-9a-fA-F]*>|\((?:[^()\\]|\\.)*\)|[+-]?(?:\d+\.?\d*|\.\d+)(?![\w.#+-])))*\s*)\]"
     rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![\w.#+-])"
     rb"|/(?P<name>[^\s/\[\]()<>{}%#\x7f-\xff]*)(?=[\s/\[\]()<>{}%]|$)"
     rb"|\((?P<str>(?:[^()\\]|\\.)*)\)"
@@ -32,11 +34,12 @@ TOKEN = re.compile(
     rb"|(?P<open>\[)|(?P<close>\])|(?P<dopen><<)|(?P<dclose>>>)"
     rb"|%[^\r\n]*"
     rb"|(?P<op>[A-Za-z'\"*][A-Za-z0-9'\"*]*)(?=[\s/\[\]()<>{}%]|$)"
-    rb"|(?P<space>\s+)",
+    rb"|(?P<bad>.))\s*",
     re.S,
 )
+LEADING_SPACE = re.compile(rb"\s*")
 # the items of a TJ array of strings and numbers (the common case, read in one go)
-TEXT_ARRAY_ITEM = re.compile(rb"<([0-9a-fA-F]*)>|\(((?:[^()\\]|\\.)*)\)|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
+TEXT_ARRAY_ITEM = re.compile(rb"(<[0-9a-fA-F]*>)|(\((?:[^()\\]|\\.)*\))|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
 LITERAL_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|.))", re.S)
 ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")", b"\\": b"\\"}
 HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
@@ -80,10 +83,14 @@ def _number(token: bytes):
 def _text_array(body: bytes) -> list:
     """A TJ array of strings and numbers, in one go (its syntax checked by TOKEN already)."""
     out = []
-    for m in TEXT_ARRAY_ITEM.finditer(body):
-        hexdigits, literal, number = m.groups()
-        out.append(_hex(hexdigits) if hexdigits is not None else _literal(literal) if literal is not None
-                   else _number(number))
+    for hexstring, literal, number in TEXT_ARRAY_ITEM.findall(body):  # each with its delimiters, or b""
+        if hexstring:
+            digits = hexstring[1:-1]
+            out.append(unhexlify(digits) if not len(digits) % 2 else _hex(digits))
+        elif literal:
+            out.append(_literal(literal[1:-1]))
+        else:
+            out.append(float(number) if b"." in number else int(number))
     return out
 
 
@@ -97,18 +104,23 @@ def _tokens(data: bytes):
     from pdfminer.psparser import LIT, literal_name
 
     open_: list[list] = []  # arrays and dictionaries being read, innermost last
-    pos = 0
-    for m in TOKEN.finditer(data):
-        if m.start() != pos:
-            raise NotTextOnly(f"unreadable bytes at {pos}")
-        pos = m.end()
+    # tokens follow each other with nothing between them: each takes the white space after it
+    for m in TOKEN.finditer(data, LEADING_SPACE.match(data).end()):
         kind = m.lastgroup
-        if kind is None or kind == "space":
-            continue  # a comment or white space
-        if kind == "textarray":
-            value = _text_array(m.group("textarray"))
-        elif kind == "num":
+        if kind == "num":
             value = _number(m.group("num"))
+        elif kind == "op":
+            op = m.group("op").decode("ascii")
+            if open_ or op in ("BI", "ID", "EI", "true", "false", "null"):
+                raise NotTextOnly(f"operator {op!r} here")
+            yield _Operator(op)
+            continue
+        elif kind == "textarray":
+            value = _text_array(m.group("textarray"))
+        elif kind is None:
+            continue  # a comment
+        elif kind == "bad":
+            raise NotTextOnly(f"unreadable byte at {m.start()}")
         elif kind == "str":
             value = _literal(m.group("str"))
         elif kind == "hex":
@@ -128,18 +140,12 @@ def _tokens(data: bytes):
                 if len(items) % 2:
                     raise NotTextOnly("odd dictionary")
                 value = {literal_name(k): v for k, v in zip(items[::2], items[1::2])}
-        else:
-            op = m.group("op").decode("ascii")
-            if open_ or op in ("BI", "ID", "EI", "true", "false", "null"):
-                raise NotTextOnly(f"operator {op!r} here")
-            yield _Operator(op)
-            continue
         if open_:
             open_[-1].append(value)
         else:
             yield value
-    if pos != len(data) or open_:
-        raise NotTextOnly("stream ends mid-token")
+    if open_:
+        raise NotTextOnly("stream ends inside brackets")
 
 
 def page_objects(page, process_object) -> dict[str, list[dict]] | None:
@@ -181,15 +187,18 @@ def _page_objects(page, process_object) -> dict[str, list[dict]]:
     interpreter.init_resources(page.page_obj.resources)
     interpreter.init_state(ctm)
     interpreter.stream_ids.update(s.objid for s in streams)
+    methods: dict[str, tuple] = {}  # operator -> (bound do_ method or None, its operand count)
+    push = interpreter.push
     for token in tokens:
         if type(token) is not _Operator:
-            interpreter.push(token)
+            push(token)
             continue
-        method = "do_" + token.replace("*", "_a").replace('"', "_w").replace("'", "_q")
-        func = getattr(interpreter, method, None)
+        if token not in methods:
+            func = getattr(interpreter, "do_" + token.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None)
+            methods[token] = (func, func.__code__.co_argcount - 1 if func is not None else 0)
+        func, nargs = methods[token]
         if func is None:
             continue  # pdfminer passes over an unknown operator (not STRICT)
-        nargs = func.__code__.co_argcount - 1
         if nargs:
             args = interpreter.pop(nargs)
             if len(args) == nargs:
@@ -260,11 +269,14 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
     straight = b == 0 and c == 0
     (x, y) = textstate.linematrix
     needcharspace = False
+    append = chars.append
+    last_cf, vertical = None, None  # a straight run's chars share cf, and so their vertical values
     for obj in seq:
-        if isinstance(obj, (int, float)):
+        kind = type(obj)
+        if kind is int or kind is float:
             x -= obj * dxscale
             needcharspace = True
-        elif isinstance(obj, bytes):
+        elif kind is bytes:
             for cid in font.decode(obj):
                 if needcharspace:
                     x += charspace
@@ -275,9 +287,13 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
                 if straight:
                     # apply_matrix_rect without its zero terms: adding x * 0 leaves a sum as it was
                     xa, xb = a * 0 + ce, a * adv + ce
-                    ya, yb = d * (descent + rise) + cf, d * (descent + rise + fontsize) + cf
                     x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-                    y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+                    if cf != last_cf:
+                        ya, yb = d * (descent + rise) + cf, d * (descent + rise + fontsize) + cf
+                        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+                        top = (page_height - y1) + mb_top
+                        last_cf, vertical = cf, (y0, y1, y1 - y0, top, (page_height - y0) + mb_top, doctop + top)
+                    y0, y1, height, top, bottom, char_doctop = vertical
                 else:
                     (x0, y0, x1, y1) = apply_matrix_rect((a, b, c, d, ce, cf),
                                                          (0, descent + rise, adv, descent + rise + fontsize))
@@ -285,16 +301,16 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
                         (x0, x1) = (x1, x0)
                     if y1 < y0:
                         (y0, y1) = (y1, y0)
-                height = y1 - y0
-                top = (page_height - y1) + mb_top
+                    height = y1 - y0
+                    top = (page_height - y1) + mb_top
+                    bottom, char_doctop = (page_height - y0) + mb_top, doctop + top
                 width = x1 - x0
                 if mb_x0 != 0:
                     x0, x1 = x0 + mb_x0, x1 + mb_x0
-                chars.append({
-                    "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
-                    "size": height, "upright": upright, "adv": adv, "matrix": (a, b, c, d, ce, cf), "x0": x0,
-                    "x1": x1, "y0": y0, "y1": y1, "width": width, "height": height, "top": top,
-                    "bottom": (page_height - y0) + mb_top, "doctop": doctop + top})
+                append({"object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
+                        "size": height, "upright": upright, "adv": adv, "matrix": (a, b, c, d, ce, cf), "x0": x0,
+                        "x1": x1, "y0": y0, "y1": y1, "width": width, "height": height, "top": top,
+                        "bottom": bottom, "doctop": char_doctop})
                 x += adv
                 if cid == 32 and wordspace:
                     x += wordspace
