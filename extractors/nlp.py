@@ -6,6 +6,8 @@ PLANSCOPE_SPACY_MODEL names another installed model. It is loaded once per proce
 from __future__ import annotations
 
 import os
+import sys
+import types
 from functools import lru_cache
 
 from extractors.registry import Registry, load_registry
@@ -45,14 +47,62 @@ def ruler_patterns(nlp, registry: Registry) -> list[dict]:
     return patterns
 
 
+def import_spacy():
+    """`import spacy` without `spacy.cli`. spaCy's __init__ imports `spacy.cli.info` for its
+    `spacy.info` function, and with it every CLI command (typer, weasel, httpx): about half the
+    import. While spaCy imports, a stand-in `spacy.cli.info` gives it an `info` that imports the
+    real one when called; afterwards the stand-ins are gone, so `import spacy.cli` gets the real CLI."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, cli_info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__ = []  # a package, so that `spacy.cli.info` is looked up under it
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli_info.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    if any(name in sys.modules for name in stand_ins):
+        import spacy  # the real CLI is loaded already
+
+        return spacy
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
+# Pipes the model ships disabled that no stage turns on: excluded, so they are never built or loaded.
+UNUSED_PIPES = ["senter"]
+BARE_TOKENIZER = "planscope.bare_tokenizer"
+
+
+def _register_bare_tokenizer(spacy) -> dict:
+    """A config override that builds the model's tokenizer empty. spaCy builds the language's
+    default tokenizer (a thousand special cases, big affix regexes) and then replaces all of it
+    with the model's own from disk (`Tokenizer.from_bytes` resets every setting before loading);
+    an empty one loaded from the same files is the same tokenizer, built once."""
+    from spacy.tokenizer import Tokenizer
+
+    if BARE_TOKENIZER not in spacy.registry.tokenizers:
+        spacy.registry.tokenizers(BARE_TOKENIZER, func=lambda: lambda nlp: Tokenizer(nlp.vocab))
+    return {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
+
+
 @lru_cache(maxsize=2)
 def get_nlp(model: str | None = None):
     """The model with the registry's EntityRuler before its statistical NER."""
-    import spacy
+    spacy = import_spacy()
 
     name = model or os.environ.get("PLANSCOPE_SPACY_MODEL") or DEFAULT_MODEL
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=UNUSED_PIPES, config=_register_bare_tokenizer(spacy))
     except OSError as exc:
         from pipeline.errors import SetupError
 

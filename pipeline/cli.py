@@ -121,7 +121,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_ingest(args) -> int:
     from pipeline.ingest import ingest
-    from pipeline.progress import Progress
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -134,7 +133,11 @@ def cmd_ingest(args) -> int:
         except CatalogueError as exc:
             raise UsageError(str(exc)) from None
     file_limits = _limits(args)
-    progress = None if args.quiet or not sys.stderr.isatty() else Progress()
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        from pipeline.progress import Progress  # rich: only for the bar
+
+        progress = Progress()
     summary = ingest(args.db, args.paths, workers=args.workers, password=args.password, progress=progress,
                      force=args.force, executor=args.executor, catalogue=catalogue, ocr=args.ocr,
                      limits=file_limits)

@@ -76,9 +76,9 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
 
 def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1,
                  file_limits: Limits | None = None) -> None:
-    from pipeline.readers import ocr, pdf_reader
+    from pipeline.readers import PDF_PASSWORD, ocr
 
-    pdf_reader.PDF_PASSWORD["value"] = password
+    PDF_PASSWORD["value"] = password
     ocr.set_mode(ocr_mode, ocr_threads)
     set_limits(file_limits)
 

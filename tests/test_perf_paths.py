@@ -16,13 +16,14 @@ from tests.conftest import ROOT
 HEAVY = ("pyarrow", "pydantic", "spacy", "pdfplumber", "docx")
 
 
-def _modules_after(argv: list[str], tmp_path) -> set[str]:
-    """The modules `planscope ARGV` has imported when it returns."""
+def _modules_after(argv: list[str], tmp_path, top_level: bool = True) -> set[str]:
+    """The modules `planscope ARGV` has imported when it returns (their top-level packages, or all)."""
     script = ("import sys, json\nfrom pipeline import cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
               "print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)" % argv)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return {m.split(".")[0] for m in json.loads(proc.stderr.strip().splitlines()[-1])}
+    names = json.loads(proc.stderr.strip().splitlines()[-1])
+    return {m.split(".")[0] for m in names} if top_level else set(names)
 
 
 def test_help_imports_no_heavy_library(tmp_path):
@@ -72,3 +73,36 @@ def test_table_finder_runs_only_on_pages_with_ruling_lines(monkeypatch):
     assert pages_searched == [3]
     assert [b.prov.page for b in doc.blocks if b.kind == "table"] == [3]
     assert {b.prov.page for b in doc.blocks if b.kind != "table"} >= {1, 2}
+
+
+def test_ingesting_a_txt_loads_neither_pdf_nor_docx_reader_nor_spacys_cli(tmp_path):
+    txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
+    loaded = _modules_after(["--db", str(tmp_path / "w.duckdb"), "ingest", str(txt), "--quiet"], tmp_path,
+                            top_level=False)
+    assert {"spacy", "pipeline.readers.txt_reader"} <= loaded  # it did read and parse the file
+    for module in ("pdfplumber", "pdfminer", "docx", "pipeline.readers.pdf_reader", "pipeline.readers.docx_reader",
+                   "spacy.cli", "weasel", "typer", "rich"):
+        assert module not in loaded
+
+
+def test_spacy_without_its_cli_still_has_info_and_the_real_cli_later():
+    from extractors.nlp import get_nlp, import_spacy
+
+    get_nlp()
+    spacy = import_spacy()
+    assert spacy.info(silent=True)["spacy_version"] == spacy.__version__  # the stand-in calls the real one
+    import spacy.cli
+
+    assert callable(spacy.cli.download)  # the real CLI package, not the stand-in
+
+
+def test_the_models_tokenizer_is_the_one_spacy_load_builds():
+    """get_nlp builds the tokenizer empty and loads it from the model's files: the same rules,
+    affixes and special cases as spaCy's own load, and the model's disabled senter left out."""
+    from extractors.nlp import DEFAULT_MODEL, get_nlp, import_spacy
+
+    nlp, reference = get_nlp(), import_spacy().load(DEFAULT_MODEL)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Dr. Smith's U.S.-based co-operation isn't done: e.g. 3-4 May 2013 (WGCC), www.cbss.org."
+    assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
+    assert "senter" not in nlp.component_names and "senter" in reference.component_names

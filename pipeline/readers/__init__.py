@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +18,11 @@ from schemas.document import Document, assign_char_spans
 
 Reader = Callable[[Path, bytes, str], Document]
 READERS: dict[str, Reader] = {}
+
+# The module that registers each format's reader, imported when a file of that format comes:
+# a .txt is read without loading pdfplumber or python-docx.
+READER_MODULES = {"pdf": "pdf_reader", "docx": "docx_reader", "legacy": "legacy", "txt": "txt_reader"}
+PDF_PASSWORD: dict[str, str | None] = {"value": None}  # set by the CLI's --password; read by pdf_reader
 
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
 LEGACY_SUFFIXES = {".doc", ".odt", ".rtf"}
@@ -64,7 +71,7 @@ def sniff_format(path: Path, data: bytes) -> str:
 def read_document(path: str | Path) -> Document:
     """Read any supported file into the document model. Raises PlanscopeError subclasses for a file's
     fault; any other exception is planscope's fault (a bug), never disguised as a damaged file."""
-    from pipeline.readers import docx_reader, legacy, pdf_reader, txt_reader  # noqa: F401  (registration)
+    import importlib
 
     path = Path(path)
     try:
@@ -72,6 +79,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise UnreadableFile(str(path), f"cannot open: {exc.strerror or exc}") from None
     fmt = sniff_format(path, data)
+    importlib.import_module(f"pipeline.readers.{READER_MODULES[fmt]}")  # registers READERS[fmt]
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = _read(READERS[fmt], path, data, sha, fmt)
@@ -131,20 +139,21 @@ def text_damage(text: str) -> str | None:
     glyph names and private-use glyphs from PDFs without a text map, and the symbol-and-control
     salad or the script-mixed "words" that random bytes decode to."""
     text = text[:200_000]
-    chars = [c for c in text if not c.isspace()]
-    n = len(chars)
+    counts = {c: k for c, k in Counter(text).items() if not c.isspace()}  # each distinct char looked at once
+    n = sum(counts.values())
     if not n:
         return None
     mojibake = sum(len(m.group(0)) for m in MOJIBAKE.finditer(text))
     cid = sum(len(m.group(0)) for m in CID_GLYPH.finditer(text))
     replacement = text.count("\ufffd")
-    private = sum(1 for c in chars if _is_private_use(c))
+    private = sum(k for c, k in counts.items() if _is_private_use(c))
     broken = mojibake + cid + replacement + private
     if broken >= 3 and broken / n >= 0.03:
         kinds = [name for name, count in (("mojibake", mojibake), ("(cid:NN) glyphs", cid),
                                           ("replacement characters", replacement), ("private-use glyphs", private)) if count]
         return f"{broken / n:.0%} of its characters are damage ({', '.join(kinds)})"
-    noise = sum(1 for c in chars if c not in COMMON_SYMBOLS and unicodedata.category(c)[0] in "CS" and not _is_private_use(c))
+    noise = sum(k for c, k in counts.items()
+                if c not in COMMON_SYMBOLS and unicodedata.category(c)[0] in "CS" and not _is_private_use(c))
     if noise >= 5 and noise / n >= 0.12:
         return f"{noise / n:.0%} of its characters are control codes or stray symbols"
     mixed = _script_mixed_share(text)
@@ -161,6 +170,7 @@ def _is_private_use(c: str) -> bool:
 _SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
 
 
+@lru_cache(maxsize=8192)  # a document has thousands of letters and a few dozen distinct ones
 def _script(c: str) -> str:
     first = unicodedata.name(c, "").split(" ", 1)[0]
     return _SCRIPT_GROUPS.get(first, first)
@@ -171,8 +181,8 @@ def _script_mixed_share(text: str) -> float:
     words = [w for w in re.findall(r"[^\W\d_]{3,}", text[:50_000])]
     if len(words) < 5:
         return 0.0
-    mixed = sum(1 for w in words if len({_script(c) for c in w if c.isalpha()}) > 1)
-    return mixed / len(words)
+    mixed_words = {w for w in set(words) if len({_script(c) for c in w if c.isalpha()}) > 1}  # each word once
+    return sum(1 for w in words if w in mixed_words) / len(words)
 
 
 def file_sha256(path: Path) -> str:

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from pipeline.errors import UnreadableFile
 from pipeline.limits import cap_pdf_streams
-from pipeline.readers import ocr, register
+from pipeline.readers import PDF_PASSWORD, ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
+from pipeline.readers.pdf_fast import page_objects as fast_page_objects
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
 # pdfminer logs every oddity of a damaged file as a warning; planscope reports a file once, in one line.
@@ -90,9 +91,6 @@ def _open(path: Path, data: bytes, password: str | None):
         raise UnreadableFile(str(path), f"damaged or truncated PDF ({name}: {exc})".rstrip()) from None
 
 
-PDF_PASSWORD: dict[str, str | None] = {"value": None}  # set by the CLI's --password
-
-
 @register("pdf")
 def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
     cap_pdf_streams()  # pdfminer inflates each stream at most to --max-unpacked
@@ -133,7 +131,10 @@ def read_pdf(path: Path, data: bytes, sha256: str) -> Document:
 
 def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
     """One page -> its text lines (in reading order) and its tables."""
-    page._objects = _page_objects(page)  # pdfplumber's page.objects, its chars made the lean way
+    # pdfplumber's page.objects: by pdf_fast's tokenizer where it can, else by pdfminer's, the chars
+    # made the lean way either way
+    objects = fast_page_objects(page, page.process_object)
+    page._objects = objects if objects is not None else _page_objects(page)
     # The table finder (lines strategy) builds tables from ruling lines only: a page without
     # them has none, and finding that out costs more than reading the page.
     found = [t for t in page.find_tables() if _is_real_table(t)] if page.edges else []
@@ -261,18 +262,21 @@ class _GapWordExtractor(_WordExtractor):
 def _extract_table(table) -> list[list[str | None]]:
     """Cell texts like pdfplumber's Table.extract, with words split by the same per-line gaps as
     the body (Table.extract only knows a fixed tolerance)."""
-    chars = table.page.chars
+    # each char's centre once, not once per row and again per cell
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
     out = []
     for row in table.rows:
-        row_chars = [c for c in chars if _centre_in(c, row.bbox)]
-        out.append([None if cell is None else _cell_chars_text([c for c in row_chars if _centre_in(c, cell)])
+        row_chars = _centred_in(centres, row.bbox)
+        out.append([None if cell is None else _cell_chars_text([c for _, _, c in _centred_in(row_chars, cell)])
                     for cell in row.cells])
     return out
 
 
-def _centre_in(char: dict, bbox) -> bool:
+def _centred_in(centres: list[tuple], bbox) -> list[tuple]:
+    """The (x, y, char) whose centre (x, y) is in bbox (left and top edges in, right and bottom
+    out), in their order."""
     x0, top, x1, bottom = bbox
-    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
+    return [t for t in centres if x0 <= t[0] < x1 and top <= t[1] < bottom]
 
 
 def _cell_chars_text(chars: list[dict]) -> str:

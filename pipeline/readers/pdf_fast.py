@@ -1,0 +1,335 @@
+"""A PDF page's objects (chars, lines, rects, curves, images) without pdfminer's tokenizer.
+
+pdfminer reads a page's content stream a byte at a time (PSBaseParser) and builds an LTChar object
+per glyph; that is three quarters of a PDF page's time (bench/PERF.md). Here the stream is split
+into tokens by one regular expression, and the operators run through pdfminer's own interpreter
+(`PDFPageInterpreter`, its `do_*` methods, argument stack and all) into pdfplumber's own device,
+exactly as `PDFPageInterpreter.execute` runs them; only showing text differs: the device's
+`render_string` builds pdfplumber's char dicts directly (pdfminer's font objects for decoding,
+widths, descent and Unicode, and the arithmetic of `render_string_horizontal`, `LTChar` and
+`pdf_reader._char` in the same order), not LTChar objects. So every object is the one pdfminer
+and pdfplumber make, value for value: tests/test_pdf_fast.py and bench/pdf_fast_check.py compare
+them on every page of the fixtures, the corpus and the bench.
+
+A page is read here only when all of its content stream is in the syntax this tokenizer knows
+(numbers, names without # escapes, strings with balanced escapes, hex strings, arrays,
+dictionaries, operators); an inline image, a vertical font, a page with layout analysis,
+rotation or Unicode normalisation, or any error returns None, and pdfminer reads the page as
+before (and meets the same error in its own way).
+"""
+from __future__ import annotations
+
+import re
+from binascii import unhexlify
+
+# One token and the white space after it: a text array, a number, a name, a literal string (its
+# escapes resolved later), a hex string, array and dictionary brackets, a comment, an operator, or
+# a byte none of these can start with ("bad": pdfminer reads the page).
+TOKEN = re.compile(
+    rb"(?:\[(?P<textarray>(?:\s*(?:<[0-9a-fA-F]*>|\((?:[^()\\]|\\.)*\)|[+-]?(?:\d+\.?\d*|\.\d+)(?![\w.#+-])))*\s*)\]"
+    rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![\w.#+-])"
+    rb"|/(?P<name>[^\s/\[\]()<>{}%#\x7f-\xff]*)(?=[\s/\[\]()<>{}%]|$)"
+    rb"|\((?P<str>(?:[^()\\]|\\.)*)\)"
+    rb"|<(?P<hex>[0-9a-fA-F\s]*)>"
+    rb"|(?P<open>\[)|(?P<close>\])|(?P<dopen><<)|(?P<dclose>>>)"
+    rb"|%[^\r\n]*"
+    rb"|(?P<op>[A-Za-z'\"*][A-Za-z0-9'\"*]*)(?=[\s/\[\]()<>{}%]|$)"
+    rb"|(?P<bad>.))\s*",
+    re.S,
+)
+LEADING_SPACE = re.compile(rb"\s*")
+# the items of a TJ array of strings and numbers (the common case, read in one go)
+TEXT_ARRAY_ITEM = re.compile(rb"(<[0-9a-fA-F]*>)|(\((?:[^()\\]|\\.)*\))|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
+LITERAL_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|.))", re.S)
+ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")", b"\\": b"\\"}
+HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
+SPACE = re.compile(rb"\s")
+
+
+class NotTextOnly(Exception):
+    """The page holds something this reader does not follow: pdfminer reads it."""
+
+
+def _literal(body: bytes) -> bytes:
+    """A literal string's bytes, escapes resolved as pdfminer's PSBaseParser resolves them (an
+    unknown escape drops the backslash and the char after it; a backslash at a line end joins)."""
+    if b"\\" not in body:
+        return body
+
+    def resolve(m: re.Match) -> bytes:
+        if m.group(1):
+            code = int(m.group(1), 8)
+            if code > 255:
+                raise NotTextOnly("octal escape over 255")
+            return bytes((code,))
+        return ESCAPES.get(m.group(2), b"")
+
+    return LITERAL_ESCAPE.sub(resolve, body)
+
+
+def _hex(body: bytes) -> bytes:
+    if len(body) % 2 == 0:
+        try:
+            return bytes.fromhex(body.decode("ascii"))  # pairs of hex digits, the common case
+        except ValueError:
+            pass  # white space inside, or an odd digit
+    return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPACE.sub(b"", body))
+
+
+def _number(token: bytes):
+    return float(token) if b"." in token else int(token)
+
+
+def _text_array(body: bytes) -> list:
+    """A TJ array of strings and numbers, in one go (its syntax checked by TOKEN already)."""
+    out = []
+    for hexstring, literal, number in TEXT_ARRAY_ITEM.findall(body):  # each with its delimiters, or b""
+        if hexstring:
+            digits = hexstring[1:-1]
+            out.append(unhexlify(digits) if not len(digits) % 2 else _hex(digits))
+        elif literal:
+            out.append(_literal(literal[1:-1]))
+        else:
+            out.append(float(number) if b"." in number else int(number))
+    return out
+
+
+class _Operator(str):
+    """An operator token (pdfminer's PSKeyword), told apart from the operands."""
+
+
+def _tokens(data: bytes):
+    """The stream's objects in order, as pdfminer's PDFContentParser gives them: numbers, names
+    as PSLiteral, strings as bytes, arrays as lists, dictionaries as dicts, and operators."""
+    from pdfminer.psparser import LIT, literal_name
+
+    open_: list[list] = []  # arrays and dictionaries being read, innermost last
+    # tokens follow each other with nothing between them: each takes the white space after it
+    for m in TOKEN.finditer(data, LEADING_SPACE.match(data).end()):
+        kind = m.lastgroup
+        if kind == "num":
+            value = _number(m.group("num"))
+        elif kind == "op":
+            op = m.group("op").decode("ascii")
+            if open_ or op in ("BI", "ID", "EI", "true", "false", "null"):
+                raise NotTextOnly(f"operator {op!r} here")
+            yield _Operator(op)
+            continue
+        elif kind == "textarray":
+            value = _text_array(m.group("textarray"))
+        elif kind is None:
+            continue  # a comment
+        elif kind == "bad":
+            raise NotTextOnly(f"unreadable byte at {m.start()}")
+        elif kind == "str":
+            value = _literal(m.group("str"))
+        elif kind == "hex":
+            value = _hex(m.group("hex"))
+        elif kind == "name":
+            value = LIT(m.group("name").decode("ascii"))
+        elif kind in ("open", "dopen"):
+            open_.append([kind])
+            continue
+        elif kind == "close" or kind == "dclose":
+            if not open_ or open_[-1][0] != ("open" if kind == "close" else "dopen"):
+                raise NotTextOnly("unbalanced brackets")
+            items = open_.pop()[1:]
+            if kind == "close":
+                value = items
+            else:
+                if len(items) % 2:
+                    raise NotTextOnly("odd dictionary")
+                value = {literal_name(k): v for k, v in zip(items[::2], items[1::2])}
+        if open_:
+            open_[-1].append(value)
+        else:
+            yield value
+    if open_:
+        raise NotTextOnly("stream ends inside brackets")
+
+
+def page_objects(page, process_object) -> dict[str, list[dict]] | None:
+    """What `pdf_reader._page_objects` returns for the page, or None when pdfminer must read it.
+    `process_object` turns a non-char layout object into pdfplumber's dict (Page.process_object).
+    Any error is pdfminer's to meet too (a damaged stream, a font it cannot load): it reads the
+    page again and fails, or copes, in its own way."""
+    try:
+        return _page_objects(page, process_object)
+    except Exception:
+        return None
+
+
+def _page_objects(page, process_object) -> dict[str, list[dict]]:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import stream_value
+
+    pdf = page.pdf
+    if pdf.laparams is not None or pdf.unicode_norm is not None:
+        raise NotTextOnly("layout analysis or Unicode normalisation")
+    streams = [stream_value(s) for s in page.page_obj.contents]
+    if any(s.objid is None for s in streams):
+        raise NotTextOnly("a content stream without an object id")
+    tokens = _tokens(b"".join(s.get_data() for s in streams))
+    device = _char_device(page)
+    interpreter = PDFPageInterpreter(pdf.rsrcmgr, device)
+    # PDFPageInterpreter.process_page and render_contents, then execute's loop over our tokens
+    (x0, y0, x1, y1) = page.page_obj.mediabox
+    rotate = page.page_obj.rotate
+    if rotate == 90:
+        ctm = (0, -1, 1, 0, -y0, x1)
+    elif rotate == 180:
+        ctm = (-1, 0, 0, -1, x1, y1)
+    elif rotate == 270:
+        ctm = (0, 1, -1, 0, y1, -x0)
+    else:
+        ctm = (1, 0, 0, 1, -x0, -y0)
+    device.begin_page(page.page_obj, ctm)
+    interpreter.init_resources(page.page_obj.resources)
+    interpreter.init_state(ctm)
+    interpreter.stream_ids.update(s.objid for s in streams)
+    methods: dict[str, tuple] = {}  # operator -> (bound do_ method or None, its operand count)
+    push = interpreter.push
+    for token in tokens:
+        if type(token) is not _Operator:
+            push(token)
+            continue
+        if token not in methods:
+            func = getattr(interpreter, "do_" + token.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None)
+            methods[token] = (func, func.__code__.co_argcount - 1 if func is not None else 0)
+        func, nargs = methods[token]
+        if func is None:
+            continue  # pdfminer passes over an unknown operator (not STRICT)
+        if nargs:
+            args = interpreter.pop(nargs)
+            if len(args) == nargs:
+                func(*args)
+        else:
+            func()
+    device.end_page(page.page_obj)
+    objects: dict[str, list[dict]] = {}
+    if device.chars:
+        objects["char"] = device.chars
+
+    def walk(items) -> None:  # pdf_reader._page_objects's walk, with no chars left in the tree
+        for obj in items:
+            if hasattr(obj, "_objs"):
+                walk(obj._objs)
+            else:
+                d = process_object(obj)
+                if d["object_type"] != "anno":
+                    objects.setdefault(d["object_type"], []).append(d)
+
+    walk(device.get_result()._objs)
+    return objects
+
+
+_CLASSES: dict[str, type] = {}
+
+
+def _char_device(page):
+    """pdfplumber's device, whose render_string makes char dicts instead of LTChar objects."""
+    if "device" not in _CLASSES:
+        from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+        class CharDictDevice(PDFPageAggregatorWithMarkedContent):
+            render_string = _render_string
+
+        _CLASSES["device"] = CharDictDevice
+    device = _CLASSES["device"](page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    device.chars = []
+    device.page = page
+    device.glyph_cache = {}
+    return device
+
+
+def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
+    """PDFTextDevice.render_string and render_string_horizontal, with render_char, LTChar and
+    pdf_reader._char folded into one loop that appends pdfplumber's char dicts to self.chars."""
+    from pdfminer.utils import apply_matrix_rect, mult_matrix
+
+    matrix = mult_matrix(textstate.matrix, self.ctm)
+    font = textstate.font
+    fontsize = textstate.fontsize
+    scaling = textstate.scaling * 0.01
+    charspace = textstate.charspace * scaling
+    wordspace = textstate.wordspace * scaling
+    rise = textstate.rise
+    if font.is_multibyte():
+        wordspace = 0
+    dxscale = 0.001 * fontsize * scaling
+    if font.is_vertical():
+        raise NotTextOnly("vertical font")
+    glyphs = self.glyph_cache.setdefault(id(font), {})
+    descent = font.get_descent() * fontsize
+    page = self.page
+    page_height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
+    doctop, page_number, chars = page.initial_doctop, page.page_number, self.chars
+    (a, b, c, d, e, f) = matrix
+    upright = a * d * scaling > 0 and b * c <= 0
+    straight = b == 0 and c == 0
+    (x, y) = textstate.linematrix
+    needcharspace = False
+    append = chars.append
+    last_cf, vertical = None, None  # a straight run's chars share cf, and so their vertical values
+    for obj in seq:
+        kind = type(obj)
+        if kind is int or kind is float:
+            x -= obj * dxscale
+            needcharspace = True
+        elif kind is bytes:
+            for cid in font.decode(obj):
+                if needcharspace:
+                    x += charspace
+                glyph = glyphs.get(cid) or _glyph(font, glyphs, cid)
+                text, textwidth, fontname = glyph
+                adv = textwidth * fontsize * scaling
+                ce, cf = x * a + y * c + e, x * b + y * d + f  # translate_matrix(matrix, (x, y))
+                if straight:
+                    # apply_matrix_rect without its zero terms: adding x * 0 leaves a sum as it was
+                    xa, xb = a * 0 + ce, a * adv + ce
+                    x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+                    if cf != last_cf:
+                        ya, yb = d * (descent + rise) + cf, d * (descent + rise + fontsize) + cf
+                        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+                        top = (page_height - y1) + mb_top
+                        last_cf, vertical = cf, (y0, y1, y1 - y0, top, (page_height - y0) + mb_top, doctop + top)
+                    y0, y1, height, top, bottom, char_doctop = vertical
+                else:
+                    (x0, y0, x1, y1) = apply_matrix_rect((a, b, c, d, ce, cf),
+                                                         (0, descent + rise, adv, descent + rise + fontsize))
+                    if x1 < x0:
+                        (x0, x1) = (x1, x0)
+                    if y1 < y0:
+                        (y0, y1) = (y1, y0)
+                    height = y1 - y0
+                    top = (page_height - y1) + mb_top
+                    bottom, char_doctop = (page_height - y0) + mb_top, doctop + top
+                width = x1 - x0
+                if mb_x0 != 0:
+                    x0, x1 = x0 + mb_x0, x1 + mb_x0
+                append({"object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
+                        "size": height, "upright": upright, "adv": adv, "matrix": (a, b, c, d, ce, cf), "x0": x0,
+                        "x1": x1, "y0": y0, "y1": y1, "width": width, "height": height, "top": top,
+                        "bottom": bottom, "doctop": char_doctop})
+                x += adv
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+    textstate.linematrix = (x, y)
+
+
+def _glyph(font, glyphs: dict, cid: int) -> tuple:
+    """(text, width, font name) of a cid, as PDFLayoutAnalyzer.render_char and LTChar take them."""
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        text = f"(cid:{cid})"
+    fontname = font.fontname
+    if isinstance(fontname, bytes):
+        from pdfplumber.page import fix_fontname_bytes
+
+        fontname = fix_fontname_bytes(fontname)
+    glyphs[cid] = (text, font.char_width(cid), fontname)
+    return glyphs[cid]

@@ -1,0 +1,138 @@
+"""pipeline/readers/pdf_fast.py: a page's objects from the fast tokenizer are pdfminer's, value
+for value, on a hand-written stream that uses every text operator and on every fixture and corpus
+PDF; a page it cannot read goes to pdfminer; the document model is the same either way."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from unittest import mock
+
+import pdfplumber
+import pytest
+
+from pipeline.readers import pdf_reader, read_document
+from pipeline.readers.pdf_fast import page_objects
+from tests.conftest import ROOT
+
+
+def make_pdf(content: bytes, path: Path | None = None, mediabox: bytes = b"0 0 612 792") -> bytes:
+    """A one-page PDF (Helvetica as /F1) whose content stream is `content`."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [" + mediabox + b"] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content) + 1, content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        # /F2: two-byte codes (Identity-H), no embedded program: widths from /W and /DW
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Plain /Encoding /Identity-H /DescendantFonts [7 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Plain /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /DW 500 /W [32 [250] 65 [600 610]] /FontDescriptor 8 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /Plain /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 "
+        b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    if path is not None:
+        path.write_bytes(bytes(out))
+    return bytes(out)
+
+
+EVERY_TEXT_OPERATOR = rb"""0.5 w 1 0 0 RG 50 700 m 300 700 l S
+q 0 0 612 792 re W n
+BT 7 Tf /F1 12 Tf 14 TL 72 720 Td (Plain \(text\) with \\ and \101\102C\t) Tj
+T* [(Ke) 120 (rned) -250 (words)] TJ
+2 Tc 3 Tw 0 -14 TD (spaced out) Tj
+0 Tc 0 Tw 80 Tz (narrow) '
+100 Tz 4 Ts 1 2 (raised) "
+0 Ts ET Q
+/P << /MCID 3 >> BDC BT /F1 10 Tf 0.866 0.5 -0.5 0.866 200 400 Tm <48 69 21> Tj ET EMC
+q 2 0 0 2 10 10 cm BT /F1 8 Tf 30 40 Td (scaled) Tj ET Q % a comment
+0 0 1 rg 100 100 50 20 re f
+BT /F2 10 Tf 5 Tw 100 80 Td <00200041 0042> Tj ET"""
+
+
+def _pdfminer_objects(page) -> dict:
+    return pdf_reader._page_objects(page)
+
+
+@pytest.mark.parametrize("mediabox", [b"0 0 612 792", b"15 25 627 817"])
+def test_every_text_operator_gives_pdfminers_objects(mediabox):
+    page = pdfplumber.open(io.BytesIO(make_pdf(EVERY_TEXT_OPERATOR, mediabox=mediabox))).pages[0]
+    fast = page_objects(page, page.process_object)
+    assert fast is not None
+    assert "".join(c["text"] for c in fast["char"]) == \
+        "Plain (text) with \\ and ABC(cid:9)Kernedwordsspaced outnarrowraisedHi!scaled(cid:32)(cid:65)(cid:66)"
+    assert sorted(fast) == ["char", "line", "rect"]  # the stroked line and the filled box; the clip paints nothing
+    slow = _pdfminer_objects(page)
+    assert fast["char"] == slow["char"]  # positions, sizes, fonts: every value of every char
+    assert fast == slow
+
+
+def test_kerning_spacing_and_rise_move_the_chars_as_written():
+    page = pdfplumber.open(io.BytesIO(make_pdf(EVERY_TEXT_OPERATOR))).pages[0]
+    chars = page_objects(page, page.process_object)["char"]
+    texts = [c["text"] for c in chars]
+
+    def at(word: str) -> list[dict]:
+        i = next(i for i in range(len(texts)) if texts[i:i + len(word)] == list(word))
+        return chars[i:i + len(word)]
+
+    # a kern of 120/1000 em at 12 pt between "Ke" and "rned": "r" starts 1.44 pt left of where "e" ends
+    e, r = at("Kerned")[1:3]
+    assert r["x0"] == pytest.approx(e["x1"] - 1.44)
+    # Tc 2 (and, for the space, Tw 3 more) between the glyphs of "spaced out"
+    s, p = at("spaced")[:2]
+    assert p["x0"] == pytest.approx(s["x1"] + 2)
+    d, space, o = at("d out")[:3]
+    assert (space["x0"] - d["x1"], o["x0"] - space["x1"]) == (pytest.approx(2), pytest.approx(5))
+    # Ts 4 raises "raised" 4 pt above its baseline ("narrow" went to the next line first with ')
+    assert at("narrow")[0]["bottom"] - at("raised")[0]["bottom"] == pytest.approx(4.0)
+    # a two-byte font takes no word spacing (Tw 5), even after code 32: widths 250 and 600 of /W at 10 pt
+    assert [round(c["x0"], 3) for c in chars[-3:]] == [100.0, 102.5, 108.5]
+
+
+def test_a_page_with_an_inline_image_goes_to_pdfminer(tmp_path):
+    stream = (b"BT /F1 12 Tf 72 720 Td (Before the picture) Tj ET\n"
+              b"q 10 0 0 10 100 100 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q")
+    path = tmp_path / "inline.pdf"
+    page = pdfplumber.open(io.BytesIO(make_pdf(stream, path))).pages[0]
+    assert page_objects(page, page.process_object) is None
+    assert [b.text for b in read_document(path).blocks] == ["Before the picture"]
+
+
+def test_a_name_with_a_hex_escape_goes_to_pdfminer():
+    page = pdfplumber.open(io.BytesIO(make_pdf(b"BT /F#31 12 Tf 72 720 Td (x) Tj ET"))).pages[0]
+    assert page_objects(page, page.process_object) is None
+
+
+def _fixture_pdfs() -> list[Path]:
+    pdfs = sorted((ROOT / "tests" / "fixtures").rglob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+    return [p for p in pdfs if "bad" not in p.parts and p.read_bytes().startswith(b"%PDF")]  # not the damaged ones
+
+
+def test_every_fixture_and_corpus_page_is_read_fast_and_the_same():
+    pages = 0
+    for path in _fixture_pdfs():
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                fast = page_objects(page, page.process_object)
+                assert fast is not None, f"{path.name} page {page.page_number}"
+                assert fast == _pdfminer_objects(page), f"{path.name} page {page.page_number}"
+                pages += 1
+    assert pages >= 40
+
+
+def test_the_document_model_is_the_same_with_and_without_the_fast_tokenizer():
+    for path in _fixture_pdfs():
+        fast = read_document(path).model_dump_json()
+        with mock.patch.object(pdf_reader, "fast_page_objects", lambda page, process: None):
+            slow = read_document(path).model_dump_json()
+        assert fast == slow, path.name
