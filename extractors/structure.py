@@ -18,13 +18,12 @@ ACTIVITY_MARKER = re.compile(
     r"activities planned|next steps)\b[^.]{0,60}:?\s*$", re.I)
 LEAD_IN = re.compile(r"\b(will|shall|should|is to|are to|commits? to|undertakes? to)\s*:\s*$", re.I)
 REPORT_WORDS = re.compile(r"\b(annual report|activity report|progress report|report on|list of events|events and meetings)\b", re.I)
-PLAN_WORDS = re.compile(r"\b(plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
-                        r"programme of work|work ?programme|national programme|strategy)\b", re.I)
+PLAN_NAMES = (r"plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
+              r"programme of work|work ?programme|national programme")
+PLAN_WORDS = re.compile(rf"\b({PLAN_NAMES}|strategy)\b", re.I)
 # A title block (a document's first lines: body, unit, then the title) that names a plan or a
 # programme of priorities says what the document is whatever its layout.
-TITLE_PLAN = re.compile(r"\b(plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
-                        r"programme of work|work ?programme|national programme|(?:19|20)\d\d\W{1,3}(?:19|20)\d\d "
-                        r"programme|programme (?:19|20)\d\d)\b", re.I)
+TITLE_PLAN = re.compile(rf"\b({PLAN_NAMES}|(?:19|20)\d\d\W{{1,3}}(?:19|20)\d\d programme|programme (?:19|20)\d\d)\b", re.I)
 TITLE_PRIORITIES = re.compile(r"\b(priorities|presidency programme|programme of the presidency|presidency (?:19|20)\d\d"
                               r"(?:\W{1,3}(?:19|20)?\d\d)?\W{1,3}programme|focus areas)\b", re.I)
 BACKGROUND = re.compile(r"^(background|introduction|preamble|contents|table of contents|summary|executive summary)\b", re.I)
