@@ -283,7 +283,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
     """Every candidate unit of a prose document, in reading order."""
     slides = structure.kind == "slides"
     lines = _reflow(_lines(doc, skip_blocks or set(), slides), slides)
-    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False}
+    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
+           "period": structure.period}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
     for line in lines:
@@ -382,6 +383,8 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     if entry is not None:
         place, when, start = entry
         unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place)
+        if unit and _after_period(when, ctx.get("period")):
+            unit.planned = True  # a report's entry dated after its own period is what comes next
         ctx["lead_in"] = None
         return [unit] if unit else []
     action = action_parts(line.text)
@@ -411,6 +414,16 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
             if unit:
                 units.append(unit)
     return units
+
+
+def _after_period(when: str, period) -> bool:
+    """Does an entry's date (with its year, or the period's) start after the document's period?"""
+    from extractors.dates import normalise
+
+    if period is None or period.end is None:
+        return False
+    value = normalise(tidy_ordinals(when), period)
+    return value.start is not None and value.start > period.end
 
 
 def _action_units(line: _Line, ctx: dict, action: tuple[int, list[tuple[str, int, int]]],

@@ -72,6 +72,23 @@ class Decision:
         return "; ".join(parts)
 
 
+BODY_NOUNS = re.compile(r"\b(presidency|chairmanship|ministry|ministers?|secretariat|council|committee|group|unit|"
+                        r"network|task force|government|agency|office|commission|members?|partners?|we)\b", re.I)
+TREND_VERBS = {"remain", "continue", "increase", "grow", "rise", "fall", "decline", "decrease", "feel", "become",
+               "keep", "stay", "persist", "double", "benefit", "face", "suffer", "worsen", "improve", "change", "last"}
+
+
+def _prediction(root) -> bool:
+    """"The number of children arriving alone will remain high", "Pressures will increase": a trend
+    or forecast about things, not work a body will do (GUIDELINES rule 11)."""
+    subj = _subject(root)
+    if subj is None or root.lemma_.lower() not in TREND_VERBS or any(c.dep_ == "dobj" for c in root.children):
+        return False  # "The presidency will increase support to NGOs": an object done to is work
+    if _is_body(subj) or BODY_NOUNS.search(_subject_text(subj)):
+        return False
+    return True
+
+
 def _decided_work(verbs):
     """The clause a decision verb governs when it is work to be done: a to-infinitive ("decided to
     hold ...") or a clause with will/would ("decided that ... will take place"); else None."""
@@ -189,8 +206,14 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         main = {v.i for v in _verbs(root)}
         if not any(t.lower_ in ("will", "shall") and t.head.i in main for t in sdoc):
             future = None  # "... that hopefully will strengthen": a subordinate clause's future
+    if future and finite and _prediction(root):
+        return Decision(None, reasons + [f"a prediction ({root.lemma_!r} of {_subject_text(_subject(root))!r})"],
+                        rule="prediction")
     if future and (finite or unit.shape == "item"):
         return Decision("activity", reasons + [f"says what will be done ({future.group(0)!r})"], rule="future")
+    if unit.shape == "entry" and unit.planned:
+        return Decision("activity", reasons + [f"an entry dated {unit.entry_date_raw!r} under {unit.heading!r} or after "
+                                               "the document's period"], rule="planned entry")
     if unit.shape == "entry":
         return Decision("event", reasons + [f"an entry dated {unit.entry_date_raw!r}"], rule="dated entry")
     if root is None:

@@ -244,3 +244,37 @@ def test_a_slide_number_on_its_own_line_starts_a_slide_and_its_title_heads_the_i
     assert kinds["Prevention of tuberculosis"] == "activity" and kinds["Children and youth at risk"] == "activity"
     assert kinds["Working group meeting, Arkhangelsk, 12-13 March"] == "event"
     assert not any("Slide" in text or "Results 2008" in text for text in kinds)
+
+
+@pytest.mark.parametrize("text, kind, rule", [
+    ("The number of children arriving alone in the region will remain high.", None, "prediction"),
+    ("Pressures from shipping will increase as traffic grows.", None, "prediction"),
+    ("The presidency will increase support to NGOs.", "activity", "future"),
+    ("The Working Group will continue its work on guardianship.", "activity", "future"),
+    ("The group decided to set up a small task group on guardianship, led by Sweden.", "activity", "decided work"),
+    ("It was decided that the final conference will take place in Gdansk in spring 2014.", "activity", "decided work"),
+    ("On 12 March 2009 the group decided to extend the mandate.", "event", "event verb"),
+])
+def test_the_rules_tell_predictions_and_decided_work_apart(text, kind, rule):
+    from extractors.narrative import Unit
+    from extractors.narrative_kind import decide
+    from extractors.nlp import get_nlp
+
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
+    decision = decide(unit, get_nlp()(text), False)
+    assert (decision.kind, decision.rule) == (kind, rule)
+
+
+def test_a_reports_entry_dated_after_its_period_is_planned(tmp_path):
+    report = textwrap.dedent("""\
+        Chairmanship report 2002-2003
+
+        Riga, 14 March 2003 – Meeting of the Working Group on street children
+
+        Helsinki, 15-16 September 2003 – Meeting of the Working Group
+        """)
+    manifest = ("file,title,period_start,period_end,genre,source\n"
+                "chair,Chairmanship report,2002-07-01,2003-06-30,report,test\n")
+    recs = _records(tmp_path, "chair.txt", report, manifest)
+    assert [(kind, text) for kind, _, text in recs] == [
+        ("event", "Meeting of the Working Group on street children"), ("activity", "Meeting of the Working Group")]
