@@ -81,6 +81,10 @@ def resource_cause(exc: BaseException | None) -> BaseException | None:
             return e
         if "Memory allocation failed" in str(e)[:300]:  # libxml2 at the limit reports in its own words
             return MemoryError()
+        if isinstance(e, SystemError) and "without exception set" in str(e):
+            # a C extension whose allocation failed at the worker's address-space limit and that
+            # returned NULL without setting MemoryError (seen with lxml on a 60 MB document.xml)
+            return MemoryError()
         todo += [e.__cause__, e.__context__] + [a for a in e.args if isinstance(a, BaseException)]
     return None
 

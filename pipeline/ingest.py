@@ -11,7 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.errors import PlanscopeError, format_traceback, internal_error_line
+from pipeline.errors import PlanscopeError, format_traceback, internal_error_line, resource_cause
 from pipeline.limits import Limits, default_memory, set_limits
 from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
 from warehouse import store
@@ -71,6 +71,9 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
     except MemoryError:
         return "error", f"{path}: {limits.memory_words()}"
     except Exception as exc:  # read_document passes on only planscope's own bugs: say so, keep going
+        cause = resource_cause(exc)  # a library's allocation failed at the limit in its own way
+        if cause is not None:
+            return "error", f"{path}: {limits.memory_words() if isinstance(cause, MemoryError) else cause}"
         return "internal", (internal_error_line(path, exc), format_traceback(exc))
 
 

@@ -303,3 +303,13 @@ def test_each_file_is_read_under_the_workers_memory_limit(monkeypatch):
     lim.set_limits(Limits(max_memory=300 * MB))
     assert process_to_rows("x.txt", "run1") == ("error", "x.txt: stop here")
     assert seen[0] != resource.RLIM_INFINITY and seen[0] <= lim._address_space() + 300 * MB
+
+
+def test_a_c_extension_failing_at_the_limit_without_memoryerror_is_the_files_memory_failure():
+    """lxml under the address-space limit may return NULL without setting MemoryError: CPython then
+    raises SystemError("error return without exception set"). That is the file's memory, not a bug."""
+    from pipeline.errors import resource_cause
+
+    lost = SystemError("<built-in function XML> returned NULL without exception set")
+    assert isinstance(resource_cause(lost), MemoryError)
+    assert resource_cause(SystemError("something else")) is None

@@ -79,7 +79,10 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise UnreadableFile(str(path), f"cannot open: {exc.strerror or exc}") from None
     fmt = sniff_format(path, data)
-    importlib.import_module(f"pipeline.readers.{READER_MODULES[fmt]}")  # registers READERS[fmt]
+    if fmt not in READERS:  # importing the module registers READERS[fmt]; a reader set by hand stays
+        module = importlib.import_module(f"pipeline.readers.{READER_MODULES[fmt]}")
+        if fmt not in READERS:  # imported before and its entry removed since: register it again
+            importlib.reload(module)
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = _read(READERS[fmt], path, data, sha, fmt)
