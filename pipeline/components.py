@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.actors import actors_from_cell, actors_in_text
+from extractors.actors import actors_from_cell, actors_in_text, resolve_short_names
 from extractors.catalogue import CatalogueEntry
 from extractors.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
 from extractors.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
@@ -100,6 +100,8 @@ def classify(state: IngestState) -> None:
         state.candidates += 1
         decision, cues = ruled[id(d)]
         decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
+        if _classifier_background(decision, d, state.structure.period):
+            continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
             last_event.elaborations.append(d.nlp_doc)
@@ -121,6 +123,17 @@ def classify(state: IngestState) -> None:
             last_event = d
         kept.append(d)
     state.drafts = kept
+
+
+def _classifier_background(decision, d: Draft, period: Period | None) -> bool:
+    """An event only the classifier saw, dated before the document's own period, is background
+    (records.md: sentences that describe background are not records): a report retelling how its
+    body was set up years earlier. The rules' own events keep their verdict."""
+    if decision.kind != "event" or not decision.rule.startswith("classifier") or period is None \
+            or period.start is None:
+        return False
+    own = record_time(d.text, period)
+    return own.end is not None and own.end < period.start
 
 
 def _root_lemma(sdoc) -> str:
@@ -211,12 +224,16 @@ def actors(state: IngestState) -> None:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="plan", limit_chars=first_sentence)
         else:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
-        seen, d.actors = set(), []
-        for link in links:
+        d.actors = links
+    resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry)
+    for d in state.drafts:
+        seen, unique = set(), []
+        for link in d.actors:
             key = link.entity_id or link.name.lower()
             if key not in seen:
                 seen.add(key)
-                d.actors.append(link)
+                unique.append(link)
+        d.actors = unique
 
 
 def _narrative_actors(d: Draft, state: IngestState) -> list:
