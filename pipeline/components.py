@@ -327,7 +327,8 @@ def themes(state: IngestState) -> None:
 
 
 ABOUT_TITLE = re.compile(r"\b(programme|program|plan|strategy|action plan|report|conference|seminar|study|project|"
-                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b", re.I)
+                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b"
+                         r"|\b(discuss(?:es|ed)?|focus(?:es|ed)? on|devoted to|dedicated to|tackles?)\s", re.I)
 
 
 def _title_sets_themes(structure: Structure) -> bool:
