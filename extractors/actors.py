@@ -179,6 +179,7 @@ def _subject_head(doc, span: tuple[int, int]):
 EVENT_HEADS = {"meeting", "conference", "seminar", "session", "summit", "workshop", "mandate", "priority", "programme",
                "plan", "delegation", "visit", "consultation"}
 ACTOR_LABELS = ("BODY", "ORG", "PERSON", "STATE")
+MEETING_HEADS = {"meeting", "conference", "seminar", "session", "summit", "workshop", "forum"}
 
 
 def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]]) -> bool:
@@ -195,9 +196,11 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
             return False  # "the Danish Presidency of the CBSS": the presidency acts, named as written
         first = next((e for e in doc.ents if span[0] <= e.start <= span[1] and e.label_ in ACTOR_LABELS), None)
         return first is not None and (first.start == ent.start or ent.root.dep_ == "conj")
-    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN") \
-            and ent.root.head.lemma_.lower() not in ROLE_NOUNS:
-        return False
+    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN"):
+        if ent.root.head.lemma_.lower() in MEETING_HEADS:
+            return True  # "Expert Group meeting, Turku, ...": the group that meets
+        if ent.root.head.lemma_.lower() not in ROLE_NOUNS:
+            return False  # "CBSS colours"
     prep, head = _attachment(ent)
     if prep == "to":
         return False
@@ -359,6 +362,12 @@ def _presidencies(text: str, registry: Registry, role: ActorRole) -> list[ActorL
     return out
 
 
+def _of_the_name(doc, i: int, text: str) -> bool:
+    """"Latvian Ministry" | "of the Interior": a ministry's name goes on with "of the" and a capital."""
+    return doc[i].lower_ in ("of", "for") and i + 2 < len(doc) and doc[i + 1].lower_ == "the" \
+        and doc[i + 2].text[:1].isupper() and re.search(r"\b(ministry|department)$", text, re.I) is not None
+
+
 def whole_org_names(ent) -> list[str]:
     """What an ORG entity of the small English model really names. It cuts ministries short
     ("Ministry of Education and Research of" | "Estonia"; "Ministry of Health" | "and Social Affairs")
@@ -368,10 +377,11 @@ def whole_org_names(ent) -> list[str]:
     end = ent.end
     while end < len(doc) and (doc[end].text[:1].isupper() or (
             doc[end].lower_ in ("and", "of", "for", "&") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
-            and re.search(r"\b(ministry|department|agency|office|council|committee|board)\b", text, re.I))):
+            and re.search(r"\b(ministry|department|agency|office|council|committee|board)\b", text, re.I))
+            or _of_the_name(doc, end, text)):
         if doc[end].is_sent_start or doc[end].ent_type_ in ("DATE", "GPE") and not re.search(r"\b(of|for)$", text):
             break
-        end += 1
+        end += 2 if _of_the_name(doc, end, text) else 1
     longer = _longer_name(ent, ent.start, end)
     if longer:
         return [longer]

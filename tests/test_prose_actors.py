@@ -49,6 +49,16 @@ def test_a_bodys_whole_name_is_not_cut_to_a_registry_alias_inside_it(nlp, senten
     assert _names(nlp, sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("On the eve of the Anti-Trafficking Day, the Latvian Ministry of the Interior and the Council of Europe held a "
+     "conference in Riga.", ["Latvian Ministry of the Interior", "Council of Europe"]),
+    ("Working Group meeting, Turku, 24-25 March 2003", ["Expert Group on Children at Risk"]),  # the group that meets
+    ("The Danish Presidency conference on child poverty was held in Copenhagen.", ["Danish Presidency"]),
+])
+def test_a_ministry_of_the_x_and_the_body_holding_a_meeting_are_actors(nlp, sentence, expected):
+    assert [n for n, _ in _names(nlp, sentence)] == expected
+
+
 def test_a_ministry_and_an_abbreviated_body_are_two_actors_but_a_ministrys_own_and_is_not(nlp):
     assert [n for n, _ in _names(nlp, "A conference took place in Vilnius, co-organised with the Lithuanian Ministry "
                                       "of Social Security and Labour and UNICEF.")] == [
