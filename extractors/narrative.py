@@ -328,6 +328,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                 continue
         when = dated_heading(line.text)
         if when is not None and line.kind != "item":
+            if slides and _meeting_title(units[-1] if units else None, line):
+                _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
             continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
@@ -348,6 +350,26 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             continue
         units += _paragraph_units(line, ctx)
     return units
+
+
+MEETING_NAME = re.compile(r"\b(meeting|conference|seminar|summit|workshop|forum|session|symposium|congress|"
+                          r"round ?table|hearing|webinar)s?\b", re.I)
+
+
+def _meeting_title(unit: Unit | None, line: _Line) -> bool:
+    """A slide's title line that names a meeting, on the line right before its place and date."""
+    return unit is not None and unit.shape in ("title", "item") and unit.entry_date_raw is None \
+        and unit.slide == line.slide and unit.char_end <= line.start and line.start - unit.char_end <= 2 \
+        and MEETING_NAME.search(unit.text) is not None
+
+
+def _add_place_and_date(unit: Unit, line: _Line) -> None:
+    unit.text = f"{unit.text} {line.text.strip()}"
+    unit.char_end = line.offsets[-1] + 1 if line.offsets else unit.char_end
+    unit.entry_date_raw = line.text.strip()
+    unit.entry_place_raw = _heading_place(line.text)
+    unit.shape = "title"
+    unit.notes.append("a meeting's name with its place and date on the next line")
 
 
 def _topic_line(text: str) -> bool:

@@ -203,3 +203,20 @@ def test_a_slide_line_cut_at_the_transcripts_width_goes_on_and_a_short_one_does_
         "Joint operation with the Swedish police",
         "New unit in Kaunas",
     ]
+
+
+def test_a_title_slides_meeting_name_takes_the_place_and_date_on_the_next_line(tmp_path):
+    units = _slide_units(tmp_path, textwrap.dedent("""\
+        LITHUANIAN CRIMINAL POLICE BUREAU
+
+        Nordic-Baltic Police Seminar on Trafficking in Human Beings
+        Palanga, 22-23 May 2007
+
+        Chief Commissioner Darius Mockus
+
+
+        Slide 2 – Our unit
+        Board set up within the Criminal Police Bureau in September 2003
+        """))
+    assert "Nordic-Baltic Police Seminar on Trafficking in Human Beings Palanga, 22-23 May 2007" in units
+    assert "Chief Commissioner Darius Mockus" in units  # a speaker's line takes no date
