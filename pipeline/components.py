@@ -190,15 +190,24 @@ def narrative_date(unit, period: Period | None) -> DateValue:
     if unit.heading_date is not None:
         reference = Period(start=unit.heading_date.start, end=unit.heading_date.end, raw=unit.heading_date.raw or "")
     own = record_time(tidy_ordinals(unit.text), reference)
-    # an entry's date prefix is the record's date, unless it is a page's numeric date stamp
-    # ("12/05/2011 - On 3 and 4 May ...") and the text states its own
-    if unit.entry_date_raw and not (own.start is not None and DATE_STAMP.match(unit.entry_date_raw + " ")):
+    # an entry's date prefix is the record's date, unless the text states its own day or days:
+    # a page's date stamp ("12/05/2011 - On 3 and 4 May ...") or a press release's dateline
+    # ("Tallinn, 25 September 1997 - The ministers met on 24-25 September") is when it was written
+    if unit.entry_date_raw and not (own.start is not None and (DATE_STAMP.match(unit.entry_date_raw + " ")
+                                                               or _states_its_days(own))):
         return normalise(tidy_ordinals(unit.entry_date_raw), reference)
     if own.start is not None:
         return own
     if unit.heading_date is not None:
         return unit.heading_date.model_copy(update={"source": "heading"})
     return within_period(own, period)
+
+
+def _states_its_days(value: DateValue) -> bool:
+    """A day, or a range of days within a month or two: a time the record states for itself."""
+    if value.granularity == "day":
+        return True
+    return value.granularity == "range" and value.start is not None and (value.end - value.start).days <= 62
 
 
 CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.funder}

@@ -1,7 +1,8 @@
-"""Who acts in a prose sentence, as a reader names them: the body after an opening date, a body's
-whole name past a registry alias inside it, two bodies joined by "and", and the short names a
-document uses once it has named a body in full ("the Unit", "the Presidency"). Slides with and
-without bullets, and background the classifier would take for an event. Expectations by hand."""
+"""Prose read as a reader reads it. Who acts: the body after an opening date, a body's whole name
+past a registry alias inside it, two bodies joined by "and", the short names a document uses once
+it has named a body in full ("the Unit", "the Presidency"). Slides with and without bullets, cut
+lines, title slides. A record's own days over a dateline. Background the classifier would take
+for an event. Expectations written by hand."""
 from __future__ import annotations
 
 import json
@@ -220,3 +221,24 @@ def test_a_title_slides_meeting_name_takes_the_place_and_date_on_the_next_line(t
         """))
     assert "Nordic-Baltic Police Seminar on Trafficking in Human Beings Palanga, 22-23 May 2007" in units
     assert "Chief Commissioner Darius Mockus" in units  # a speaker's line takes no date
+
+
+def test_a_sentences_own_days_beat_the_press_releases_dateline(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "press.txt", textwrap.dedent("""\
+        Nordic and Baltic culture ministers agree on a joint programme
+
+        Tallinn, 25 September 1997 – The ministers for culture of the Nordic and Baltic countries met in Tallinn on 24-25 September for their annual meeting.
+
+        Riga, 3 October 1997 – The ministers of the interior signed an agreement on police cooperation.
+        """))
+    manifest = write(tmp_path / "manifest.csv", "file,title,period_start,period_end,genre,source\n"
+                                                 "press,,1997-01-01,1997-12-31,news,test\n")
+    run_cli("ingest", str(folder), "--manifest", str(manifest), db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT start, \"end\" FROM records ORDER BY char_start", db=tmp_path / "w.duckdb",
+                  check=True)
+    assert [(r["start"], r["end"]) for r in json.loads(out.stdout)] == [
+        ("1997-09-24", "1997-09-25"),  # the meeting's own days, not the day the release was dated
+        ("1997-10-03", "1997-10-03"),  # no date of its own: the dateline's
+    ]
