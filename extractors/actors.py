@@ -306,6 +306,11 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     if not spans:
         return []
     head = _subject_head(doc, spans[0])
+    if head is not None and head.is_lower and head.i > 0 and doc[head.i - 1].lower_ == "the" \
+            and BARE_BODY_NOUNS.fullmatch(head.text.capitalize()) and head.i - 1 >= spans[0][0]:
+        # "the presidency hosted ...": kept only if the document names that presidency in full
+        return [ActorLink(name=head.text, as_written=head.text, role=role, source_field="text", kind="organisation",
+                          reason="the sentence's subject, a body named by its head noun")]
     if head is None or not head.text[:1].isupper() or any(e.start <= head.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
         return []
     words = [t for t in doc[spans[0][0]: spans[0][1] + 1] if t.dep_ != "punct"]
@@ -324,6 +329,9 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     people = re.match(r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\s+(?:from|of)\s+(?:the\s+)?",
                       name, re.I)
     names = [p for p in re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", name[people.end():]) if p] if people else [name]
+    parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", name)
+    if not people and len(parts) > 1 and all(SUBJECT_NOUNS.search(p) or p.isupper() for p in parts):
+        names = parts  # "the Unit and the Polish Ombudsman for Children": two bodies, not one name
     return [ActorLink(name=n, as_written=n, role=role, source_field="text", kind="organisation",
                       reason="the sentence's subject, a body not in the registry") for n in names]
 
@@ -502,7 +510,8 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                                               "kind": "organisation",
                                                               "reason": f"{written!r}: the document never names "
                                                                         f"{body.canonical} in full"})
-            if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name) or GENERIC_ALIAS.fullmatch(link.name)):
+            if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name.capitalize())
+                                           or GENERIC_ALIAS.fullmatch(link.name)):
                 matches = {(f.entity_id or f.name.lower()): f for f in full
                            if re.search(rf"\b{re.escape(link.name)}\b", f.name, re.I)
                            and not GENERIC_ALIAS.fullmatch(f.name)}
@@ -512,3 +521,4 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                                        "kind": found.kind,
                                                        "reason": f"{link.as_written!r}: the {found.name} the "
                                                                  f"document names"})
+        links[:] = [link for link in links if not link.name.islower()]  # "the presidency" it never names in full

@@ -34,6 +34,9 @@ def _names(nlp, sentence: str) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("In November 2015 the Unit published a report on the return of unaccompanied children.", [("Unit", None)]),
+    ("On 17 February 2016 the Unit and the Polish Ombudsman for Children organised a conference.",
+     [("Unit", None), ("Polish Ombudsman for Children", None)]),  # two bodies, not one name
+    ("The presidency hosted a seminar on street children in Oslo on 10 February.", [("presidency", None)]),
     ("On 20 June the Minister launched national quality standards for Barnahus.", [("Minister", None)]),
 ])
 def test_the_subject_after_an_opening_date_is_the_body_not_the_date(nlp, sentence, expected):
@@ -90,12 +93,18 @@ def test_short_names_resolve_to_the_body_the_document_names_in_full(tmp_path):
         In November 2016 the Unit published a report on the return of unaccompanied children.
 
         The Presidency will publish a short guide on hearing children in court in spring 2017.
+
+        The presidency hosted a seminar on street children in Riga on 10 February 2017.
+
+        The secretariat held a workshop on guardianship in Riga on 12 February 2017.
         """), "file,title,period_start,period_end,genre,source\n"
                   "news,News from the Icelandic Presidency,2016-07-01,2017-06-30,news,test\n")
     unit = [actors for text, actors in recs.items() if text.startswith("In November 2016")]
     presidency = [actors for text, actors in recs.items() if text.startswith("The Presidency will")]
     assert unit == [["Children at Risk Unit"]]
     assert presidency == [["Icelandic Presidency"]]
+    assert [a for text, a in recs.items() if text.startswith("The presidency hosted")] == [["Icelandic Presidency"]]
+    assert [a for text, a in recs.items() if text.startswith("The secretariat held")] == [[]]  # never named in full
 
 
 def test_a_generic_alias_is_not_the_registry_body_in_a_document_that_never_names_it(tmp_path):
