@@ -311,3 +311,13 @@ def test_a_wrapped_file_with_a_long_title_and_web_address_is_still_unwrapped():
                       "September 2016.")
     assert wrap_width(lines + ["A third line far longer than the width the rest of this file was wrapped at, "
                                "which no wrapping program would have left standing"] * 3) is None
+
+
+def test_an_action_line_without_a_full_stop_is_the_items_clause_not_a_heading(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("Work plan 2019\n\n2. Hazardous substances\n"
+                    "Action: update the list of substances of specific concern – TBD\n"
+                    "Action: prepare a report on pharmaceuticals in the environment together with UNESCO, by June 2019.\n",
+                    encoding="utf-8")
+    kinds = [(b.kind.value, b.text[:12]) for b in read_document(path).blocks]
+    assert kinds[1:] == [("list_item", "Hazardous su"), ("paragraph", "Action: upda"), ("paragraph", "Action: prep")]

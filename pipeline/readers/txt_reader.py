@@ -36,9 +36,14 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
     return str(best), [f"decoded as {best.encoding} (not UTF-8)"]
 
 
+# "Action: update the list ..." is a labelled clause of the item above, never a heading
+LABELLED_CLAUSE = re.compile(r"^(actions?|results?|outputs?|outcomes?|responsible|lead|deadline|time ?limit|timing)\s*:\s*\S",
+                             re.I)
+
+
 def _is_heading(line: str, next_line: str | None) -> bool:
     words = line.split()
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or LABELLED_CLAUSE.match(line.strip()):
         return False
     if line.rstrip().endswith(":") and len(words) <= 8:
         return True
