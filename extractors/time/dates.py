@@ -258,11 +258,11 @@ def normalise(text: str | None, period: Period | None = None, *, scan: bool = Fa
 
 
 def _atoms_in_prose(text: str, atoms: list[Atom], period: Period | None) -> list[Atom]:
-    """The atoms the prose finder (extractors.timex) reads as calendar dates written out: ordinary
+    """The atoms the prose finder (extractors.time.timex) reads as calendar dates written out: ordinary
     words ("falling", "hot springs", "may be") and numbers ("2000 people") are dropped. Relative
     expressions ("last year") are not added here: they need a reference date, which the dates
     stage passes to `find_times` itself."""
-    from extractors.timex import find_times
+    from extractors.time.timex import find_times
 
     written = [s.span for s in find_times(text, None, period) if s.rule in ("atom", "month_part")]
     def end(a: Atom) -> int:  # "3 May." : the month pattern takes an abbreviation's dot, the finder does not

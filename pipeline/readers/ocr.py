@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 
 DPI = 300
 PT_PER_PX = 72 / DPI

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 from pipeline.limits import cap_pdf_streams
 from pipeline.readers import PDF_PASSWORD, ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
