@@ -1,4 +1,5 @@
-"""planscope command line.
+"""planscope command line: parses the arguments and dispatches to ingest, read, check, serve and the
+warehouse queries. The top layer (tests/test_layers.py): nothing imports it.
 
     planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force] [--ocr auto|off|force]
                                          [--max-unpacked SIZE] [--max-page-pixels N] [--max-memory SIZE]

@@ -1,4 +1,5 @@
-"""The single source of truth: the document model, the records, and the warehouse tables."""
+"""The single source of truth: the document model, the records, the warehouse tables, and (errors.py)
+the exceptions every layer raises. The bottom layer: imports nothing of planscope's above it."""
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 from schemas.records import (
     ActorLink,
