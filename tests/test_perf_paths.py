@@ -18,7 +18,7 @@ HEAVY = ("pyarrow", "pydantic", "spacy", "pdfplumber", "docx")
 
 def _modules_after(argv: list[str], tmp_path, top_level: bool = True) -> set[str]:
     """The modules `planscope ARGV` has imported when it returns (their top-level packages, or all)."""
-    script = ("import sys, json\nfrom pipeline import cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
+    script = ("import sys, json\nimport planscope_cli as cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
               "print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)" % argv)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
