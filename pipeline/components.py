@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.entities.actors import actors_from_cell, actors_in_text
+from extractors.entities.actors import actors_from_cell, actors_in_text, resolve_short_names
 from extractors.catalogue import CatalogueEntry
 from extractors.time.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
@@ -100,6 +100,8 @@ def classify(state: IngestState) -> None:
         state.candidates += 1
         decision, cues = ruled[id(d)]
         decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
+        if _classifier_background(decision, d, state.structure.period):
+            continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
             last_event.elaborations.append(d.nlp_doc)
@@ -121,6 +123,17 @@ def classify(state: IngestState) -> None:
             last_event = d
         kept.append(d)
     state.drafts = kept
+
+
+def _classifier_background(decision, d: Draft, period: Period | None) -> bool:
+    """An event only the classifier saw, dated before the document's own period, is background
+    (records.md: sentences that describe background are not records): a report retelling how its
+    body was set up years earlier. The rules' own events keep their verdict."""
+    if decision.kind != "event" or not decision.rule.startswith("classifier") or period is None \
+            or period.start is None:
+        return False
+    own = record_time(d.text, period)
+    return own.end is not None and own.end < period.start
 
 
 def _root_lemma(sdoc) -> str:
@@ -177,15 +190,24 @@ def narrative_date(unit, period: Period | None) -> DateValue:
     if unit.heading_date is not None:
         reference = Period(start=unit.heading_date.start, end=unit.heading_date.end, raw=unit.heading_date.raw or "")
     own = record_time(tidy_ordinals(unit.text), reference)
-    # an entry's date prefix is the record's date, unless it is a page's numeric date stamp
-    # ("12/05/2011 - On 3 and 4 May ...") and the text states its own
-    if unit.entry_date_raw and not (own.start is not None and DATE_STAMP.match(unit.entry_date_raw + " ")):
+    # an entry's date prefix is the record's date, unless the text states its own day or days:
+    # a page's date stamp ("12/05/2011 - On 3 and 4 May ...") or a press release's dateline
+    # ("Tallinn, 25 September 1997 - The ministers met on 24-25 September") is when it was written
+    if unit.entry_date_raw and not (own.start is not None and (DATE_STAMP.match(unit.entry_date_raw + " ")
+                                                               or _states_its_days(own))):
         return normalise(tidy_ordinals(unit.entry_date_raw), reference)
     if own.start is not None:
         return own
     if unit.heading_date is not None:
         return unit.heading_date.model_copy(update={"source": "heading"})
     return within_period(own, period)
+
+
+def _states_its_days(value: DateValue) -> bool:
+    """A day, or a range of days within a month or two: a time the record states for itself."""
+    if value.granularity == "day":
+        return True
+    return value.granularity == "range" and value.start is not None and (value.end - value.start).days <= 62
 
 
 CELL_ROLES = {"responsible": ActorRole.responsible, "partners": ActorRole.partner, "funding": ActorRole.funder}
@@ -211,12 +233,16 @@ def actors(state: IngestState) -> None:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="plan", limit_chars=first_sentence)
         else:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
-        seen, d.actors = set(), []
-        for link in links:
+        d.actors = links
+    resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry)
+    for d in state.drafts:
+        seen, unique = set(), []
+        for link in d.actors:
             key = link.entity_id or link.name.lower()
             if key not in seen:
                 seen.add(key)
-                d.actors.append(link)
+                unique.append(link)
+        d.actors = unique
 
 
 def _narrative_actors(d: Draft, state: IngestState) -> list:
@@ -310,7 +336,8 @@ def themes(state: IngestState) -> None:
 
 
 ABOUT_TITLE = re.compile(r"\b(programme|program|plan|strategy|action plan|report|conference|seminar|study|project|"
-                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b", re.I)
+                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b"
+                         r"|\b(discuss(?:es|ed)?|focus(?:es|ed)? on|devoted to|dedicated to|tackles?)\s", re.I)
 
 
 def _title_sets_themes(structure: Structure) -> bool:

@@ -278,3 +278,36 @@ def test_a_reports_entry_dated_after_its_period_is_planned(tmp_path):
     recs = _records(tmp_path, "chair.txt", report, manifest)
     assert [(kind, text) for kind, _, text in recs] == [
         ("event", "Meeting of the Working Group on street children"), ("activity", "Meeting of the Working Group")]
+
+
+def test_a_wrapped_file_with_a_long_title_and_web_address_is_still_unwrapped():
+    lines = [
+        "Baltic Sea rescue services train together for a major storm in the Gulf of Finland this autumn",  # 95
+        "",
+        "Tallinn, 8 September 2016 - Rescue services, coast guards and",
+        "municipal crisis teams from nine Baltic Sea states took part in the",
+        "regional exercise in and around Tallinn on 6-7 September 2016.",
+        "",
+        "The exercise was organised by the Estonian Rescue Board and the",
+        "Estonian Ministry of the Interior within the CBSS Civil Protection",
+        "Network, with co-funding from the European Commission's civil",
+        "protection budget. It simulated a winter storm that cuts power to",
+        "the whole of northern Estonia and damages a passenger ship.",
+        "",
+        "About 650 rescuers, 14 vessels and 6 helicopters were involved, and",
+        "teams from Finland, Latvia, Lithuania and Sweden crossed the border",
+        "with their equipment in less than twelve hours. The directors of",
+        "the rescue services met on the second day to review the first",
+        "lessons and agreed that the guidelines on host nation support will",
+        "be revised by the network's secretariat before the next exercise,",
+        "which Latvia has offered to host in the Gulf of Riga in 2018.",
+        "",
+        "More: https://www.cbss.org/civil-protection-network/baltic-storm-2016-exercise-report",  # 87
+    ]
+    assert wrap_width(lines) == 67
+    out = unwrap(lines)
+    assert out[2] == ("Tallinn, 8 September 2016 - Rescue services, coast guards and municipal crisis teams from "
+                      "nine Baltic Sea states took part in the regional exercise in and around Tallinn on 6-7 "
+                      "September 2016.")
+    assert wrap_width(lines + ["A third line far longer than the width the rest of this file was wrapped at, "
+                               "which no wrapping program would have left standing"] * 3) is None

@@ -179,6 +179,7 @@ def _subject_head(doc, span: tuple[int, int]):
 EVENT_HEADS = {"meeting", "conference", "seminar", "session", "summit", "workshop", "mandate", "priority", "programme",
                "plan", "delegation", "visit", "consultation"}
 ACTOR_LABELS = ("BODY", "ORG", "PERSON", "STATE")
+MEETING_HEADS = {"meeting", "conference", "seminar", "session", "summit", "workshop", "forum"}
 
 
 def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]]) -> bool:
@@ -195,9 +196,11 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
             return False  # "the Danish Presidency of the CBSS": the presidency acts, named as written
         first = next((e for e in doc.ents if span[0] <= e.start <= span[1] and e.label_ in ACTOR_LABELS), None)
         return first is not None and (first.start == ent.start or ent.root.dep_ == "conj")
-    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN") \
-            and ent.root.head.lemma_.lower() not in ROLE_NOUNS:
-        return False
+    if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN"):
+        if ent.root.head.lemma_.lower() in MEETING_HEADS:
+            return True  # "Expert Group meeting, Turku, ...": the group that meets
+        if ent.root.head.lemma_.lower() not in ROLE_NOUNS:
+            return False  # "CBSS colours"
     prep, head = _attachment(ent)
     if prep == "to":
         return False
@@ -238,6 +241,11 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
         if mode == "event" and not _in_event_role(ent, first_end, role):
             continue
         if mode == "narrative" and not _in_narrative_role(ent, role, subject_spans):
+            continue
+        longer = _longer_name(ent) if ent.label_ in ("BODY", "ORG") else None
+        if longer and not registry.body(longer):  # "Working Group on Environment" is not "the Working Group"
+            links.append(ActorLink(name=longer, as_written=longer, role=role, source_field="text",
+                                   kind="organisation", reason=f"text names {longer!r}"))
             continue
         if ent.label_ == "BODY":
             body = registry.by_id(ent.ent_id_)
@@ -301,6 +309,7 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     if head is None or not head.text[:1].isupper() or any(e.start <= head.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
         return []
     words = [t for t in doc[spans[0][0]: spans[0][1] + 1] if t.dep_ != "punct"]
+    words = _without_opening_adverbial(words, head)
     while words and (words[0].dep_ in ("det", "advmod", "cc") or words[0].is_lower):
         words = words[1:]
     while words and words[-1].pos_ not in ("NOUN", "PROPN"):
@@ -309,13 +318,33 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
         return []
     name = doc[words[0].i: words[-1].i + 1].text.strip(" ,")
     capitals = sum(1 for t in words if t.text[:1].isupper())
-    if len(words) > 12 or capitals < 2 or not SUBJECT_NOUNS.search(name) or "," in name:
+    bare_body = len(words) == 1 and BARE_BODY_NOUNS.fullmatch(name) is not None  # "The Unit published ..."
+    if len(words) > 12 or (capitals < 2 and not bare_body) or not SUBJECT_NOUNS.search(name) or "," in name:
         return []
     people = re.match(r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\s+(?:from|of)\s+(?:the\s+)?",
                       name, re.I)
     names = [p for p in re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", name[people.end():]) if p] if people else [name]
     return [ActorLink(name=n, as_written=n, role=role, source_field="text", kind="organisation",
                       reason="the sentence's subject, a body not in the registry") for n in names]
+
+
+# A body a document names by its head noun alone once it has named it in full ("the Unit", "the
+# Presidency"): the sentence's subject, resolved to the full name by `resolve_short_names`.
+BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
+                             r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force")
+
+
+def _without_opening_adverbial(words: list, head) -> list:
+    """The subject phrase without an opening time or place phrase the span took in when no comma
+    closed it ("In November 2015 the Unit" -> "the Unit", "On 20 June the Minister" -> "the Minister")."""
+    if head is None or not words or words[0].i >= head.i:
+        return words
+    opening = words[0]
+    if opening.dep_ == "prep" or opening.ent_type_ == "DATE":
+        start = head.left_edge.i
+        if start > opening.i:
+            return [t for t in words if t.i >= start]
+    return words
 
 
 PRESIDENCY_RE = re.compile(r"\b([A-Za-z]+)\s+(presidency|chairmanship)\b", re.I)
@@ -333,6 +362,12 @@ def _presidencies(text: str, registry: Registry, role: ActorRole) -> list[ActorL
     return out
 
 
+def _of_the_name(doc, i: int, text: str) -> bool:
+    """"Latvian Ministry" | "of the Interior": a ministry's name goes on with "of the" and a capital."""
+    return doc[i].lower_ in ("of", "for") and i + 2 < len(doc) and doc[i + 1].lower_ == "the" \
+        and doc[i + 2].text[:1].isupper() and re.search(r"\b(ministry|department)$", text, re.I) is not None
+
+
 def whole_org_names(ent) -> list[str]:
     """What an ORG entity of the small English model really names. It cuts ministries short
     ("Ministry of Education and Research of" | "Estonia"; "Ministry of Health" | "and Social Affairs")
@@ -342,19 +377,55 @@ def whole_org_names(ent) -> list[str]:
     end = ent.end
     while end < len(doc) and (doc[end].text[:1].isupper() or (
             doc[end].lower_ in ("and", "of", "for", "&") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
-            and re.search(r"\b(ministry|department|agency|office|council|committee|board)\b", text, re.I))):
+            and re.search(r"\b(ministry|department|agency|office|council|committee|board)\b", text, re.I))
+            or _of_the_name(doc, end, text)):
         if doc[end].is_sent_start or doc[end].ent_type_ in ("DATE", "GPE") and not re.search(r"\b(of|for)$", text):
             break
-        end += 1
+        end += 2 if _of_the_name(doc, end, text) else 1
+    longer = _longer_name(ent, ent.start, end)
+    if longer:
+        return [longer]
     if end > ent.end:
         text = doc[ent.start: end].text
     text = re.sub(r"^.*?\b(?:from|by|of)\s+(?=(?:the\s+)?[A-Z])", "", text) if re.match(
         r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\b", text, re.I) else text
+    tail = re.match(r"^(.*\b(?i:ministry|department)\b.*?)\s+and\s+((?:the\s+)?[A-Z]{2,}\b.*|the\s+[A-Z].*)$", text)
+    if tail:  # "the Ministry of Social Security and Labour and UNICEF": "and Labour" stays, "and UNICEF" is a body
+        return [tail.group(1), re.sub(r"^the\s+", "", tail.group(2))]
     parts = [p for p in re.split(r"\s*,\s*|\s+and\s+(?=(?:the\s+)?[A-Z])", text) if p.strip()]
     if len(parts) > 1 and all(p.strip()[:1].isupper() or p.lower().startswith("the ") for p in parts) \
             and not re.search(r"\b(ministry|department)\b", text, re.I):
         return parts
     return [text]
+
+
+GROUP_HEADS = re.compile(r"\b(group|committee|council|commission|task force|network|board|forum|panel|"
+                         r"programme|partnership|working party)$", re.I)
+
+
+def _longer_name(ent, start: int | None = None, end: int | None = None) -> str | None:
+    """A body's name that goes on past what the entity covers: "Joint Working Group on Youth" for
+    "Working Group", "Task Force against Trafficking in Human Beings" for "Task Force". Capitalised
+    words before it and "on|for|against|of X" after it, X capitalised words joined by "and"/"in"."""
+    doc = ent.doc
+    start = ent.start if start is None else start
+    end = ent.end if end is None else end
+    if not GROUP_HEADS.search(doc[start:end].text):
+        return None
+    first = (start, end)
+    while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start \
+            and doc[start - 1].ent_type_ not in ("DATE", "GPE", "STATE", "CITY") and doc[start - 1].pos_ == "PROPN" \
+            and not doc[start - 1].text.isupper():  # "CBSS Working Group" is the CBSS's group
+        start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("on", "for", "against", "of") and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].ent_type_ not in ("DATE", "GPE", "STATE", "CITY", "BODY"):
+        end += 2
+        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].ent_type_ not in ("DATE",) or (
+                doc[end].lower_ in ("and", "in", "&") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1 if doc[end].text[:1].isupper() else 2
+    if (start, end) == first:
+        return None
+    return _clean_name(doc[start:end].text)
 
 
 GROUP_RE = re.compile(r"\b(parliamentarians|members of parliament|MPs)\s+from\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
@@ -386,3 +457,58 @@ def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
     if ent.label_ == "PERSON" and len(name.split()) < 2 and not name.isupper():
         return False
     return True
+
+
+# Registry aliases that name a body only inside a document about it: "the Working Group" is the
+# CBSS group in a CBSS report and the Barents group in a Barents one.
+GENERIC_ALIAS = re.compile(r"(?:the\s+)?(?:(?:working|expert)\s+group|group|commission|secretariat|unit|chair|"
+                           r"presidency|network|committee)", re.I)
+PARENT_BODY = {"cbss_children_at_risk_group": "cbss", "cbss_children_unit": "cbss", "cbss_cso": "cbss"}
+
+
+def _names_body_in_full(text: str, body: Body, registry: Registry) -> bool:
+    """Whether the document names the body (or the organisation it belongs to) by a name that is
+    not generic: an abbreviation or a name of three words or more."""
+    ids = [body.id] + ([PARENT_BODY[body.id]] if body.id in PARENT_BODY else [])
+    for body_id in ids:
+        target = registry.by_id(body_id)
+        for alias in (target.aliases + (target.canonical,)) if target else ():
+            specific = alias.isupper() and len(alias) >= 2 or len(alias.split()) >= 3
+            if specific and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+                return True
+    return False
+
+
+def _full_names_in(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> list[ActorLink]:
+    """The bodies a document names in full: its records' actors of two words or more, and the
+    presidencies it names."""
+    out = [link for links in links_by_draft for link in links if len(link.name.split()) >= 2]
+    out += _presidencies(text, registry, ActorRole.responsible)
+    return out
+
+
+def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> None:
+    """Resolve, in place, actors a document names by a head noun ("the Unit", "the Presidency") or a
+    generic alias to the one body the document names in full with that head noun; a generic alias
+    of a registry body the document never names in full stays as written."""
+    full = _full_names_in(links_by_draft, text, registry)
+    for links in links_by_draft:
+        for i, link in enumerate(links):
+            written = _clean_name(link.as_written)
+            if link.entity_id and not link.entity_id.startswith("state:") and GENERIC_ALIAS.fullmatch(written):
+                body = registry.by_id(link.entity_id)
+                if body is not None and not _names_body_in_full(text, body, registry):
+                    links[i] = link = link.model_copy(update={"name": written, "entity_id": None,
+                                                              "kind": "organisation",
+                                                              "reason": f"{written!r}: the document never names "
+                                                                        f"{body.canonical} in full"})
+            if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name) or GENERIC_ALIAS.fullmatch(link.name)):
+                matches = {(f.entity_id or f.name.lower()): f for f in full
+                           if re.search(rf"\b{re.escape(link.name)}\b", f.name, re.I)
+                           and not GENERIC_ALIAS.fullmatch(f.name)}
+                if len(matches) == 1:
+                    found = next(iter(matches.values()))
+                    links[i] = link.model_copy(update={"name": found.name, "entity_id": found.entity_id,
+                                                       "kind": found.kind,
+                                                       "reason": f"{link.as_written!r}: the {found.name} the "
+                                                                 f"document names"})

@@ -24,7 +24,7 @@ from schemas.records import DateValue
 
 BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
 SLIDE_ALONE = re.compile(r"(?:slide|page)\s*(\d{1,3})\s*[.:]?", re.I)
-SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–-])?\s?(?=[A-Z])")
+SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–—|-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–—|-])?\s?(?=[A-Z])")
 WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
                         r"more news|related|tags?|posted in|download)\b", re.I)
 PRIORITY_CONTEXT = re.compile(
@@ -70,6 +70,7 @@ class _Line:
     slide_start: bool = False
     slide: int | None = None
     offsets: list[int] = field(default_factory=list)  # per character of text: its document offset
+    last_length: int | None = None  # after lines were joined: the length of the last one
 
 
 def _line(text: str, block: int, start: int, kind: str, label: str | None = None) -> _Line:
@@ -115,26 +116,52 @@ def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
     return out
 
 
-def _joinable(prev: _Line, nxt: _Line, slides: bool) -> bool:
-    """Does `nxt` continue `prev` (a line wrapped mid-sentence)?"""
+def _joinable(prev: _Line, nxt: _Line, slides: bool, bulleted: bool = False, width: int | None = None) -> bool:
+    """Does `nxt` continue `prev` (a line wrapped mid-sentence)? `bulleted`: the slide marks its
+    items with bullets, so a line without one goes on from the line before. `width`: the width a
+    transcript's lines were cut at; a slide line the next line's first word would not fit on was cut."""
     if nxt.kind == "item" or nxt.slide_start:
         return False
-    if slides:
-        return True  # a slide's lines are wrapped at its width; new items start with a bullet
-    if prev.kind == "heading" or nxt.kind == "heading":
+    if slides and bulleted:
+        return True
+    if slides and width and (prev.last_length or len(prev.text)) + 1 + len(nxt.text.split()[0]) > width \
+            and not re.search(r"[.!?:;…\"”]\s*$", prev.text):
+        return True  # the next line's first word would not have fitted: the line was cut
+    # On a slide without bullets every line is an item; a line wrapped at the slide's width goes on
+    # in lower case or after a word that cannot end a phrase, as in any other wrapped text.
+    if not slides and (prev.kind == "heading" or nxt.kind == "heading"):
         return False
     if re.search(r"[.!?:;…\"”]\s*$", prev.text):
         return False
     return bool(re.match(r"[a-z(]", nxt.text)) or bool(re.search(r"(,|\b(of|the|and|to|in|for|on|with|a|an|by))\s*$", prev.text))
 
 
+def _cut_width(lines: list[_Line]) -> int | None:
+    """The width a slide transcript's lines were cut at (copied out of a PDF or a web page): its
+    longest line, when that is a plausible page width that a tenth of the lines come close to;
+    None for lines of any length."""
+    lengths = sorted(len(line.text) for line in lines)
+    if len(lengths) < 8:
+        return None
+    width = lengths[-1]  # a cut line fills the width; a longer one would mean nothing was cut there
+    return width if 40 <= width <= 110 and lengths[int(0.9 * (len(lengths) - 1))] >= width - 12 else None
+
+
+def _bulleted_slides(lines: list[_Line]) -> set[int | None]:
+    """The slides (by number) whose items carry bullets."""
+    return {line.slide for line in lines if line.kind == "item" and not line.slide_start}
+
+
 def _reflow(lines: list[_Line], slides: bool) -> list[_Line]:
     out: list[_Line] = []
+    bulleted = _bulleted_slides(lines) if slides else set()
+    width = _cut_width(lines) if slides else None
     for line in lines:
-        if out and _joinable(out[-1], line, slides):
+        if out and _joinable(out[-1], line, slides, line.slide in bulleted, width):
             prev = out[-1]
             prev.offsets = prev.offsets + [prev.offsets[-1] + 1] + line.offsets
             prev.text = prev.text + " " + line.text
+            prev.last_length = len(line.text)
             if prev.kind == "heading":
                 prev.kind = "paragraph"
         else:
@@ -282,7 +309,12 @@ def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | No
 def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] | None = None) -> list[Unit]:
     """Every candidate unit of a prose document, in reading order."""
     slides = structure.kind == "slides"
-    lines = _reflow(_lines(doc, skip_blocks or set(), slides), slides)
+    lines = _lines(doc, skip_blocks or set(), slides)
+    if slides and any(line.slide_start for line in lines):
+        for line in lines:  # the slides' own titles are marked; a short line inside a slide is an item
+            if line.kind == "heading" and not line.slide_start:
+                line.kind = "paragraph"
+    lines = _reflow(lines, slides)
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
            "period": structure.period}
     units: list[Unit] = []
@@ -296,6 +328,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                 continue
         when = dated_heading(line.text)
         if when is not None and line.kind != "item":
+            if slides and _meeting_title(units[-1] if units else None, line):
+                _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
             continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
@@ -316,6 +350,26 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             continue
         units += _paragraph_units(line, ctx)
     return units
+
+
+MEETING_NAME = re.compile(r"\b(meeting|conference|seminar|summit|workshop|forum|session|symposium|congress|"
+                          r"round ?table|hearing|webinar)s?\b", re.I)
+
+
+def _meeting_title(unit: Unit | None, line: _Line) -> bool:
+    """A slide's title line that names a meeting, on the line right before its place and date."""
+    return unit is not None and unit.shape in ("title", "item") and unit.entry_date_raw is None \
+        and unit.slide == line.slide and unit.char_end <= line.start and line.start - unit.char_end <= 2 \
+        and MEETING_NAME.search(unit.text) is not None
+
+
+def _add_place_and_date(unit: Unit, line: _Line) -> None:
+    unit.text = f"{unit.text} {line.text.strip()}"
+    unit.char_end = line.offsets[-1] + 1 if line.offsets else unit.char_end
+    unit.entry_date_raw = line.text.strip()
+    unit.entry_place_raw = _heading_place(line.text)
+    unit.shape = "title"
+    unit.notes.append("a meeting's name with its place and date on the next line")
 
 
 def _topic_line(text: str) -> bool:

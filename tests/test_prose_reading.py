@@ -1,0 +1,244 @@
+"""Prose read as a reader reads it. Who acts: the body after an opening date, a body's whole name
+past a registry alias inside it, two bodies joined by "and", the short names a document uses once
+it has named a body in full ("the Unit", "the Presidency"). Slides with and without bullets, cut
+lines, title slides. A record's own days over a dateline. Background the classifier would take
+for an event. Expectations written by hand."""
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from extractors.entities.actors import actors_in_text
+from extractors.entities.nlp import get_nlp
+from extractors.entities.registry import load_registry
+from pipeline.components import _classifier_background
+from schemas.records import Period
+
+from conftest import run_cli
+from tests.test_narrative import write
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def _names(nlp, sentence: str) -> list[tuple[str, str | None]]:
+    links = actors_in_text(nlp(sentence), load_registry(), None, mode="narrative")
+    return [(link.name, link.entity_id) for link in links]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In November 2015 the Unit published a report on the return of unaccompanied children.", [("Unit", None)]),
+    ("On 20 June the Minister launched national quality standards for Barnahus.", [("Minister", None)]),
+])
+def test_the_subject_after_an_opening_date_is_the_body_not_the_date(nlp, sentence, expected):
+    assert _names(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Working Group on Environment is preparing a report on climate adaptation.",
+     [("Working Group on Environment", None)]),
+    ("The Joint Working Group on Youth organised the Barents Youth Conference in Luleå, 15-17 Nov.",
+     [("Joint Working Group on Youth", None)]),
+])
+def test_a_bodys_whole_name_is_not_cut_to_a_registry_alias_inside_it(nlp, sentence, expected):
+    assert _names(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On the eve of the Anti-Trafficking Day, the Latvian Ministry of the Interior and the Council of Europe held a "
+     "conference in Riga.", ["Latvian Ministry of the Interior", "Council of Europe"]),
+    ("Working Group meeting, Turku, 24-25 March 2003", ["Expert Group on Children at Risk"]),  # the group that meets
+    ("The Danish Presidency conference on child poverty was held in Copenhagen.", ["Danish Presidency"]),
+])
+def test_a_ministry_of_the_x_and_the_body_holding_a_meeting_are_actors(nlp, sentence, expected):
+    assert [n for n, _ in _names(nlp, sentence)] == expected
+
+
+def test_a_ministry_and_an_abbreviated_body_are_two_actors_but_a_ministrys_own_and_is_not(nlp):
+    assert [n for n, _ in _names(nlp, "A conference took place in Vilnius, co-organised with the Lithuanian Ministry "
+                                      "of Social Security and Labour and UNICEF.")] == [
+        "Lithuanian Ministry of Social Security and Labour", "UNICEF"]
+    assert [n for n, _ in _names(nlp, "The meeting was hosted by the Ministry of Health and Social Affairs.")] == [
+        "Ministry of Health and Social Affairs"]
+
+
+def _actors(tmp_path, name: str, body: str, manifest: str) -> dict[str, list[str]]:
+    folder = tmp_path / "docs"
+    folder.mkdir(exist_ok=True)
+    write(folder / name, body)
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "manifest.csv", manifest)),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT text, actors FROM records ORDER BY char_start", db=tmp_path / "w.duckdb",
+                  check=True)
+    return {r["text"]: r["actors"] for r in json.loads(out.stdout)}
+
+
+def test_short_names_resolve_to_the_body_the_document_names_in_full(tmp_path):
+    recs = _actors(tmp_path, "news.txt", textwrap.dedent("""\
+        News from the Icelandic Presidency of the Council of the Baltic Sea States
+
+        The Icelandic Presidency opened its term with a conference in Reykjavik on 3 July 2016.
+
+        On 5 October 2016 the Children at Risk Unit took part in a seminar on guardianship in Riga.
+
+        In November 2016 the Unit published a report on the return of unaccompanied children.
+
+        The Presidency will publish a short guide on hearing children in court in spring 2017.
+        """), "file,title,period_start,period_end,genre,source\n"
+                  "news,News from the Icelandic Presidency,2016-07-01,2017-06-30,news,test\n")
+    unit = [actors for text, actors in recs.items() if text.startswith("In November 2016")]
+    presidency = [actors for text, actors in recs.items() if text.startswith("The Presidency will")]
+    assert unit == [["Children at Risk Unit"]]
+    assert presidency == [["Icelandic Presidency"]]
+
+
+def test_a_generic_alias_is_not_the_registry_body_in_a_document_that_never_names_it(tmp_path):
+    recs = _actors(tmp_path, "barents.txt", textwrap.dedent("""\
+        Barents Euro-Arctic Council: news from the health cooperation
+
+        The Joint Working Group on Health and Related Social Issues met in Luleå on 27-28 September 2016.
+
+        The Working Group adopted a programme on tuberculosis on 28 September 2016.
+        """), "file,title,period_start,period_end,genre,source\n"
+                  "barents,Barents news,2016-01-01,2016-12-31,news,test\n")
+    adopted = [actors for text, actors in recs.items() if "tuberculosis" in text]
+    assert adopted == [["Joint Working Group on Health and Related Social Issues"]]
+
+
+SLIDES_MANIFEST = ("file,title,period_start,period_end,genre,source\n"
+                   "deck,Slides,2018-01-01,2018-12-31,slides,test\n")
+
+
+def _texts(tmp_path, body: str) -> list[str]:
+    return list(_actors(tmp_path, "deck.txt", body, SLIDES_MANIFEST))
+
+
+def test_a_slide_without_bullets_has_one_item_a_line(tmp_path):
+    texts = _texts(tmp_path, textwrap.dedent("""\
+        Barnahus in Europe
+        Regional Forum, Tallinn, 18 April 2018
+
+
+        Slide 2 – Results so far
+        Kick-off meeting, Stockholm, 12-13 December 2017
+        Thematic expert meeting on forensic interviews, Oslo, 6-7 March 2018
+        Closing conference, Stockholm, 13 June 2018
+        """))
+    assert "Kick-off meeting, Stockholm, 12-13 December 2017" in texts
+    assert "Thematic expert meeting on forensic interviews, Oslo, 6-7 March 2018" in texts
+    assert not any("December 2017 Thematic" in t for t in texts)
+
+
+def test_a_bulleted_slides_line_without_a_bullet_goes_on_from_the_line_before(tmp_path):
+    texts = _texts(tmp_path, textwrap.dedent("""\
+        Barnahus in Europe
+        Regional Forum, Tallinn, 18 April 2018
+
+
+        Slide 2 – Results so far
+        • Thematic expert meeting on forensic interviews with young
+        Children, Oslo, 6-7 March 2018
+        • Kick-off meeting, Stockholm, 12-13 December 2017
+        """))
+    assert "Thematic expert meeting on forensic interviews with young Children, Oslo, 6-7 March 2018" in texts
+
+
+PERIOD = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="2016-2017")
+
+
+@pytest.mark.parametrize("rule, kind, text, background", [
+    ("classifier over anaphoric", "event", "The group was set up by the ministers in March 2002.", True),
+    ("classifier over anaphoric", "event", "The group met in Riga on 3 October 2016.", False),
+    ("classifier over anaphoric", "event", "The group met in Riga on 30 June 2016.", True),  # the day before
+    ("classifier over anaphoric", "event", "The group met in Riga on 1 July 2016.", False),  # the first day
+    ("event verb", "event", "The group was set up by the ministers in March 2002.", False),  # the rules' own
+    ("classifier over none", "activity", "The group was to report in March 2002.", False),
+    ("classifier over none", "event", "The group met in Riga.", False),  # no date of its own
+])
+def test_an_event_only_the_classifier_saw_dated_before_the_period_is_background(rule, kind, text, background):
+    decision = SimpleNamespace(kind=kind, rule=rule)
+    assert _classifier_background(decision, SimpleNamespace(text=text), PERIOD) is background
+
+
+def _slide_units(tmp_path, body: str) -> list[str]:
+    from extractors.catalogue import CatalogueEntry
+    from extractors.prose.narrative import narrative_units
+    from extractors.structure import analyse
+    from pipeline.readers import read_document
+
+    doc = read_document(write(tmp_path / "deck.txt", body))
+    entry = CatalogueEntry(file="deck", period_start=date(2007, 1, 1), period_end=date(2007, 12, 31), genre="slides")
+    return [u.text for u in narrative_units(doc, analyse(doc, entry))]
+
+
+def test_a_slide_line_cut_at_the_transcripts_width_goes_on_and_a_short_one_does_not(tmp_path):
+    units = _slide_units(tmp_path, textwrap.dedent("""\
+        Police cooperation against trafficking
+        Palanga, 22-23 May 2008
+
+
+        Slide 2 – Results 2007
+        Joint Investigation Team with the Netherlands set up in 2006
+        Liaison officers were posted to London
+        Training on victim identification for 160 police officers in the cities of
+        Vilnius, Kaunas and Klaipėda, October 2007
+        Study visit of Norwegian investigators to Vilnius, April 2007
+
+
+        Slide 3 – Plans
+        Joint operation with the Swedish police
+        New unit in Kaunas
+        """))
+    assert units[1:] == [
+        "Joint Investigation Team with the Netherlands set up in 2006",
+        "Liaison officers were posted to London",  # "Liaison" would have fitted on the line before: not cut
+        "Training on victim identification for 160 police officers in the cities of Vilnius, Kaunas and Klaipėda, "
+        "October 2007",  # 74 letters, the widest line: cut
+        "Study visit of Norwegian investigators to Vilnius, April 2007",
+        "Joint operation with the Swedish police",
+        "New unit in Kaunas",
+    ]
+
+
+def test_a_title_slides_meeting_name_takes_the_place_and_date_on_the_next_line(tmp_path):
+    units = _slide_units(tmp_path, textwrap.dedent("""\
+        LITHUANIAN CRIMINAL POLICE BUREAU
+
+        Nordic-Baltic Police Seminar on Trafficking in Human Beings
+        Palanga, 22-23 May 2007
+
+        Chief Commissioner Darius Mockus
+
+
+        Slide 2 – Our unit
+        Board set up within the Criminal Police Bureau in September 2003
+        """))
+    assert "Nordic-Baltic Police Seminar on Trafficking in Human Beings Palanga, 22-23 May 2007" in units
+    assert "Chief Commissioner Darius Mockus" in units  # a speaker's line takes no date
+
+
+def test_a_sentences_own_days_beat_the_press_releases_dateline(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "press.txt", textwrap.dedent("""\
+        Nordic and Baltic culture ministers agree on a joint programme
+
+        Tallinn, 25 September 1997 – The ministers for culture of the Nordic and Baltic countries met in Tallinn on 24-25 September for their annual meeting.
+
+        Riga, 3 October 1997 – The ministers of the interior signed an agreement on police cooperation.
+        """))
+    manifest = write(tmp_path / "manifest.csv", "file,title,period_start,period_end,genre,source\n"
+                                                 "press,,1997-01-01,1997-12-31,news,test\n")
+    run_cli("ingest", str(folder), "--manifest", str(manifest), db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT start, \"end\" FROM records ORDER BY char_start", db=tmp_path / "w.duckdb",
+                  check=True)
+    assert [(r["start"], r["end"]) for r in json.loads(out.stdout)] == [
+        ("1997-09-24", "1997-09-25"),  # the meeting's own days, not the day the release was dated
+        ("1997-10-03", "1997-10-03"),  # no date of its own: the dateline's
+    ]
