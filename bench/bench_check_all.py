@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "--db", str(db), *args], cwd=ROOT, text=True,
+    proc = subprocess.run([sys.executable, "-m", "planscope_cli", "--db", str(db), *args], cwd=ROOT, text=True,
                           capture_output=True)
     if proc.returncode:
         raise SystemExit(f"planscope {' '.join(args[:2])} failed: {proc.stderr.strip()[-800:]}")

@@ -206,7 +206,7 @@ def measure_long(pages: int) -> tuple[str, str, str]:
     long_pdf = build_long_pdf(WORK / "long", pages)
     long_db = WORK / "long.duckdb"
     long_db.unlink(missing_ok=True)
-    long_t, long_peak, long_out = timed([PY, "-m", "pipeline.cli", "--db", str(long_db), "ingest", str(long_pdf), "--quiet"])
+    long_t, long_peak, long_out = timed([PY, "-m", "planscope_cli", "--db", str(long_db), "ingest", str(long_pdf), "--quiet"])
     _, long_pages, long_records = count_pages(long_db)
     return (f"one {long_pages}-page PDF", f"{long_t:.1f} s, {long_records} records, peak {long_peak / 2**20:.0f} MiB",
             "target <= 1536 MiB"), long_out.strip().splitlines()[0]
@@ -239,11 +239,11 @@ def main() -> int:
         db = WORK / f"bench_w{workers}.duckdb"
         db.unlink(missing_ok=True)
         base = baseline(files, workers)
-        e2e, peak, out = timed([PY, "-m", "pipeline.cli", "--db", str(db), "ingest", str(bulk), "--workers", str(workers), "--quiet"])
+        e2e, peak, out = timed([PY, "-m", "planscope_cli", "--db", str(db), "ingest", str(bulk), "--workers", str(workers), "--quiet"])
         results[workers] = dict(e2e=e2e, base=base, peak=peak, out=out.strip().splitlines()[0])
         print(f"workers={workers}: e2e {e2e:.1f}s, parse-only {base:.1f}s, peak {peak / 2**20:.0f} MiB", flush=True)
     nfiles, pages, records = count_pages(WORK / "bench_w2.duckdb")
-    reingest, re_peak, re_out = timed([PY, "-m", "pipeline.cli", "--db", str(WORK / "bench_w2.duckdb"), "ingest", str(bulk),
+    reingest, re_peak, re_out = timed([PY, "-m", "planscope_cli", "--db", str(WORK / "bench_w2.duckdb"), "ingest", str(bulk),
                                        "--workers", "2", "--quiet"])
     long_row, long_line = measure_long(args.long_pages)
 

@@ -18,7 +18,7 @@ def main() -> None:
     import importlib.metadata as md
 
     t0 = time.perf_counter()
-    from extractors import language
+    from pipeline.readers import language
 
     detector = language._detector()
     build = time.perf_counter() - t0

@@ -38,7 +38,7 @@ MB = 1 << 20
 
 def ingest(paths: list[Path], db: Path, *args: str) -> tuple[float, int, int, str]:
     """(seconds, peak RSS bytes of the process tree, exit code, stderr) of one ingest run."""
-    cmd = ["prlimit", f"--as={CAP}", PY, "-m", "pipeline.cli", "--db", str(db), "ingest", *map(str, paths),
+    cmd = ["prlimit", f"--as={CAP}", PY, "-m", "planscope_cli", "--db", str(db), "ingest", *map(str, paths),
            "--quiet", *args]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,

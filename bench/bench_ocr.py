@@ -112,7 +112,7 @@ def child(engine: str, page_specs: list[list], workers: int) -> dict:
 def ingest_timing(folder: Path, workers: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "--db", f"{tmp}/w.duckdb", "ingest", str(folder),
+        proc = subprocess.run([sys.executable, "-m", "planscope_cli", "--db", f"{tmp}/w.duckdb", "ingest", str(folder),
                                "--workers", str(workers), "--quiet"], capture_output=True, text=True, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
         seconds = time.perf_counter() - t0

@@ -33,7 +33,7 @@ def make_scans(scanner: str, out: Path) -> None:
 
 
 def cli(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "pipeline.cli", *args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "planscope_cli", *args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 def score(gold: Path, pred: Path) -> tuple[float, str]:

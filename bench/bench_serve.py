@@ -30,7 +30,7 @@ TARGETS_MS = {"faceted search": 200, "record page": 100}
 
 
 def ingest_corpus(db: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "--db", str(db), "ingest", str(ROOT / "corpus"), "--quiet"],
+    subprocess.run([sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", str(ROOT / "corpus"), "--quiet"],
                    cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
 
 

@@ -40,14 +40,14 @@ def main() -> None:
     py = sys.executable
     tmp = Path(tempfile.mkdtemp())
     db = tmp / "w.duckdb"
-    subprocess.run([py, "-m", "pipeline.cli", "--db", str(db), "ingest", str(TXT), "--quiet"], cwd=ROOT, env=env,
+    subprocess.run([py, "-m", "planscope_cli", "--db", str(db), "ingest", str(TXT), "--quiet"], cwd=ROOT, env=env,
                    check=True, capture_output=True)
     commands = {
         "python -c pass": [py, "-c", "pass"],
         "python -c 'import duckdb'": [py, "-c", "import duckdb"],
-        "planscope --help": [py, "-m", "pipeline.cli", "--help"],
-        'planscope sql "select 1"': [py, "-m", "pipeline.cli", "--db", str(db), "sql", "select 1"],
-        f"planscope ingest {TXT.name} --force": [py, "-m", "pipeline.cli", "--db", str(db), "ingest", str(TXT),
+        "planscope --help": [py, "-m", "planscope_cli", "--help"],
+        'planscope sql "select 1"': [py, "-m", "planscope_cli", "--db", str(db), "sql", "select 1"],
+        f"planscope ingest {TXT.name} --force": [py, "-m", "planscope_cli", "--db", str(db), "ingest", str(TXT),
                                                  "--quiet", "--force"],
     }
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.runs} runs each")

@@ -1,4 +1,4 @@
-"""Benchmark of extractors.timex.find_times on hand-tagged sentences (bench/data/timex_*.txt).
+"""Benchmark of extractors.time.timex.find_times on hand-tagged sentences (bench/data/timex_*.txt).
 
 The sentences and their tags were written by hand for this benchmark (news, reports, plans,
 minutes). `--build` turns the markup into bench/data/timex_*.jsonl (character offsets); the
@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractors.timex import find_times  # noqa: E402
+from extractors.time.timex import find_times  # noqa: E402
 from schemas.records import Period  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
@@ -156,7 +156,7 @@ def speed(items: list[dict], repeat: int) -> tuple[int, float]:
 
 def spacy_speed(items: list[dict]) -> float:
     """For comparison: what a full spaCy parse of the same sentences costs (ms per 1,000 words)."""
-    from extractors.nlp import get_nlp
+    from extractors.entities.nlp import get_nlp
 
     nlp = get_nlp()
     texts = [i["text"] for i in items]

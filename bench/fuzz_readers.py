@@ -1,7 +1,7 @@
 """Longer fuzz run of the readers, the whole per-file pipeline and the temporal normaliser
 (hypothesis), beyond the property tests in tests/test_properties.py.
 
-Every outcome is one of three kinds (pipeline/errors.py):
+Every outcome is one of three kinds (schemas/errors.py):
 - read: the mutated file still went through;
 - file errors: refused with planscope's one-line error (the file's fault) — expected for damage;
 - planscope faults: any other exception (read_document passes on only planscope's own bugs), or
@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from extractors.dates import normalise  # noqa: E402
-from pipeline.errors import PlanscopeError  # noqa: E402
+from extractors.time.dates import normalise  # noqa: E402
+from schemas.errors import PlanscopeError  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
 from schemas.records import Period  # noqa: E402
 from tests.byte_mutation import mutate  # noqa: E402

@@ -107,7 +107,7 @@ def main() -> int:
         "/sql.json?q=" + urllib.parse.quote("SELECT kind, count(*) AS n FROM records GROUP BY kind"),
     ]
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "serve", "--port", str(port),
+    server = subprocess.Popen([sys.executable, "-m", "planscope_cli", "--db", str(db), "serve", "--port", str(port),
                                "--sql-seconds", "90", "--page-cache-mb", str(args.page_cache_mb)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:

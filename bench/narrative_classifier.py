@@ -4,7 +4,7 @@ sentences (`extractors/data/narrative/heldout.jsonl`), never on the archive's do
     python bench/narrative_classifier.py [--no-save]
 
 Prints accuracy and per-label F1 for: the rules alone, the classifier alone, and the combination
-at the thresholds in extractors/narrative_model.py; writes them to bench/NARRATIVE.md's table.
+at the thresholds in extractors/prose/narrative_model.py; writes them to bench/NARRATIVE.md's table.
 """
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import narrative_model as nm  # noqa: E402
-from extractors.narrative import Unit  # noqa: E402
-from extractors.narrative_kind import decide  # noqa: E402
-from extractors.nlp import get_nlp  # noqa: E402
-from extractors.places import city_in_text  # noqa: E402
-from extractors.registry import load_registry  # noqa: E402
+from extractors.prose import narrative_model as nm  # noqa: E402
+from extractors.prose.narrative import Unit  # noqa: E402
+from extractors.prose.narrative_kind import decide  # noqa: E402
+from extractors.entities.nlp import get_nlp  # noqa: E402
+from extractors.entities.places import city_in_text  # noqa: E402
+from extractors.entities.registry import load_registry  # noqa: E402
 
 
 def rows(path: Path) -> list[dict]:

@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import narrative_data as nd  # noqa: E402
-from extractors import narrative_model as nm  # noqa: E402
+from extractors.prose import narrative_data as nd  # noqa: E402
+from extractors.prose import narrative_model as nm  # noqa: E402
 
 SCORER = ROOT / "tests" / "fixtures" / "eval" / "score.py"
-PLANSCOPE = [sys.executable, "-m", "pipeline.cli"]
+PLANSCOPE = [sys.executable, "-m", "planscope_cli"]
 
 
 def authors_with_documents(folder: Path = nd.AUTHORS_DIR) -> list[Path]:

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import narrative_data as nd  # noqa: E402
-from extractors import narrative_model as nm  # noqa: E402
+from extractors.prose import narrative_data as nd  # noqa: E402
+from extractors.prose import narrative_model as nm  # noqa: E402
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]:

@@ -30,7 +30,7 @@ def snapshot(out: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for i, (folder, manifest) in enumerate(SETS):
             db = Path(tmp) / f"set{i}.duckdb"
-            cmd = [sys.executable, "-m", "pipeline.cli", "--db", str(db), "ingest", folder, "--workers", "1",
+            cmd = [sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", folder, "--workers", "1",
                    "--quiet", "--manifest", manifest]
             run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
             print(folder, run.stdout.strip(), run.stderr.strip()[-300:], sep="\n  ")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from pipeline.errors import PlanscopeError
+from schemas.errors import PlanscopeError
 
 
 def check_command(args) -> int:

@@ -16,9 +16,9 @@ from pathlib import Path
 from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
                                mark_closest, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
                                status_for, vetoed)
-from extractors.dates import normalise
-from extractors.registry import load_registry
-from pipeline.errors import PlanscopeError
+from extractors.time.dates import normalise
+from extractors.entities.registry import load_registry
+from schemas.errors import PlanscopeError
 from pipeline.readers import file_sha256
 from schemas.records import Period
 from warehouse import store
@@ -256,7 +256,7 @@ def inputs_for(con, report_sha: str, commitments: list[Commitment], plan_shas: l
 
 def build_inputs(db: str, report: str, against: list[str] | None = None) -> CheckInputs:
     """Commitments and evidence units with their lemmas and named things, from the warehouse."""
-    from extractors.nlp import get_nlp
+    from extractors.entities.nlp import get_nlp
 
     report_sha = ensure_ingested(db, [report])[0]
     plan_shas = ensure_ingested(db, against) if against else None
@@ -357,7 +357,7 @@ def _result(inputs: CheckInputs, model: dict) -> CheckResult:
 def run_all(db: str, *, store_results: bool = True) -> list[CheckResult]:
     """Every report in the warehouse against every plan's commitments that started by the
     report's end (later or overlapping reports); each commitment is parsed once."""
-    from extractors.nlp import get_nlp
+    from extractors.entities.nlp import get_nlp
 
     model = load_model()
     nlp, registry = get_nlp(), load_registry()

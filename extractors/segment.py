@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.columns import column_roles, is_plan_table, roles_from_content
-from extractors.places import split_event_entry, split_place_first_entry
-from extractors.registry import Registry
+from extractors.entities.places import split_event_entry, split_place_first_entry
+from extractors.entities.registry import Registry
 from extractors.structure import BACKGROUND, Structure, is_lead_in, is_marker, section_label
 from schemas.document import Block, BlockKind, Document, Provenance
 from schemas.records import ActorLink, DateValue, ThemeAssignment
@@ -38,7 +38,7 @@ class Draft:
     funding: str | None = None
     nlp_doc: object | None = None
     lead_doc: object | None = None
-    unit: object | None = None  # a prose unit (extractors.narrative.Unit) still to be judged
+    unit: object | None = None  # a prose unit (extractors.prose.narrative.Unit) still to be judged
     decision: object | None = None  # why a prose unit is an event or activity (narrative_kind.Decision)
     elaborations: list = field(default_factory=list)  # parses of "The meeting was hosted by ..." that follow an event
 
@@ -52,7 +52,7 @@ def table_roles(block: Block, structure: Structure, registry: Registry | None) -
     roles = column_roles(block.header)
     if registry is None:
         return roles
-    from extractors.places import countries_from_cell
+    from extractors.entities.places import countries_from_cell
 
     legend = structure.legend or {c: c for c in "ABCDEFG"}
     letters = "".join(c for c in legend if len(c) == 1 and c.isalpha())
@@ -164,13 +164,13 @@ PLANNED_SENTENCE = re.compile(r"^(?!(?:results?|outputs?|time ?limit|deadline|re
 
 
 def _has_action(text: str) -> bool:
-    from extractors.narrative import action_parts
+    from extractors.prose.narrative import action_parts
 
     return action_parts(text) is not None
 
 
 def _opens_action(text: str) -> bool:
-    from extractors.narrative import ACTION_CLAUSE
+    from extractors.prose.narrative import ACTION_CLAUSE
 
     m = ACTION_CLAUSE.match(text.strip())
     return m is not None and m.start() == 0
@@ -190,7 +190,7 @@ def _item_continuation(blocks: list[Block], i: int) -> list[Block]:
 def _action_split(block: Block, ref: str | None) -> list[tuple[str, Provenance, str | None]]:
     """An item whose commitments stand in an action clause ("... Action: a.) map ...; b.) run ...")
     is one activity per part, without its rationale; any other item is one activity."""
-    from extractors.narrative import action_parts
+    from extractors.prose.narrative import action_parts
 
     action = action_parts(block.text)
     if action is None:
@@ -284,7 +284,7 @@ def _introduces_list(blocks: list[Block], i: int) -> bool:
 def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:
     """Every sentence, item and entry of the prose not already read as a list entry or plan item:
     candidates that the `classify` stage turns into events, activities, or nothing."""
-    from extractors.narrative import narrative_units
+    from extractors.prose.narrative import narrative_units
 
     drafts = []
     for unit in narrative_units(doc, structure, skip_blocks=taken_blocks):

@@ -7,9 +7,9 @@ from datetime import date
 
 from extractors.catalogue import CatalogueEntry
 from extractors.columns import is_plan_table
-from extractors.dates import find_period, normalise, scan_atoms, tidy_ordinals
-from extractors.places import PLACE_FIRST
-from extractors.themes import parse_legend
+from extractors.time.dates import find_period, normalise, scan_atoms, tidy_ordinals
+from extractors.entities.places import PLACE_FIRST
+from extractors.entities.themes import parse_legend
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue, Period
 
@@ -63,7 +63,7 @@ def looks_like_event_entry(text: str) -> bool:
     atoms = scan_atoms(text[:60])
     if atoms and atoms[0].kind == "day" and atoms[0].span[0] <= 3 and re.match(r"\s*[,.:;]", text[atoms[0].span[1]:]):
         return True
-    from extractors.dates_i18n import event_date_end  # "29-30 августа, Стокгольм: ..." in the region's languages
+    from extractors.time.dates_i18n import event_date_end  # "29-30 августа, Стокгольм: ..." in the region's languages
 
     return event_date_end(text[:60], None) is not None
 
@@ -264,7 +264,7 @@ def region_kind(doc: Document, genre: str | None) -> str:
     items = [b for b in blocks if b.kind is BlockKind.list_item]
     if sum(b.numbered for b in items) >= 3 or (len(items) >= 3 and len(items) >= len(blocks) / 3):
         return "narrative_plan"
-    from extractors.dates_i18n import to_english  # "Март 2017" is a dated heading too
+    from extractors.time.dates_i18n import to_english  # "Март 2017" is a dated heading too
 
     if sum(1 for b in blocks if b.kind is BlockKind.heading and dated_heading(to_english(b.text)) is not None) >= 2:
         return "report"  # an account kept under its dates

@@ -1,1 +1,1 @@
-"""planscope ingest stages, the runner that chains them, and the CLI."""
+"""planscope ingest: the readers (readers/), the stages and the runner that chains them, bulk ingest."""

@@ -10,15 +10,15 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.actors import actors_from_cell, actors_in_text, resolve_short_names
+from extractors.entities.actors import actors_from_cell, actors_in_text, resolve_short_names
 from extractors.catalogue import CatalogueEntry
-from extractors.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
-from extractors.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
-from extractors.places import city_in_text, countries_from_cell, countries_in_text, locate
-from extractors.registry import Registry, load_registry
+from extractors.time.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
+from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
+from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
+from extractors.entities.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
 from extractors.structure import Structure, analyse
-from extractors.themes import inherited_themes, legend_themes, word_themes
+from extractors.entities.themes import inherited_themes, legend_themes, word_themes
 from schemas.document import Document
 from schemas.records import ActorRole, DateValue, Period, Quarantined, Record, ThemeAssignment
 
@@ -64,7 +64,7 @@ def read(state: IngestState) -> None:
 def analyse_structure(state: IngestState) -> None:
     entry = CatalogueEntry.from_dict(state.catalogue) if state.catalogue else None
     state.structure = analyse(state.doc, entry)
-    refine_period(state.structure, state.doc)  # "июль 2016 – июнь 2017": extractors/dates_i18n.py
+    refine_period(state.structure, state.doc)  # "июль 2016 – июнь 2017": extractors/time/dates_i18n.py
 
 
 @stage("segment")
@@ -74,10 +74,10 @@ def segment_records(state: IngestState) -> None:
 
 @stage("classify")
 def classify(state: IngestState) -> None:
-    """Prose units become events, activities, or nothing (extractors/narrative_kind.py)."""
-    from extractors.narrative import trim_title_event
-    from extractors.narrative_kind import ELABORATION_ACTORS, cue_words, decide
-    from extractors.narrative_model import classify_texts, model_opinion, unit_context
+    """Prose units become events, activities, or nothing (extractors/prose/narrative_kind.py)."""
+    from extractors.prose.narrative import trim_title_event
+    from extractors.prose.narrative_kind import ELABORATION_ACTORS, cue_words, decide
+    from extractors.prose.narrative_model import classify_texts, model_opinion, unit_context
 
     # The rules first, then the classifier over every unit of the document in one batch.
     ruled = {}
@@ -163,7 +163,7 @@ def dates(state: IngestState) -> None:
 def run_nlp(state: IngestState) -> None:
     """Run spaCy over every text later stages read, in nlp.pipe batches. Record texts and lead-ins
     get the whole pipeline (parse, lemmas, NER); table cells only need the registry's EntityRuler."""
-    from extractors.nlp import get_nlp
+    from extractors.entities.nlp import get_nlp
 
     nlp = get_nlp()
     # A table row's actors come from its cells: its activity text needs lemmas and the registry's

@@ -11,7 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.errors import PlanscopeError, format_traceback, internal_error_line, resource_cause
+from schemas.errors import PlanscopeError, format_traceback, internal_error_line, resource_cause
 from pipeline.limits import Limits, default_memory, set_limits
 from pipeline.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, file_sha256
 from warehouse import store
@@ -53,7 +53,7 @@ def discover(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[str, object]:
     """Worker: one file through the pipeline to warehouse rows ("ok"), its one-line error when the
     file is at fault ("error"), or (one line, traceback) when planscope is ("internal"; see
-    pipeline/errors.py). Never raises: one file never stops a bulk run. `entry` is the file's
+    schemas/errors.py). Never raises: one file never stops a bulk run. `entry` is the file's
     catalogue entry (extractors/catalogue.py), if the archivist gave one."""
     from pipeline import limits
     from pipeline.runner import process_file

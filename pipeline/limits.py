@@ -30,7 +30,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from pipeline.errors import LimitExceeded
+from schemas.errors import LimitExceeded
 
 MB = 1 << 20
 GB = 1 << 30

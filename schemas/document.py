@@ -81,7 +81,7 @@ class Document(BaseModel):
     furniture: list[str] = Field(default_factory=list)  # page headers/footers, kept apart from the body
     comments: list[str] = Field(default_factory=list)  # reviewers' comments ("Author: text"), not body text
     warnings: list[str] = Field(default_factory=list)
-    language: str | None = None  # ISO 639-1 code of the body's main language (extractors/language.py)
+    language: str | None = None  # ISO 639-1 code of the body's main language (pipeline/readers/language.py)
 
     def text(self) -> str:
         """The body as plain text; block char spans index into this."""

@@ -129,7 +129,7 @@ class FailureRow(BaseModel):
     path: str
     reason: str  # the one line the user saw
     failed_at: datetime
-    kind: str = "file"  # "file": the file's fault; "internal": planscope's (pipeline/errors.py)
+    kind: str = "file"  # "file": the file's fault; "internal": planscope's (schemas/errors.py)
     detail: str | None = None  # the traceback of an internal error
 
 

@@ -18,7 +18,7 @@ SEEDS = ["000_e3e456b1fc67bad2", "001_856aa1f959aca59f", "004_2ce97f0e434d4dce"]
 
 def run_cli(*args: str, db: Path | None = None, check: bool = False, timeout: int = 300,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "pipeline.cli"] + (["--db", str(db)] if db else []) + list(args)
+    cmd = [sys.executable, "-m", "planscope_cli"] + (["--db", str(db)] if db else []) + list(args)
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
     if check and proc.returncode != 0:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.errors import PlanscopeError
+from schemas.errors import PlanscopeError
 from pipeline.readers import read_document
 from pipeline.readers.legacy import soffice
 from pipeline.readers.ocr import tesseract_path

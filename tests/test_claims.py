@@ -239,7 +239,7 @@ def test_records_refuse_an_interval_that_ends_before_it_starts():
 # --- Registry: abbreviations match as written; funders are not exported as actors --------------
 
 def test_car_the_abbreviation_is_not_the_word_car():
-    from extractors.registry import load_registry
+    from extractors.entities.registry import load_registry
 
     registry = load_registry()
     assert registry.body("CAR").id == GROUP
@@ -270,7 +270,7 @@ def test_records_refuse_text_without_three_characters_of_words(text):
 
 
 def test_registry_folds_co_operation_spellings():
-    from extractors.registry import load_registry
+    from extractors.entities.registry import load_registry
 
     registry = load_registry()
     for written in ("CBSS Working Group for Co-operation on Children at Risk",
@@ -279,8 +279,8 @@ def test_registry_folds_co_operation_spellings():
 
 
 def test_states_named_by_their_adjectives():
-    from extractors.places import countries_in_text
-    from extractors.registry import load_registry
+    from extractors.entities.places import countries_in_text
+    from extractors.entities.registry import load_registry
 
     found = countries_in_text("Swedish experts met Latvian and Estonian officials in Riga", load_registry())
     assert found == ["SE", "LV", "EE"]

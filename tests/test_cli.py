@@ -67,7 +67,7 @@ def test_spacy_model_comes_from_the_environment(tmp_path):
 def test_spacy_model_env_names_the_model_loaded(tmp_path, monkeypatch):
     """PLANSCOPE_SPACY_MODEL may name a model folder: the pipeline then runs that model."""
     spacy = pytest.importorskip("spacy")
-    from extractors.nlp import DEFAULT_MODEL, get_nlp
+    from extractors.entities.nlp import DEFAULT_MODEL, get_nlp
 
     model = spacy.load(DEFAULT_MODEL)
     model.meta["name"] = "planscope_test_model"

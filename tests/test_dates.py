@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extractors.dates import find_period, normalise, within_period
+from extractors.time.dates import find_period, normalise, within_period
 from schemas.records import Period
 
 PLAN = Period(start=date(2008, 7, 1), end=date(2009, 6, 30), raw="July 2008 – June 2009")

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 from pipeline.readers import read_document, text_damage
 from schemas.document import BlockKind
 from tests.conftest import FIXTURES

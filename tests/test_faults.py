@@ -28,7 +28,7 @@ def make_reports(folder):
 
 def start_ingest(folder, db, batch_files=1):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PLANSCOPE_BATCH_FILES": str(batch_files)}
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "ingest", str(folder),
+    return subprocess.Popen([sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", str(folder),
                              "--workers", "1", "--quiet"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -117,7 +117,7 @@ def test_sql_during_ingest_reads_a_snapshot_or_says_busy(tmp_path):
 # --- The two kinds of error -------------------------------------------------------------------
 
 def _ingest_in_process(monkeypatch, capsys, db, *paths, debug=False):
-    from pipeline import cli
+    import planscope_cli as cli
 
     code = cli.main((["--debug"] if debug else []) + ["--db", str(db), "ingest", *map(str, paths), "--workers", "1",
                                                       "--quiet"])
@@ -183,7 +183,7 @@ def test_a_library_tripping_over_a_missing_part_is_the_files_fault(tmp_path):
     """A .docx whose styles part is gone: python-docx's KeyError from zipfile is the file's fault."""
     import zipfile
 
-    from pipeline.errors import UnreadableFile
+    from schemas.errors import UnreadableFile
     from pipeline.readers import read_document
 
     src, bad = CORPUS / "000_e3e456b1fc67bad2.docx", tmp_path / "no_styles.docx"
@@ -219,7 +219,7 @@ def _called_from(outer: str, inner: str):
 def test_the_rule_that_tells_a_files_fault_from_planscopes():
     import zipfile
 
-    from pipeline.errors import ROOT, is_file_fault
+    from schemas.errors import ROOT, is_file_fault
 
     reader = str(ROOT / "pipeline" / "readers" / "docx_reader.py")
     stage = str(ROOT / "extractors" / "structure.py")

@@ -9,8 +9,8 @@ from datetime import date
 import duckdb
 import pytest
 
-from extractors.dates_i18n import normalise_multilingual
-from extractors.language import detect_language
+from extractors.time.dates_i18n import normalise_multilingual
+from pipeline.readers.language import detect_language
 from schemas.records import Period
 from tests.conftest import FIXTURES, run_cli
 

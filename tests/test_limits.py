@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from pipeline import limits as lim
-from pipeline.errors import LimitExceeded, PlanscopeError
+from schemas.errors import LimitExceeded, PlanscopeError
 from pipeline.limits import Limits
 from pipeline.readers import read_document
 from pipeline.readers.ocr import tesseract_path
@@ -308,7 +308,7 @@ def test_each_file_is_read_under_the_workers_memory_limit(monkeypatch):
 def test_a_c_extension_failing_at_the_limit_without_memoryerror_is_the_files_memory_failure():
     """lxml under the address-space limit may return NULL without setting MemoryError: CPython then
     raises SystemError("error return without exception set"). That is the file's memory, not a bug."""
-    from pipeline.errors import resource_cause
+    from schemas.errors import resource_cause
 
     lost = SystemError("<built-in function XML> returned NULL without exception set")
     assert isinstance(resource_cause(lost), MemoryError)

@@ -144,7 +144,7 @@ def test_kind_and_period_of_prose_documents(tmp_path, name, text, kind, start, e
 # --- what a unit is ------------------------------------------------------------------------------
 
 def units_of(tmp_path, text, name="doc.txt"):
-    from extractors.narrative import narrative_units
+    from extractors.prose.narrative import narrative_units
     from extractors.structure import analyse
     from pipeline.readers import read_document
 
@@ -176,7 +176,7 @@ def test_slide_lines_are_rejoined_and_split(tmp_path):
 
 
 def test_a_dash_inside_a_title_does_not_split(tmp_path):
-    from extractors.narrative import slide_pieces
+    from extractors.prose.narrative import slide_pieces
 
     text = "Conference Children in Care - Improving Monitoring and Aftercare, March 2011 - Training held in Turku"
     pieces = [text[a:b] for a, b in slide_pieces(text)]
@@ -184,7 +184,7 @@ def test_a_dash_inside_a_title_does_not_split(tmp_path):
 
 
 def test_entries_with_place_and_month(tmp_path):
-    from extractors.narrative import entry_prefix
+    from extractors.prose.narrative import entry_prefix
 
     assert entry_prefix("Tallinn October 2009 – The group met to plan the conference.")[:2] == ("Tallinn", "October 2009")
     assert entry_prefix("Riga, May 2010 – Took place alongside the ministerial session.")[:2] == ("Riga", "May 2010")
@@ -213,20 +213,20 @@ SENTENCES = [
 
 @pytest.mark.parametrize("text, kind", SENTENCES)
 def test_sentences_are_judged(text, kind):
-    from extractors.narrative import Unit
-    from extractors.narrative_kind import decide
-    from extractors.nlp import get_nlp
-    from extractors.places import city_in_text
-    from extractors.registry import load_registry
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+    from extractors.entities.nlp import get_nlp
+    from extractors.entities.places import city_in_text
+    from extractors.entities.registry import load_registry
 
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
     assert decide(unit, get_nlp()(text), city_in_text(text, load_registry()) is not None).kind == kind
 
 
 def test_priority_items_and_planned_items_are_activities(tmp_path):
-    from extractors.narrative import Unit
-    from extractors.narrative_kind import decide
-    from extractors.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+    from extractors.entities.nlp import get_nlp
 
     nlp = get_nlp()
     for text, kw in (("Children in residential care", {"in_priorities": True}),
@@ -239,8 +239,8 @@ def test_priority_items_and_planned_items_are_activities(tmp_path):
 
 
 def test_the_classifier_retrains_and_vetoes(tmp_path):
-    from extractors import narrative_model as nm
-    from extractors.narrative_kind import Decision
+    from extractors.prose import narrative_model as nm
+    from extractors.prose.narrative_kind import Decision
 
     data = write(tmp_path / "train.jsonl", "\n".join(json.dumps(r) for r in [
         {"text": f"The group met in Riga on {d} May.", "label": "event"} for d in range(1, 15)] + [

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from pipeline.errors import PlanscopeError
+from schemas.errors import PlanscopeError
 from pipeline.readers import ocr, read_document
 from schemas.document import BlockKind
 from tests.conftest import CORPUS, FIXTURES, SEEDS, run_cli

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from extractors.columns import column_roles
-from extractors.places import countries_from_cell
-from extractors.registry import load_registry
+from extractors.entities.places import countries_from_cell
+from extractors.entities.registry import load_registry
 from extractors.segment import priority_codes, table_roles
 from extractors.structure import Structure, analyse
-from extractors.themes import legend_themes
+from extractors.entities.themes import legend_themes
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
 LEGEND = {"A": "Protection from sexual exploitation", "B": "Street children", "C": "Children in institutions",

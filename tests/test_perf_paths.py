@@ -18,7 +18,7 @@ HEAVY = ("pyarrow", "pydantic", "spacy", "pdfplumber", "docx")
 
 def _modules_after(argv: list[str], tmp_path, top_level: bool = True) -> set[str]:
     """The modules `planscope ARGV` has imported when it returns (their top-level packages, or all)."""
-    script = ("import sys, json\nfrom pipeline import cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
+    script = ("import sys, json\nimport planscope_cli as cli\ntry:\n    cli.main(%r)\nexcept SystemExit:\n    pass\n"
               "print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)" % argv)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -41,7 +41,7 @@ def test_sql_imports_duckdb_but_no_heavy_library(tmp_path):
 
 
 def test_classifier_scores_a_documents_units_in_one_call(monkeypatch):
-    from extractors import narrative_model
+    from extractors.prose import narrative_model
     from pipeline.runner import process_file
 
     calls = []
@@ -86,7 +86,7 @@ def test_ingesting_a_txt_loads_neither_pdf_nor_docx_reader_nor_spacys_cli(tmp_pa
 
 
 def test_spacy_without_its_cli_still_has_info_and_the_real_cli_later():
-    from extractors.nlp import get_nlp, import_spacy
+    from extractors.entities.nlp import get_nlp, import_spacy
 
     get_nlp()
     spacy = import_spacy()
@@ -99,7 +99,7 @@ def test_spacy_without_its_cli_still_has_info_and_the_real_cli_later():
 def test_the_models_tokenizer_is_the_one_spacy_load_builds():
     """get_nlp builds the tokenizer empty and loads it from the model's files: the same rules,
     affixes and special cases as spaCy's own load, and the model's disabled senter left out."""
-    from extractors.nlp import DEFAULT_MODEL, get_nlp, import_spacy
+    from extractors.entities.nlp import DEFAULT_MODEL, get_nlp, import_spacy
 
     nlp, reference = get_nlp(), import_spacy().load(DEFAULT_MODEL)
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])

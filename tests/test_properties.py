@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import normalise
-from pipeline.errors import PlanscopeError, internal_error_line, is_file_fault
+from extractors.time.dates import normalise
+from schemas.errors import PlanscopeError, internal_error_line, is_file_fault
 from pipeline.ingest import process_to_rows
 from pipeline.readers import read_document
 from schemas.records import Period

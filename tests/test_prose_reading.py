@@ -12,9 +12,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractors.actors import actors_in_text
-from extractors.nlp import get_nlp
-from extractors.registry import load_registry
+from extractors.entities.actors import actors_in_text
+from extractors.entities.nlp import get_nlp
+from extractors.entities.registry import load_registry
 from pipeline.components import _classifier_background
 from schemas.records import Period
 
@@ -177,7 +177,7 @@ def test_an_event_only_the_classifier_saw_dated_before_the_period_is_background(
 
 def _slide_units(tmp_path, body: str) -> list[str]:
     from extractors.catalogue import CatalogueEntry
-    from extractors.narrative import narrative_units
+    from extractors.prose.narrative import narrative_units
     from extractors.structure import analyse
     from pipeline.readers import read_document
 

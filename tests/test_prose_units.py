@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from extractors.dates import record_time
-from extractors.narrative import action_parts
+from extractors.time.dates import record_time
+from extractors.prose.narrative import action_parts
 from pipeline.readers import read_document
 from pipeline.readers.labels import split_label
 from pipeline.readers.txt_reader import unwrap, wrap_width
@@ -128,7 +128,7 @@ def test_a_catalogued_plan_stays_a_plan(tmp_path):
 
 
 def test_each_authors_units_are_read_apart_and_a_bad_line_is_named(tmp_path):
-    from extractors import narrative_data as nd
+    from extractors.prose import narrative_data as nd
 
     by_author = nd.authors()
     assert len(by_author) >= 7 and sum(map(len, by_author.values())) >= 3000
@@ -256,9 +256,9 @@ def test_a_slide_number_on_its_own_line_starts_a_slide_and_its_title_heads_the_i
     ("On 12 March 2009 the group decided to extend the mandate.", "event", "event verb"),
 ])
 def test_the_rules_tell_predictions_and_decided_work_apart(text, kind, rule):
-    from extractors.narrative import Unit
-    from extractors.narrative_kind import decide
-    from extractors.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+    from extractors.entities.nlp import get_nlp
 
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
     decision = decide(unit, get_nlp()(text), False)

@@ -331,7 +331,7 @@ def wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 30) -> Non
 def server(site):
     """`planscope serve` itself, on a free port of 127.0.0.1."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(site["db"]), "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "planscope_cli", "--db", str(site["db"]), "serve", "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     try:

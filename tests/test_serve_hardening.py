@@ -222,7 +222,7 @@ def test_a_foreign_host_is_refused(tiny, base):
 
 
 def start_server(db: Path, host: str, port: int):
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "serve", "--host", host,
+    return subprocess.Popen([sys.executable, "-m", "planscope_cli", "--db", str(db), "serve", "--host", host,
                              "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 

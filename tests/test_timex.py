@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from extractors.dates import normalise
-from extractors.timex import TimeSpan, find_times, sentence_tense
+from extractors.time.dates import normalise
+from extractors.time.timex import TimeSpan, find_times, sentence_tense
 from schemas.records import Period
 
 REF = date(1998, 2, 13)  # a Friday, ISO week 7

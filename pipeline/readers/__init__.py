@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import PlanscopeError, UnreadableFile, UnsupportedFormat, is_file_fault, resource_cause
+from schemas.errors import PlanscopeError, UnreadableFile, UnsupportedFormat, is_file_fault, resource_cause
 from schemas.document import Document, assign_char_spans
 
 Reader = Callable[[Path, bytes, str], Document]
@@ -102,7 +102,7 @@ def read_document(path: str | Path) -> Document:
     damage = text_damage(doc.text())
     if damage is not None:
         raise UnreadableFile(str(path), f"garbled text: {damage} (wrong encoding, or a damaged file)")
-    from extractors.language import detect_language
+    from pipeline.readers.language import detect_language
 
     doc.language = detect_language(doc.text())
     return doc
@@ -117,7 +117,7 @@ def _read(reader: Reader, path: Path, data: bytes, sha: str, fmt: str) -> Docume
         raise UnreadableFile(str(path), f"damaged {fmt}: structure nested too deeply") from None
     except Exception as exc:
         # A damaged file a reader library trips over: one clean line. Anything else is a bug in
-        # planscope and propagates as itself (pipeline/errors.py states the rule).
+        # planscope and propagates as itself (schemas/errors.py states the rule).
         if not is_file_fault(exc) or resource_cause(exc) is not None:
             raise
         raise UnreadableFile(str(path), f"damaged {fmt} file ({type(exc).__name__}: {str(exc)[:120]})") from None

@@ -21,7 +21,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 from pipeline.limits import check_zip
 from pipeline.readers import register
 from pipeline.readers.docx_content import (is_strict, paragraph_text, strict_to_transitional, text_boxes,

@@ -69,8 +69,8 @@ def format_number(n: int, fmt: str) -> str:
 
 
 def starts_with_month(text: str) -> bool:
-    """"Oktober", "Mai", "maja": a month name of a region language (extractors/dates_i18n.py)."""
-    from extractors.dates_i18n import month_forms
+    """"Oktober", "Mai", "maja": a month name of a region language (extractors/time/dates_i18n.py)."""
+    from extractors.time.dates_i18n import month_forms
 
     word = re.match(r"\s*([^\W\d_]+)", text)
     return bool(word) and word.group(1).lower() in month_forms()

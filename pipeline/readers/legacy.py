@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import UnsupportedFormat
+from schemas.errors import UnsupportedFormat
 from pipeline.readers import register
 from schemas.document import Document
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 
 DPI = 300
 PT_PER_PX = 72 / DPI
@@ -65,8 +65,8 @@ class Word:
 @dataclass
 class OcrPage:
     page: int
-    lines: list = field(default_factory=list)  # pdf_reader.Line
-    tables: list = field(default_factory=list)  # pdf_reader.PageTable
+    lines: list = field(default_factory=list)  # page_layout.Line
+    tables: list = field(default_factory=list)  # page_layout.PageTable
     confidence: float | None = None  # mean word confidence, 0-1; None when no text was found
     words: int = 0
     dpi: int = DPI  # lower than DPI on a page too big for the pixel limit
@@ -292,7 +292,7 @@ def ocr_image(image, pno: int, page_height_pt: float) -> OcrPage:
         in_table |= used
         rows = [r for r in rows if any(r)]
         if rows:
-            from pipeline.readers.pdf_reader import PageTable
+            from pipeline.readers.page_layout import PageTable
 
             out.tables.append(PageTable(page=pno, top=grid.top * pt_per_px, bottom=grid.bottom * pt_per_px, rows=rows))
     content_bottom = max((w.bottom * pt_per_px for w in words if w.bottom * pt_per_px < page_height_pt * 0.91), default=0)
@@ -371,7 +371,7 @@ def words_to_lines(words: list[Word], pno: int, page_height_pt: float, ink=None,
     taller than the body (a title), which keeps its height; so paragraph breaks come from gaps and
     list labels, not from OCR jitter in box heights."""
     from pipeline.readers.labels import split_label
-    from pipeline.readers.pdf_reader import MARGIN_SHARE, Line
+    from pipeline.readers.page_layout import MARGIN_SHARE, Line
 
     if not words:
         return []

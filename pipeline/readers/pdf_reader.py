@@ -18,10 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 from pipeline.limits import cap_pdf_streams
 from pipeline.readers import PDF_PASSWORD, ocr, register
 from pipeline.readers.labels import BULLET_CHARS, block_from_text, roman_value, split_label
+from pipeline.readers.page_layout import MARGIN_SHARE, Line, PageTable
 from pipeline.readers.pdf_fast import page_objects as fast_page_objects
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
 
@@ -30,34 +31,6 @@ for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$", re.I)
-MARGIN_SHARE = 0.09  # running headers/footers live in the top and bottom 9% of the page
-
-
-@dataclass
-class Line:
-    page: int
-    text: str
-    x0: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    italic: bool
-    x1: float = 0.0
-    mono: bool = False  # set in a fixed-pitch font: a code listing, kept as text line by line
-    glyph_label: str | None = None  # a letter that is a bullet glyph ("o" in Courier New), see _is_letter_bullet
-    text_x0: float = 0.0  # where the text after a list label starts (the hanging indent)
-    order: float = 0.0  # reading order on its page (columns read one after the other)
-
-
-@dataclass
-class PageTable:
-    page: int
-    top: float
-    bottom: float
-    rows: list[list[str]]
-    content_bottom: float = 0.0
-    order: float = 0.0
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import UnreadableFile
+from schemas.errors import UnreadableFile
 from pipeline.readers import register
 from pipeline.readers.labels import split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow

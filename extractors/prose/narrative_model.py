@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "narrative"
+DATA = Path(__file__).resolve().parent.parent / "data" / "narrative"  # extractors/data, shared by the subpackages
 MODEL_DIR = Path(os.environ.get("PLANSCOPE_NARRATIVE_MODEL") or DATA / "model")
 PRIORS_FILE = "label_priors.json"
 LABELS = ("event", "activity", "none")

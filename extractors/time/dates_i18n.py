@@ -5,7 +5,7 @@ How: the month names come from `dateparser`'s locale data (every form it knows: 
 genitive, abbreviations, for ru, de, pl, sv, fi, da, nb, et, lv, lt, is); season, part-of-year,
 "and"/"until" and "yearly"/"ongoing" words of ru, de, pl and sv are a small table here. A time
 expression is translated word by word into the English the temporal normaliser reads
-(`extractors/dates.py`), which then does what it does for English: spans of days and months
+(`extractors/time/dates.py`), which then does what it does for English: spans of days and months
 become intervals, a missing year comes from the document's period (records.md, Dates).
 Why not `dateparser.parse` alone: it returns one point in time, so "29-30 августа" would lose
 its second day and "wrzesień–październik" its interval, and it fills a missing year from today.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.dates import find_period, normalise
+from extractors.time.dates import find_period, normalise
 from schemas.records import DateValue, Period
 
 LANGUAGES = ("ru", "de", "pl", "sv", "fi", "da", "nb", "et", "lv", "lt", "is")
@@ -124,7 +124,7 @@ def has_foreign_date_words(text: str) -> bool:
 
 
 def normalise_multilingual(text: str | None, period: Period | None = None) -> DateValue:
-    """`extractors.dates.normalise` for a time expression in English or a region language; the
+    """`extractors.time.dates.normalise` for a time expression in English or a region language; the
     value keeps the expression as written in `raw`."""
     if not text or not has_foreign_date_words(text):
         return normalise(text, period)

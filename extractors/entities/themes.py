@@ -11,7 +11,7 @@ from pathlib import Path
 
 from schemas.records import THEME_IDS, ThemeAssignment
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, shared by the subpackages
 
 
 def fold(text: str) -> str:

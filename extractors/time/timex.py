@@ -41,7 +41,7 @@ year from today's clock; `ctparse` (last release 2022) parses conversational sin
 not spans in prose; Microsoft's `recognizers-text-date-time` (2019 alpha, unmaintained) gives no
 seasons/parts-of-year by records.md and is slow. None anchors on a document period. The
 absolute atoms (days, spans of days, months, seasons, quarters, years) are the ones of
-`extractors.dates.scan_atoms`, so table cells and prose read calendar dates the same way.
+`extractors.time.atoms.scan_atoms`, so table cells and prose read calendar dates the same way.
 
 No parse is needed (regex only, about 0.1-0.4 ms per sentence, bench/TIMEX.md); a spaCy parse costs
 far more, so spaCy is not used; a caller with a parse can pass `tense=`.
@@ -59,7 +59,7 @@ from typing import Callable
 
 from schemas.records import Period
 
-DATA = Path(__file__).parent / "data" / "timex.toml"
+DATA = Path(__file__).parent.parent / "data" / "timex.toml"  # extractors/data, shared by the subpackages
 KINDS = ("date", "present", "past_ref", "future_ref", "duration", "set")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -495,7 +495,7 @@ ATOM_HINT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 
 
 def _atom_candidates(text: str) -> list[_Candidate]:
-    from extractors.dates import Atom, scan_atoms
+    from extractors.time.atoms import Atom, scan_atoms
 
     out = []
     if not ATOM_HINT.search(text):
@@ -909,7 +909,7 @@ def _atom_value(atom, interval: tuple[date, date]) -> tuple[str, str]:
 
 
 def _resolve_holiday(ctx, c) -> TimeSpan:
-    from extractors.dates import Atom
+    from extractors.time.atoms import Atom
 
     month, day = lexicon()["holidays"][" ".join(c.match.group("hol").lower().split())]
     c.atoms = [Atom("day", (None, month, day), (None, month, day), c.match.span(), c.match.group(0), False)]
@@ -917,7 +917,7 @@ def _resolve_holiday(ctx, c) -> TimeSpan:
 
 
 def _resolve_atom(ctx, c) -> TimeSpan:
-    from extractors.dates import _first_day, _last_day, _safe
+    from extractors.time.atoms import _first_day, _last_day, _safe
 
     atom = c.atoms[0]
     inferred = False
@@ -940,7 +940,7 @@ def _resolve_atom(ctx, c) -> TimeSpan:
 def _fill_year(ctx, atom) -> tuple[str, bool]:
     """A day, month or season without a year: from a neighbour in the same expression (done by the
     grouping), else the document's period (records.md), else the reference and the tense."""
-    from extractors.dates import _year_in_period
+    from extractors.time.atoms import _year_in_period
 
     if ctx.period is not None:
         year = _year_in_period(atom, ctx.period)
@@ -973,7 +973,7 @@ def _fill_year(ctx, atom) -> tuple[str, bool]:
 def _share_years(text: str, cands: list[_Candidate]) -> None:
     """Atoms joined by a range or list word ("1 July – 30 September 2008", "March and May 2010")
     take a missing year from their neighbour, as `dates.normalise` does for a cell."""
-    from extractors.dates import _infer_years
+    from extractors.time.atoms import _infer_years
 
     group: list[_Candidate] = []
     groups = []

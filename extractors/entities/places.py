@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.dates import scan_atoms
-from extractors.dates_i18n import event_date_end, normalise_multilingual
-from extractors.registry import Registry
+from extractors.time.dates import scan_atoms
+from extractors.time.dates_i18n import event_date_end, normalise_multilingual
+from extractors.entities.registry import Registry
 from schemas.records import DateValue, Period
 
 PLACE_END = re.compile(r"\s*(?::\s*[,\-–—]?|\s[–—-]\s)\s*")
@@ -32,7 +32,7 @@ def split_event_entry(entry: str, period: Period | None, registry: Registry) -> 
     head = entry[:80]
     atoms = [a for a in scan_atoms(head) if a.kind == "day"]
     english_end = atoms[0].span[1] if atoms and atoms[0].span[0] <= 3 else None
-    date_end = event_date_end(head, english_end)  # "29-30 августа", "3. Oktober": extractors/dates_i18n.py
+    date_end = event_date_end(head, english_end)  # "29-30 августа", "3. Oktober": extractors/time/dates_i18n.py
     if date_end is None:
         return None
     date_raw = entry[: date_end].strip()

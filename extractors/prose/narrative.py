@@ -5,7 +5,7 @@ Each unit keeps what a reader uses to judge it (records.md, "Narrative documents
 heading it sits under, a dated heading above it ("April 2000" on an announcements page), the
 lead-in that introduces it ("... which included:"), and whether it is an item of a priorities
 list. Whether a unit is an event, an activity or nothing is decided later
-(`extractors/narrative_kind.py`), once spaCy has parsed it.
+(`extractors/prose/narrative_kind.py`), once spaCy has parsed it.
 
 Web and slide text arrives broken: lines wrapped mid-sentence, slide numbers glued to titles
 ("3Activities during the year"), items run together ("... September 2006 - Conference ..."),
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import scan_atoms, tidy_ordinals
+from extractors.time.dates import scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
 from schemas.document import BlockKind, Document
 from schemas.records import DateValue
@@ -472,7 +472,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
 
 def _after_period(when: str, period) -> bool:
     """Does an entry's date (with its year, or the period's) start after the document's period?"""
-    from extractors.dates import normalise
+    from extractors.time.dates import normalise
 
     if period is None or period.end is None:
         return False

@@ -1,4 +1,5 @@
-"""planscope command line.
+"""planscope command line: parses the arguments and dispatches to ingest, read, check, serve and the
+warehouse queries. The top layer (tests/test_layers.py): nothing imports it.
 
     planscope [--db PATH] ingest PATH... [--workers N] [--password PW] [--force] [--ocr auto|off|force]
                                          [--max-unpacked SIZE] [--max-page-pixels N] [--max-memory SIZE]
@@ -24,7 +25,7 @@ import os
 import sys
 from datetime import date, datetime
 
-from pipeline.errors import EXIT_INTERNAL, PlanscopeError
+from schemas.errors import EXIT_INTERNAL, PlanscopeError
 from pipeline.limits import Limits
 from warehouse import DEFAULT_DB, WarehouseBusy  # not warehouse.store: --help and sql start without pyarrow
 
@@ -263,7 +264,7 @@ def cmd_docs(args) -> int:
 
 
 def cmd_read(args) -> int:
-    from pipeline.errors import PlanscopeError
+    from schemas.errors import PlanscopeError
     from pipeline.readers import read_document
     from pipeline.readers.render import to_json, to_markdown
 
@@ -292,8 +293,8 @@ def cmd_explain(args) -> int:
 def cmd_train_classifier(args) -> int:
     from pathlib import Path
 
-    from extractors import narrative_data as nd
-    from extractors import narrative_model as nm
+    from extractors.prose import narrative_data as nd
+    from extractors.prose import narrative_model as nm
 
     rows = [u for units in nd.authors().values() for u in units] if not args.data else []
     for path in (Path(p) for p in args.data or []):

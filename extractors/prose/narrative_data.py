@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.narrative import PLANNED_CONTEXT, PRIORITY_CONTEXT, Unit, entry_prefix
-from extractors.narrative_model import DATA, unit_context
+from extractors.prose.narrative import PLANNED_CONTEXT, PRIORITY_CONTEXT, Unit, entry_prefix
+from extractors.prose.narrative_model import DATA, unit_context
 from extractors.structure import dated_heading
 
 AUTHORS_DIR = DATA / "authors"
@@ -113,10 +113,10 @@ class Example:
 
 def featurise(rows: list[LabelledUnit], nlp=None, registry=None) -> list[Example]:
     """Each row parsed and judged as ingest does, with its label."""
-    from extractors.narrative_kind import cue_words, decide
-    from extractors.nlp import get_nlp
-    from extractors.places import city_in_text
-    from extractors.registry import load_registry
+    from extractors.prose.narrative_kind import cue_words, decide
+    from extractors.entities.nlp import get_nlp
+    from extractors.entities.places import city_in_text
+    from extractors.entities.registry import load_registry
 
     nlp, registry = nlp or get_nlp(), registry or load_registry()
     units = [as_unit(r) for r in rows]

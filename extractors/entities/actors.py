@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.registry import Body, Registry, name_key
+from extractors.entities.registry import Body, Registry, name_key
 from schemas.records import ActorLink, ActorRole
 
 CELL_SEPARATORS = re.compile(

@@ -37,7 +37,7 @@ from types import TracebackType
 
 # The folder holding planscope's packages; a frame is planscope's when its file is in one of them.
 ROOT = Path(__file__).resolve().parent.parent
-PLANSCOPE_PACKAGES = ("pipeline", "extractors", "schemas", "warehouse", "serve", "checking")
+PLANSCOPE_PACKAGES = ("pipeline", "extractors", "schemas", "warehouse", "serve", "checking", "planscope_cli.py")
 READERS_DIR = ("pipeline", "readers")
 INTERNAL_MARKER = "internal error"
 EXIT_INTERNAL = 3

@@ -6,7 +6,7 @@ Two opinions are combined, as the field does it:
   holding or deciding, the subject (a body, or "the meeting" that only elaborates an event
   already told), the unit's own date and place, the unit's position (an item of a priorities
   list, after a lead-in);
-- a trained text classifier (`extractors/narrative_model.py`, spaCy textcat on sentences written
+- a trained text classifier (`extractors/prose/narrative_model.py`, spaCy textcat on sentences written
   for the purpose), which decides where the rules have no opinion and can veto a weak rule.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import scan_atoms, tidy_ordinals
-from extractors.narrative import Unit
+from extractors.time.dates import scan_atoms, tidy_ordinals
+from extractors.prose.narrative import Unit
 
 # Verbs that make something happen or decide something: a meeting held, a plan adopted.
 EVENT_VERBS = {

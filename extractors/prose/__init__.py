@@ -1,0 +1,1 @@
+"""Prose (sentences, items, slide lines, dated entries) -> units -> events, activities or nothing."""

@@ -1,0 +1,1 @@
+"""Time expressions in text (cells, dated headings, prose, region languages) -> calendar intervals."""
