@@ -190,6 +190,7 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     # Files run in parallel first; when there are fewer files than workers, a file's OCR pages share the rest.
     ocr_threads = max(1, workers // max(1, min(workers, len(todo))))
     pending: list[dict] = []
+    last_con = None
 
     def flush() -> None:
         if pending:
@@ -234,7 +235,10 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                      initargs=(password, ocr, ocr_threads, limits)) as pool:
                 _run_in_pool(pool, todo, run_id, entries, ocr_threads, workers, handle)
-        flush()
+        if pending:  # the last batch, on the connection that then records the run (one open, not two)
+            last_con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+            store.load_batch(last_con, pending)
+            pending.clear()
         _copies_share_failures(summary, copies)
         status = "failed" if summary.failed else "ok"
     except BaseException:
@@ -248,7 +252,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),
                          kind="internal" if p in summary.internal else "file", detail=summary.internal.get(p))
                     for p, r in summary.failed]
-        with _warehouse(db) as con:
+        con = last_con or store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+        try:
             _upgrade_failures(con)
             store.insert(con, "failures", failures)
             con.execute(
@@ -257,6 +262,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                 [store.now(), summary.seen, summary.ingested, summary.skipped, len(summary.failed), summary.records,
                  status, run_id],
             )
+        finally:
+            con.close()
     return summary
 
 
