@@ -9,16 +9,17 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
-
 from warehouse import DEFAULT_DB, WarehouseBusy
 
 # pyarrow and schemas.tables (pydantic) are imported where rows are written: `planscope sql`
-# only opens the warehouse and reads, and starts faster without them.
+# only opens the warehouse and reads, and starts faster without them. duckdb is imported where
+# the warehouse is opened: an ingest worker only turns a file into rows (rows_for_state).
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0):
     """Open the warehouse; a writer creates the schema. Retries while another writer holds the lock."""
+    import duckdb
+
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
