@@ -156,35 +156,35 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                                                    workers=requested_workers or 1)])
             known = store.known_files(con)
             catalogued = store.known_catalogue(con)
+        entries = {str(f.resolve()): catalogue.lookup(f) for f in files} if catalogue is not None else {}
+        summary.uncatalogued = [e.file for e in catalogue.unmatched(files)] if catalogue is not None else []
+        by_sha = {sha: path for path, sha in known.items()}
+        copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
+        todo: list[tuple[str, list[str]]] = []
+        for f in files:
+            key = str(f.resolve())
+            try:
+                sha = file_sha256(f)
+            except OSError as exc:
+                summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
+                continue
+            if not force and known.get(key) == sha and catalogue_key(entries.get(key)) == catalogued.get(key):
+                summary.skipped += 1  # unchanged, and so is what the catalogue says of it
+                continue
+            if sha in by_sha and by_sha[sha] != key:
+                summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
+                summary.duplicates.append((key, by_sha[sha]))
+                copies.setdefault(by_sha[sha], []).append(key)
+                continue
+            by_sha[sha] = key
+            replaces = [known[key]] if key in known and known[key] != sha else []
+            todo.append((key, replaces))
+        for path, reason in missing:
+            summary.failed.append((path, f"{path}: {reason}"))
     except BaseException:
         if early_pool is not None:
             stop_pool(early_pool)
         raise
-    entries = {str(f.resolve()): catalogue.lookup(f) for f in files} if catalogue is not None else {}
-    summary.uncatalogued = [e.file for e in catalogue.unmatched(files)] if catalogue is not None else []
-    by_sha = {sha: path for path, sha in known.items()}
-    copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
-    todo: list[tuple[str, list[str]]] = []
-    for f in files:
-        key = str(f.resolve())
-        try:
-            sha = file_sha256(f)
-        except OSError as exc:
-            summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
-            continue
-        if not force and known.get(key) == sha and catalogue_key(entries.get(key)) == catalogued.get(key):
-            summary.skipped += 1  # unchanged, and so is what the catalogue says of it
-            continue
-        if sha in by_sha and by_sha[sha] != key:
-            summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
-            summary.duplicates.append((key, by_sha[sha]))
-            copies.setdefault(by_sha[sha], []).append(key)
-            continue
-        by_sha[sha] = key
-        replaces = [known[key]] if key in known and known[key] != sha else []
-        todo.append((key, replaces))
-    for path, reason in missing:
-        summary.failed.append((path, f"{path}: {reason}"))
     if progress:
         progress.start(total=len(todo), skipped=summary.skipped)
     # Files run in parallel first; when there are fewer files than workers, a file's OCR pages share the rest.
