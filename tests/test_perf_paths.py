@@ -150,7 +150,7 @@ def test_a_warehouse_missing_a_column_or_an_old_view_is_brought_up_to_date(tmp_p
     con.close()
 
 
-def test_one_file_with_two_workers_is_read_by_a_worker_started_early_and_none_is_left(tmp_path):
+def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_process(tmp_path):
     import multiprocessing
     import time
 
