@@ -165,6 +165,8 @@ def run_nlp(state: IngestState) -> None:
     get the whole pipeline (parse, lemmas, NER); table cells only need the registry's EntityRuler."""
     from extractors.entities.nlp import get_nlp
 
+    if not state.drafts:
+        return  # nothing to parse: the model is not even loaded
     nlp = get_nlp()
     # A table row's actors come from its cells: its activity text needs lemmas and the registry's
     # entities (themes), not the parser or the statistical NER, which cost most of the time.

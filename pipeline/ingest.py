@@ -86,6 +86,48 @@ def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int 
     set_limits(file_limits)
 
 
+def _init_warm_worker(password: str | None, ocr_mode: str, file_limits: Limits | None) -> None:
+    """A pool worker started before the warehouse is checked: it loads what every file needs (the
+    stages, spaCy's model, the language detector's models) while the main process hashes the files
+    and opens the warehouse, instead of after. A model that fails to load fails again, in words, in
+    the file that needs it."""
+    _init_worker(password, ocr_mode, file_limits=file_limits)
+    try:
+        import pipeline.runner  # noqa: F401  (the stages and their extractors)
+        from extractors.language import detect_language
+        from extractors.nlp import get_nlp
+
+        get_nlp()
+        detect_language("The group met in the spring to agree on its plan of work for the next two years.")
+    except Exception:
+        pass
+
+
+def _process_in_pool(path: str, run_id: str, entry: dict | None, ocr_threads: int) -> tuple[str, object]:
+    from pipeline.readers import ocr
+
+    ocr.set_mode(None, ocr_threads)  # known only once the warehouse said how many files are new
+    return process_to_rows(path, run_id, entry)
+
+
+def start_warm_pool(workers: int, password: str | None, ocr_mode: str, file_limits: Limits) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_warm_worker,
+                               initargs=(password, ocr_mode, file_limits))
+    pool.submit(os.getpid)  # starts the workers now (all of them, with fork), each running the initializer
+    return pool
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Workers started for files that turned out unchanged: stopped without waiting for their models."""
+    processes = list(getattr(pool, "_processes", None) or {})  # pids (a private attribute, hence getattr)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in processes:
+        try:
+            os.kill(pid, 15)
+        except OSError:
+            pass
+
+
 def catalogue_key(entry) -> str | None:
     """How a catalogue entry is stored on `documents`, to see whether it changed since the last run."""
     return json.dumps(entry.as_dict(), ensure_ascii=False, default=str) if entry is not None else None
@@ -98,46 +140,57 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     summary = IngestSummary(run_id=run_id)
     files, missing = discover(paths)
     summary.seen = len(files) + len(missing)
-    # The warehouse is held only while a batch loads, so `planscope sql` can read between batches.
-    with _warehouse(db) as con:
-        store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
-                                               workers=workers or 1)])
-        known = store.known_files(con)
-        catalogued = store.known_catalogue(con)
-    entries = {str(f.resolve()): catalogue.lookup(f) for f in files} if catalogue is not None else {}
-    summary.uncatalogued = [e.file for e in catalogue.unmatched(files)] if catalogue is not None else []
-    by_sha = {sha: path for path, sha in known.items()}
-    copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
-    todo: list[tuple[str, list[str]]] = []
-    for f in files:
-        key = str(f.resolve())
-        try:
-            sha = file_sha256(f)
-        except OSError as exc:
-            summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
-            continue
-        if not force and known.get(key) == sha and catalogue_key(entries.get(key)) == catalogued.get(key):
-            summary.skipped += 1  # unchanged, and so is what the catalogue says of it
-            continue
-        if sha in by_sha and by_sha[sha] != key:
-            summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
-            summary.duplicates.append((key, by_sha[sha]))
-            copies.setdefault(by_sha[sha], []).append(key)
-            continue
-        by_sha[sha] = key
-        replaces = [known[key]] if key in known and known[key] != sha else []
-        todo.append((key, replaces))
-    for path, reason in missing:
-        summary.failed.append((path, f"{path}: {reason}"))
-    if progress:
-        progress.start(total=len(todo), skipped=summary.skipped)
+    requested_workers = workers
     workers = max(1, workers or os.cpu_count() or 1)
     limits = replace(limits or Limits())
     if limits.max_memory is None:  # sized from the machine and how many workers share it
         limits.max_memory = default_memory(workers)
+    # A run of a few files is mostly loading models: the workers start now and load them while the
+    # files are hashed and the warehouse is checked. (A long run starts its pool after the check.)
+    early_pool = start_warm_pool(len(files), password, ocr, limits) \
+        if executor == "local" and workers > 1 and 0 < len(files) <= workers else None
+    try:
+        # The warehouse is held only while a batch loads, so `planscope sql` can read between batches.
+        with _warehouse(db) as con:
+            store.insert(con, "ingest_runs", [dict(run_id=run_id, started_at=store.now(), paths=[str(p) for p in paths],
+                                                   workers=requested_workers or 1)])
+            known = store.known_files(con)
+            catalogued = store.known_catalogue(con)
+        entries = {str(f.resolve()): catalogue.lookup(f) for f in files} if catalogue is not None else {}
+        summary.uncatalogued = [e.file for e in catalogue.unmatched(files)] if catalogue is not None else []
+        by_sha = {sha: path for path, sha in known.items()}
+        copies: dict[str, list[str]] = {}  # path -> later paths with the same bytes
+        todo: list[tuple[str, list[str]]] = []
+        for f in files:
+            key = str(f.resolve())
+            try:
+                sha = file_sha256(f)
+            except OSError as exc:
+                summary.failed.append((str(f), f"{f}: cannot open: {exc.strerror}"))
+                continue
+            if not force and known.get(key) == sha and catalogue_key(entries.get(key)) == catalogued.get(key):
+                summary.skipped += 1  # unchanged, and so is what the catalogue says of it
+                continue
+            if sha in by_sha and by_sha[sha] != key:
+                summary.skipped += 1  # the same bytes under another path: one copy in the warehouse is enough
+                summary.duplicates.append((key, by_sha[sha]))
+                copies.setdefault(by_sha[sha], []).append(key)
+                continue
+            by_sha[sha] = key
+            replaces = [known[key]] if key in known and known[key] != sha else []
+            todo.append((key, replaces))
+        for path, reason in missing:
+            summary.failed.append((path, f"{path}: {reason}"))
+    except BaseException:
+        if early_pool is not None:
+            stop_pool(early_pool)
+        raise
+    if progress:
+        progress.start(total=len(todo), skipped=summary.skipped)
     # Files run in parallel first; when there are fewer files than workers, a file's OCR pages share the rest.
     ocr_threads = max(1, workers // max(1, min(workers, len(todo))))
     pending: list[dict] = []
+    last_con = None
 
     def flush() -> None:
         if pending:
@@ -171,6 +224,9 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
             for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries, ocr,
                                                              limits=limits):
                 handle(path, replaces, status, result)
+        elif early_pool is not None and todo:
+            with early_pool as pool:
+                _run_in_pool(pool, todo, run_id, entries, ocr_threads, workers, handle)
         elif workers == 1 or len(todo) <= 1:
             _init_worker(password, ocr, ocr_threads, limits)
             for path, replaces in todo:
@@ -178,33 +234,26 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                      initargs=(password, ocr, ocr_threads, limits)) as pool:
-                queue = list(todo)
-                running = {}
-                while queue or running:
-                    while queue and len(running) < workers * 2:
-                        path, replaces = queue.pop(0)
-                        running[pool.submit(process_to_rows, path, run_id, _entry(entries, path))] = (path, replaces)
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        path, replaces = running.pop(fut)
-                        try:
-                            status, result = fut.result()
-                        except Exception as exc:  # a worker that died (killed, out of memory)
-                            status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
-                        handle(path, replaces, status, result)
-        flush()
+                _run_in_pool(pool, todo, run_id, entries, ocr_threads, workers, handle)
+        if pending:  # the last batch, on the connection that then records the run (one open, not two)
+            last_con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+            store.load_batch(last_con, pending)
+            pending.clear()
         _copies_share_failures(summary, copies)
         status = "failed" if summary.failed else "ok"
     except BaseException:
         status = "interrupted"  # what was committed stays; the next run does the rest
         raise
     finally:
+        if early_pool is not None and not todo:
+            stop_pool(early_pool)
         if progress:
             progress.stop()
         failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),
                          kind="internal" if p in summary.internal else "file", detail=summary.internal.get(p))
                     for p, r in summary.failed]
-        with _warehouse(db) as con:
+        con = last_con or store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+        try:
             _upgrade_failures(con)
             store.insert(con, "failures", failures)
             con.execute(
@@ -213,7 +262,26 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                 [store.now(), summary.seen, summary.ingested, summary.skipped, len(summary.failed), summary.records,
                  status, run_id],
             )
+        finally:
+            con.close()
     return summary
+
+
+def _run_in_pool(pool, todo, run_id: str, entries: dict, ocr_threads: int, workers: int, handle) -> None:
+    queue = list(todo)
+    running = {}
+    while queue or running:
+        while queue and len(running) < workers * 2:
+            path, replaces = queue.pop(0)
+            running[pool.submit(_process_in_pool, path, run_id, _entry(entries, path), ocr_threads)] = (path, replaces)
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for fut in done:
+            path, replaces = running.pop(fut)
+            try:
+                status, result = fut.result()
+            except Exception as exc:  # a worker that died (killed, out of memory)
+                status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
+            handle(path, replaces, status, result)
 
 
 def _upgrade_failures(con) -> None:

@@ -77,12 +77,17 @@ def test_table_finder_runs_only_on_pages_with_ruling_lines(monkeypatch):
 
 def test_ingesting_a_txt_loads_neither_pdf_nor_docx_reader_nor_spacys_cli(tmp_path):
     txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
-    loaded = _modules_after(["--db", str(tmp_path / "w.duckdb"), "ingest", str(txt), "--quiet"], tmp_path,
-                            top_level=False)
+    loaded = _modules_after(["--db", str(tmp_path / "w.duckdb"), "ingest", str(txt), "--quiet", "--workers", "1"],
+                            tmp_path, top_level=False)  # one worker: the file is read in this process
     assert {"spacy", "pipeline.readers.txt_reader"} <= loaded  # it did read and parse the file
     for module in ("pdfplumber", "pdfminer", "docx", "pipeline.readers.pdf_reader", "pipeline.readers.docx_reader",
                    "spacy.cli", "weasel", "typer", "rich"):
         assert module not in loaded
+    # with two workers the file goes to a worker started before the warehouse is checked: this
+    # process neither reads it nor loads spaCy
+    loaded = _modules_after(["--db", str(tmp_path / "w2.duckdb"), "ingest", str(txt), "--quiet", "--workers", "2"],
+                            tmp_path, top_level=False)
+    assert not {"spacy", "pipeline.readers.txt_reader"} & loaded
 
 
 def test_spacy_without_its_cli_still_has_info_and_the_real_cli_later():
@@ -106,3 +111,58 @@ def test_the_models_tokenizer_is_the_one_spacy_load_builds():
     text = "Dr. Smith's U.S.-based co-operation isn't done: e.g. 3-4 May 2013 (WGCC), www.cbss.org."
     assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
     assert "senter" not in nlp.component_names and "senter" in reference.component_names
+
+
+def test_the_classifier_uses_the_models_tokenizer_and_scores_as_spacys_own_load():
+    """The prose classifier's tokenizer file is the English model's, byte for byte: it tokenizes with
+    the model's (loaded once) and its scores are those of spaCy loading the classifier alone."""
+    from extractors.narrative_model import MODEL_DIR, classify_texts, load_model
+    from extractors.nlp import SharedTokenizer, import_spacy
+
+    clf, reference = load_model(), import_spacy().load(MODEL_DIR)
+    assert isinstance(clf.tokenizer, SharedTokenizer)
+    texts = ["ctxprose ctxgenrereport The Expert Group met in Riga on 3-4 May 2013 and agreed its work plan.",
+             "ctxitem ctxleadin Publish a handbook on foster care (www.cbss.org) isn't done yet, e.g. by 2014.",
+             "ctxprose hwnext The WGCC's co-operation with UNICEF will continue."]
+    assert [[t.text for t in clf.make_doc(x)] for x in texts] == [[t.text for t in reference.make_doc(x)] for x in texts]
+    assert classify_texts(texts, nlp=clf) == classify_texts(texts, nlp=reference)
+
+
+def test_a_warehouse_missing_a_column_or_an_old_view_is_brought_up_to_date(tmp_path):
+    from warehouse import store
+
+    db = tmp_path / "w.duckdb"
+    store.connect(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("DROP VIEW commitment_status")
+    con.execute("DROP VIEW records")
+    con.execute("ALTER TABLE documents DROP COLUMN language")  # as an older planscope made it
+    con.execute("CREATE VIEW records AS SELECT 1 AS old")
+    con.close()
+    con = store.connect(db)
+    assert "language" in {r[0] for r in con.execute("DESCRIBE documents").fetchall()}
+    assert "record_id" in {r[0] for r in con.execute("DESCRIBE records").fetchall()}
+    con.execute("CREATE OR REPLACE VIEW records AS SELECT 1 AS old")  # the view changed, its columns did not
+    con.close()
+    con = store.connect(db)
+    assert "record_id" in {r[0] for r in con.execute("DESCRIBE records").fetchall()}
+    assert con.execute("SELECT count(*) FROM commitment_status").fetchone() == (0,)
+    con.close()
+
+
+def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_process(tmp_path):
+    import multiprocessing
+    import time
+
+    from pipeline.ingest import ingest
+
+    txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
+    first = ingest(str(tmp_path / "w.duckdb"), [str(txt)], workers=2)
+    alone = ingest(str(tmp_path / "one.duckdb"), [str(txt)], workers=1)
+    assert (first.ingested, first.records) == (alone.ingested, alone.records) == (1, 7)
+    again = ingest(str(tmp_path / "w.duckdb"), [str(txt)], workers=2)  # unchanged: the early worker is stopped
+    assert (again.ingested, again.skipped) == (0, 1)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert multiprocessing.active_children() == []

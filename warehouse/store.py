@@ -9,16 +9,17 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
-
 from warehouse import DEFAULT_DB, WarehouseBusy
 
 # pyarrow and schemas.tables (pydantic) are imported where rows are written: `planscope sql`
-# only opens the warehouse and reads, and starts faster without them.
+# only opens the warehouse and reads, and starts faster without them. duckdb is imported where
+# the warehouse is opened: an ingest worker only turns a file into rows (rows_for_state).
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0):
     """Open the warehouse; a writer creates the schema. Retries while another writer holds the lock."""
+    import duckdb
+
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
@@ -38,22 +39,30 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seco
 
 
 def ensure_schema(con) -> None:
-    from schemas.tables import RECORDS_VIEW, TABLES, ddl
+    """Create what is missing: tables, the columns added since an older planscope made the
+    warehouse, and the views when their text changed. Every writer's connect runs this, three times
+    an ingest: one catalogue query when nothing is missing (each table's CREATE IF NOT EXISTS and
+    column query, and replacing the views, cost ~0.13 s a connect)."""
+    from schemas.tables import RECORDS_VIEW, TABLES, added_columns, ddl
 
+    have: dict[str, set[str]] = {}
+    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
+        have.setdefault(table, set()).add(column)
+    changed = False
     for name, model in TABLES.items():
-        con.execute(ddl(name, model))
-        add_missing_columns(con, name, model)
-    con.execute(RECORDS_VIEW)
+        statements = [ddl(name, model)] if name not in have else added_columns(name, model, have[name])
+        for statement in statements:
+            con.execute(statement)
+        changed = changed or bool(statements)
+    marker = "planscope views " + hashlib.md5(RECORDS_VIEW.encode()).hexdigest()
+    if changed or _view_comment(con, "records") != marker:
+        con.execute(RECORDS_VIEW)
+        con.execute(f"COMMENT ON VIEW records IS '{marker}'")
 
 
-def add_missing_columns(con, name: str, model) -> None:
-    """A warehouse made by an older planscope gets the nullable columns added since (e.g. `language`)."""
-    from schemas.tables import added_columns
-
-    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                                      [name]).fetchall()}
-    for statement in added_columns(name, model, have):
-        con.execute(statement)
+def _view_comment(con, view: str) -> str | None:
+    rows = con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ? AND NOT internal", [view]).fetchall()
+    return rows[0][0] if rows else None  # fetchall: a half-read result would block the connection
 
 
 def now() -> datetime:

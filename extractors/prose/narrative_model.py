@@ -110,9 +110,9 @@ def load_model():
     """The packaged classifier, or None when it has not been trained (the rules then decide alone)."""
     if not (MODEL_DIR / "config.cfg").exists():
         return None
-    import spacy
+    from extractors.nlp import load_sharing_tokenizer  # its tokenizer is the English model's: loaded once
 
-    return spacy.load(MODEL_DIR)
+    return load_sharing_tokenizer(MODEL_DIR)
 
 
 # How often a unit of a real prose document is an event, an activity or nothing. The written

@@ -138,9 +138,14 @@ def normalise_text_multilingual(text: str, period: Period | None = None) -> Date
     return normalise(to_english(text), period, scan=True)
 
 
+STARTS_WITH_DIGIT = re.compile(r"\s*\d")
+
+
 def event_date_end(head: str, english_end: int | None) -> int | None:
     """Where an events-list entry's leading date ends: the English reading, or a region language's
     when that reads further ("12. Juni" is not "12. Jun" + "i")."""
+    if not STARTS_WITH_DIGIT.match(head):  # every reading starts with a digit: no need to build the month forms
+        return english_end
     m = _patterns()[6].match(head)
     if m and (english_end is None or m.end() > english_end):
         return m.end()
