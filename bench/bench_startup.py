@@ -54,9 +54,9 @@ def main() -> None:
         'planscope sql "select 1"': [py, "-m", "planscope_cli", "--db", str(db), "sql", "select 1"],
         f"planscope ingest {TXT.name} --force": [py, "-m", "planscope_cli", "--db", str(db), "ingest", str(TXT),
                                                  "--quiet", "--force"],
-        f"planscope ingest {TXT.name} --force --workers 1": [py, "-m", "pipeline.cli", "--db", str(db), "ingest",
+        f"planscope ingest {TXT.name} --force --workers 1": [py, "-m", "planscope_cli", "--db", str(db), "ingest",
                                                              str(TXT), "--quiet", "--force", "--workers", "1"],
-        f"planscope ingest {TXT.name} (unchanged)": [py, "-m", "pipeline.cli", "--db", str(db), "ingest", str(TXT),
+        f"planscope ingest {TXT.name} (unchanged)": [py, "-m", "planscope_cli", "--db", str(db), "ingest", str(TXT),
                                                      "--quiet"],
     }
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.runs} runs each")

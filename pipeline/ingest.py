@@ -94,8 +94,8 @@ def _init_warm_worker(password: str | None, ocr_mode: str, file_limits: Limits |
     _init_worker(password, ocr_mode, file_limits=file_limits)
     try:
         import pipeline.runner  # noqa: F401  (the stages and their extractors)
-        from extractors.language import detect_language
-        from extractors.nlp import get_nlp
+        from pipeline.readers.language import detect_language
+        from extractors.entities.nlp import get_nlp
 
         get_nlp()
         detect_language("The group met in the spring to agree on its plan of work for the next two years.")

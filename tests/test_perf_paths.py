@@ -116,8 +116,8 @@ def test_the_models_tokenizer_is_the_one_spacy_load_builds():
 def test_the_classifier_uses_the_models_tokenizer_and_scores_as_spacys_own_load():
     """The prose classifier's tokenizer file is the English model's, byte for byte: it tokenizes with
     the model's (loaded once) and its scores are those of spaCy loading the classifier alone."""
-    from extractors.narrative_model import MODEL_DIR, classify_texts, load_model
-    from extractors.nlp import SharedTokenizer, import_spacy
+    from extractors.prose.narrative_model import MODEL_DIR, classify_texts, load_model
+    from extractors.entities.nlp import SharedTokenizer, import_spacy
 
     clf, reference = load_model(), import_spacy().load(MODEL_DIR)
     assert isinstance(clf.tokenizer, SharedTokenizer)

@@ -110,7 +110,7 @@ def load_model():
     """The packaged classifier, or None when it has not been trained (the rules then decide alone)."""
     if not (MODEL_DIR / "config.cfg").exists():
         return None
-    from extractors.nlp import load_sharing_tokenizer  # its tokenizer is the English model's: loaded once
+    from extractors.entities.nlp import load_sharing_tokenizer  # its tokenizer is the English model's: loaded once
 
     return load_sharing_tokenizer(MODEL_DIR)
 
