@@ -14,6 +14,7 @@ import mimetypes
 import os
 import re
 import stat
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -35,6 +36,7 @@ from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
 from serve.renditions import HOW, RenditionsOf
+from serve.search_index import IndexOf
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
 from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
                        QueryRefused, Result, SqlPool, check_statement, deterministic)
@@ -234,6 +236,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
     renditions = RenditionsOf(warehouse)
+    index = IndexOf(warehouse)  # records in memory for search, per warehouse version (serve/search_index.py)
     cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
 
     def cached(endpoint, keep=None):
@@ -279,16 +282,16 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
         with warehouse.cursor() as cur:
             if fmt != "html":
                 export = queries.export_passages if f.what == "passages" else queries.export_records
-                names, rows = export(cur, f, hidden)
+                names, rows = export(cur, index.passages() if f.what == "passages" else index.get(), f, hidden)
                 return table_response(names, rows, fmt, f.what)
-            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f, hidden)
+            result = (queries.search_passages(cur, index.passages(), f, hidden) if f.what == "passages"
+                      else queries.search_records(cur, index.get(), f, hidden))
         pages = max(1, -(-result["total"] // queries.PAGE_SIZE))
         return page(request, "search.html", f=f, result=result, pages=pages, page_size=queries.PAGE_SIZE)
 
     def timeline(request: Request):
         f = queries.Filters.from_params(request.query_params)
-        with warehouse.cursor() as cur:
-            counts = queries.timeline(cur, f, listed_once(f))
+        counts = queries.timeline(index.get(), f, listed_once(f))
         svg = timeline_svg(counts, lambda year, theme: f.url(year_from=year, year_to=year,
                                                              **({"theme": theme} if theme else {})))
         return page(request, "timeline.html", f=f, svg=svg, counts=counts)
@@ -314,7 +317,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             if doc is None:
                 raise HTTPException(404, f"no document {name!r}")
             records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
-                                               (f.page - 1) * queries.PAGE_SIZE * 4)
+                                               (f.page - 1) * queries.PAGE_SIZE * 4, index.get())
             passages, passages_in_all = queries.document_passages(cur, doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
             total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
         return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
@@ -335,7 +338,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             info = queries.actor(cur, key)
             if info is None:
                 raise HTTPException(404, f"no actor {key!r}")
-            result = queries.search_records(cur, f, renditions.get().hidden)
+            result = queries.search_records(cur, index.get(), f, renditions.get().hidden)
         svg = year_bars_svg(info["by_year"], lambda year: f.url(year_from=year, year_to=year))
         return page(request, "actor.html", info=info, result=result, f=f, svg=svg)
 
@@ -504,6 +507,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     app.state.warehouse = warehouse
     app.state.sql_pool = pool
     app.state.page_cache = cache
+    app.state.search_index = index
     return app
 
 
@@ -532,5 +536,8 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
         print(warning, file=sys.stderr, flush=True)
     app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds,
                      page_cache_mb=page_cache_mb)
+    # the search indexes are built while the server starts, not by its first visitor's search
+    threading.Thread(target=lambda: (app.state.search_index.get(), app.state.search_index.passages()),
+                     name="search-index", daemon=True).start()
     print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
