@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import anyio
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -92,8 +93,9 @@ def shown(text, terms: list[str] | None = None, limit: int = TEXT_CHARS) -> Mark
 
 
 def make_templates() -> Environment:
+    # auto_reload off: templates are read once, not checked on disk at every page
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["highlight"] = highlight
     env.filters["cell"] = _cell
     env.filters["shown"] = shown
@@ -226,12 +228,15 @@ def _format(request: Request) -> str:
 
 
 PAGE_CACHE_MB = 64
+PAGE_WORKERS = (os.cpu_count() or 1) + 1  # one more than the cores: a page also waits for DuckDB's threads
 
 
 def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
-               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> Starlette:
+               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB,
+               page_workers: int = PAGE_WORKERS) -> Starlette:
     """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names);
-    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept)."""
+    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept);
+    `page_workers`: pages rendered at the same time."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
@@ -299,13 +304,17 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     def record(request: Request):
         record_id = request.path_params["record_id"]
         with warehouse.cursor() as cur:
-            rec = queries.record(cur, record_id)
+            rec = queries.record(cur, record_id, index.get())
             if rec is None:
                 raise HTTPException(404, f"no record {record_id!r}")
-            if rec["table_no"] is not None:
-                context, table_row = [], queries.table_row_around(cur, rec["doc_sha256"], rec["table_no"], rec["row_no"])
-            else:
-                context, table_row = queries.passages_around(cur, rec["doc_sha256"], rec["block_no"]), None
+        # the passages come from the passage index (serve/search_index.py), which holds them in
+        # reading order: queries.table_row_around and passages_around are the same in SQL
+        passages = index.passages()
+        if rec["table_no"] is not None:
+            context, table_row = [], passages.table_row(rec["doc_sha256"], rec["table_no"], rec["row_no"])
+        else:
+            context = passages.around(rec["doc_sha256"], rec["block_no"], 2, 2) if rec["block_no"] is not None else []
+            table_row = None
         cells = json.loads(rec.get("cells_json") or "{}")
         return page(request, "record.html", rec=rec, context=context, table_row=table_row, cells=cells)
 
@@ -316,10 +325,10 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             doc = queries.document(cur, name)
             if doc is None:
                 raise HTTPException(404, f"no document {name!r}")
-            records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
-                                               (f.page - 1) * queries.PAGE_SIZE * 4, index.get())
-            passages, passages_in_all = queries.document_passages(cur, doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
-            total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
+        # records and passages from the indexes (queries.document_records and document_passages in SQL)
+        records, total = index.get().document_records(doc["doc_sha256"], queries.PAGE_SIZE * 4,
+                                                      (f.page - 1) * queries.PAGE_SIZE * 4)
+        passages, passages_in_all = index.passages().document(doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
         return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
                     passages_in_all=passages_in_all,
                     f=queries.Filters(doc=(name,)), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
@@ -479,8 +488,21 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
 
-    search, timeline, record, document, documents, actor, checks, check, table_list, table = map(
-        cached, (search, timeline, record, document, documents, actor, checks, check, table_list, table))
+    # Pages are rendered by at most `page_workers` threads at a time, the other requests waiting in
+    # line: twenty threads rendering at once on two cores only take the interpreter lock from each
+    # other (and from the event loop, so that even a stylesheet waited), and each answer came later.
+    # The SQL page is not among them: it mostly waits for its worker process.
+    limiter = anyio.CapacityLimiter(page_workers)
+
+    def in_line(endpoint):
+        async def answer(request: Request) -> Response:
+            return await anyio.to_thread.run_sync(endpoint, request, limiter=limiter)
+
+        return answer
+
+    search, timeline, record, document, documents, actor, checks, check, table_list, table = (
+        in_line(cached(endpoint)) for endpoint in (search, timeline, record, document, documents, actor, checks, check,
+                                                   table_list, table))
     sql = cached(sql, keep=sql_keepable)
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
@@ -526,7 +548,7 @@ def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
 
 
 def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
-        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> None:
+        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB, page_workers: int | None = None) -> None:
     import sys
 
     import uvicorn
@@ -535,7 +557,7 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
     if warning:
         print(warning, file=sys.stderr, flush=True)
     app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds,
-                     page_cache_mb=page_cache_mb)
+                     page_cache_mb=page_cache_mb, page_workers=page_workers or PAGE_WORKERS)
     # the search indexes are built while the server starts, not by its first visitor's search
     threading.Thread(target=lambda: (app.state.search_index.get(), app.state.search_index.passages()),
                      name="search-index", daemon=True).start()

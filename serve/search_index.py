@@ -173,6 +173,35 @@ class RecordIndex:
         self._actors_of = _lists(self.actors.rec, [{"name": name, "key": self.actors.value.values[c]} for name, c in
                                                    zip(self.actor_names, self.actors.value.codes.tolist())], n)
         self._hidden: tuple[tuple, np.ndarray] | None = None
+        # a document's records in its reading order (block, row, paragraph, id), for its page
+        in_doc_order = cur.execute(f"""WITH {POSITIONS} SELECT pos FROM record_facts JOIN positions USING (record_id)
+            ORDER BY doc_sha256, block_no NULLS LAST, row_no NULLS LAST, paragraph_no NULLS LAST, record_id""").fetchnumpy()
+        self._doc_order = np.asarray(in_doc_order["pos"], dtype=np.int64)
+        self._of_doc = _groups(self.sha.codes[self._doc_order], self._doc_order)
+        # where each record's actor and theme rows are stored, so that its page reads only those
+        self.rows_of = {}
+        for table in ("record_actors", "record_themes"):
+            got = cur.execute(f"WITH {POSITIONS} SELECT pos, t.rowid AS rid FROM {table} t JOIN positions USING (record_id)").fetchnumpy()
+            self.rows_of[table] = _groups(np.asarray(got["pos"], dtype=np.int64), np.asarray(got["rid"], dtype=np.int64))
+
+    def stored_rows(self, table: str, record_id: str) -> list[int] | None:
+        """The rowids of the record's rows in `table` (record_actors or record_themes); None for a
+        record the index does not know."""
+        pos = self.position.get(record_id)
+        return None if pos is None else self.rows_of[table].get(pos, np.zeros(0, np.int64)).tolist()
+
+    def of_doc(self, sha: str) -> np.ndarray:
+        """Positions of the document's records in its reading order."""
+        code = self.sha.of.get(sha)
+        return self._of_doc.get(code, np.zeros(0, np.int64)) if code is not None else np.zeros(0, np.int64)
+
+    def document_records(self, sha: str, limit: int, offset: int) -> tuple[list[dict], int]:
+        """(a page of the document's records with their themes and actors, how many it has)."""
+        at = self.of_doc(sha)
+        rows = self.rows_at(at[offset:offset + limit].tolist())
+        for r, pos in zip(rows, at[offset:offset + limit].tolist()):
+            r["themes"], r["actors"] = self.themes_at(pos), self.actors_at(pos)
+        return rows, len(at)
 
     # -- lists of the shown records ------------------------------------------------------------
 
@@ -360,10 +389,14 @@ class PassageIndex:
         cols = cur.execute(f"""
             WITH {self.POSITIONS}
             SELECT p.rowid AS rid, p.doc, p.doc_sha256, d.kind AS genre, d.doc_sha256 IS NOT NULL AS has_doc,
-                   length(p.text) AS length
+                   length(p.text) AS length, p.block_no, p.table_no, p.row_no, p.kind = 'table_cell' AS is_cell
             FROM passages p JOIN positions ON p.rowid = positions.rid LEFT JOIN documents d USING (doc_sha256)
             ORDER BY pos""").fetchnumpy()
         self.rowids = np.asarray(cols["rid"], dtype=np.int64)
+        self.block_no = _ints(cols["block_no"])
+        self.table_no = _ints(cols["table_no"])
+        self.row_no = _ints(cols["row_no"])
+        self.is_cell = np.asarray(cols["is_cell"], dtype=bool)
         self.n = len(self.rowids)
         self.has_doc = np.asarray(cols["has_doc"], dtype=bool)
         self.length = np.asarray(cols["length"], dtype=np.float64)
@@ -371,6 +404,7 @@ class PassageIndex:
         self.sha = Codes(cols["doc_sha256"].tolist())
         self.genre = Codes(_plain(cols["genre"]))
         del cols
+        self._of_doc = _groups(self.sha.codes)
         self.avglen = float(cur.execute("SELECT coalesce(avg(length(text)), 0) FROM passages").fetchall()[0][0])
         self.norm = bm25_norm(self.length, self.avglen)
         self.words = WordIndex(cur, self.n, "passages", self.POSITIONS.replace("AS rid", "AS rowid"), "rowid")
@@ -402,6 +436,45 @@ class PassageIndex:
     def rows_at(self, positions: list[int]) -> list[dict]:
         return self.shown.take(positions).to_pylist() if positions else []
 
+    # -- a document's passages (its page, a record's context), without a scan of the table ------
+
+    def of_doc(self, sha: str) -> np.ndarray:
+        """Positions of the document's passages, in reading order (block, row, column)."""
+        code = self.sha.of.get(sha)
+        return self._of_doc.get(code, np.zeros(0, np.int64)) if code is not None else np.zeros(0, np.int64)
+
+    def around(self, sha: str, block_no: int, before: int, after: int) -> list[dict]:
+        """As `queries.passages_around`: the blocks block_no - before .. block_no + after."""
+        at = self.of_doc(sha)
+        at = at[(self.block_no[at] >= block_no - before) & (self.block_no[at] <= block_no + after)]
+        return self.rows_at(at.tolist())
+
+    def table_row(self, sha: str, table_no: int, row_no: int | None) -> dict:
+        """As `queries.table_row_around`: the passage before the table, its header row and the row."""
+        at = self.of_doc(sha)
+        table = at[self.table_no[at] == table_no]
+        cells = table[self.is_cell[table] & np.isin(self.row_no[table], (0, row_no if row_no is not None else -1))]
+        cells = self.rows_at(cells.tolist())
+        cells.sort(key=lambda c: (c["row_no"], c["column_no"] if c["column_no"] is not None else -1))
+        before = []
+        if len(table):
+            first = self.block_no[table].min()
+            outside = at[(self.table_no[at] == -1) & (self.block_no[at] < first) & (self.block_no[at] != -1)]
+            if len(outside):
+                last = outside[self.block_no[outside] == self.block_no[outside].max()]
+                before = self.rows_at(last[-1:].tolist())
+        return {"before": before, "header": [c for c in cells if c["row_no"] == 0 and row_no != 0],
+                "row": [c for c in cells if c["row_no"] == row_no]}
+
+    def document(self, sha: str, budget: int, text_chars: int) -> tuple[list[dict], int]:
+        """As `queries.document_passages`: the passages in reading order while their shown text
+        (each up to `text_chars`) stays within `budget` characters (always the first), and how many."""
+        at = self.of_doc(sha)
+        shown = np.minimum(self.length[at], text_chars)
+        before = np.cumsum(shown) - shown  # characters shown before each passage
+        keep = at[(before < budget) | (np.arange(len(at)) == 0)]
+        return self.rows_at(keep.tolist()), len(at)
+
     def facet_items(self, f: "queries.Filters", at: np.ndarray) -> list[dict]:
         items = []
         for name, codes in (("doc", self.doc), ("genre", self.genre)):
@@ -410,6 +483,22 @@ class PassageIndex:
             items += [{"facet": name, "value": codes.values[c], "label": codes.values[c], "n": int(counts[c]),
                        "facet_values": in_all} for c in shown]
         return items + [{"facet": "total", "value": None, "label": None, "n": len(at), "facet_values": 1}]
+
+
+def _ints(values) -> np.ndarray:
+    """An integer column with -1 for NULL."""
+    if isinstance(values, np.ma.MaskedArray):
+        return np.where(np.ma.getmaskarray(values), -1, values.filled(-1)).astype(np.int64)
+    return np.asarray(values, dtype=np.int64)
+
+
+def _groups(codes: np.ndarray, items: np.ndarray | None = None) -> dict[int, np.ndarray]:
+    """{code: the items (default: the indexes) with that code, in their order}."""
+    items = np.arange(len(codes)) if items is None else items
+    order = np.argsort(codes, kind="stable")
+    codes, items = codes[order], items[order]
+    bounds = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True]) if len(codes) else np.zeros(1, np.int64)
+    return {int(codes[a]): items[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())}
 
 
 def _compact(table, repeated: tuple[str, ...]):

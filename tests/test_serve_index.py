@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from serve import queries, renditions
 from serve.app import create_app
-from serve.search_index import RecordIndex
+from serve.search_index import PassageIndex, RecordIndex
 from tests.test_serve_facets import A, warehouse  # noqa: F401 - the fixture
 from tests.test_serve_hardening import record
 
@@ -117,3 +117,79 @@ def test_the_index_is_built_again_when_the_warehouse_changes(warehouse, tmp_path
         assert count(page) == 1 and "<mark>Zebra</mark> crossing" in page
         assert count(c.get("/search?q=trafficking").text) == 3
         assert app.state.search_index.builds == 2
+
+
+PASSAGE_SEARCHES = ["", "q=trafficking", "q=children+meeting", "genre=report&q=plan", "q=the&page=2", "doc=a.txt",
+                    "q=xyzzy", "q=y&more=doc"]
+
+
+def assert_same_passages(db) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    searched = 0
+    try:
+        cur = con.cursor()
+        hidden = renditions.find(cur).hidden
+        index = PassageIndex(cur)
+        for url in PASSAGE_SEARCHES:
+            f = queries.Filters.from_params(QueryParams(url + "&what=passages"))
+            got, want = queries.search_passages(cur, index, f, hidden), queries.search_passages_sql(cur, f, hidden)
+            # the SQL orders by score, document and block only: cells of one table block tie
+            def order(rows):
+                return [(r["doc"], r["block_no"], round(float(r["score"]), 9)) for r in rows]
+            assert got["total"] == want["total"] and order(got["rows"]) == order(want["rows"]), url
+            assert sorted(r["text"] for r in got["rows"]) == sorted(r["text"] for r in want["rows"]), url
+            assert facets(got) == facets(want), url
+            names, rows = queries.export_passages(cur, index, f, hidden)
+            want_names, want_rows = queries.export_passages_sql(cur, f, hidden)
+            assert names == want_names and rows_as_text(rows) == rows_as_text(want_rows), url
+            searched += want["total"] > 0
+    finally:
+        con.close()
+    return searched
+
+
+def test_the_passage_index_answers_as_the_sql(warehouse, corpus_db):  # noqa: F811
+    assert assert_same_passages(warehouse) >= 2  # its passages are big.txt's 60
+    assert assert_same_passages(corpus_db) >= 5
+
+
+CONTEXT = ("block_no", "kind", "label", "text", "page", "paragraph_no")
+
+
+def test_a_documents_records_and_passages_from_the_index_as_in_sql(corpus_db):
+    """A document's page and a record's context, read from the indexes, are what the SQL reads:
+    every document of the corpus, every record's passage in context or table row."""
+    con = duckdb.connect(str(corpus_db), read_only=True)
+    try:
+        cur = con.cursor()
+        records, passages = RecordIndex(cur), PassageIndex(cur)
+        docs = cur.execute("SELECT doc_sha256 FROM documents ORDER BY name").fetchall()
+        assert len(docs) >= 9
+        tables_seen = 0
+        for (sha,) in docs:
+            got, total = records.document_records(sha, 100, 0)
+            want = queries.document_records(cur, sha, 100, 0)
+            assert got == want and total == cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?",
+                                                        [sha]).fetchall()[0][0], sha
+            for budget in (500_000, 2_000):  # the whole document; its first passages
+                shown, in_all = passages.document(sha, budget, 1_000)
+                want_shown, want_all = queries.document_passages(cur, sha, budget, 1_000)
+                assert [tuple(p[k] for k in CONTEXT) for p in shown] == [tuple(p[k] for k in CONTEXT) for p in want_shown]
+                assert in_all == want_all, sha
+            for rid, block_no, table_no, row_no in cur.execute(
+                    "SELECT record_id, block_no, table_no, row_no FROM record_facts WHERE doc_sha256 = ? ORDER BY record_id",
+                    [sha]).fetchall():
+                assert queries.record(cur, rid, records) == queries.record(cur, rid), rid
+                if table_no is not None:
+                    tables_seen += 1
+                    got_row, want_row = passages.table_row(sha, table_no, row_no), queries.table_row_around(cur, sha, table_no, row_no)
+                    for part in ("before", "header", "row"):
+                        keys = ("row_no", "column_no", "column", "text") if part != "before" else ("block_no", "kind", "label", "text")
+                        assert [tuple(c[k] for k in keys) for c in got_row[part]] == \
+                               [tuple(c[k] for k in keys) for c in want_row[part]], (rid, part)
+                elif block_no is not None:
+                    assert [tuple(p[k] for k in CONTEXT) for p in passages.around(sha, block_no, 2, 2)] == \
+                           [tuple(p[k] for k in CONTEXT) for p in queries.passages_around(cur, sha, block_no)], rid
+        assert tables_seen >= 20
+    finally:
+        con.close()
