@@ -51,6 +51,21 @@ def add_long_word(db: Path) -> None:
     con.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process `pid` and of its living children (the SQL workers),
+    from /proc: what the server spent, whatever else the shared machine ran meanwhile."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -134,6 +149,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "SERVE.md"))
     ap.add_argument("--page-cache-mb", type=float, default=64, help="the server's page cache (0: none)")
     ap.add_argument("--page-workers", type=int, default=None, help="the server's --page-workers (default: its own)")
+    ap.add_argument("--tree", default=str(ROOT), help="the planscope tree whose server runs (to compare versions)")
     ap.add_argument("--no-long-query", action="store_true", help="leave out the stylesheet during a long query")
     ap.add_argument("--varied", action="store_true",
                     help=f"--requests URLs nearly all different (searches for many words, facets, records...) "
@@ -176,7 +192,7 @@ def main() -> int:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "serve", "--port", str(port),
                                "--sql-seconds", "90", "--page-cache-mb", str(args.page_cache_mb)] +
-                              (["--page-workers", str(args.page_workers)] if args.page_workers else []), cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              (["--page-workers", str(args.page_workers)] if args.page_workers else []), cwd=args.tree, env={**os.environ, "PYTHONPATH": str(args.tree)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -217,6 +233,7 @@ def main() -> int:
             conn.close()
 
         load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
         threads = [threading.Thread(target=client) for _ in range(args.clients)]
         for t in threads:
@@ -224,6 +241,7 @@ def main() -> int:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        cpu_ms = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(results))
         bad = [(u, s) for u, s, _, _ in results if s != 200]
         times = sorted(r[3] for r in results)
         p50, p99 = times[len(times) // 2], times[max(0, int(len(times) * 0.99) - 1)]
@@ -232,7 +250,8 @@ def main() -> int:
         else:
             per_url = {u: sorted(r[3] for r in results if r[0] == u) for u in mix}
         load_after = os.getloadavg()[0]
-        print(f"load: {len(results)} answers, {len(errors)} errors, {len(bad)} non-200 in {wall:.1f} s; "
+        print(f"load: {len(results)} answers, {len(errors)} errors, {len(bad)} non-200 in {wall:.1f} s "
+              f"(server CPU {cpu_ms:.1f} ms a request, load average {load_before:.1f} -> {load_after:.1f}); "
               f"p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms", file=sys.stderr)
 
         if args.no_long_query:
@@ -284,7 +303,9 @@ def main() -> int:
          if args.varied else f"cycling through the {len(mix)} URLs below."), "",
         f"**{len(results)} answers, {len(errors)} errors, {len(bad)} not 200, in {wall:.1f} s "
         f"({len(results) / wall:.1f} requests/s): p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max "
-        f"{times[-1] * 1000:.0f} ms** (target: no errors, p99 < 1 s: {'met' if not errors and not bad and p99 < 1 else 'MISSED'}).", "",
+        f"{times[-1] * 1000:.0f} ms** (target: no errors, p99 < 1 s: {'met' if not errors and not bad and p99 < 1 else 'MISSED'}). "
+        f"The server (with its SQL workers) used **{cpu_ms:.1f} ms of CPU a request** (from /proc: what it spent, "
+        f"however busy the machine was).", "",
         f"| {'kind of page' if args.varied else 'URL'} | requests | median | p99 | max |", "|---|---|---|---|---|",
     ]
     lines += [f"| {u if args.varied else '`' + u[:90] + '`'} | {len(ts)} | {statistics.median(ts) * 1000:.0f} ms | "

@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also answer requests addressed to NAME (e.g. the name a proxy uses); repeatable")
     srv.add_argument("--sql-seconds", type=float, default=5.0, help="the SQL page's time limit (default: %(default)s)")
     srv.add_argument("--page-workers", type=int, default=None, metavar="N",
-                     help="pages rendered at the same time, the other requests waiting in line (default: cores + 1)")
+                     help="pages rendered at the same time, the other requests waiting in line (default: 8)")
     srv.add_argument("--page-cache-mb", type=float, default=64, metavar="MB",
                      help="pages kept per URL until an ingest changes the warehouse (default: %(default)s; 0: none)")
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")

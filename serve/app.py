@@ -228,7 +228,10 @@ def _format(request: Request) -> str:
 
 
 PAGE_CACHE_MB = 64
-PAGE_WORKERS = (os.cpu_count() or 1) + 1  # one more than the cores: a page also waits for DuckDB's threads
+# Pages rendered at the same time. On the shared 2-core machine of bench/SERVE.md, 3 lost throughput
+# (the server's few threads got less of the machine than the other jobs' many), 8 and 40 did alike;
+# 8 keeps the event loop, and so the stylesheet and the SQL page, answering between pages.
+PAGE_WORKERS = 8
 
 
 def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
