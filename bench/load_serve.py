@@ -150,7 +150,8 @@ def main() -> int:
     ap.add_argument("--page-cache-mb", type=float, default=64, help="the server's page cache (0: none)")
     ap.add_argument("--page-workers", type=int, default=None, help="the server's --page-workers (default: its own)")
     ap.add_argument("--tree", default=str(ROOT), help="the planscope tree whose server runs (to compare versions)")
-    ap.add_argument("--no-long-query", action="store_true", help="leave out the stylesheet during a long query")
+    ap.add_argument("--no-long-query", action="store_true",
+                    help="leave out the stylesheet during a long query, and write no figures (quick comparisons)")
     ap.add_argument("--varied", action="store_true",
                     help=f"--requests URLs nearly all different (searches for many words, facets, records...) "
                          "instead of 10 repeated")

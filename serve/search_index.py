@@ -1,11 +1,12 @@
-"""The records of one warehouse version held in memory for search: an inverted index of their
-words, their facet values as integer codes, and BM25's statistics, built once per version.
+"""The records and passages of one warehouse version held in memory for search: an inverted index
+of their words, their facet values as integer codes, BM25's statistics, the columns a page shows
+and each document's rows in reading order, built once per version.
 
 Why: a faceted search in SQL scanned every record's text, joined `record_themes` and
 `record_actors` for the theme and actor facets and flags, and materialised the hits several times:
 80-105 ms of CPU for each search on 100,000 records, so that 20 concurrent users waited seconds
-(bench/SERVE.md). Here the same search is a few numpy operations over arrays built once; only the
-25 records shown are read from DuckDB.
+(bench/SERVE.md). Here the same search is a few numpy operations over arrays built once, and the
+25 records shown are taken from an Arrow table: no statement reads DuckDB.
 
 The search means exactly what the SQL of `queries.search_records_sql` means (the reference the
 tests compare it with): a term matches a record when it is a substring of the record's text
@@ -29,9 +30,6 @@ import numpy as np
 
 from serve import queries
 
-# Words are split at spaces: no term holds one (a term is \w[\w'-]*), so no occurrence of a term
-# spans two words. (Splitting at punctuation as well would give a smaller vocabulary, but DuckDB's
-# regular-expression split is ~50 times slower than its split at one character.)
 # The tie order of a search's ranking: a stable sort by score alone then gives the SQL's order.
 POSITIONS = """positions AS (SELECT record_id, (row_number() OVER (ORDER BY start_date NULLS LAST, doc, block_no NULLS LAST,
                    row_no NULLS LAST, record_id) - 1)::INTEGER AS pos FROM record_facts)"""
@@ -85,6 +83,9 @@ class WordIndex:
     `positions`: a CTE naming each row's position (`pos`) by `key`, the column joining it to `table`."""
 
     def __init__(self, cur, n: int, table: str, positions: str, key: str):
+        # Words are split at spaces: no term holds one, so no occurrence of a term spans two words.
+        # (Splitting at punctuation as well would give a smaller vocabulary, but DuckDB's regular
+        # expression split is ~50 times slower than its split at one character.)
         # a word's postings hold a row once per occurrence (grouping by row as well doubles the build)
         table = cur.sql(f"""
             WITH {positions},
@@ -159,9 +160,10 @@ class RecordIndex:
             got = cur.execute(f"WITH {POSITIONS} {sql}").fetchnumpy()
             return Pairs(got["pos"], _plain(got["value"])), got
 
-        self.countries, _ = pairs("SELECT pos, unnest(countries) AS value FROM record_facts JOIN positions USING (record_id) "
-                                  "ORDER BY pos")
-        self.themes, _ = pairs("SELECT pos, theme AS value FROM record_themes JOIN positions USING (record_id) ORDER BY pos, ord")
+        self.countries, _ = pairs("SELECT pos, unnest(countries) AS value FROM record_facts "
+                                  "JOIN positions USING (record_id) ORDER BY pos")
+        self.themes, _ = pairs("SELECT pos, theme AS value FROM record_themes JOIN positions USING (record_id) "
+                               "ORDER BY pos, ord")
         self.actors, got = pairs("SELECT pos, coalesce(entity_id, name) AS value, name FROM record_actors "
                                  "JOIN positions USING (record_id) WHERE source_field <> 'funding' ORDER BY pos, ord")
         self.actor_names = _plain(got["name"])
@@ -181,7 +183,8 @@ class RecordIndex:
         # where each record's actor and theme rows are stored, so that its page reads only those
         self.rows_of = {}
         for table in ("record_actors", "record_themes"):
-            got = cur.execute(f"WITH {POSITIONS} SELECT pos, t.rowid AS rid FROM {table} t JOIN positions USING (record_id)").fetchnumpy()
+            got = cur.execute(f"WITH {POSITIONS} SELECT pos, t.rowid AS rid FROM {table} t "
+                              f"JOIN positions USING (record_id)").fetchnumpy()
             self.rows_of[table] = _groups(np.asarray(got["pos"], dtype=np.int64), np.asarray(got["rid"], dtype=np.int64))
 
     def stored_rows(self, table: str, record_id: str) -> list[int] | None:
