@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                      help="also answer requests addressed to NAME (e.g. the name a proxy uses); repeatable")
     srv.add_argument("--sql-seconds", type=float, default=5.0, help="the SQL page's time limit (default: %(default)s)")
+    srv.add_argument("--page-workers", type=int, default=None, metavar="N",
+                     help="pages rendered at the same time, the other requests waiting in line (default: 8)")
     srv.add_argument("--page-cache-mb", type=float, default=64, metavar="MB",
                      help="pages kept per URL until an ingest changes the warehouse (default: %(default)s; 0: none)")
     ex = sub.add_parser("explain", help="a record, its provenance and why each field is there")
@@ -322,7 +324,7 @@ def cmd_serve(args) -> int:
     from serve.app import run
 
     run(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host, sql_seconds=args.sql_seconds,
-        page_cache_mb=args.page_cache_mb)
+        page_cache_mb=args.page_cache_mb, page_workers=args.page_workers)
     return 0
 
 

@@ -146,9 +146,10 @@ def main() -> int:
         "|---|---|---|---|---|---|---|",
     ]
     lines += [f"| {k} | `{u}` | {m:.1f} ms | {w:.1f} ms | {c:.1f} ms | {s} | {v} |" for k, u, m, w, c, s, v in rows]
-    lines += ["", "Search ranks with BM25 written in SQL (serve/queries.py; DuckDB's `fts` extension would need a download). "
-              "A search runs two statements: one finds the hits once (a materialised CTE) and returns both the facet "
-              "counts over all hits and the page of 25 shown; the other fetches the themes and actors of those 25."]
+    lines += ["", "Search ranks with BM25 (serve/queries.py defines it in SQL; DuckDB's `fts` extension would need a "
+              "download). The server answers searches, facets, the timeline and a document's page from an index of the "
+              "warehouse's version built once, at the warm-up request here (serve/search_index.py: words -> records, "
+              "facet values as codes, the shown columns); only a record's own page reads DuckDB, three statements."]
     old = Path(args.out).read_text(encoding="utf-8") if Path(args.out).exists() else ""
     rest = old[old.index("\n## Under load"):] if "\n## Under load" in old else ""  # load_serve.py's sections stay
     Path(args.out).write_text("\n".join(lines) + "\n" + rest, encoding="utf-8")

@@ -51,10 +51,86 @@ def add_long_word(db: Path) -> None:
     con.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process `pid` and of its living children (the SQL workers),
+    from /proc: what the server spent, whatever else the shared machine ran meanwhile."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+KINDS_OF_URL = ("search", "faceted search", "passages", "record", "document", "timeline", "stylesheet", "sql")
+
+
+def varied_urls(con, count: int, seed: int = 23) -> list[str]:
+    """`count` URLs, nearly all different (so that no page cache can answer them): searches for
+    words of the records, alone or with a theme, a kind, a year range or a page; passage searches;
+    record and document pages; timelines; SQL queries; and the stylesheet."""
+    import random
+
+    rnd = random.Random(seed)
+    words = [w for (w,) in con.execute(
+        "SELECT word FROM (SELECT unnest(string_split(lower(text), ' ')) AS word FROM record_facts USING SAMPLE 3000 ROWS "
+        "(reservoir, 23)) WHERE regexp_matches(word, '^[a-z]{4,}$') GROUP BY word ORDER BY count(*) DESC, word LIMIT 400").fetchall()]
+    themes = [t for (t,) in con.execute("SELECT DISTINCT theme FROM record_themes ORDER BY theme").fetchall()]
+    kinds = [k for (k,) in con.execute("SELECT DISTINCT kind FROM record_facts ORDER BY kind").fetchall()]
+    records = [r for (r,) in con.execute("SELECT record_id FROM record_facts USING SAMPLE 600 ROWS (reservoir, 23) "
+                                         "ORDER BY record_id").fetchall()]
+    docs = [d for (d,) in con.execute("SELECT name FROM documents USING SAMPLE 300 ROWS (reservoir, 23) ORDER BY name").fetchall()]
+    q = urllib.parse.quote_plus
+    out = []
+    for i in range(count):
+        kind = rnd.choices(KINDS_OF_URL, weights=(20, 20, 10, 15, 10, 10, 5, 10))[0]
+        if kind == "search":
+            out.append(f"/search?q={q(' '.join(rnd.sample(words, rnd.choice((1, 1, 2)))))}&page={rnd.choice((1, 1, 2))}")
+        elif kind == "faceted search":
+            y = rnd.randrange(1985, 2010)
+            facets = [f"theme={q(rnd.choice(themes))}", f"kind={q(rnd.choice(kinds))}", f"kind={q(rnd.choice(kinds))}",
+                      f"year_from={y}&year_to={y + rnd.randrange(1, 6)}"]
+            chosen = "&".join(rnd.sample(facets, rnd.randrange(1, 4)))
+            out.append(f"/search?{chosen}" + (f"&q={q(rnd.choice(words))}" if rnd.random() < 0.5 else ""))
+        elif kind == "passages":
+            out.append(f"/search?q={q(rnd.choice(words))}&what=passages")
+        elif kind == "record":
+            out.append(f"/record/{q(rnd.choice(records))}")
+        elif kind == "document":
+            out.append(f"/doc/{urllib.parse.quote(rnd.choice(docs))}")
+        elif kind == "timeline":
+            out.append(f"/timeline?q={q(rnd.choice(words))}")
+        elif kind == "stylesheet":
+            out.append("/static/planscope.css")
+        else:
+            out.append("/sql.json?q=" + urllib.parse.quote(
+                f"SELECT kind, count(*) AS n FROM records WHERE year(start_date) = {rnd.randrange(1980, 2012)} GROUP BY kind "
+                f"ORDER BY kind LIMIT {rnd.randrange(1, 50)}"))
+    return out
+
+
+def kind_of(url: str) -> str:
+    """The kind of page a URL asks for (varied_urls' kinds)."""
+    if url.startswith("/static/"):
+        return "stylesheet"
+    if url.startswith("/sql"):
+        return "sql"
+    if "what=passages" in url:
+        return "passages"
+    for prefix, kind in (("/record/", "record"), ("/doc/", "document"), ("/timeline", "timeline")):
+        if url.startswith(prefix):
+            return kind
+    return "faceted search" if any(f in url for f in ("theme=", "kind=", "year_from=")) else "search"
 
 
 def get(conn: http.client.HTTPConnection, url: str) -> tuple[int, int, float]:
@@ -72,6 +148,13 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--out", default=str(ROOT / "bench" / "SERVE.md"))
     ap.add_argument("--page-cache-mb", type=float, default=64, help="the server's page cache (0: none)")
+    ap.add_argument("--page-workers", type=int, default=None, help="the server's --page-workers (default: its own)")
+    ap.add_argument("--tree", default=str(ROOT), help="the planscope tree whose server runs (to compare versions)")
+    ap.add_argument("--no-long-query", action="store_true",
+                    help="leave out the stylesheet during a long query, and write no figures (quick comparisons)")
+    ap.add_argument("--varied", action="store_true",
+                    help=f"--requests URLs nearly all different (searches for many words, facets, records...) "
+                         "instead of 10 repeated")
     args = ap.parse_args()
 
     from bench_serve import ingest_corpus, multiply
@@ -91,6 +174,7 @@ def main() -> int:
     n_listed_docs = con.execute("SELECT count(DISTINCT coalesce(content_key, doc_sha256)) FROM documents").fetchone()[0]
     record_id = con.execute("SELECT record_id FROM record_facts WHERE doc LIKE '000_%_copy177.docx' ORDER BY row_no LIMIT 1").fetchone()[0]
     doc = con.execute("SELECT name FROM documents WHERE name LIKE '004_%_copy3.docx'").fetchone()[0]
+    varied = varied_urls(con, args.requests) if args.varied else []
     con.close()
 
     slow_sql = "SELECT levenshtein(repeat('a', 200000), repeat('b', 200000)) AS d"
@@ -107,8 +191,10 @@ def main() -> int:
         "/sql.json?q=" + urllib.parse.quote("SELECT kind, count(*) AS n FROM records GROUP BY kind"),
     ]
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "planscope_cli", "--db", str(db), "serve", "--port", str(port),
-                               "--sql-seconds", "90", "--page-cache-mb", str(args.page_cache_mb)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    cli = "planscope_cli" if (Path(args.tree) / "planscope_cli.py").exists() else "pipeline.cli"  # an older tree
+    server = subprocess.Popen([sys.executable, "-m", cli, "--db", str(db), "serve", "--port", str(port),
+                               "--sql-seconds", "90", "--page-cache-mb", str(args.page_cache_mb)] +
+                              (["--page-workers", str(args.page_workers)] if args.page_workers else []), cwd=args.tree, env={**os.environ, "PYTHONPATH": str(args.tree)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -126,7 +212,7 @@ def main() -> int:
             assert status == 200, (url, status)
 
         # 1. 500 requests, 20 clients
-        queue = [mix[i % len(mix)] for i in range(args.requests)]
+        queue = list(reversed(varied)) if args.varied else [mix[i % len(mix)] for i in range(args.requests)]
         lock = threading.Lock()
         results: list[tuple[str, int, int, float]] = []
         errors: list[str] = []
@@ -149,6 +235,7 @@ def main() -> int:
             conn.close()
 
         load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
         threads = [threading.Thread(target=client) for _ in range(args.clients)]
         for t in threads:
@@ -156,13 +243,21 @@ def main() -> int:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        cpu_ms = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(results))
         bad = [(u, s) for u, s, _, _ in results if s != 200]
         times = sorted(r[3] for r in results)
         p50, p99 = times[len(times) // 2], times[max(0, int(len(times) * 0.99) - 1)]
-        per_url = {u: sorted(r[3] for r in results if r[0] == u) for u in mix}
-        print(f"load: {len(results)} answers, {len(errors)} errors, {len(bad)} non-200 in {wall:.1f} s; "
+        if args.varied:  # figures per kind of page
+            per_url = {k: sorted(r[3] for r in results if kind_of(r[0]) == k) for k in KINDS_OF_URL}
+        else:
+            per_url = {u: sorted(r[3] for r in results if r[0] == u) for u in mix}
+        load_after = os.getloadavg()[0]
+        print(f"load: {len(results)} answers, {len(errors)} errors, {len(bad)} non-200 in {wall:.1f} s "
+              f"(server CPU {cpu_ms:.1f} ms a request, load average {load_before:.1f} -> {load_after:.1f}); "
               f"p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms", file=sys.stderr)
 
+        if args.no_long_query:
+            return 0 if not errors and not bad and p99 < 1.0 else 1
         # 2. the stylesheet during a 40 s SQL query
         box = {}
 
@@ -191,24 +286,32 @@ def main() -> int:
 
     ok = not errors and not bad and p99 < 1.0 and css_times and max(css_times) < 0.1
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    heading = "## Under load (`bench/load_serve.py`)" + ("" if args.page_cache_mb else ", no page cache")
+    flags = ("" if args.page_cache_mb == 64 else f" --page-cache-mb {args.page_cache_mb:g}") + (" --varied" if args.varied else "")
+    heading = "## Under load (`bench/load_serve.py`)" + ("" if args.page_cache_mb else ", no page cache") + \
+        (", varied URLs" if args.varied else "")
     cache_note = (f"pages kept by the server per URL until the warehouse changes (`--page-cache-mb {args.page_cache_mb:g}`; "
                   "the warm-up below renders each URL once, so the timed requests are answered from it)"
                   if args.page_cache_mb else "no page cache (`--page-cache-mb 0`): every request renders its page")
     lines = [
         "", heading, "",
-        f"Generated on {when}; {os.cpu_count()} cores shared with other jobs (load average {load_before:.1f} before). "
-        f"Reproduce: `PYTHONPATH=. .venv/bin/python bench/load_serve.py`. The real server (`planscope serve`, one "
+        f"Generated on {when}; {os.cpu_count()} cores shared with other jobs (load average {load_before:.1f} before, {load_after:.1f} after). "
+        f"Reproduce: `PYTHONPATH=. .venv/bin/python bench/load_serve.py{flags}`. The real server (`planscope serve`, one "
         f"uvicorn process; {cache_note}) on a warehouse of {n_records} records in {n_docs} files ({n_listed_docs} documents: "
         f"a seed's .docx, .pdf and .txt are one document, listed once) that also holds a 40,000-letter word; "
-        f"{args.requests} requests from {args.clients} concurrent keep-alive clients (stdlib threads), cycling "
-        f"through the {len(mix)} URLs below.", "",
+        f"{args.requests} requests from {args.clients} concurrent keep-alive clients (stdlib threads), " +
+        (f"{len(set(varied))} different URLs (`varied_urls`: searches for 1-2 of 400 words of the records, with a "
+         f"page; 1-3 of theme, kind, kind, year range, half of them with a word; passage searches; 600 records' and "
+         f"300 documents' pages; timelines of a word; SQL queries of a year; the stylesheet), by kind of page below."
+         if args.varied else f"cycling through the {len(mix)} URLs below."), "",
         f"**{len(results)} answers, {len(errors)} errors, {len(bad)} not 200, in {wall:.1f} s "
         f"({len(results) / wall:.1f} requests/s): p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max "
-        f"{times[-1] * 1000:.0f} ms** (target: no errors, p99 < 1 s: {'met' if not errors and not bad and p99 < 1 else 'MISSED'}).", "",
-        "| URL | requests | median | max |", "|---|---|---|---|",
+        f"{times[-1] * 1000:.0f} ms** (target: no errors, p99 < 1 s: {'met' if not errors and not bad and p99 < 1 else 'MISSED'}). "
+        f"The server (with its SQL workers) used **{cpu_ms:.1f} ms of CPU a request** (from /proc: what it spent, "
+        f"however busy the machine was).", "",
+        f"| {'kind of page' if args.varied else 'URL'} | requests | median | p99 | max |", "|---|---|---|---|---|",
     ]
-    lines += [f"| `{u[:90]}` | {len(ts)} | {statistics.median(ts) * 1000:.0f} ms | {ts[-1] * 1000:.0f} ms |"
+    lines += [f"| {u if args.varied else '`' + u[:90] + '`'} | {len(ts)} | {statistics.median(ts) * 1000:.0f} ms | "
+              f"{ts[max(0, int(len(ts) * 0.99) - 1)] * 1000:.0f} ms | {ts[-1] * 1000:.0f} ms |"
               for u, ts in per_url.items() if ts]
     lines += ["", f"A stylesheet asked for every 1.5 s while `{slow_sql}` ran ({sql_seconds:.0f} s, in a SQL worker "
               f"process; the server started with `--sql-seconds 90`): **max {max(css_times) * 1000:.1f} ms, median "

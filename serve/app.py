@@ -14,10 +14,12 @@ import mimetypes
 import os
 import re
 import stat
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import anyio
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -35,6 +37,7 @@ from serve.charts import timeline_svg, year_bars_svg
 from serve.checks import check_renderers, load_check
 from serve.db import Warehouse
 from serve.renditions import HOW, RenditionsOf
+from serve.search_index import IndexOf
 from serve.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, exposure_warning
 from serve.sql import (CELL_CHARS, DOWNLOAD_BYTES, DOWNLOAD_SECONDS, PAGE_BYTES, ROW_LIMIT, TIME_LIMIT_SECONDS,
                        QueryRefused, Result, SqlPool, check_statement, deterministic)
@@ -90,8 +93,9 @@ def shown(text, terms: list[str] | None = None, limit: int = TEXT_CHARS) -> Mark
 
 
 def make_templates() -> Environment:
+    # auto_reload off: templates are read once, not checked on disk at every page
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["highlight"] = highlight
     env.filters["cell"] = _cell
     env.filters["shown"] = shown
@@ -224,16 +228,23 @@ def _format(request: Request) -> str:
 
 
 PAGE_CACHE_MB = 64
+# Pages rendered at the same time. On the shared 2-core machine of bench/SERVE.md, 3 lost throughput
+# (the server's few threads got less of the machine than the other jobs' many), 8 and 40 did alike;
+# 8 keeps the event loop, and so the stylesheet and the SQL page, answering between pages.
+PAGE_WORKERS = 8
 
 
 def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str] | None = None,
-               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> Starlette:
+               sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB,
+               page_workers: int = PAGE_WORKERS) -> Starlette:
     """The ASGI app. `allowed`: the Host names it answers (default: this machine's loopback names);
-    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept)."""
+    `page_cache_mb`: pages kept per URL until the warehouse file changes (0: none kept);
+    `page_workers`: pages rendered at the same time."""
     warehouse = Warehouse(db_path, idle_seconds=idle_seconds)
     pool = SqlPool(db_path, seconds=sql_seconds, idle_seconds=idle_seconds)
     env = make_templates()
     renditions = RenditionsOf(warehouse)
+    index = IndexOf(warehouse)  # records in memory for search, per warehouse version (serve/search_index.py)
     cache = PageCache(warehouse.version, max_bytes=int(page_cache_mb * 2**20)) if page_cache_mb > 0 else None
 
     def cached(endpoint, keep=None):
@@ -279,16 +290,16 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
         with warehouse.cursor() as cur:
             if fmt != "html":
                 export = queries.export_passages if f.what == "passages" else queries.export_records
-                names, rows = export(cur, f, hidden)
+                names, rows = export(cur, index.passages() if f.what == "passages" else index.get(), f, hidden)
                 return table_response(names, rows, fmt, f.what)
-            result = (queries.search_passages if f.what == "passages" else queries.search_records)(cur, f, hidden)
+            result = (queries.search_passages(cur, index.passages(), f, hidden) if f.what == "passages"
+                      else queries.search_records(cur, index.get(), f, hidden))
         pages = max(1, -(-result["total"] // queries.PAGE_SIZE))
         return page(request, "search.html", f=f, result=result, pages=pages, page_size=queries.PAGE_SIZE)
 
     def timeline(request: Request):
         f = queries.Filters.from_params(request.query_params)
-        with warehouse.cursor() as cur:
-            counts = queries.timeline(cur, f, listed_once(f))
+        counts = queries.timeline(index.get(), f, listed_once(f))
         svg = timeline_svg(counts, lambda year, theme: f.url(year_from=year, year_to=year,
                                                              **({"theme": theme} if theme else {})))
         return page(request, "timeline.html", f=f, svg=svg, counts=counts)
@@ -296,13 +307,17 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     def record(request: Request):
         record_id = request.path_params["record_id"]
         with warehouse.cursor() as cur:
-            rec = queries.record(cur, record_id)
+            rec = queries.record(cur, record_id, index.get())
             if rec is None:
                 raise HTTPException(404, f"no record {record_id!r}")
-            if rec["table_no"] is not None:
-                context, table_row = [], queries.table_row_around(cur, rec["doc_sha256"], rec["table_no"], rec["row_no"])
-            else:
-                context, table_row = queries.passages_around(cur, rec["doc_sha256"], rec["block_no"]), None
+        # the passages come from the passage index (serve/search_index.py), which holds them in
+        # reading order: queries.table_row_around and passages_around are the same in SQL
+        passages = index.passages()
+        if rec["table_no"] is not None:
+            context, table_row = [], passages.table_row(rec["doc_sha256"], rec["table_no"], rec["row_no"])
+        else:
+            context = passages.around(rec["doc_sha256"], rec["block_no"], 2, 2) if rec["block_no"] is not None else []
+            table_row = None
         cells = json.loads(rec.get("cells_json") or "{}")
         return page(request, "record.html", rec=rec, context=context, table_row=table_row, cells=cells)
 
@@ -313,10 +328,10 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             doc = queries.document(cur, name)
             if doc is None:
                 raise HTTPException(404, f"no document {name!r}")
-            records = queries.document_records(cur, doc["doc_sha256"], queries.PAGE_SIZE * 4,
-                                               (f.page - 1) * queries.PAGE_SIZE * 4)
-            passages, passages_in_all = queries.document_passages(cur, doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
-            total = cur.execute("SELECT count(*) FROM record_facts WHERE doc_sha256 = ?", [doc["doc_sha256"]]).fetchone()[0]
+        # records and passages from the indexes (queries.document_records and document_passages in SQL)
+        records, total = index.get().document_records(doc["doc_sha256"], queries.PAGE_SIZE * 4,
+                                                      (f.page - 1) * queries.PAGE_SIZE * 4)
+        passages, passages_in_all = index.passages().document(doc["doc_sha256"], PASSAGE_CHARS, TEXT_CHARS)
         return page(request, "document.html", doc=doc, records=records, passages=passages, total=total,
                     passages_in_all=passages_in_all,
                     f=queries.Filters(doc=(name,)), page_no=f.page, per_page=queries.PAGE_SIZE * 4)
@@ -335,7 +350,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
             info = queries.actor(cur, key)
             if info is None:
                 raise HTTPException(404, f"no actor {key!r}")
-            result = queries.search_records(cur, f, renditions.get().hidden)
+            result = queries.search_records(cur, index.get(), f, renditions.get().hidden)
         svg = year_bars_svg(info["by_year"], lambda year: f.url(year_from=year, year_to=year))
         return page(request, "actor.html", info=info, result=result, f=f, svg=svg)
 
@@ -476,8 +491,21 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     async def db_error(request: Request, exc: duckdb.Error):
         return page(request, "error.html", status_code=500, status=500, message=str(exc).splitlines()[0])
 
-    search, timeline, record, document, documents, actor, checks, check, table_list, table = map(
-        cached, (search, timeline, record, document, documents, actor, checks, check, table_list, table))
+    # Pages are rendered by at most `page_workers` threads at a time, the other requests waiting in
+    # line: twenty threads rendering at once on two cores only take the interpreter lock from each
+    # other (and from the event loop, so that even a stylesheet waited), and each answer came later.
+    # The SQL page is not among them: it mostly waits for its worker process.
+    limiter = anyio.CapacityLimiter(page_workers)
+
+    def in_line(endpoint):
+        async def answer(request: Request) -> Response:
+            return await anyio.to_thread.run_sync(endpoint, request, limiter=limiter)
+
+        return answer
+
+    search, timeline, record, document, documents, actor, checks, check, table_list, table = (
+        in_line(cached(endpoint)) for endpoint in (search, timeline, record, document, documents, actor, checks, check,
+                                                   table_list, table))
     sql = cached(sql, keep=sql_keepable)
     routes = [
         Route("/", search), Route("/search", search), Route("/search.{fmt}", search),
@@ -504,6 +532,7 @@ def create_app(db_path: str | Path, idle_seconds: float = 5.0, allowed: set[str]
     app.state.warehouse = warehouse
     app.state.sql_pool = pool
     app.state.page_cache = cache
+    app.state.search_index = index
     return app
 
 
@@ -522,7 +551,7 @@ def describe_archive(db_path: str | Path) -> tuple[dict[str, int], list[str]]:
 
 
 def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: list[str] | None = None,
-        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB) -> None:
+        sql_seconds: float = TIME_LIMIT_SECONDS, page_cache_mb: float = PAGE_CACHE_MB, page_workers: int | None = None) -> None:
     import sys
 
     import uvicorn
@@ -531,6 +560,9 @@ def run(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: li
     if warning:
         print(warning, file=sys.stderr, flush=True)
     app = create_app(db_path, allowed=allowed_hosts(host, allow_hosts or ()), sql_seconds=sql_seconds,
-                     page_cache_mb=page_cache_mb)
+                     page_cache_mb=page_cache_mb, page_workers=page_workers or PAGE_WORKERS)
+    # the search indexes are built while the server starts, not by its first visitor's search
+    threading.Thread(target=lambda: (app.state.search_index.get(), app.state.search_index.passages()),
+                     name="search-index", daemon=True).start()
     print(f"planscope serve: {db_path} (read-only) on http://{host}:{port}/  (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -87,13 +87,14 @@ class Filters:
         for name in MULTI:
             if name in changes and isinstance(changes[name], str):
                 changes[name] = (changes[name],) if changes[name] else ()
-        f = replace(self, **changes)
+        # (a page of results builds a URL per facet value: the fields are read directly rather than
+        # through dataclasses.replace and fields(), which took 7% of a loaded server's time)
         out = {}
-        for fld in fields(f):
-            value = getattr(f, fld.name)
-            if value in ("", None, ()) or (fld.name == "page" and value == 1) or (fld.name == "what" and value == "records"):
+        for name in FIELD_NAMES:
+            value = changes[name] if name in changes else getattr(self, name)
+            if value in ("", None, ()) or (name == "page" and value == 1) or (name == "what" and value == "records"):
                 continue
-            out[fld.name] = value
+            out[name] = value
         return out
 
     def url(self, path: str = "/search", **changes) -> str:
@@ -116,6 +117,9 @@ class Filters:
             else:
                 out.append((name, str(value), self.url(**{name: None})))
         return out
+
+
+FIELD_NAMES = tuple(fld.name for fld in fields(Filters))
 
 
 def terms_of(q: str) -> list[str]:
@@ -262,10 +266,50 @@ def facet_limit(name: str, f: Filters) -> int:
     return FACET_MORE if name == f.more else YEAR_VALUES if name == "year" else FACET_SIZE
 
 
-def search_records(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
-    """One page of ranked records with their actors and themes, the total and the facet counts, in one
-    statement so that the hits are found once. `hidden`: documents (sha256) not listed, being
-    renditions of one listed under another format."""
+def search_records(cur, index, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+    """One page of ranked records with their actors and themes, the total and the facet counts, from
+    `index` (serve/search_index.py: the hits, their order and the counts), reading only the shown
+    records from DuckDB. `hidden`: documents (sha256) not listed, being renditions of one listed
+    under another format."""
+    at, scores, over = index.search(f, hidden)
+    facets, total = _group_facets(index.facet_items(f, over), f)
+    start = (f.page - 1) * PAGE_SIZE
+    shown = at[start:start + PAGE_SIZE].tolist()
+    rows = [{"pos": n, **row, "score": score} for n, (row, score) in
+            enumerate(zip(index.rows_at(shown), scores[start:start + PAGE_SIZE].tolist()), start + 1)]
+    for r, pos in zip(rows, shown):
+        r["themes"] = index.themes_at(pos)
+        r["actors"] = index.actors_at(pos)
+    return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
+
+
+SHOWN_COLUMNS = ("r.record_id, r.doc, r.doc_sha256, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, "
+                 "r.row_no, r.paragraph_no, r.block_no, r.location, r.countries")
+SHOWN_PASSAGE_COLUMNS = ("r.doc, r.doc_sha256, r.block_no, r.kind, r.label, r.text, r.page, r.paragraph_no, d.kind AS genre, "
+                         "r.table_no, r.row_no, r.column_no, r.\"column\"")
+EXPORT_COLUMNS = """r.record_id, r.doc, r.kind, r.start_date AS start, r.end_date AS "end", r.ref, r.page, r.row_no,
+    r.paragraph_no, r.location, r.countries,
+    coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []) AS themes,
+    coalesce((SELECT list(a.name ORDER BY a.ord) FROM record_actors a
+              WHERE a.record_id = r.record_id AND a.source_field <> 'funding'), []) AS actors,
+    r.text"""
+
+
+def _in_order(cur, table: str, key: str, keys: list, columns: str) -> tuple[list[str], list[tuple]]:
+    """(column names, the rows of `table` whose `key` is each of `keys`, in that order). Read with an
+    IN list and put in order here: joined to the list instead, DuckDB reads the whole table."""
+    if key == "rowid":  # numbers written out: DuckDB then reads only the row groups that hold them
+        cur.execute(f"SELECT r.rowid AS _key, {columns} FROM {table} r WHERE r.rowid IN ({', '.join(str(int(k)) for k in keys) or '-1'})")
+    else:
+        cur.execute(f"SELECT r.{key} AS _key, {columns} FROM {table} r WHERE r.{key} IN (SELECT unnest(?))", [keys])
+    names = [d[0] for d in cur.description][1:]
+    found = {row[0]: row[1:] for row in cur.fetchall()}
+    return names, [found[k] for k in keys]
+
+
+def search_records_sql(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+    """search_records in SQL alone: the definition the index is tested against
+    (tests/test_serve_index.py), in one statement so that the hits are found once."""
     hits, args, source = _record_hits_sql(f, hidden)
     sql = (f"{hits}, {FACET_COUNTS.format(limit=FACET_SIZE, years=YEAR_VALUES, more=FACET_MORE, **source)}, "
            f"{PAGE_ROWS.format(order=ORDER_RECORDS, limit=PAGE_SIZE, offset=(f.page - 1) * PAGE_SIZE)}\n"
@@ -318,8 +362,17 @@ def attach_lists(cur, rows: list[dict]) -> None:
         r["actors"] = actors.get(r["record_id"], [])
 
 
-def export_records(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
-    """Every matching record (up to MAX_EXPORT_ROWS), flat, for CSV and JSON."""
+def export_records(cur, index, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
+    """Every matching record (up to MAX_EXPORT_ROWS) in the search's order, flat, for CSV and JSON."""
+    at, scores, _ = index.search(f, hidden)
+    at, scores = at[:MAX_EXPORT_ROWS], scores[:MAX_EXPORT_ROWS]
+    names, rows = _in_order(cur, "record_facts", "record_id", [index.ids[i] for i in at.tolist()],
+                            EXPORT_COLUMNS)
+    return names + ["score"], [row + (round(score, 4),) for row, score in zip(rows, scores.tolist())]
+
+
+def export_records_sql(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
+    """export_records in SQL alone (the reference of the tests)."""
     hits, args, _ = _record_hits_sql(f, hidden)
     sql = f"""{hits}
     SELECT record_id, doc, kind, start_date AS start, end_date AS "end", ref, page, row_no, paragraph_no, location,
@@ -360,7 +413,27 @@ def _passage_hits_sql(f: Filters, hidden: tuple[str, ...] = ()) -> tuple[str, li
 ORDER_PASSAGES = "ORDER BY score DESC, doc, block_no"
 
 
-def search_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+def search_passages(cur, index, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+    """One page of ranked passages, the total and the doc and genre counts, from `index`
+    (serve/search_index.py), reading only the shown passages from DuckDB."""
+    at, scores = index.search(f, hidden)
+    facets, total = _group_facets(index.facet_items(f, at), f)
+    start = (f.page - 1) * PAGE_SIZE
+    rows = [{**row, "score": score} for row, score in
+            zip(index.rows_at(at[start:start + PAGE_SIZE].tolist()), scores[start:start + PAGE_SIZE].tolist())]
+    return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
+
+
+def export_passages(cur, index, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
+    at, scores = index.search(f, hidden)
+    at, scores = at[:MAX_EXPORT_ROWS], scores[:MAX_EXPORT_ROWS]
+    names, rows = _in_order(cur, "passages", "rowid", index.rowids[at].tolist(),
+                            "r.doc, r.block_no, r.kind, r.label, r.page, r.paragraph_no, r.text")
+    return names + ["score"], [row + (round(score, 4),) for row, score in zip(rows, scores.tolist())]
+
+
+def search_passages_sql(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
+    """search_passages in SQL alone (the reference of the tests)."""
     hits, args = _passage_hits_sql(f, hidden)
     rows = _dicts(cur.execute(f"{hits} SELECT * FROM hits {ORDER_PASSAGES} LIMIT ? OFFSET ?",
                               args + [PAGE_SIZE, (f.page - 1) * PAGE_SIZE]))
@@ -373,7 +446,7 @@ def search_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> dict:
     return {"rows": rows, "total": total, "facets": facets, "terms": terms_of(f.q)}
 
 
-def export_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
+def export_passages_sql(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list[str], list[tuple]]:
     hits, args = _passage_hits_sql(f, hidden)
     cur.execute(f"{hits} SELECT doc, block_no, kind, label, page, paragraph_no, text, round(score, 4) AS score "
                 f"FROM hits {ORDER_PASSAGES} LIMIT {MAX_EXPORT_ROWS}", args)
@@ -382,8 +455,13 @@ def export_passages(cur, f: Filters, hidden: tuple[str, ...] = ()) -> tuple[list
 
 # -- timeline ---------------------------------------------------------------------------------
 
-def timeline(cur, f: Filters, hidden: tuple[str, ...] = ()) -> list[tuple[int, str, int]]:
+def timeline(index, f: Filters, hidden: tuple[str, ...] = ()) -> list[tuple[int, str, int]]:
     """(year, theme, records) for the records the filters select (a record counts once per theme)."""
+    return index.timeline(f, hidden)
+
+
+def timeline_sql(cur, f: Filters, hidden: tuple[str, ...] = ()) -> list[tuple[int, str, int]]:
+    """timeline in SQL alone (the reference of the tests)."""
     hits, args, _ = _record_hits_sql(replace(f, theme=()), hidden)
     sql = f"""{hits}
     SELECT year(h.start_date) AS y, coalesce(t.theme, '(no theme)') AS theme, count(*) AS n
@@ -395,18 +473,25 @@ def timeline(cur, f: Filters, hidden: tuple[str, ...] = ()) -> list[tuple[int, s
 
 # -- single pages -----------------------------------------------------------------------------
 
-def record(cur, record_id: str) -> dict | None:
+def record(cur, record_id: str, index=None) -> dict | None:
+    """The record with its document's fields, its actors and themes (read by the rowids `index`
+    holds for them, when given: a scan of record_actors and record_themes otherwise). Three
+    statements: as correlated subqueries of one, the lists cost more."""
     rows = _dicts(cur.execute("""
         SELECT r.*, d.path, d.period_raw, d.period_start, d.period_end, d.kind AS genre, d.title, d.format
         FROM record_facts r JOIN documents d USING (doc_sha256) WHERE r.record_id = ?""", [record_id]))
     if not rows:
         return None
     rec = rows[0]
-    rec["actor_links"] = _dicts(cur.execute(
-        "SELECT name, coalesce(entity_id, name) AS key, entity_id, as_written, role, source_field, kind, reason "
-        "FROM record_actors WHERE record_id = ? ORDER BY ord", [record_id]))
-    rec["theme_links"] = _dicts(cur.execute(
-        "SELECT theme, source, reason FROM record_themes WHERE record_id = ? ORDER BY ord", [record_id]))
+
+    def rows_of(table: str, columns: str) -> list[dict]:
+        stored = index.stored_rows(table, record_id) if index is not None else None
+        where = f"rowid IN ({', '.join(str(int(i)) for i in stored) or '-1'}) AND " if stored is not None else ""
+        return _dicts(cur.execute(f"SELECT {columns} FROM {table} WHERE {where}record_id = ? ORDER BY ord", [record_id]))
+
+    rec["actor_links"] = rows_of("record_actors", "name, coalesce(entity_id, name) AS key, entity_id, as_written, role, "
+                                                  "source_field, kind, reason")
+    rec["theme_links"] = rows_of("record_themes", "theme, source, reason")
     return rec
 
 
@@ -439,13 +524,18 @@ def document(cur, name: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def document_records(cur, sha: str, limit: int, offset: int = 0) -> list[dict]:
+def document_records(cur, sha: str, limit: int, offset: int = 0, index=None) -> list[dict]:
+    """A page of the document's records in reading order, with their themes and actors (from
+    `index` when given: serve/search_index.py)."""
     rows = _dicts(cur.execute(
         "SELECT r.record_id, r.doc, r.doc_sha256, r.kind, r.text, r.start_date, r.end_date, r.ref, r.page, r.row_no, r.paragraph_no, "
         "r.block_no, r.location, r.countries FROM record_facts r "
         "WHERE r.doc_sha256 = ? ORDER BY r.block_no NULLS LAST, r.row_no, r.paragraph_no, r.record_id LIMIT ? OFFSET ?",
         [sha, limit, offset]))
-    attach_lists(cur, rows)
+    if index is not None:
+        index.attach_lists(rows)
+    else:
+        attach_lists(cur, rows)
     return rows
 
 

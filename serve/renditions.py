@@ -29,6 +29,11 @@ class Renditions:
         """The renditions of the document `sha` is one of (the listed one first); [] when it has no other."""
         return self.by_sha.get(sha, [])
 
+    def also_as(self, sha: str) -> str:
+        """The formats of the document's other renditions, each once ("pdf, txt"): shown on every
+        record of a result page, so worked out here rather than by a chain of template filters."""
+        return ", ".join(dict.fromkeys(m["format"] for m in self.group(sha) if m["sha"] != sha))
+
 
 def _rank(doc: dict) -> tuple:
     fmt = (doc["format"] or "").lower()
