@@ -106,6 +106,7 @@ class Commitment:
     kind: str = "commitment"  # or "topic" (a priority that names nothing to do) or "lead-in" ("will focus on:")
     own_words: frozenset[str] = frozenset()  # words of its plan and of the report's opening (`mark_own_names`)
     own_acronyms: frozenset[str] = frozenset()
+    own_agents: frozenset[str] = frozenset()  # doers the report names again and again
 
 
 @lru_cache(maxsize=1)
@@ -385,11 +386,25 @@ def acronyms(text: str) -> set[str]:
     return out
 
 
+# A doer named only by an organ ("the Bureau", "the Working Group", "the Secretariat") is a body's
+# own organ, whatever the plan called it ("Executive Board").
+ORGAN_WORDS = {"bureau", "board", "secretariat", "group", "groups", "working", "wg", "unit", "office", "chair", "chairmanship",
+               "presidency", "network", "members", "member", "panel", "head", "team", "staff", "coordinator"}
+# A doer the report names this often is the reporting body or one of its organs, not a look-alike
+# named once ("FRONTEX held its course").
+RECURRING = 3
+
+
 def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
     """Each commitment's own names: every word of its plan's commitments and of the report's
-    opening (its title block names who reports), and the acronyms of their capitalised names.
-    A passage's doer made only of these words is the plan's own body, not another's."""
+    opening (its title block names who reports), the acronyms of their capitalised names, and
+    the doers the report names again and again. A passage's doer made only of these words is
+    the plan's own body, not another's."""
     opening = " ".join(u.text for u in sorted(units, key=lambda u: (u.block_no is None, u.block_no or 0))[:3])
+    sentences = {u.text: u for u in units if u.kind in ("sentence", "event")}.values()
+    words_of = [set(re.findall(r"[\w’'-]+", u.text.lower())) for u in sentences]
+    named = {a for u in units for a in u.agents}
+    recurring = frozenset(a for a in named if sum(1 for ws in words_of if set(a.split()) - SMALL_WORDS <= ws) >= RECURRING)
     by_plan: dict[str, list[Commitment]] = {}
     for c in commitments:
         by_plan.setdefault(c.plan_doc, []).append(c)
@@ -398,14 +413,16 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
         words = frozenset(w.lower() for w in re.findall(r"[\w’'-]+", text))
         initials = frozenset(acronyms(text))
         for c in plan:
-            c.own_words, c.own_acronyms = words, initials
+            c.own_words, c.own_acronyms, c.own_agents = words, initials, recurring
 
 
 def is_own(agent: str, c: Commitment) -> bool:
     words = [w for w in agent.split() if w not in SMALL_WORDS]
+    if agent in c.own_agents:
+        return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
         return True
-    return all(w in c.own_words for w in words)
+    return all(w in c.own_words or w in ORGAN_WORDS for w in words)
 
 
 def idf_table(counters: list[Counter]) -> dict[str, float]:
