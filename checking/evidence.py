@@ -368,8 +368,16 @@ def _name_words(head) -> list[str]:
     words = [w for w in head.lefts if w.dep_ in ("compound", "amod", "poss", "nmod")] + [head]
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
         words += [w for w in prep.subtree if w.dep_ in ("pobj", "compound")]
-    return [w.lower_ for w in words if w.pos_ == "PROPN" and w.text[:1].isupper() and not (w.is_upper and len(w) > 6)
+    shouting = _in_capitals(head.sent)
+    return [w.lower_ for w in words if w.pos_ == "PROPN" and w.text[:1].isupper() and not (w.is_upper and shouting)
             and w.ent_type_ not in ("STATE", "CITY", "DATE", "GPE", "PERSON") and w.lower_ not in MONTHS]
+
+
+def _in_capitals(sent) -> bool:
+    """A heading in capitals ("CURRICULUM READY IN DRAFT"): its words are no names; an acronym in a
+    sentence ("FRONTEX held its course") is."""
+    words = [w for w in sent if w.is_alpha and len(w) > 2]
+    return sum(1 for w in words if w.is_upper) > 0.3 * len(words) if words else False
 
 
 SMALL_WORDS = TITLE_SMALL | {"'s", "’s"}
