@@ -343,6 +343,9 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"}
 
 
+ORGANISING = {"organise", "organize", "arrange", "convene", "run", "hold", "launch", "chair"}
+
+
 def agents(sdoc) -> set[str]:
     """Who did what a passage reports, where it is named: the proper-noun subject of a verb
     ("FRONTEX held its course") or the agent of a passive ("organised by the Chancellery of the
@@ -355,10 +358,12 @@ def agents(sdoc) -> set[str]:
         if t.dep_ in ("nsubj", "pobj") and (t.dep_ == "nsubj" or t.head.lower_ == "by" and t.head.dep_ == "agent"):
             if t.dep_ == "pobj" and t.head.head.lemma_.lower() == "host":
                 continue  # a member state's ministry hosts the group's meeting: the host is not the doer
+            # "the conference organised by the European Commission": its organiser, marked "by:"
+            organiser = t.dep_ == "pobj" and t.head.head.lemma_.lower() in ORGANISING
             for head in [t, *t.conjuncts]:
                 name = _name_words(head)
                 if name:
-                    out.add(" ".join(name))
+                    out.add(("by:" if organiser else "") + " ".join(name))
     return out
 
 
@@ -411,7 +416,7 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
     opening = " ".join(u.text for u in sorted(units, key=lambda u: (u.block_no is None, u.block_no or 0))[:3])
     sentences = {u.text: u for u in units if u.kind in ("sentence", "event")}.values()
     words_of = [set(re.findall(r"[\w’'-]+", u.text.lower())) for u in sentences]
-    named = {a for u in units for a in u.agents}
+    named = {a.removeprefix("by:") for u in units for a in u.agents}
     recurring = frozenset(a for a in named if sum(1 for ws in words_of if set(a.split()) - SMALL_WORDS <= ws) >= RECURRING)
     by_plan: dict[str, list[Commitment]] = {}
     for c in commitments:
@@ -522,12 +527,16 @@ def other_actor(c: Commitment, u: Unit) -> float:
     """1 when the passage names who did it and that is nobody of the plan's own (see
     `mark_own_names`): "FRONTEX held its course for border guards" is not the group's training
     course; "The EGCC convened in Riga" is the Expert Group's meeting."""
+    agents = {a.removeprefix("by:") for a in u.agents}
     if not c.own_words:  # own names not marked: the commitment's text only
         text = c.text.lower()
-        names = {a for a in u.agents if not any(w in text for w in a.split() if len(w) > 3)}
+        names = {a for a in agents if not any(w in text for w in a.split() if len(w) > 3)}
     else:
-        names = {a for a in u.agents if not is_own(a, c)}
-    return 1.0 if names and len(names) == len(u.agents) else 0.0
+        names = {a for a in agents if not is_own(a, c)}
+        # another body organised it, whoever of ours took part: "attended the conference organised by the Commission"
+        if any(not is_own(a[3:], c) for a in u.agents if a.startswith("by:")):
+            return 1.0
+    return 1.0 if names and len(names) == len(agents) else 0.0
 
 
 @lru_cache(maxsize=2)

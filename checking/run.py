@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
+from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
                                mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
                                status_for, vetoed)
 from extractors.dates import normalise
@@ -271,7 +271,7 @@ def build_inputs(db: str, report: str, against: list[str] | None = None) -> Chec
         return inputs_for(con, report_sha, commitments, plan_shas, nlp, registry)
 
 
-def veto_note(u: Unit, feats: dict | None = None) -> str:
+def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -> str:
     """Why a passage close in words cannot evidence the commitment."""
     if NOT_DONE.search(u.text):
         return f"says it was not done ({NOT_DONE.search(u.text).group(0)!r})"
@@ -282,7 +282,8 @@ def veto_note(u: Unit, feats: dict | None = None) -> str:
     if ATTENDED.search(u.text):
         return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
     if feats and feats.get("other_actor"):
-        return f"tells of another body's work ({', '.join(sorted(u.agents))})"
+        names = {a.removeprefix("by:") for a in u.agents}
+        return f"tells of another body's work ({', '.join(sorted(a for a in names if c is None or not is_own(a, c)))})"
     return ""
 
 
@@ -328,7 +329,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}); "
                                        f"same words: {', '.join(top[0][2]) or 'none'}")
         else:
-            near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u, f)) for u, s, f in turned_down],
+            near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u, f, c)) for u, s, f in turned_down],
                        key=lambda x: x[1], default=None)
             result.nearest = near
             result.reason = ("nothing in the report comes close" if near is None else
