@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, load_model,
-                               mark_closest, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
+from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
+                               mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -249,6 +249,7 @@ def inputs_for(con, report_sha: str, commitments: list[Commitment], plan_shas: l
     prepare_units(units, nlp, registry)
     idf = idf_table([o.lemmas for o in commitments + units])
     mark_closest(commitments, units, idf)
+    mark_own_names(commitments, units)
     return CheckInputs(report_sha=report_sha, report_doc=name, period=period, plan_docs=plan_names,
                        commitments=commitments, units=units, idf=idf,
                        named_idf=idf_table([Counter(o.named) for o in commitments + units]))
@@ -270,7 +271,7 @@ def build_inputs(db: str, report: str, against: list[str] | None = None) -> Chec
         return inputs_for(con, report_sha, commitments, plan_shas, nlp, registry)
 
 
-def veto_note(u: Unit) -> str:
+def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -> str:
     """Why a passage close in words cannot evidence the commitment."""
     if NOT_DONE.search(u.text):
         return f"says it was not done ({NOT_DONE.search(u.text).group(0)!r})"
@@ -280,6 +281,9 @@ def veto_note(u: Unit) -> str:
         return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
     if ATTENDED.search(u.text):
         return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
+    if feats and feats.get("other_actor"):
+        names = {a.removeprefix("by:") for a in u.agents}
+        return f"tells of another body's work ({', '.join(sorted(a for a in names if c is None or not is_own(a, c)))})"
     return ""
 
 
@@ -299,7 +303,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             f = features(c, u, inputs.idf, inputs.named_idf)
             s = score(f, model)
             if vetoed(f):
-                turned_down.append((u, s))
+                turned_down.append((u, s, f))
                 continue
             scored.append((u, s))
             if f["in_progress"]:  # "the guide has been written; the translation is under way"
@@ -325,7 +329,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}); "
                                        f"same words: {', '.join(top[0][2]) or 'none'}")
         else:
-            near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u)) for u, s in turned_down],
+            near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u, f, c)) for u, s, f in turned_down],
                        key=lambda x: x[1], default=None)
             result.nearest = near
             result.reason = ("nothing in the report comes close" if near is None else

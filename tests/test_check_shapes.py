@@ -100,6 +100,25 @@ def test_priorities_list_says_which_items_are_commitments(checked):
     assert mapping.status not in POSITIVE and "has not been" in mapping.reason
 
 
+def test_another_bodys_work_is_no_evidence_and_an_organ_is_the_bodys_own(checked):
+    """The doer of a passage: FRONTEX (named nowhere in the plan or the report's opening) held
+    the course, so it is not the plan's course; "the Secretariat" is an organ of the body that
+    reports, though the plan never names it; "decided to postpone" says it was not done; a
+    conference "organised by the European Commission" is the Commission's, whoever spoke there."""
+    rows = checked("doers")
+    course = rows["Hold a training course for border guards on child trafficking"]
+    assert course.status not in POSITIVE
+    assert course.nearest[0].text.startswith("FRONTEX held its course") and "another body" in course.reason
+    assert "frontex" in course.reason
+    handbook = rows["Publish a handbook on guardianship for social workers"]
+    assert handbook.status in POSITIVE and "The Secretariat published the handbook" in handbook.evidence[0][0].text
+    seminar = rows["Hold a seminar on aftercare for care leavers in Tallinn"]
+    assert seminar.status not in POSITIVE and "'postpone'" in seminar.reason
+    # the Group spoke there, but the European Commission organised it: not the plan's conference
+    conference = rows["Organise a conference on guardianship for judges"]
+    assert conference.status not in POSITIVE and "another body's work (european commission)" in conference.reason
+
+
 def test_output_says_why_with_quote_section_date_and_nearest(tmp_path):
     out = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
                   "--format", "json", db=tmp_path / "w.duckdb", check=True)
