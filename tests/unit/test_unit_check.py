@@ -1,0 +1,199 @@
+"""`planscope check`'s rules, exactly (issue 29): each status threshold just below and just
+above, an undated passage dated by the report's period, no plan that starts after the report,
+and every string of `check --format html` escaped. Expected values by hand; the warehouse is
+written row by row, so nothing is ingested."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date, datetime
+
+import duckdb
+import pytest
+
+from checking import run as check_run
+from checking.evidence import Commitment, Unit, date_fit, load_model, status_for
+from checking.output import to_html
+from checking.run import CheckInputs, CheckResult, CommitmentResult, assess, plan_sources
+from schemas.records import Period
+from schemas.tables import RECORDS_VIEW, TABLES, ddl
+
+pytestmark = pytest.mark.unit
+
+MODEL = {"thresholds": {"evidenced": 0.6, "partly": 0.4}}
+REPORT_END = date(2010, 6, 30)
+
+
+@pytest.mark.parametrize("best, status", [
+    (0.61, "evidenced"), (0.60, "evidenced"),
+    (0.59, "partly evidenced"),  # between the two: partly (the order of the two tests matters)
+    (0.41, "partly evidenced"), (0.40, "partly evidenced"),
+    (0.39, "no evidence"),
+])
+def test_status_thresholds_just_below_and_above(best, status):
+    assert status_for(best, None, REPORT_END, MODEL) == status
+
+
+@pytest.mark.parametrize("deadline, status", [
+    (date(2010, 6, 29), "overdue"),  # due before the report's end, nothing found
+    (date(2010, 6, 30), "no evidence"),  # due on its last day: not overdue yet
+    (None, "no evidence"),
+])
+def test_overdue_only_when_the_deadline_passed_before_the_reports_end(deadline, status):
+    assert status_for(0.1, deadline, REPORT_END, MODEL) == status
+
+
+def test_the_shipped_thresholds_give_all_three_statuses():
+    model = load_model()
+    evidenced, partly = model["thresholds"]["evidenced"], model["thresholds"]["partly"]
+    assert 0 < partly < evidenced < 1
+    assert status_for(evidenced, None, None, model) == "evidenced"
+    assert status_for(evidenced - 1e-4, None, None, model) == "partly evidenced"
+    assert status_for(partly, None, None, model) == "partly evidenced"
+    assert status_for(partly - 1e-4, None, None, model) == "no evidence"
+
+
+def commitment(start: date | None, end: date | None, text: str = "Publish a guide for police") -> Commitment:
+    return Commitment(record_id="r1", ref="1", text=text, plan_doc="plan.txt", start=start, end=end, themes=[])
+
+
+def unit(start: date | None = None, end: date | None = None, report: tuple[date, date] | None = None,
+         text: str = "A guide for police was published.") -> Unit:
+    u = Unit(text=text, doc="report.txt", kind="sentence", page=None, paragraph_no=1, block_no=1, start=start, end=end)
+    if report:
+        u.report_start, u.report_end = report
+    return u
+
+
+def test_an_undated_passage_is_dated_by_the_reports_period():
+    plan_2011 = commitment(date(2011, 1, 1), date(2011, 12, 31))
+    # a 2004-2005 report speaks of 2004-2005: well before a 2011 commitment
+    assert date_fit(plan_2011, unit(report=(date(2004, 7, 1), date(2005, 6, 30)))) == 0.0
+    assert date_fit(plan_2011, unit(report=(date(2011, 7, 1), date(2012, 6, 30)))) == 1.0
+    assert date_fit(plan_2011, unit()) == 0.5  # no date at all: no opinion
+    # the passage's own date comes first
+    assert date_fit(plan_2011, unit(date(2011, 5, 1), date(2011, 5, 1), report=(date(2004, 7, 1), date(2005, 6, 30)))) == 1.0
+
+
+@pytest.mark.parametrize("day, fit", [
+    (date(2010, 11, 30), 0.0),  # 32 days before the commitment's start: before it
+    (date(2010, 12, 1), 1.0),  # 31 days before: preparations count
+    (date(2013, 12, 30), 1.0),  # 730 days after its deadline (2012 has 366 days)
+    (date(2013, 12, 31), 0.25),  # 731 days after: a later, similar activity
+])
+def test_date_fit_just_inside_and_outside_its_window(day, fit):
+    c = commitment(date(2011, 1, 1), date(2011, 12, 31))
+    assert date_fit(c, unit(day, day)) == fit
+
+
+def model_scoring(p: float) -> dict:
+    """A model whose every passage scores p (weights zero, the bias alone)."""
+    return {"bias": math.log(p / (1 - p)), "weights": {}, "thresholds": {"evidenced": 0.6, "partly": 0.4}}
+
+
+@pytest.mark.parametrize("p, status", [(0.62, "evidenced"), (0.58, "partly evidenced"), (0.42, "partly evidenced"),
+                                       (0.38, "no evidence")])
+def test_assess_gives_the_status_of_the_best_passage(p, status):
+    c = commitment(date(2010, 1, 1), date(2010, 12, 31))
+    inputs = CheckInputs(report_sha="s", report_doc="report.txt", period=Period(start=date(2010, 1, 1),
+                         end=date(2010, 12, 31), raw="2010"), plan_docs=["plan.txt"], commitments=[c],
+                         units=[unit(report=(date(2010, 1, 1), date(2010, 12, 31)))], idf={}, named_idf={})
+    result = assess(inputs, model_scoring(p))[0]
+    assert (result.status, round(result.score, 2)) == (status, p)
+
+
+# -- which plans a report is checked against ------------------------------------------------
+
+NOW = datetime(2020, 1, 1)
+
+
+def insert(con, table: str, **values) -> None:
+    for name, info in TABLES[table].model_fields.items():
+        if name not in values and not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+    cols = ", ".join(f'"{k}"' for k in values)
+    con.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in values)})", list(values.values()))
+
+
+def add_document(con, sha: str, name: str, kind: str, start: date | None, end: date | None, activities: int) -> None:
+    insert(con, "documents", doc_sha256=sha, name=name, path=f"/nowhere/{name}", format="txt", kind=kind, blocks=1,
+           records=activities, quarantined=0, ingested_at=NOW, period_start=start, period_end=end,
+           period_raw=f"{start}..{end}" if start else None)
+    for i in range(activities):
+        insert(con, "record_facts", record_id=f"{sha}_{i}", doc_sha256=sha, doc=name, kind="activity",
+               text=f"Activity {i} of {name}", date_granularity="none", date_source="none", row_no=i)
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    """A report of July 2008 - June 2009; a plan of 2004, one starting on the report's last day,
+    one starting the day after it, and an undated one."""
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    for name, model in TABLES.items():
+        con.execute(ddl(name, model))
+    con.execute(RECORDS_VIEW)
+    add_document(con, "R" * 64, "report_2008.txt", "report", date(2008, 7, 1), date(2009, 6, 30), 0)
+    add_document(con, "A" * 64, "plan_2004.txt", "narrative_plan", date(2004, 1, 1), date(2005, 12, 31), 2)
+    add_document(con, "B" * 64, "plan_last_day.txt", "table_plan", date(2009, 6, 30), date(2010, 6, 30), 1)
+    add_document(con, "C" * 64, "plan_after.txt", "table_plan", date(2009, 7, 1), date(2010, 6, 30), 1)
+    add_document(con, "D" * 64, "plan_undated.txt", "narrative_plan", None, None, 1)
+    con.close()
+    return db
+
+
+def test_plan_sources_leave_out_plans_that_start_after_the_report(warehouse):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert sorted(plan_sources(con, date(2009, 6, 30), exclude="R" * 64)) == ["A" * 64, "B" * 64, "D" * 64]
+    assert sorted(plan_sources(con, None)) == ["A" * 64, "B" * 64, "C" * 64, "D" * 64]
+    con.close()
+
+
+@pytest.fixture
+def no_parsing(monkeypatch):
+    """The plan choice only: no spaCy, no registry; `inputs_for` hands back the plans chosen."""
+    import extractors.nlp
+
+    monkeypatch.setattr(extractors.nlp, "get_nlp", lambda *a, **k: None)
+    monkeypatch.setattr(check_run, "load_registry", lambda: None)
+    monkeypatch.setattr(check_run, "prepare_commitments", lambda *a: None)
+    monkeypatch.setattr(check_run, "inputs_for", lambda con, sha, commitments, plan_shas, nlp, reg: sorted(plan_shas))
+
+
+def test_check_of_one_report_is_against_the_plans_begun_by_its_end(warehouse, no_parsing, monkeypatch):
+    monkeypatch.setattr(check_run, "ensure_ingested", lambda db, paths: ["R" * 64])
+    assert check_run.build_inputs(str(warehouse), "report_2008.txt") == ["A" * 64, "B" * 64, "D" * 64]
+
+
+def test_check_all_checks_no_report_against_a_later_plan(warehouse, no_parsing, monkeypatch):
+    monkeypatch.setattr(check_run, "_result", lambda plan_shas, model: plan_shas)
+    assert check_run.run_all(str(warehouse), store_results=False) == [["A" * 64, "B" * 64, "D" * 64]]
+
+
+# -- check --format html ----------------------------------------------------------------------
+
+HOSTILE = '"><script>alert(1)</script>'
+ESCAPED = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def hostile_result() -> CheckResult:
+    c = Commitment(record_id="r1", ref="ref" + HOSTILE, text="Train police" + HOSTILE, plan_doc="plan" + HOSTILE,
+                   start=date(2010, 1, 1), end=date(2010, 12, 31), themes=["theme" + HOSTILE])
+    evidence = Unit(text="Police were trained" + HOSTILE, doc="report" + HOSTILE, kind="sentence", page=3,
+                    paragraph_no=4, block_no=4, start=None, end=None, section="section" + HOSTILE)
+    near = Unit(text="Nearest" + HOSTILE, doc="report" + HOSTILE, kind="sentence", page=None, paragraph_no=5,
+                block_no=5, start=None, end=None)
+    found = CommitmentResult(c, "evidenced", 0.9, [(evidence, 0.9, ["police"])], reason="reason" + HOSTILE,
+                             missing=["missing" + HOSTILE])
+    missed = CommitmentResult(c, "no evidence", 0.1, [], reason="reason" + HOSTILE, nearest=(near, 0.1, ""))
+    return CheckResult(check_id="c1", report_doc="report" + HOSTILE, report_period=None,
+                       plan_docs=["plan" + HOSTILE], results=[found, missed])
+
+
+def test_check_html_escapes_every_string_from_the_documents():
+    page = to_html(hostile_result())
+    assert "<script>alert" not in page and 'alert(1)</script>' not in page
+    for text in ("ref", "Train police", "plan", "theme", "reason", "missing", "Nearest", "report"):
+        assert text + ESCAPED in page, text
+    assert "<mark>Police</mark> were trained" + ESCAPED in page
+    assert "section “section" + ESCAPED + "”" in page
