@@ -170,6 +170,26 @@ def test_check_all_checks_no_report_against_a_later_plan(warehouse, no_parsing, 
     assert check_run.run_all(str(warehouse), store_results=False) == [["A" * 64, "B" * 64, "D" * 64]]
 
 
+def test_every_passage_of_a_report_carries_the_reports_period(warehouse):
+    from extractors.nlp import get_nlp
+
+    con = duckdb.connect(str(warehouse))
+    for block, text in enumerate(["The working group met in Riga to discuss care. It agreed on a guide for police.",
+                                  "The seminar was held in Riga on 3 May 2009 for police officers."]):
+        insert(con, "passages", doc_sha256="R" * 64, doc="report_2008.txt", block_no=block, kind="paragraph", text=text)
+    period = Period(start=date(2008, 7, 1), end=date(2009, 6, 30), raw="2008-2009")
+    units = check_run.load_units(con, "R" * 64, period, get_nlp())
+    con.close()
+    sentences = {u.text: (u.start, u.end) for u in units if u.kind == "sentence"}
+    assert sentences == {"The working group met in Riga to discuss care.": (None, None),
+                         "It agreed on a guide for police.": (None, None),
+                         "The seminar was held in Riga on 3 May 2009 for police officers.": (date(2009, 5, 3), date(2009, 5, 3))}
+    assert {(u.report_start, u.report_end) for u in units} == {(date(2008, 7, 1), date(2009, 6, 30))}
+    # so an undated sentence of this report is no evidence of a plan made years later
+    undated = next(u for u in units if u.text == "It agreed on a guide for police.")
+    assert date_fit(commitment(date(2012, 1, 1), date(2012, 12, 31)), undated) == 0.0
+
+
 # -- check --format html ----------------------------------------------------------------------
 
 HOSTILE = '"><script>alert(1)</script>'
