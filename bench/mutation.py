@@ -1,18 +1,26 @@
-"""Mutation testing by hand-picked one-line bugs: does the suite notice when a rule breaks?
+"""Mutation testing, two ways: by mutmut over whole packages, and by a hand-written list of one-line bugs.
 
-Each mutant replaces one exact string in one file (`old` must occur exactly once) with a plausible
-bug, in a temporary copy of the repository, and runs only the tests named for it (`pytest -x`).
-A failing run means the mutant was caught; a passing run means it was missed. A mutant whose `old`
-text is gone (someone changed the code since) is reported as `stale` and not counted.
+By the tool (issue 29): every mutant mutmut makes in a package's files (operators, constants,
+arguments, return values ...), each run against the fast layer (`pytest -m unit`; mutmut 3 forks a
+pytest per mutant and runs only the tests that reach the mutated function). Each package runs in a
+scratch copy of the repository with `only_mutate` set to its files; the score per package is
+killed / (mutants - equivalent ones), where the equivalent ones are listed, each with its reason,
+in bench/mutmut_equivalent.txt. Configuration: `[tool.mutmut]` in pyproject.toml.
 
-    .venv/bin/python bench/mutation.py                 # all mutants, figures to bench/MUTATION.md
+    .venv/bin/python bench/mutation.py --mutmut                       # every package in PACKAGES
+    .venv/bin/python bench/mutation.py --mutmut checking dates        # some of them
+    .venv/bin/python bench/mutation.py --mutmut catalogue --survivors # and list what survived, with diffs
+
+By the list: each mutant replaces one exact string in one file (`old` must occur exactly once) with
+a plausible bug, in a temporary copy of the repository, and runs only the tests named for it
+(`pytest -x`). A failing run means the mutant was caught; a passing run means it was missed. A
+mutant whose `old` text is gone (someone changed the code since) is reported as `stale` and not
+counted. The list holds the bugs a reviewer or a stranger planted (issues 16, 28, 29), so each
+stays guarded by name.
+
+    .venv/bin/python bench/mutation.py                 # all listed mutants, figures to bench/MUTATION_LIST.md
     .venv/bin/python bench/mutation.py --only era_from_period_start,plan_columns_exact_only
     .venv/bin/python bench/mutation.py --list
-
-Why not mutmut: it mutates every operator of every line and runs the whole suite per mutant
-(hours on two cores for this code base, which ingests real documents with spaCy); a short list of
-bugs someone could really make, each with the few tests that should catch it, runs in minutes and
-says which rule is unguarded.
 """
 from __future__ import annotations
 
@@ -333,7 +341,7 @@ MUTANTS: list[Mutant] = [
 
 def copy_repo(dest: Path) -> None:
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.duckdb", "*.duckdb.wal", "*.pyc"))
+        ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.duckdb", "*.duckdb.wal", "*.pyc", "mutants"))
 
 
 def run_tests(repo: Path, tests: tuple[str, ...], timeout: int) -> tuple[int | None, float, str]:
@@ -395,14 +403,122 @@ def write_report(results: list[dict], mutants: dict[str, Mutant], elapsed: float
     return "\n".join(lines) + "\n"
 
 
+# --- mutmut, per package ----------------------------------------------------------------------
+
+# The packages of issue 29 and the files each one is: `only_mutate` globs, relative to the repository.
+PACKAGES: dict[str, list[str]] = {
+    "catalogue": ["extractors/catalogue.py"],
+    "dates": ["extractors/dates.py", "extractors/dates_i18n.py", "extractors/timex.py"],
+    "prose": ["extractors/narrative.py", "extractors/narrative_kind.py", "extractors/narrative_model.py",
+              "extractors/narrative_data.py"],
+    "checking": ["checking/*.py"],
+    "serve": ["serve/*.py"],
+    "readers": ["pipeline/readers/*.py"],
+}
+EQUIVALENT = ROOT / "bench" / "mutmut_equivalent.txt"
+KILLED = {"killed", "timeout", "caught by type check"}  # a mutant that makes the tests hang is caught too
+
+
+def equivalent_mutants() -> dict[str, str]:
+    """Mutant name -> why it is equivalent (same behaviour), from bench/mutmut_equivalent.txt."""
+    out = {}
+    if EQUIVALENT.exists():
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, _, why = line.partition(" ")
+                out[name] = why.strip()
+    return out
+
+
+def mutmut_env() -> dict[str, str]:
+    """mutmut from the environment, or from MUTMUT_PATH (a `pip install --target` folder)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if os.environ.get("MUTMUT_PATH"):
+        env["PYTHONPATH"] = os.environ["MUTMUT_PATH"]
+    return env
+
+
+def run_mutmut(package: str, max_children: int, survivors: bool) -> dict:
+    """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names."""
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix=f"planscope-mutmut-{package}-") as tmp:
+        repo = Path(tmp) / "repo"
+        copy_repo(repo)
+        shutil.rmtree(repo / "mutants", ignore_errors=True)
+        config = (repo / "pyproject.toml").read_text(encoding="utf-8")
+        globs = ", ".join(f'"{g}"' for g in PACKAGES[package])
+        (repo / "pyproject.toml").write_text(config.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = [{globs}]\n", 1),
+                                             encoding="utf-8")
+        env = mutmut_env()
+        proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+                              cwd=repo, env=env, capture_output=True, text=True)
+        listed = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=repo, env=env,
+                                capture_output=True, text=True).stdout
+        statuses = {}
+        for line in listed.splitlines():
+            name, _, status = line.strip().rpartition(": ")
+            if name:
+                statuses[name] = status
+        diffs = {}
+        if survivors:
+            for name, status in statuses.items():
+                if status not in KILLED and name not in equivalent_mutants():
+                    diffs[name] = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=repo, env=env,
+                                                 capture_output=True, text=True).stdout
+    if not statuses:
+        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    return {"package": package, "statuses": statuses, "seconds": time.monotonic() - t0, "diffs": diffs,
+            "exit": proc.returncode}
+
+
+def mutmut_score(statuses: dict[str, str], equivalent: dict[str, str]) -> dict:
+    counts = {}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    equiv = sum(1 for name in statuses if name in equivalent)
+    killed = sum(1 for name, s in statuses.items() if s in KILLED and name not in equivalent)
+    counted = len(statuses) - equiv
+    return {"mutants": len(statuses), "equivalent": equiv, "killed": killed, "counted": counted,
+            "score": killed / counted if counted else 0.0, "counts": counts}
+
+
+def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
+    unknown = [p for p in packages if p not in PACKAGES]
+    if unknown:
+        print(f"unknown package(s) {', '.join(unknown)}; one of {', '.join(PACKAGES)}", file=sys.stderr)
+        return 2
+    equivalent = equivalent_mutants()
+    rows = []
+    for package in packages:
+        r = run_mutmut(package, max_children, survivors)
+        score = mutmut_score(r["statuses"], equivalent)
+        rows.append((package, score, r["seconds"]))
+        others = ", ".join(f"{k} {v}" for k, v in sorted(score["counts"].items()))
+        print(f"{package:10} {score['killed']:5} of {score['counted']:5} killed ({score['score']:.0%}); "
+              f"{score['equivalent']} equivalent; {others}; {r['seconds'] / 60:.1f} min", flush=True)
+        for name, diff in r["diffs"].items():
+            print(f"--- {name}: {r['statuses'][name]}\n{diff}")
+    print("\n| package | files | mutants | equivalent | killed | score | min |\n|---|---|---|---|---|---|---|")
+    for package, score, seconds in rows:
+        print(f"| {package} | {', '.join(PACKAGES[package])} | {score['mutants']} | {score['equivalent']} | "
+              f"{score['killed']} | {score['score']:.0%} | {seconds / 60:.1f} |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="comma-separated mutant ids")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--timeout", type=int, default=300, help="seconds per mutant")
     ap.add_argument("--no-baseline", action="store_true", help="skip checking that the named tests pass unmutated")
-    ap.add_argument("--out", default=str(ROOT / "bench" / "MUTATION.md"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "MUTATION_LIST.md"))
+    ap.add_argument("--mutmut", nargs="*", metavar="PACKAGE", help=f"run mutmut over these packages (default: all of "
+                    f"{', '.join(PACKAGES)})")
+    ap.add_argument("--survivors", action="store_true", help="with --mutmut: print each surviving mutant's diff")
+    ap.add_argument("--max-children", type=int, default=2, help="with --mutmut: parallel mutants (default: 2)")
     args = ap.parse_args()
+    if args.mutmut is not None:
+        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
     if args.list:
         for m in chosen:
