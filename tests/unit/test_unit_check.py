@@ -217,3 +217,84 @@ def test_check_html_escapes_every_string_from_the_documents():
         assert text + ESCAPED in page, text
     assert "<mark>Police</mark> were trained" + ESCAPED in page
     assert "section “section" + ESCAPED + "”" in page
+
+
+# -- the evidence features, on small inputs -----------------------------------------------------
+
+from checking.evidence import (cosine, coverage, idf_table, missing_terms, named_overlap, other_actor, shared_terms,  # noqa: E402
+                               stem, title_match, vetoed)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("translations", "transl"), ("comparison", "compar"), ("agreements", "agree"), ("trainings", "train"),
+    ("financing", "financ"), ("published", "publish"), ("guides", "guid"), ("care", "care"), ("sing", "sing"),
+])
+def test_stem_keeps_four_letters(word, expected):
+    assert stem(word) == expected
+
+
+def test_idf_cosine_and_coverage_by_hand():
+    a, b, c = Counter({"guide": 1, "police": 1}), Counter({"guide": 1}), Counter({"care": 2})
+    idf = idf_table([a, b, c])
+    # n = 3: idf = ln((n+1)/(df+1)) + 1
+    assert idf == pytest.approx({"guide": math.log(4 / 3) + 1, "police": math.log(2) + 1, "care": math.log(2) + 1})
+    flat = {}
+    assert cosine(a, b, flat) == pytest.approx(1 / math.sqrt(2))
+    assert cosine(a, c, flat) == 0.0
+    assert cosine(Counter(), b, flat) == 0.0
+    assert coverage(a, b, flat) == 0.5
+    assert coverage({"guide": 1, "police": 1}, {"guide": 1}, {"guide": 3.0, "police": 1.0}) == 0.75
+    assert coverage({}, b, flat) == 0.0
+
+
+def test_title_match_is_the_best_title_squared():
+    c = commitment(None, None)
+    c.titles = [{"rights", "child"}, {"guide"}]
+    u = unit()
+    u.lemmas = Counter({"rights": 1, "guide": 1})
+    assert title_match(c, u, {}) == 1.0
+    c.titles = [{"rights", "child"}]
+    assert title_match(c, u, {}) == 0.25
+    c.titles = []
+    assert title_match(c, u, {}) == 0.0
+
+
+def test_named_overlap_weighs_rare_names_more():
+    assert named_overlap(set(), {"state:LV"}, {}) == 0.5
+    assert named_overlap({"state:LV", "body:x"}, {"state:LV"}, {"state:LV": 3.0, "body:x": 1.0}) == 0.75
+    assert named_overlap({"state:LV"}, set(), {}) == 0.0
+
+
+def test_another_body_doing_it_is_other_actor():
+    c = commitment(None, None, text="Frontex and the group train border guards")
+    u = unit()
+    u.agents = {"frontex"}
+    assert other_actor(c, u) == 0.0  # the commitment names Frontex
+    u.agents = {"europol"}
+    assert other_actor(c, u) == 1.0
+    u.agents = {"europol", "frontex"}
+    assert other_actor(c, u) == 0.0
+    u.agents = set()
+    assert other_actor(c, u) == 0.0
+
+
+ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity": 0.0, "attended_only": 0.0}
+
+
+@pytest.mark.parametrize("cues, is_vetoed", [
+    ({}, False), ({"not_done": 1.0}, True), ({"planned_again": 1.0}, True),
+    ({"planned_again": 1.0, "in_progress": 1.0}, False),  # begun, and more planned: partly, not vetoed
+    ({"own_activity": 1.0}, True), ({"attended_only": 1.0}, True), ({"in_progress": 1.0}, False),
+])
+def test_vetoes(cues, is_vetoed):
+    assert vetoed({**ZERO, **cues}) is is_vetoed
+
+
+def test_shared_and_missing_terms_as_written():
+    c = commitment(None, None)
+    c.lemmas = Counter({"guide": 1, "police": 1, "russian": 1})
+    u = unit()
+    u.lemmas = Counter({"guide": 2, "police": 1, "publish": 1})
+    u.surface = {"guide": {"Guides", "guide"}, "police": {"police"}}
+    assert shared_terms(c, u) == ["Guides", "guide", "police"]
+    assert missing_terms(c, u) == ["russian"]
