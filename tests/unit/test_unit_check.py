@@ -4,6 +4,8 @@ and every string of `check --format html` escaped. Expected values by hand; the 
 written row by row, so nothing is ingested."""
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections import Counter
 from datetime import date, datetime
@@ -298,3 +300,75 @@ def test_shared_and_missing_terms_as_written():
     u.surface = {"guide": {"Guides", "guide"}, "police": {"police"}}
     assert shared_terms(c, u) == ["Guides", "guide", "police"]
     assert missing_terms(c, u) == ["russian"]
+
+
+# -- the other renderings, exactly ---------------------------------------------------------------
+
+from checking.output import _bars_svg, to_csv, to_markdown, why_line  # noqa: E402
+
+
+def plain_result() -> CheckResult:
+    c = Commitment(record_id="r1", ref="row 3", text="Publish a guide | for police", plan_doc="plan.docx",
+                   start=date(2010, 1, 1), end=date(2010, 12, 31), themes=["police"])
+    ev = Unit(text="A guide was published.", doc="report.txt", kind="sentence", page=4, paragraph_no=7, block_no=7,
+              start=date(2010, 5, 1), end=date(2010, 5, 31), section="Results")
+    near = Unit(text="Police met.", doc="report.txt", kind="sentence", page=None, paragraph_no=2, block_no=2,
+                start=None, end=None)
+    partly = CommitmentResult(c, "partly evidenced", 0.5812, [(ev, 0.5812, ["guide"])], reason="model score 0.58",
+                              missing=["police", "russian"])
+    nothing = CommitmentResult(c, "no evidence", 0.1, [], reason="nearest passage scored 0.10", nearest=(near, 0.1, ""))
+    bare = CommitmentResult(Commitment(record_id="r2", ref=None, text="Map services", plan_doc="plan.docx", start=None,
+                                       end=None, themes=[]), "not a commitment", 0.0, [], reason="a lead-in")
+    return CheckResult(check_id="c1", report_doc="report.txt",
+                       report_period=Period(start=date(2010, 1, 1), end=date(2010, 12, 31), raw="2010"),
+                       plan_docs=["plan.docx"], results=[partly, nothing, bare])
+
+
+def test_why_line_says_the_quote_where_and_what_is_missing():
+    partly, nothing, bare = (r.as_dict() for r in plain_result().results)
+    assert why_line(partly) == ("“A guide was published.” (report.txt, section “Results”, 2010-05-01, p. 4); "
+                                "model score 0.58; missing: police, russian")
+    assert why_line(nothing) == "nearest passage scored 0.10: “Police met.” (report.txt)"
+    assert why_line(bare) == "a lead-in"
+
+
+def test_csv_has_one_row_per_commitment_with_its_best_evidence():
+    rows = list(csv.reader(io.StringIO(to_csv(plain_result()))))
+    assert rows[0][:6] == ["plan_doc", "ref", "deadline", "status", "score", "commitment_text"]
+    assert rows[1] == ["plan.docx", "row 3", "2010-12-31", "partly evidenced", "0.581", "Publish a guide | for police",
+                       "A guide was published.", "report.txt", "4", "0.581", "Results", "2010-05-01", "model score 0.58",
+                       "police; russian"]
+    assert rows[2][:7] == ["plan.docx", "row 3", "2010-12-31", "no evidence", "0.1", "Publish a guide | for police", ""]
+    assert rows[3][:5] == ["plan.docx", "", "", "not a commitment", "0.0"]
+    assert len(rows) == 4
+
+
+def test_markdown_summary_and_table():
+    md = to_markdown(plain_result()).splitlines()
+    assert md[0] == "# Commitments checked against report.txt"
+    assert md[2] == ("report.txt (2010-01-01 – 2010-12-31) against 1 plan(s): 0 evidenced, 1 partly evidenced, "
+                     "1 no evidence, 0 overdue, 1 not a commitment")
+    assert md[6] == ("| plan.docx | row 3 | 2010-12-31 | partly evidenced | 0.58 | Publish a guide / for police | "
+                     "“A guide was published.” (report.txt, section “Results”, 2010-05-01, p. 4); model score 0.58; "
+                     "missing: police, russian |")
+    assert md[8] == "| plan.docx |  |  | not a commitment | 0.00 | Map services | a lead-in |"
+
+
+def test_html_summary_counts_and_period():
+    page = to_html(plain_result())
+    assert "<h1>Commitments checked against report.txt</h1>" in page
+    assert '<p class="sub">Report period 2010-01-01 – 2010-12-31; plans: plan.docx</p>' in page
+    assert '<div class="big">3</div>' in page
+    assert '<span class="badge" style="background:#f9a825">partly evidenced: 1</span>' in page
+    assert '<tr class="partly-evidenced">' in page and '<tr class="not-a-commitment">' in page
+    assert '<blockquote class="nearest">Police met.<footer>nearest passage considered · report.txt · score 0.10' in page
+    assert "paragraph 7 · score 0.58</footer>" in page
+    assert '<p class="why">model score 0.58; missing: police, russian</p>' in page
+
+
+def test_bars_are_as_wide_as_their_counts():
+    svg = _bars_svg([("a", Counter({"evidenced": 2, "overdue": 1})), ("b", Counter({"no evidence": 4}))], width=400)
+    assert '<rect x="170.0" y="5" width="200.0" height="18" fill="#2e7d32"><title>a: 2 evidenced</title></rect>' in svg
+    assert '<rect x="370.0" y="5" width="100.0" height="18" fill="#c62828"><title>a: 1 overdue</title></rect>' in svg
+    assert '<rect x="170.0" y="31" width="400.0" height="18" fill="#9e9e9e"><title>b: 4 no evidence</title></rect>' in svg
+    assert 'height="62"' in svg and '<text x="474.0" y="18" font-size="11">3</text>' in svg
