@@ -25,6 +25,7 @@ stays guarded by name.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -416,7 +417,9 @@ PACKAGES: dict[str, list[str]] = {
     "readers": ["pipeline/readers/*.py"],
 }
 EQUIVALENT = ROOT / "bench" / "mutmut_equivalent.txt"
-KILLED = {"killed", "timeout", "caught by type check"}  # a mutant that makes the tests hang is caught too
+KILLED = {"killed", "timeout", "caught by type check"}
+SHOW_AT_MOST = 60
+RESULTS = ROOT / "bench" / "data" / "mutmut_results.json"  # a mutant that makes the tests hang is caught too
 
 
 def equivalent_mutants() -> dict[str, str]:
@@ -460,11 +463,11 @@ def run_mutmut(package: str, max_children: int, survivors: bool) -> dict:
             if name:
                 statuses[name] = status
         diffs = {}
-        if survivors:
-            for name, status in statuses.items():
-                if status not in KILLED and name not in equivalent_mutants():
-                    diffs[name] = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=repo, env=env,
-                                                 capture_output=True, text=True).stdout
+        if survivors:  # the first SHOW_AT_MOST surviving mutants' diffs (one `mutmut show` each: a second or so)
+            alive = [n for n, s in statuses.items() if s not in KILLED and n not in equivalent_mutants()]
+            for name in alive[:SHOW_AT_MOST]:
+                diffs[name] = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=repo, env=env,
+                                             capture_output=True, text=True).stdout
     if not statuses:
         print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
     return {"package": package, "statuses": statuses, "seconds": time.monotonic() - t0, "diffs": diffs,
@@ -482,6 +485,15 @@ def mutmut_score(statuses: dict[str, str], equivalent: dict[str, str]) -> dict:
             "score": killed / counted if counted else 0.0, "counts": counts}
 
 
+def save_results(package: str, score: dict, r: dict) -> None:
+    """Each package's last figures and its surviving mutants' names, for bench/MUTATION.md."""
+    saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    saved[package] = {**{k: v for k, v in score.items() if k != "score"}, "score": round(score["score"], 3),
+                      "files": PACKAGES[package], "minutes": round(r["seconds"] / 60, 1), "date": time.strftime("%Y-%m-%d"),
+                      "not_killed": sorted(n for n, s in r["statuses"].items() if s not in KILLED)}
+    RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
     unknown = [p for p in packages if p not in PACKAGES]
     if unknown:
@@ -493,6 +505,7 @@ def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
         r = run_mutmut(package, max_children, survivors)
         score = mutmut_score(r["statuses"], equivalent)
         rows.append((package, score, r["seconds"]))
+        save_results(package, score, r)
         others = ", ".join(f"{k} {v}" for k, v in sorted(score["counts"].items()))
         print(f"{package:10} {score['killed']:5} of {score['counted']:5} killed ({score['score']:.0%}); "
               f"{score['equivalent']} equivalent; {others}; {r['seconds'] / 60:.1f} min", flush=True)
