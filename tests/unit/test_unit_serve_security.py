@@ -147,3 +147,71 @@ def test_check_page_escapes_quotes_and_markup(client):
 def test_check_list_page_escapes_quotes_and_markup(client):
     page = client.get("/checks").text
     assert "<img src=x" not in page and "report" + ESCAPED in page
+
+
+# -- which Host names are answered, and the warning before exposing the archive --------------------
+
+from serve.hosts import HostCheck, allowed_hosts, exposure_warning, host_of, is_loopback  # noqa: E402
+
+
+@pytest.mark.parametrize("host, loopback", [("localhost", True), ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True),
+                                            ("0.0.0.0", False), ("::", False), ("192.168.1.5", False),
+                                            ("example.org", False), ("", False)])
+def test_is_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize("header, name", [("127.0.0.1:8000", "127.0.0.1"), ("LOCALHOST", "localhost"),
+                                          ("[::1]:8000", "::1"), ("[::1", ""), ("::1", "::1"),
+                                          (" Example.org:80 ", "example.org"), ("", "")])
+def test_host_of_a_header(header, name):
+    assert host_of(header) == name
+
+
+def test_loopback_answers_its_own_names_and_the_extra_ones_only():
+    assert allowed_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts("[::1]", ["Proxy.Example"]) == {"::1", "localhost", "127.0.0.1", "proxy.example"}
+    wildcard = allowed_hosts("0.0.0.0")
+    assert {"0.0.0.0", "localhost", "127.0.0.1", "::1"} <= wildcard and "" not in wildcard
+    import socket
+
+    assert socket.gethostname().lower() in wildcard
+
+
+def test_the_host_check_refuses_a_foreign_name():
+    import asyncio
+
+    sent = []
+
+    async def app(scope, receive, send):
+        sent.append("app")
+
+    async def send(message):
+        sent.append(message)
+
+    check = HostCheck(app, {"LOCALHOST"})
+    asyncio.run(check({"type": "http", "headers": [(b"host", b"localhost:8000")]}, None, send))
+    assert sent == ["app"]
+    sent.clear()
+    asyncio.run(check({"type": "http", "headers": [(b"host", b"evil.example")]}, None, send))
+    assert sent[0]["status"] == 400
+    assert sent[1]["body"] == (b"400: this server answers to localhost, not to the Host 'evil.example' (a page of another "
+                               b"site reaching this one through its name?)\n")
+    sent.clear()
+    asyncio.run(check({"type": "lifespan"}, None, send))
+    assert sent == ["app"]
+
+
+def test_no_warning_on_loopback_and_a_full_one_elsewhere():
+    counts = {"documents": 3, "records": 40, "passages": 500}
+    assert exposure_warning("127.0.0.1", 8000, "w.duckdb", counts, ["/a"]) is None
+    assert exposure_warning("localhost", 8000, "w.duckdb", counts, ["/a"]) is None
+    folders = [f"/f{i}" for i in range(7)]
+    assert exposure_warning("0.0.0.0", 8080, "w.duckdb", counts, folders) == (
+        "WARNING: listening on 0.0.0.0:8080, open to every network this machine is on, with no login. Anyone there can "
+        "read the whole warehouse w.duckdb: 3 documents, 40 records, 500 passages of their full text, the check runs, "
+        "and run read-only SQL over all of it; and download the ingested source files (from /f0, /f1, /f2, /f3, /f4 and "
+        "2 more). Use --host 127.0.0.1 to keep it to this machine.")
+    assert "open to anyone who can reach 10.0.0.5" in exposure_warning("10.0.0.5", 1, "w", {}, [])
+    assert "0 documents, 0 records, 0 passages" in exposure_warning("10.0.0.5", 1, "w", {}, [])
+    assert "(from no folder)" in exposure_warning("10.0.0.5", 1, "w", {}, [])
