@@ -485,6 +485,32 @@ def mutmut_score(statuses: dict[str, str], equivalent: dict[str, str]) -> dict:
             "score": killed / counted if counted else 0.0, "counts": counts}
 
 
+# mutmut's exit codes in mutants/*.meta (mutmut.stats.status_by_exit_code); None = not run yet
+EXIT_STATUS = {0: "survived", 1: "killed", 3: "killed", 33: "no tests", 34: "skipped", 35: "suspicious", 36: "timeout",
+               37: "caught by type check", 24: "timeout", 152: "timeout", 255: "timeout", -24: "timeout", 5: "no tests",
+               -11: "segfault", -9: "segfault"}
+
+
+def partial_main(repo: Path) -> int:
+    """The score over the mutants that ran, per file, from a stopped run's mutants/*.meta."""
+    equivalent = equivalent_mutants()
+    total: dict[str, str] = {}
+    for meta in sorted((repo / "mutants").rglob("*.meta")):
+        codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        ran = {k: EXIT_STATUS.get(v, f"exit {v}") for k, v in codes.items() if v is not None}
+        if codes:
+            s = mutmut_score(ran, equivalent)
+            print(f"{meta.relative_to(repo / 'mutants').with_suffix('')}: {len(ran)} of {len(codes)} mutants ran; "
+                  f"{s['killed']} of {s['counted']} killed ({s['score']:.0%}); "
+                  + ", ".join(f"{k} {v}" for k, v in sorted(s["counts"].items())))
+            total.update(ran)
+            total.update({k: "not run" for k, v in codes.items() if v is None})
+    ran = {k: v for k, v in total.items() if v != "not run"}
+    s = mutmut_score(ran, equivalent)
+    print(f"all: {len(ran)} of {len(total)} mutants ran; {s['killed']} of {s['counted']} killed ({s['score']:.0%})")
+    return 0
+
+
 def save_results(package: str, score: dict, r: dict) -> None:
     """Each package's last figures and its surviving mutants' names, for bench/MUTATION.md."""
     saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
@@ -529,7 +555,11 @@ def main() -> int:
                     f"{', '.join(PACKAGES)})")
     ap.add_argument("--survivors", action="store_true", help="with --mutmut: print each surviving mutant's diff")
     ap.add_argument("--max-children", type=int, default=2, help="with --mutmut: parallel mutants (default: 2)")
+    ap.add_argument("--partial", metavar="DIR", help="figures so far of a mutmut run stopped before its end: DIR is its "
+                    "scratch copy (/tmp/planscope-mutmut-PACKAGE-*/repo)")
     args = ap.parse_args()
+    if args.partial:
+        return partial_main(Path(args.partial))
     if args.mutmut is not None:
         return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
