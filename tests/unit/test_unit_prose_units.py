@@ -165,3 +165,21 @@ def test_a_title_slide_names_its_event_city_and_date():
         ("Children at Risk Meeting of the Expert Group", "Helsinki", "13th to 15th of June 2004")
     assert trim_title_event("Helsinki June 2004 meeting", lambda w: w == "Helsinki") is None  # the city opens it
     assert trim_title_event("Meeting of the Expert Group in Helsinki", lambda w: w == "Helsinki") is None
+
+
+def test_inline_items_of_a_paragraph_take_its_last_sentence_as_lead_in(tmp_path):
+    path = tmp_path / "programme.txt"
+    path.write_text("Programme of the presidency\n\nThe presidency will work on two fronts. Its priorities are: "
+                    "1. child trafficking 2. care for children a. foster care b. small homes\n", encoding="utf-8")
+    doc = read_document(path)
+    units = narrative_units(doc, analyse(doc))
+    lead = "Its priorities are:"
+    assert [(u.shape, u.text, u.lead_in, u.in_priorities, u.label) for u in units] == [
+        ("sentence", "The presidency will work on two fronts.", None, False, None),
+        ("sentence", lead, None, False, None),
+        ("item", "child trafficking", lead, True, "1"),
+        ("item", "care for children", lead, True, "2"),
+        ("item", "foster care", None, False, "a"),  # a sub-item: no lead-in, not itself a priority
+        ("item", "small homes", None, False, "b"),
+    ]
+    assert {u.heading for u in units} == {"Programme of the presidency"}
