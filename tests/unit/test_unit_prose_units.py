@@ -21,6 +21,8 @@ Activities during the year
 
 Tallinn, October 2008 – Meeting of the Working Group on children at risk.
 
+Oslo, March 2010 – Conference on care.
+
 The Expert Group met in Riga on 3 March 2009. Dr. Berg opened it. The members agreed on the following:
 
 1. a guide for police
@@ -36,9 +38,9 @@ Follow-up
 """
 
 
-@pytest.fixture(scope="module")
-def report_units(tmp_path_factory):
-    path = tmp_path_factory.mktemp("prose") / "report.txt"
+@pytest.fixture  # per test, not per module: mutmut maps a function to the tests that call it, fixtures included
+def report_units(tmp_path):
+    path = tmp_path / "report.txt"
     path.write_text(REPORT, encoding="utf-8")
     doc = read_document(path)
     return narrative_units(doc, analyse(doc))
@@ -51,6 +53,7 @@ def test_a_report_is_cut_into_entries_sentences_and_items(report_units):
     assert got == [
         ("sentence", "Annual report of the Working Group 2008-2009", None, None, False, None),
         ("entry", "Meeting of the Working Group on children at risk.", activities, None, False, None),
+        ("entry", "Conference on care.", activities, None, True, None),  # dated after the report's period: planned
         ("sentence", "The Expert Group met in Riga on 3 March 2009.", activities, None, False, None),
         ("sentence", "Dr. Berg opened it.", activities, None, False, None),
         ("sentence", lead, activities, None, False, None),
@@ -66,6 +69,8 @@ def test_a_report_is_cut_into_entries_sentences_and_items(report_units):
 def test_an_entry_keeps_its_place_and_date_and_its_span(report_units):
     entry = report_units[1]
     assert (entry.entry_place_raw, entry.entry_date_raw) == ("Tallinn", "October 2008")
+    assert [(u.entry_place_raw, u.entry_date_raw) for u in report_units if u.shape == "entry"] == \
+        [("Tallinn", "October 2008"), ("Oslo", "March 2010"), ("Vilnius", "September 2009")]
     assert entry.char_end - entry.char_start == len("Meeting of the Working Group on children at risk.")
 
 
