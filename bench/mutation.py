@@ -1,22 +1,31 @@
-"""Mutation testing by hand-picked one-line bugs: does the suite notice when a rule breaks?
+"""Mutation testing, two ways: by mutmut over whole packages, and by a hand-written list of one-line bugs.
 
-Each mutant replaces one exact string in one file (`old` must occur exactly once) with a plausible
-bug, in a temporary copy of the repository, and runs only the tests named for it (`pytest -x`).
-A failing run means the mutant was caught; a passing run means it was missed. A mutant whose `old`
-text is gone (someone changed the code since) is reported as `stale` and not counted.
+By the tool (issue 29): every mutant mutmut makes in a package's files (operators, constants,
+arguments, return values ...), each run against the fast layer (`pytest -m unit`; mutmut 3 forks a
+pytest per mutant and runs only the tests that reach the mutated function). Each package runs in a
+scratch copy of the repository with `only_mutate` set to its files; the score per package is
+killed / (mutants - equivalent ones), where the equivalent ones are listed, each with its reason,
+in bench/mutmut_equivalent.txt. Configuration: `[tool.mutmut]` in pyproject.toml.
 
-    .venv/bin/python bench/mutation.py                 # all mutants, figures to bench/MUTATION.md
+    .venv/bin/python bench/mutation.py --mutmut                       # every package in PACKAGES
+    .venv/bin/python bench/mutation.py --mutmut checking dates        # some of them
+    .venv/bin/python bench/mutation.py --mutmut catalogue --survivors # and list what survived, with diffs
+
+By the list: each mutant replaces one exact string in one file (`old` must occur exactly once) with
+a plausible bug, in a temporary copy of the repository, and runs only the tests named for it
+(`pytest -x`). A failing run means the mutant was caught; a passing run means it was missed. A
+mutant whose `old` text is gone (someone changed the code since) is reported as `stale` and not
+counted. The list holds the bugs a reviewer or a stranger planted (issues 16, 28, 29), so each
+stays guarded by name.
+
+    .venv/bin/python bench/mutation.py                 # all listed mutants, figures to bench/MUTATION_LIST.md
     .venv/bin/python bench/mutation.py --only era_from_period_start,plan_columns_exact_only
     .venv/bin/python bench/mutation.py --list
-
-Why not mutmut: it mutates every operator of every line and runs the whole suite per mutant
-(hours on two cores for this code base, which ingests real documents with spaCy); a short list of
-bugs someone could really make, each with the few tests that should catch it, runs in minutes and
-says which rule is unguarded.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -48,8 +57,78 @@ T_DATES = "tests/test_dates.py"
 T_READ = "tests/test_readers.py"
 T_SCALE = "tests/test_scaling.py"
 T_LIMITS = "tests/test_limits.py"
+U_DATES = "tests/unit/test_unit_dates.py"
+U_PROSE = "tests/unit/test_unit_prose.py"
+U_CHECK = "tests/unit/test_unit_check.py"
+U_SERVE = "tests/unit/test_unit_serve_security.py"
+U_CATALOGUE = "tests/unit/test_unit_catalogue.py"
 
 MUTANTS: list[Mutant] = [
+    # --- issue 29: one-line bugs a stranger planted, caught by the fast layer (tests/unit/) ---
+    Mutant("quarter_off_by_one", "extractors/time/timex.py",
+           "        q = (anchor.month - 1) // 3", "        q = anchor.month // 3",
+           (U_DATES,), '"this quarter" on a March reference date is Q2'),
+    Mutant("month_without_digits_dropped", "extractors/time/timex.py",
+           "        if not w[0].isupper():\n            return False", "        if not w[0].isdigit():\n            return False",
+           (U_DATES,), 'a month named without digits ("met in Riga in September.") loses its date'),
+    Mutant("two_digit_year_from_today", "extractors/time/timex.py",
+           "    ref_year = (ctx.reference or date(2000, 1, 1)).year\n    y = 2000 + yy",
+           "    ref_year = date.today().year\n    y = 2000 + yy",
+           (U_DATES,), "a two-digit year read against today's year, not the document's"),
+    Mutant("abbreviations_cut_units", "extractors/prose/narrative.py",
+           "        if ABBREVIATIONS.search(left[-12:]):", "        if ABBREVIATIONS.fullmatch(left[-12:]):",
+           (U_PROSE,), 'abbreviations ("Dr.", "Sept.") cut a unit in two'),
+    Mutant("subordinate_will_is_future", "extractors/prose/narrative_kind.py",
+           '            future = None  # "... that hopefully', '            pass  # "... that hopefully',
+           (U_PROSE,), 'a "will" in a subordinate clause turns a held event into an activity'),
+    Mutant("veto_threshold_moved", "extractors/prose/narrative_model.py",
+           "VETO_AT = 0.6  #", "VETO_AT = 0.8  #",
+           (U_PROSE,), "the classifier's veto threshold moved from 0.6 to 0.8"),
+    Mutant("status_thresholds_swapped", "checking/evidence.py",
+           'if best >= model["thresholds"]["evidenced"]:', 'if best >= model["thresholds"]["partly"]:',
+           (U_CHECK,), '"partly evidenced" never appears (threshold order swapped)'),
+    Mutant("undated_not_by_report_period", "checking/evidence.py",
+           "start, end = (u.start, u.end) if u.start is not None else (u.report_start, u.report_end)",
+           "start, end = (u.start, u.end)",
+           (U_CHECK,), "an undated passage not dated by the report's period (date fit)"),
+    Mutant("units_without_report_period", "checking/run.py",
+           "u.report_start, u.report_end = (period.start, period.end) if period else (None, None)",
+           "u.report_start, u.report_end = (None, None)",
+           (U_CHECK,), "a report's passages not given its period"),
+    Mutant("later_plan_checked_sql", "checking/run.py",
+           "d.period_start <= ?::DATE", "d.period_start >= ?::DATE",
+           (U_CHECK,), "plans chosen by the wrong side of the report's end"),
+    Mutant("later_plan_checked_one", "checking/run.py",
+           "plan_shas = plan_sources(con, period.end if period else None, exclude=report_sha)",
+           "plan_shas = plan_sources(con, None, exclude=report_sha)",
+           (U_CHECK,), "`check REPORT` against a plan that starts after the report"),
+    Mutant("later_plan_checked_all", "checking/run.py",
+           "plan_shas = plan_sources(con, report_end, exclude=report_sha)", "plan_shas = plan_sources(con, None, exclude=report_sha)",
+           (U_CHECK,), "`check --all` against plans that start after the report"),
+    Mutant("bind_all_interfaces", "planscope_cli.py",
+           'srv.add_argument("--host", default="127.0.0.1"', 'srv.add_argument("--host", default="0.0.0.0"',
+           (U_SERVE,), "`serve` listens on every interface by default"),
+    Mutant("run_binds_all_interfaces", "serve/app.py",
+           'def run(db_path: str, host: str = "127.0.0.1"', 'def run(db_path: str, host: str = "0.0.0.0"',
+           (U_SERVE,), "`serve.app.run` listens on every interface by default"),
+    Mutant("check_html_quotes_in_quotes", "checking/output.py",
+           "    escaped = html.escape(text)", "    escaped = html.escape(text, quote=False)",
+           (U_CHECK, U_SERVE), "quotes in the evidence of `check --format html` and /check/<id> not escaped"),
+    Mutant("check_html_quotes_in_commitment", "checking/output.py",
+           'html.escape(d["commitment_text"])', 'html.escape(d["commitment_text"], quote=False)',
+           (U_CHECK, U_SERVE), "quotes in the commitment of `check --format html` and /check/<id> not escaped"),
+    Mutant("search_highlight_unescaped", "serve/app.py",
+           "    out.append(escape(text[last:]))", "    out.append(Markup(text[last:]))",
+           (U_SERVE,), "a search hit's text after the last mark not escaped"),
+    Mutant("sql_guard_off", "serve/sql.py",
+           "    if kind not in ALLOWED:", "    if False:",
+           (U_SERVE,), "the SQL page runs CREATE, COPY, ATTACH ..."),
+    Mutant("genre_not_passed_on", "extractors/structure.py",
+           'kind = _kind(doc, title or "", entry.genre if entry else None)', 'kind = _kind(doc, title or "", None)',
+           (U_CATALOGUE,), "the manifest's genre not passed on: catalogued kinds change"),
+    Mutant("genre_not_read", "extractors/catalogue.py",
+           "genre=genre or None, source", "genre=None, source",
+           (U_CATALOGUE,), "the manifest's genre not read"),
     # --- issue 28: limits before the work (tests/test_limits.py) ---
     Mutant("zip_part_limit_off_by_one", "pipeline/limits.py",
            "if info.file_size > lim.max_unpacked:", "if info.file_size >= lim.max_unpacked:",
@@ -263,7 +342,7 @@ MUTANTS: list[Mutant] = [
 
 def copy_repo(dest: Path) -> None:
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.duckdb", "*.duckdb.wal", "*.pyc"))
+        ".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.duckdb", "*.duckdb.wal", "*.pyc", "mutants"))
 
 
 def run_tests(repo: Path, tests: tuple[str, ...], timeout: int) -> tuple[int | None, float, str]:
@@ -325,14 +404,164 @@ def write_report(results: list[dict], mutants: dict[str, Mutant], elapsed: float
     return "\n".join(lines) + "\n"
 
 
+# --- mutmut, per package ----------------------------------------------------------------------
+
+# The packages of issue 29 and the files each one is: `only_mutate` globs, relative to the repository.
+PACKAGES: dict[str, list[str]] = {
+    "catalogue": ["extractors/catalogue.py"],
+    "dates": ["extractors/time/atoms.py", "extractors/time/dates.py", "extractors/time/dates_i18n.py", "extractors/time/timex.py"],
+    "prose": ["extractors/prose/narrative.py", "extractors/prose/narrative_kind.py", "extractors/prose/narrative_model.py",
+              "extractors/prose/narrative_data.py"],
+    "checking": ["checking/*.py"],
+    "serve": ["serve/*.py"],
+    "readers": ["pipeline/readers/*.py"],
+}
+EQUIVALENT = ROOT / "bench" / "mutmut_equivalent.txt"
+KILLED = {"killed", "timeout", "caught by type check"}
+SHOW_AT_MOST = 60
+RESULTS = ROOT / "bench" / "data" / "mutmut_results.json"  # a mutant that makes the tests hang is caught too
+
+
+def equivalent_mutants() -> dict[str, str]:
+    """Mutant name -> why it is equivalent (same behaviour), from bench/mutmut_equivalent.txt."""
+    out = {}
+    if EQUIVALENT.exists():
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, _, why = line.partition(" ")
+                out[name] = why.strip()
+    return out
+
+
+def mutmut_env() -> dict[str, str]:
+    """mutmut from the environment, or from MUTMUT_PATH (a `pip install --target` folder)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if os.environ.get("MUTMUT_PATH"):
+        env["PYTHONPATH"] = os.environ["MUTMUT_PATH"]
+    return env
+
+
+def run_mutmut(package: str, max_children: int, survivors: bool) -> dict:
+    """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names."""
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix=f"planscope-mutmut-{package}-") as tmp:
+        repo = Path(tmp) / "repo"
+        copy_repo(repo)
+        shutil.rmtree(repo / "mutants", ignore_errors=True)
+        config = (repo / "pyproject.toml").read_text(encoding="utf-8")
+        globs = ", ".join(f'"{g}"' for g in PACKAGES[package])
+        (repo / "pyproject.toml").write_text(config.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = [{globs}]\n", 1),
+                                             encoding="utf-8")
+        env = mutmut_env()
+        proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+                              cwd=repo, env=env, capture_output=True, text=True)
+        listed = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=repo, env=env,
+                                capture_output=True, text=True).stdout
+        statuses = {}
+        for line in listed.splitlines():
+            name, _, status = line.strip().rpartition(": ")
+            if name:
+                statuses[name] = status
+        diffs = {}
+        if survivors:  # the first SHOW_AT_MOST surviving mutants' diffs (one `mutmut show` each: a second or so)
+            alive = [n for n, s in statuses.items() if s not in KILLED and n not in equivalent_mutants()]
+            for name in alive[:SHOW_AT_MOST]:
+                diffs[name] = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=repo, env=env,
+                                             capture_output=True, text=True).stdout
+    if not statuses:
+        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    return {"package": package, "statuses": statuses, "seconds": time.monotonic() - t0, "diffs": diffs,
+            "exit": proc.returncode}
+
+
+def mutmut_score(statuses: dict[str, str], equivalent: dict[str, str]) -> dict:
+    counts = {}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    equiv = sum(1 for name in statuses if name in equivalent)
+    killed = sum(1 for name, s in statuses.items() if s in KILLED and name not in equivalent)
+    counted = len(statuses) - equiv
+    return {"mutants": len(statuses), "equivalent": equiv, "killed": killed, "counted": counted,
+            "score": killed / counted if counted else 0.0, "counts": counts}
+
+
+# mutmut's exit codes in mutants/*.meta (mutmut.stats.status_by_exit_code); None = not run yet
+EXIT_STATUS = {0: "survived", 1: "killed", 3: "killed", 33: "no tests", 34: "skipped", 35: "suspicious", 36: "timeout",
+               37: "caught by type check", 24: "timeout", 152: "timeout", 255: "timeout", -24: "timeout", 5: "no tests",
+               -11: "segfault", -9: "segfault"}
+
+
+def partial_main(repo: Path) -> int:
+    """The score over the mutants that ran, per file, from a stopped run's mutants/*.meta."""
+    equivalent = equivalent_mutants()
+    total: dict[str, str] = {}
+    for meta in sorted((repo / "mutants").rglob("*.meta")):
+        codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        ran = {k: EXIT_STATUS.get(v, f"exit {v}") for k, v in codes.items() if v is not None}
+        if codes:
+            s = mutmut_score(ran, equivalent)
+            print(f"{meta.relative_to(repo / 'mutants').with_suffix('')}: {len(ran)} of {len(codes)} mutants ran; "
+                  f"{s['killed']} of {s['counted']} killed ({s['score']:.0%}); "
+                  + ", ".join(f"{k} {v}" for k, v in sorted(s["counts"].items())))
+            total.update(ran)
+            total.update({k: "not run" for k, v in codes.items() if v is None})
+    ran = {k: v for k, v in total.items() if v != "not run"}
+    s = mutmut_score(ran, equivalent)
+    print(f"all: {len(ran)} of {len(total)} mutants ran; {s['killed']} of {s['counted']} killed ({s['score']:.0%})")
+    return 0
+
+
+def save_results(package: str, score: dict, r: dict) -> None:
+    """Each package's last figures and its surviving mutants' names, for bench/MUTATION.md."""
+    saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    saved[package] = {**{k: v for k, v in score.items() if k != "score"}, "score": round(score["score"], 3),
+                      "files": PACKAGES[package], "minutes": round(r["seconds"] / 60, 1), "date": time.strftime("%Y-%m-%d"),
+                      "not_killed": sorted(n for n, s in r["statuses"].items() if s not in KILLED)}
+    RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
+    unknown = [p for p in packages if p not in PACKAGES]
+    if unknown:
+        print(f"unknown package(s) {', '.join(unknown)}; one of {', '.join(PACKAGES)}", file=sys.stderr)
+        return 2
+    equivalent = equivalent_mutants()
+    rows = []
+    for package in packages:
+        r = run_mutmut(package, max_children, survivors)
+        score = mutmut_score(r["statuses"], equivalent)
+        rows.append((package, score, r["seconds"]))
+        save_results(package, score, r)
+        others = ", ".join(f"{k} {v}" for k, v in sorted(score["counts"].items()))
+        print(f"{package:10} {score['killed']:5} of {score['counted']:5} killed ({score['score']:.0%}); "
+              f"{score['equivalent']} equivalent; {others}; {r['seconds'] / 60:.1f} min", flush=True)
+        for name, diff in r["diffs"].items():
+            print(f"--- {name}: {r['statuses'][name]}\n{diff}")
+    print("\n| package | files | mutants | equivalent | killed | score | min |\n|---|---|---|---|---|---|---|")
+    for package, score, seconds in rows:
+        print(f"| {package} | {', '.join(PACKAGES[package])} | {score['mutants']} | {score['equivalent']} | "
+              f"{score['killed']} | {score['score']:.0%} | {seconds / 60:.1f} |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="comma-separated mutant ids")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--timeout", type=int, default=300, help="seconds per mutant")
     ap.add_argument("--no-baseline", action="store_true", help="skip checking that the named tests pass unmutated")
-    ap.add_argument("--out", default=str(ROOT / "bench" / "MUTATION.md"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "MUTATION_LIST.md"))
+    ap.add_argument("--mutmut", nargs="*", metavar="PACKAGE", help=f"run mutmut over these packages (default: all of "
+                    f"{', '.join(PACKAGES)})")
+    ap.add_argument("--survivors", action="store_true", help="with --mutmut: print each surviving mutant's diff")
+    ap.add_argument("--max-children", type=int, default=2, help="with --mutmut: parallel mutants (default: 2)")
+    ap.add_argument("--partial", metavar="DIR", help="figures so far of a mutmut run stopped before its end: DIR is its "
+                    "scratch copy (/tmp/planscope-mutmut-PACKAGE-*/repo)")
     args = ap.parse_args()
+    if args.partial:
+        return partial_main(Path(args.partial))
+    if args.mutmut is not None:
+        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
     if args.list:
         for m in chosen:

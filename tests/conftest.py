@@ -38,3 +38,17 @@ def corpus_export(corpus_db, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export") / "export.jsonl"
     run_cli("export", "--jsonl", str(out), db=corpus_db, check=True)
     return out
+
+
+# The fast layer (`pytest -m unit`): tests/unit/ and these files, none of which ingests the corpus;
+# each runs in seconds, so a mutation run (bench/mutation.py --mutmut) can use them as its runner.
+UNIT_FILES = {"test_dates.py", "test_timex.py", "test_readers.py", "test_docx_content.py", "test_pdf_text.py",
+              "test_ocr_fields.py", "test_serve_tables.py", "test_serve_facets.py", "test_prose_data.py",
+              "test_generalisation.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.parent.name == "unit" or path.name in UNIT_FILES:
+            item.add_marker(pytest.mark.unit)
