@@ -251,3 +251,17 @@ def test_a_sentences_own_days_beat_the_press_releases_dateline(tmp_path):
         ("1997-09-24", "1997-09-25"),  # the meeting's own days, not the day the release was dated
         ("1997-10-03", "1997-10-03"),  # no date of its own: the dateline's
     ]
+
+
+def test_a_transcript_without_slide_marks_keeps_its_short_lines_as_items_under_their_section(tmp_path):
+    units = _slide_units(tmp_path, textwrap.dedent("""\
+        Activities during the year
+        Conference in Riga, September 2007
+        Seminar on care, Oslo, May 2007
+        Planned activities
+        Guide for police
+        Study on care leavers
+        Training for guardians
+        """))
+    assert units == ["Conference in Riga, September 2007", "Seminar on care, Oslo, May 2007", "Guide for police",
+                     "Study on care leavers", "Training for guardians"]  # no heading glued to an item, none lost

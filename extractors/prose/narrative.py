@@ -310,9 +310,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
     """Every candidate unit of a prose document, in reading order."""
     slides = structure.kind == "slides"
     lines = _lines(doc, skip_blocks or set(), slides)
-    if slides and any(line.slide_start for line in lines):
+    if slides:
+        marked = any(line.slide_start for line in lines)
         for line in lines:  # the slides' own titles are marked; a short line inside a slide is an item
-            if line.kind == "heading" and not line.slide_start:
+            if line.kind == "heading" and not line.slide_start and (marked or not _slide_heading(line.text)):
                 line.kind = "paragraph"
     lines = _reflow(lines, slides)
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
@@ -370,6 +371,17 @@ def _add_place_and_date(unit: Unit, line: _Line) -> None:
     unit.entry_place_raw = _heading_place(line.text)
     unit.shape = "title"
     unit.notes.append("a meeting's name with its place and date on the next line")
+
+
+SECTION_WORDS = re.compile(r"\b(activities|results|achievements|highlights|outcomes|plans|agenda|contents)\b", re.I)
+
+
+def _slide_heading(text: str) -> bool:
+    """In a transcript without slide marks, a line the reader took for a heading heads what follows
+    only when it reads as one: in title case, ending in a colon, or naming a section (planned work,
+    priorities, results); any other short line is a slide's item."""
+    return _topic_line(text) or text.rstrip().endswith(":") or bool(
+        PLANNED_CONTEXT.search(text) or PRIORITY_CONTEXT.search(text) or SECTION_WORDS.search(text))
 
 
 def _topic_line(text: str) -> bool:
@@ -520,6 +532,9 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
             continue
         if len(piece.split()) <= 2 and PRIORITY_CONTEXT.search(piece):
             ctx.update(heading=piece, lead_in=None, priorities=True)  # "- Priorities" heads the items below
+            continue
+        if len(piece.split()) <= 3 and PLANNED_CONTEXT.search(piece):
+            ctx.update(heading=piece, lead_in=None, priorities=False, planned=True)  # "Planned activities"
             continue
         items = inline_items(piece)
         if items:
