@@ -280,13 +280,15 @@ def test_another_body_doing_it_is_other_actor():
     assert other_actor(c, u) == 0.0
 
 
-ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity": 0.0, "attended_only": 0.0}
+ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity": 0.0, "attended_only": 0.0,
+        "other_actor": 0.0}
 
 
 @pytest.mark.parametrize("cues, is_vetoed", [
     ({}, False), ({"not_done": 1.0}, True), ({"planned_again": 1.0}, True),
     ({"planned_again": 1.0, "in_progress": 1.0}, False),  # begun, and more planned: partly, not vetoed
     ({"own_activity": 1.0}, True), ({"attended_only": 1.0}, True), ({"in_progress": 1.0}, False),
+    ({"other_actor": 1.0}, True),  # another body's work (FRONTEX's course) evidences nothing of ours
 ])
 def test_vetoes(cues, is_vetoed):
     assert vetoed({**ZERO, **cues}) is is_vetoed
