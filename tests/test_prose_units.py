@@ -31,6 +31,9 @@ PERIOD_2010 = Period(start=date(2010, 1, 1), end=date(2010, 12, 31), raw="2010")
     ("The annual report for 2012-2013 was adopted on 4 June 2013.", "2013-06-04", "2013-06-04"),
     ("In 2009 and 2010 the unit ran a project.", "2009-01-01", "2010-12-31"),
     ("The group met in Riga in September.", "2010-09-01", "2010-09-30"),
+    ("In Sept. the programme organised a study visit to Tromsø.", "2010-09-01", "2010-09-30"),  # dotted, alone
+    ("The group met in Oct. and Nov. in Riga.", "2010-10-01", "2010-11-30"),
+    ("The Dec. 5 decision was published.", "2010-12-05", "2010-12-05"),  # a day, not the month
 ])
 def test_a_record_is_dated_by_its_own_time_not_the_times_it_names(text, start, end):
     value = record_time(text, PERIOD_2010)

@@ -56,6 +56,7 @@ ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d/-]|\.\d|\s*(?:children|participants|persons|people))")),
 ]
 # "may" is a month only next to a day or a year: "may be invited" is not a date.
+DOTTED_MONTHS = {"feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}  # "Jan." and "Mar." can be names
 AMBIGUOUS_MONTHS = {"may", "mar", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "jan", "feb", "apr", "sept", "march"}
 
 
@@ -115,8 +116,11 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
     if kind == "month":
         word = g["m"].lower().rstrip(".")
         if y is None and (word in AMBIGUOUS_MONTHS and word not in ("march",) or len(word) <= 4 and word != "june"):
-            # a capitalised "May" alone is the month; prose callers check it has a time cue ("in May")
-            if word not in ("june", "july", "march", "april", "august") and raw.rstrip(".") != "May":
+            # a capitalised "May" alone is the month; prose callers check it has a time cue ("in May");
+            # so is an abbreviation written with its full stop ("In Sept. the group ...", "in Oct.")
+            if word not in ("june", "july", "march", "april", "august") and raw.rstrip(".") != "May" \
+                    and not (word in DOTTED_MONTHS and raw[:1].isupper() and raw.endswith(".")
+                             and not re.match(r"\s*\d", m.string[m.end():])):  # "Dec. 5" is a day
                 return None
         if y is None and word == "march" and not raw[0].isupper():
             return None  # "march" the verb
