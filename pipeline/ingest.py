@@ -110,6 +110,34 @@ def _process_in_pool(path: str, run_id: str, entry: dict | None, ocr_threads: in
     return process_to_rows(path, run_id, entry)
 
 
+# A file this big is read in a process of its own even with --workers 1: at the memory limit,
+# CPython can abort the whole process ("Cannot recover from MemoryErrors while normalizing
+# exceptions") instead of raising MemoryError, and the run must outlive the file.
+IN_PROCESS_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _process_isolated(path: str, run_id: str, entry: dict | None, password: str | None, ocr_mode: str,
+                      ocr_threads: int, file_limits: Limits) -> tuple[str, object]:
+    """One file in a worker process of its own; a worker that dies is the file's failure, in words."""
+    from pipeline import limits
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
+                             initargs=(password, ocr_mode, ocr_threads, file_limits)) as pool:
+        try:
+            return pool.submit(_process_in_pool, path, run_id, entry, ocr_threads).result()
+        except Exception as exc:  # the worker aborted: at the memory limit, or a library crashed
+            if file_limits is not None and file_limits.max_memory:
+                return "error", f"{path}: {limits.memory_words()}"
+            return "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
+
+
 def start_warm_pool(workers: int, password: str | None, ocr_mode: str, file_limits: Limits) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_warm_worker,
                                initargs=(password, ocr_mode, file_limits))
@@ -230,7 +258,11 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         elif workers == 1 or len(todo) <= 1:
             _init_worker(password, ocr, ocr_threads, limits)
             for path, replaces in todo:
-                handle(path, replaces, *process_to_rows(path, run_id, _entry(entries, path)))
+                if _size(path) > IN_PROCESS_MAX_BYTES:
+                    handle(path, replaces, *_process_isolated(path, run_id, _entry(entries, path), password, ocr,
+                                                              ocr_threads, limits))
+                else:
+                    handle(path, replaces, *process_to_rows(path, run_id, _entry(entries, path)))
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                      initargs=(password, ocr, ocr_threads, limits)) as pool:
