@@ -18,7 +18,7 @@ from checking.evidence import Commitment, Unit, date_fit, load_model, status_for
 from checking.output import to_html
 from checking.run import CheckInputs, CheckResult, CommitmentResult, assess, plan_sources
 from schemas.records import Period
-from schemas.tables import RECORDS_VIEW, TABLES, ddl
+from tests.unit.warehouse_rows import empty_warehouse, insert
 
 pytestmark = pytest.mark.unit
 
@@ -109,12 +109,6 @@ def test_assess_gives_the_status_of_the_best_passage(p, status):
 NOW = datetime(2020, 1, 1)
 
 
-def insert(con, table: str, **values) -> None:
-    for name, info in TABLES[table].model_fields.items():
-        if name not in values and not info.is_required():
-            values[name] = info.get_default(call_default_factory=True)
-    cols = ", ".join(f'"{k}"' for k in values)
-    con.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in values)})", list(values.values()))
 
 
 def add_document(con, sha: str, name: str, kind: str, start: date | None, end: date | None, activities: int) -> None:
@@ -131,10 +125,7 @@ def warehouse(tmp_path):
     """A report of July 2008 - June 2009; a plan of 2004, one starting on the report's last day,
     one starting the day after it, and an undated one."""
     db = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(db))
-    for name, model in TABLES.items():
-        con.execute(ddl(name, model))
-    con.execute(RECORDS_VIEW)
+    con = empty_warehouse(db)
     add_document(con, "R" * 64, "report_2008.txt", "report", date(2008, 7, 1), date(2009, 6, 30), 0)
     add_document(con, "A" * 64, "plan_2004.txt", "narrative_plan", date(2004, 1, 1), date(2005, 12, 31), 2)
     add_document(con, "B" * 64, "plan_last_day.txt", "table_plan", date(2009, 6, 30), date(2010, 6, 30), 1)

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from starlette.testclient import TestClient
 
-from schemas.tables import RECORDS_VIEW, TABLES, ddl
+from tests.unit.warehouse_rows import empty_warehouse, insert
 from serve.app import create_app, highlight
 from serve.sql import QueryRefused, check_statement
 
@@ -88,22 +88,13 @@ def test_the_sql_guard_refuses_everything_else(cur, sql, why):
 
 # -- escaping in every HTML page --------------------------------------------------------------
 
-def insert(con, table: str, **values) -> None:
-    for name, info in TABLES[table].model_fields.items():
-        if name not in values and not info.is_required():
-            values[name] = info.get_default(call_default_factory=True)
-    cols = ", ".join(f'"{k}"' for k in values)
-    con.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in values)})", list(values.values()))
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("escape")
     db = tmp / "w.duckdb"
-    con = duckdb.connect(str(db))
-    for name, model in TABLES.items():
-        con.execute(ddl(name, model))
-    con.execute(RECORDS_VIEW)
+    con = empty_warehouse(db)
     sha = "9" * 64
     insert(con, "documents", doc_sha256=sha, name="report.txt", path=str(tmp / "report.txt"), format="txt",
            kind="report", blocks=1, records=1, quarantined=0, ingested_at=NOW)
