@@ -5,6 +5,9 @@ score the export against the expected records (the project's copy of the shared 
 
     python bench/narrative_docs_loao.py [--authors a1_presidency,a2_news] [--priors]
 
+`--keep DIR` keeps each author's model (`DIR/<author>/model`, usable as PLANSCOPE_NARRATIVE_MODEL)
+and export, to read what one author's documents lose.
+
 `--priors` also counts, over every author's documents, how many of the units the segmenter cuts
 are events, activities or nothing (the expected records over the candidate units): the figure
 behind `narrative_model.DOCUMENT_PRIORS`.
@@ -80,6 +83,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--authors", help="comma-separated; default every author with documents")
     ap.add_argument("--priors", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep each author's model and export under this folder")
     args = ap.parse_args()
     folders = authors_with_documents()
     if args.authors:
@@ -88,13 +92,15 @@ def main() -> int:
         document_priors(folders)
     examples = {a: nd.featurise(rows) for a, rows in nd.authors().items()}
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         pooled_pred, pooled_gold = Path(tmp) / "pred.jsonl", Path(tmp) / "gold"
-        pooled_gold.mkdir()
+        pooled_gold.mkdir(exist_ok=True)
         with pooled_pred.open("w") as pooled:
             for folder in folders:
                 work = Path(tmp) / folder.name
-                work.mkdir()
+                work.mkdir(exist_ok=True)
                 train = [(e.context, e.label) for a, ex in examples.items() if a != folder.name for e in ex]
                 nm.train(train, out_dir=work / "model")
                 pred = ingest_and_export(folder / "docs", folder / "manifest.csv", work / "model", work)

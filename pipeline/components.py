@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.entities.actors import actors_from_cell, actors_in_text, resolve_short_names
+from extractors.entities.actors import actors_from_cell, actors_in_parenthesis, actors_in_text, resolve_short_names
 from extractors.catalogue import CatalogueEntry
 from extractors.time.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
@@ -233,6 +233,7 @@ def actors(state: IngestState) -> None:
                                         default_role=ActorRole.responsible)
             first_sentence = next(iter(d.nlp_doc.sents)).end_char if d.nlp_doc is not None and len(d.nlp_doc) else None
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="plan", limit_chars=first_sentence)
+            links += actors_in_parenthesis(d.text, state.registry, state.when)
         else:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
         d.actors = links
@@ -256,6 +257,7 @@ def _narrative_actors(d: Draft, state: IngestState) -> list:
             links += actors_in_text(extra, state.registry, state.when, mode="event", default_role=ActorRole.organiser)
         return links
     links = actors_in_text(d.nlp_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
+    links += actors_in_parenthesis(d.text, state.registry, state.when)
     if not links and d.lead_doc is not None:
         links = actors_in_text(d.lead_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
     return links

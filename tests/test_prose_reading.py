@@ -265,3 +265,40 @@ def test_a_transcript_without_slide_marks_keeps_its_short_lines_as_items_under_t
         """))
     assert units == ["Conference in Riga, September 2007", "Seminar on care, Oslo, May 2007", "Guide for police",
                      "Study on care leavers", "Training for guardians"]  # no heading glued to an item, none lost
+
+
+def test_who_acts_named_in_parentheses_funders_hosts_entry_titles_and_short_names(tmp_path):
+    """records.md: actors are those responsible, organising, hosting or taking part, a funder named
+    as a partner included. A plan item's closing parenthesis names who does it before its time; an
+    entry without a verb names who met before its first comma; "the youth council" is the one
+    council the document names in full, even where no record names it."""
+    recs = _actors(tmp_path, "report.txt", textwrap.dedent("""\
+        Annual report 2019 of the Bergen Youth Council
+
+        The Bergen Youth Council brings together 31 young people elected in the schools of the city.
+
+        Meetings
+
+        Nordic Youth Network meeting, Oslo, 3 May 2019
+
+        The youth council met the mayor in the City Hall on 18 September 2019.
+
+        A training for the councillors was held in Bergen on 23-24 March 2019 with funding from the Nordic Council of Ministers.
+
+        The councillors visited Tromsø at the invitation of the Norwegian Barents Secretariat on 5 June 2019.
+
+        Plans for 2020
+
+        - run a survey on safety on the way to school (Responsible: Save the Children Norway, Bergen Red Cross; spring 2020)
+        - publish the survey's results in the local press (Nordic Youth Network; by June 2020)
+        - hold a youth festival in the park in the summer (see the annex)
+        """), "file,title,period_start,period_end,genre,source\n"
+                  "report,Annual report 2019,2019-01-01,2019-12-31,report,test\n")
+    by_start = {text.split()[0] + " " + text.split()[1]: actors for text, actors in recs.items()}
+    assert by_start["Nordic Youth"] == ["Nordic Youth Network"]  # the entry names who met before its first comma
+    assert by_start["The youth"] == ["Bergen Youth Council"]
+    assert by_start["A training"] == ["Nordic Council of Ministers"]
+    assert by_start["The councillors"] == ["Norwegian Barents Secretariat"]
+    assert by_start["run a"] == ["Save the Children Norway", "Bergen Red Cross"]
+    assert by_start["publish the"] == ["Nordic Youth Network"]
+    assert by_start["hold a"] == []  # a parenthesis with neither a label nor a time names no one

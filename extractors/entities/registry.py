@@ -10,6 +10,11 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, shared by the subpackages
 
+# The nouns a body's name ends in ("Children at Risk Unit", "Norwegian Barents Secretariat"); a
+# document that has named the body in full may call it by the noun alone ("the Unit").
+BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
+                             r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force")
+
 
 def name_key(text: str) -> str:
     """How names are compared: case, apostrophes, hyphens in co-operation and a leading 'the' aside."""
