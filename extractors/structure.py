@@ -277,12 +277,18 @@ SLIDE_NUMBER = re.compile(r"^\d{1,2}\s?(?=[A-Z])")
 PRIORITY_WORDS = re.compile(r"\b(priorit(y|ies)|focus (areas?|would be|will be|is on)|aims?\b|objectives)\b", re.I)
 
 
+def _starts_with_date(text: str) -> bool:
+    atoms = scan_atoms(text[:40])
+    return bool(atoms) and atoms[0].span[0] == 0 and atoms[0].kind != "year"
+
+
 def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
     """slides, priorities, news or report, for documents that are mostly prose."""
     lines = [b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()]
     if not lines:
         return "unknown"
-    numbered_slides = sum(1 for t in lines if SLIDE_NUMBER.match(t))
+    # "6 December 2017" on a calendar page is a date, not slide 6
+    numbered_slides = sum(1 for t in lines if SLIDE_NUMBER.match(t) and not _starts_with_date(t))
     short = sum(1 for t in lines if len(t.split()) <= 12) / len(lines)
     if SLIDE_WORDS.search(title) or any(SLIDE_WORDS.search(t) for t in lines[:6]) or numbered_slides >= 3 \
             or genre == "slides":

@@ -302,3 +302,46 @@ def test_who_acts_named_in_parentheses_funders_hosts_entry_titles_and_short_name
     assert by_start["run a"] == ["Save the Children Norway", "Bergen Red Cross"]
     assert by_start["publish the"] == ["Nordic Youth Network"]
     assert by_start["hold a"] == []  # a parenthesis with neither a label nor a time names no one
+
+
+def test_a_calendar_entry_is_its_title_with_the_place_and_date_on_the_lines_after_it(tmp_path):
+    """A web calendar writes each entry's title, place and date on lines of their own (the date
+    before or after the place); lines that start with a day of the month do not make the page a
+    slide transcript."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "events.txt", textwrap.dedent("""\
+        Events of the Nordic Welfare Network
+
+        Past events
+
+        Seminar on foster care for teenagers
+        Tampere, Finland
+        6 March 2019
+        About 60 social workers took part.
+
+        Round table on guardianship
+        12 April 2019
+        Vilnius, Lithuania
+
+        Steering group meeting
+        Online
+        7 May 2019, 10:00-12:00 CET
+
+        Closing conference of the network
+        Copenhagen, Denmark
+        Tuesday the 4th of June - Wednesday the 5th of June
+        """))
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nevents,Events,2019-01-01,2019-12-31,news,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", 'SELECT kind, text, "start", "end", location FROM records ORDER BY char_start',
+                  db=tmp_path / "w.duckdb", check=True)
+    rows = [(r["text"], r["start"], r["end"], r["location"]) for r in json.loads(out.stdout)
+            if r["kind"] == "event"]
+    assert ("Seminar on foster care for teenagers", "2019-03-06", "2019-03-06", "Tampere") in rows
+    assert ("Round table on guardianship", "2019-04-12", "2019-04-12", "Vilnius") in rows
+    assert ("Steering group meeting", "2019-05-07", "2019-05-07", None) in rows
+    assert ("Closing conference of the network", "2019-06-04", "2019-06-05", "Copenhagen") in rows
+    texts = [r[0] for r in rows]
+    assert not any(t.startswith(("Tampere", "Vilnius", "Online", "Copenhagen", "6 March", "Tuesday")) for t in texts)

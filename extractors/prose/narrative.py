@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.entities.registry import load_registry
 from extractors.time.dates import scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
 from schemas.document import BlockKind, Document
@@ -316,11 +317,23 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             if line.kind == "heading" and not line.slide_start and (marked or not _slide_heading(line.text)):
                 line.kind = "paragraph"
     lines = _reflow(lines, slides)
+    calendar = {} if slides else _calendar_entries(lines)
+    taken = {j for place, when in calendar.values() for j in (place, when)}
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
            "period": structure.period}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
-    for line in lines:
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
+        if i in calendar:  # "Expert meeting on guardianship" / "Vilnius, Lithuania" / "9-10 June 2010"
+            place, when = (lines[j].text.strip() for j in calendar[i])
+            unit = _unit(line, 0, len(line.text), "entry", ctx, entry_date_raw=when,
+                         entry_place_raw=None if ONLINE.fullmatch(place.strip(" .")) else place.split(",")[0].strip())
+            if unit:
+                unit.notes.append("a calendar entry: its place and date on the lines after it")
+                units.append(unit)
+            continue
         if line.slide_start:
             ctx.update(heading=None, lead_in=None, priorities=False, date=None, place=None, planned=False)
         if WEB_DEBRIS.match(line.text) and not dated_heading(line.text):
@@ -351,6 +364,53 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             continue
         units += _paragraph_units(line, ctx)
     return units
+
+
+# A calendar page writes an entry's title, place and date on lines of their own, in either order
+# after the title. A date line holds dates and the words around them only; a place line is a known
+# city or state, maybe with its country or venue ("Gdansk, at the city hall"), or "online".
+DATE_LINE_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:the|of|and|to|from|until|at|on|"
+                             r"early|late|mid|beginning|end|o'clock|am|pm|cet|cest|eet|eest|utc|gmt|noon|"
+                             r"tbc|tba|tbd|date|be|confirmed|announced)\b|\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:h|hrs)\b",
+                             re.I)
+ONLINE = re.compile(r"(?:online|virtual|web(?:inar)?|via zoom|on zoom|teams)\b\.?", re.I)
+
+
+def _date_line(text: str) -> bool:
+    text = tidy_ordinals(" ".join(text.split()))
+    if not text or len(text) > 90:
+        return False
+    atoms = scan_atoms(text)
+    if not atoms:
+        return False
+    rest = text
+    for atom in sorted(atoms, key=lambda a: -a.span[0]):
+        rest = rest[: atom.span[0]] + " " + rest[atom.span[1]:]
+    return not re.sub(r"[\W\d_]+", " ", DATE_LINE_WORDS.sub(" ", rest)).strip()
+
+
+def _place_line(text: str) -> bool:
+    text = " ".join(text.split()).strip(" .")
+    if not text or len(text) > 60 or ONLINE.fullmatch(text):
+        return bool(text) and ONLINE.fullmatch(text) is not None
+    first = text.split(",")[0].strip()
+    registry = load_registry()
+    return len(first.split()) <= 3 and (registry.city(first) is not None or registry.state(first) is not None)
+
+
+def _calendar_entries(lines: list[_Line]) -> dict[int, tuple[int, int]]:
+    """Title line -> (place line, date line), for titles followed by a place line and a date line."""
+    out: dict[int, tuple[int, int]] = {}
+    for i in range(len(lines) - 2):
+        title, a, b = lines[i], lines[i + 1], lines[i + 2]
+        if title.kind == "item" or len(title.text.split()) > 25 or _date_line(title.text) or _place_line(title.text) \
+                or dated_heading(title.text) or any(i - k in out for k in (1, 2)):
+            continue
+        if _place_line(a.text) and _date_line(b.text):
+            out[i] = (i + 1, i + 2)
+        elif _date_line(a.text) and _place_line(b.text):
+            out[i] = (i + 2, i + 1)
+    return out
 
 
 MEETING_NAME = re.compile(r"\b(meeting|conference|seminar|summit|workshop|forum|session|symposium|congress|"
