@@ -345,3 +345,39 @@ def test_a_calendar_entry_is_its_title_with_the_place_and_date_on_the_lines_afte
     assert ("Closing conference of the network", "2019-06-04", "2019-06-05", "Copenhagen") in rows
     texts = [r[0] for r in rows]
     assert not any(t.startswith(("Tampere", "Vilnius", "Online", "Copenhagen", "6 March", "Tuesday")) for t in texts)
+
+
+def test_a_bulleted_calendar_line_and_run_together_topics_are_split(tmp_path):
+    """"• 4 July, Vilnius - Opening conference" is an entry whose text follows its date and place; a
+    line of topics run together by semicolons is one item each; a sentence with a semicolon is not."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "prio.txt", textwrap.dedent("""\
+        Programme of the Lithuanian Presidency 2013
+
+        Priorities
+
+        Culture and language: Nordic children's literature; Film and television co-production; The sagas in the digital age
+
+        - support for young people leaving care; Foster care instead of institutions
+
+        The Presidency will hold a conference on child poverty; it will also publish a report on it.
+
+        Main meetings
+
+        • 4 July, Vilnius - Opening conference of the Presidency
+        • Kaunas, 11-12 November - Annual Forum of the Strategy
+        """))
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nprio,Programme,2013-07-01,2013-12-31,priorities,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", 'SELECT text, "start", location FROM records ORDER BY char_start',
+                  db=tmp_path / "w.duckdb", check=True)
+    rows = {r["text"].rstrip(";"): (r["start"], r["location"]) for r in json.loads(out.stdout)}
+    for topic in ("Nordic children's literature", "Film and television co-production", "The sagas in the digital age",
+                  "support for young people leaving care"):
+        assert topic in rows
+    assert not any(";" in text and "Foster" in text for text in rows)  # the item's second part is not glued on
+    assert "The Presidency will hold a conference on child poverty; it will also publish a report on it." in rows
+    assert rows["Opening conference of the Presidency"][0] == "2013-07-04"
+    assert rows["Annual Forum of the Strategy"][0] == "2013-11-11"

@@ -128,3 +128,40 @@ def test_txt_hyphen_bullets_are_list_items_and_rule_lines_are_dropped(tmp_path):
     # a minus sign with no space after, and an asterisk footnote, are not bullets
     assert next(b for b in blocks if "degrees" in b.text).kind != BlockKind.list_item
     assert next(b for b in blocks if "Priorities" in b.text).kind != BlockKind.list_item
+
+
+def test_a_word_table_pasted_as_tab_rows_keeps_rows_across_section_rows_split_cells_and_page_breaks(tmp_path):
+    """A plan table saved from Word as text: a header, section rows without tabs ("A. ..."), a cell
+    whose last words broke onto a line of their own, a page footer with a tab, the header again.
+    Automatic numbering saved as "1.1.<TAB>text" is a numbered list, not a two-column table."""
+    from pipeline.readers import read_document
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Work Programme 2016\n\n"
+        "No.\tActivity\tLead\tTimeframe\tExpected output\n"
+        "A. Governance\n"
+        "A.1\tHold the General Assembly in Porto\tSecretariat\tNovember 2016\tAssembly held\n"
+        "A.2\tPrepare guidelines on social tariffs\tWG Tariffs\tOctober 2016\tDraft guidelines discussed\n"
+        "Guidelines adopted\n"
+        "B. Benchmarking\n"
+        "B.1\tPublish the benchmarking report\tWG Benchmarking\tJune 2016\tReport published\n\n"
+        "Work Programme 2016\tpage 2\n\n"
+        "No.\tActivity\tLead\tTimeframe\tExpected output\n"
+        "B.2\tRevise the indicators\tWG Benchmarking\tMarch 2016\tIndicators revised\n"
+        "B.3\tHold a training workshop\tSecretariat\tSpring 2016\tWorkshop held\n\n"
+        "Action plan\n\n"
+        "1.1.\tAdopt the Strategy at the General Assembly (Q4 2020).\n"
+        "1.2.\tHold the General Assembly in Tunis in October 2020.\n"
+        "1.3.\tRenew the hosting agreement by the end of 2020.\n", encoding="utf-8")
+    doc = read_document(path)
+    tables = [b for b in doc.blocks if b.kind.value == "table"]
+    assert [t.header for t in tables] == [["No.", "Activity", "Lead", "Timeframe", "Expected output"]] * 2
+    assert [[r.cells[1] for r in t.rows] for t in tables] == [
+        ["Hold the General Assembly in Porto", "Prepare guidelines on social tariffs", "Publish the benchmarking report"],
+        ["Revise the indicators", "Hold a training workshop"]]
+    assert tables[0].rows[1].cells[4] == "Draft guidelines discussed Guidelines adopted"
+    items = [b for b in doc.blocks if b.kind.value == "list_item"]
+    assert [b.text for b in items][-3:] == ["Adopt the Strategy at the General Assembly (Q4 2020).",
+                                           "Hold the General Assembly in Tunis in October 2020.",
+                                           "Renew the hosting agreement by the end of 2020."]

@@ -290,9 +290,13 @@ def entry_prefix(text: str) -> tuple[str | None, str, int] | None:
     head = text[: sep.start()].strip(" ,")
     atoms = scan_atoms(head)
     if len(atoms) != 1 or atoms[0].kind not in ("day", "month", "season", "part_of_year") \
-            or head[atoms[0].span[1]:].strip(" ,.") or not atoms[0].year_given and atoms[0].kind != "day":
+            or not atoms[0].year_given and atoms[0].kind != "day":
         return None
-    place = head[: atoms[0].span[0]].strip(" ,")
+    place, after = head[: atoms[0].span[0]].strip(" ,"), head[atoms[0].span[1]:].strip(" ,.")
+    if after:  # "4 July, Vilnius – ...": the place after the date
+        if place or not head[atoms[0].span[1]:].lstrip().startswith(","):
+            return None
+        place = after
     if place and (len(place.split()) > 3 or not all(w[:1].isupper() for w in place.replace(",", " ").split())):
         return None
     return place or None, atoms[0].raw, sep.end()
@@ -356,11 +360,20 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if line.kind == "item" and action_parts(line.text) is not None:
             units += _action_units(line, ctx, action_parts(line.text), label=line.label)
             continue
-        if line.kind == "item":
-            unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"],
-                         in_priorities=ctx["priorities"], label=line.label)
+        if line.kind == "item" and entry_prefix(line.text) is not None:  # "• Reykjavik, 26-27 January - Ministers ..."
+            place, when, start = entry_prefix(line.text)
+            unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place,
+                         label=line.label)
             if unit:
+                unit.planned = unit.planned or _after_period(when, ctx.get("period"))
                 units.append(unit)
+            continue
+        if line.kind == "item":
+            for s, e in _run_together(line.text):
+                unit = _unit(line, s, e, "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"],
+                             label=line.label)
+                if unit:
+                    units.append(unit)
             continue
         units += _paragraph_units(line, ctx)
     return units
@@ -516,6 +529,11 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     action = action_parts(line.text)
     if action is not None:
         return _action_units(line, ctx, action)
+    topics = _topic_list(line.text)
+    if topics:  # "Culture and language: Nordic children's literature; Film and television co-production"
+        label, spans = topics
+        return [u for u in (_unit(line, s, e, "item", ctx, lead_in=label, in_priorities=ctx["priorities"])
+                            for s, e in spans) if u]
     items = inline_items(line.text)
     body_end = _marker_start(line.text, items[0]) if items else len(line.text)
     sentences = split_sentences(line.text[:body_end]) if body_end else []
@@ -540,6 +558,35 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
             if unit:
                 units.append(unit)
     return units
+
+
+def _run_together(text: str) -> list[tuple[int, int]]:
+    """An item that runs several together, separated by semicolons ("support for young people
+    leaving care; Foster care instead of institutions"): one span each, when every part is short
+    and none is a clause going on from the one before (lower case after the semicolon)."""
+    parts, start = [], 0
+    for m in re.finditer(r";\s+", text):
+        parts.append((start, m.start() + 1))
+        start = m.end()
+    parts.append((start, len(text)))
+    if len(parts) < 2 or any(len(text[s:e].split()) > 12 for s, e in parts) \
+            or any(not text[s:s + 1].isupper() for s, _ in parts[1:]):
+        return [(0, len(text))]
+    return parts
+
+
+TOPIC_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,60}):\s+")
+
+
+def _topic_list(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """"Label: a; B; C" on one line: the label and the spans of its run-together items."""
+    m = TOPIC_LABEL.match(text)
+    if not m:
+        return None
+    spans = _run_together(text[m.end():])
+    if len(spans) < 2:
+        return None
+    return m.group(1), [(m.end() + s, m.end() + e) for s, e in spans]
 
 
 def _after_period(when: str, period) -> bool:

@@ -109,7 +109,7 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             tables += len(new_blocks)
             doc.blocks.extend(new_blocks)
             continue
-        tab_table = _read_tab_rows(path, lines, i, tables)
+        tab_table = None if _numbered_with_tab(line) else _read_tab_rows(path, lines, i, tables)
         if tab_table is not None:
             i, block = tab_table
             tables += 1
@@ -187,26 +187,74 @@ def _read_tables(path: Path, lines: list[str], i: int, first_index: int) -> tupl
 TAB_TABLE_ROWS = 2  # a header line and at least this many rows
 
 
+PAGE_LINE = re.compile(r"\bpage\s+\d+\b", re.I)  # "Work Programme 2016<TAB>page 2": a footer, no row
+SECTION_ROW = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})[.)]\s+\S")  # "B. Performance benchmarking"
+
+
+def _section_row(line: str) -> bool:
+    return SECTION_ROW.match(line) is not None or split_label(" ".join(line.split()))[3] is not None
+
+
+def _cells(line: str) -> list[str]:
+    return [" ".join(c.split()) for c in line.rstrip().split("\t")]
+
+
+def _tab_row(line: str) -> bool:
+    return "\t" in line.strip() and len([c for c in _cells(line) if c]) >= 2 and not PAGE_LINE.search(line)
+
+
+def _numbered_with_tab(line: str) -> bool:
+    """"1.1.<TAB>Adopt the Strategy ...": Word's automatic numbering saved as text, a list item and
+    not a table of two columns."""
+    cells = [c for c in _cells(line) if c]
+    if len(cells) != 2:
+        return False
+    label, _, rest, kind = split_label(f"{cells[0]} {cells[1]}")
+    return kind in ("decimal", "outline", "letter", "lower_roman") and label is not None \
+        and label.strip(" .") == cells[0].strip(" .") and rest.strip(" .") == cells[1].strip(" .")
+
+
+def _rows_go_on(lines: list[str], j: int) -> bool:
+    """A tab row follows within the next two lines, no blank line between."""
+    for line in lines[j + 1: j + 3]:
+        if not line.strip():
+            return False
+        if _tab_row(line):
+            return True
+    return False
+
+
 def _read_tab_rows(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block] | None:
     """A table written one row a line, cells split by tabs (`Activity<TAB>Responsible<TAB>Time
-    limit`, then a line per row), as a spreadsheet pastes: the first line is the header. None
-    unless the header and at least TAB_TABLE_ROWS lines after it, with no blank line between,
-    each have two cells or more."""
-    def cells(line: str) -> list[str]:
-        return [" ".join(c.split()) for c in line.rstrip().split("\t")]
-
-    j = i
-    while j < len(lines) and "\t" in lines[j].strip() and len([c for c in cells(lines[j]) if c]) >= 2:
-        j += 1
-    if j - i < 1 + TAB_TABLE_ROWS:
+    limit`, then a line per row), as a spreadsheet or Word pastes: the first line is the header.
+    None unless the header and at least TAB_TABLE_ROWS lines after it each have two cells or more.
+    Between rows, a line without tabs is a section row ("B. Performance benchmarking", skipped) or,
+    unlabelled, the rest of the row before it (a cell that broke over two lines); the header
+    printed again is skipped."""
+    if not _tab_row(lines[i]):
         return None
-    header = cells(lines[i])
-    block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
+    header = _cells(lines[i])
     width = len(header)
-    for k in range(i + 1, j):
-        row = cells(lines[k])
-        row = (row + [""] * width)[:width] if len(row) <= width else row[: width - 1] + [" ".join(row[width - 1:])]
-        block.rows.append(TableRow(cells=row, index=len(block.rows)))
+    rows: list[list[str]] = []
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if _tab_row(line):
+            row = _cells(line)
+            if _norm(row) != _norm(header):
+                rows.append((row + [""] * width)[:width] if len(row) <= width
+                            else row[: width - 1] + [" ".join(row[width - 1:])])
+        elif line.strip() and "\t" not in line.strip() and _rows_go_on(lines, j) and rows:
+            if not _section_row(line):
+                last = max(k for k, c in enumerate(rows[-1]) if c) if any(rows[-1]) else 0
+                rows[-1][last] = f"{rows[-1][last]} {' '.join(line.split())}".strip()
+        elif not (line.strip() and not rows and _section_row(line) and _rows_go_on(lines, j)):
+            break  # a section row right under the header is read on; anything else ends the table
+        j += 1
+    if len(rows) < TAB_TABLE_ROWS:
+        return None
+    block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
+    block.rows.extend(TableRow(cells=row, index=k) for k, row in enumerate(rows))
     return j, block
 
 
