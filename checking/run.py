@@ -133,14 +133,16 @@ def reports(con) -> list[tuple[str, date, date]]:
 def load_commitments(con, plan_shas: list[str]) -> list[Commitment]:
     rows = con.execute("""
         SELECT r.record_id, r.ref, r.text, r.doc, r.start_date, r.end_date, r.location, r.doc_sha256, r.why,
+               (SELECT d.period_start FROM documents d WHERE d.doc_sha256 = r.doc_sha256),
                coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []),
                coalesce((SELECT list(a.entity_id) FROM record_actors a WHERE a.record_id = r.record_id
                          AND a.entity_id LIKE 'state:%'), [])
         FROM record_facts r WHERE r.kind = 'activity' AND list_contains(?, r.doc_sha256)
         ORDER BY r.doc, r.table_no, r.row_no, r.char_start""", [plan_shas]).fetchall()
     out = []
-    for rid, ref, text, doc, start, end, location, sha, why, themes, states in rows:
-        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes), why=why)
+    for rid, ref, text, doc, start, end, location, sha, why, plan_start, themes, states in rows:
+        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes), why=why,
+                       plan_start=plan_start)
         c.named = {f"state:{s.split(':', 1)[1]}" for s in states}
         c._location = location  # type: ignore[attr-defined]
         c._sha = sha  # type: ignore[attr-defined]
