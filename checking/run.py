@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
+from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
+                               mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -283,6 +283,10 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
     if ATTENDED.search(u.text):
         return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
+    if feats and feats.get("before_plan"):
+        return "is dated before its plan began"
+    if u.section and AHEAD.search(u.section):
+        return f"stands under {u.section!r}, what is still to come"
     if feats and feats.get("other_actor"):
         names = {a.removeprefix("by:") for a in u.agents}
         return f"tells of another body's work ({', '.join(sorted(a for a in names if c is None or not is_own(a, c)))})"
@@ -301,8 +305,15 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             results.append(_not_a_commitment(c))
             continue
         scored, turned_down, in_progress = [], [], []
-        for u in inputs.units:
-            f = features(c, u, inputs.idf, inputs.named_idf)
+        rows = [features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units]
+        undone = said_not_done(rows, inputs.units)
+        if undone is not None:  # the report tells of this commitment, not done: no other passage evidences it
+            u = inputs.units[undone]
+            status = status_for(0.0, c.end, report_end, model)
+            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
+                                            reason=f"the report says it was not done ({NOT_DONE.search(u.text).group(0)!r})"))
+            continue
+        for u, f in zip(inputs.units, rows):
             s = score(f, model)
             if vetoed(f):
                 turned_down.append((u, s, f))
