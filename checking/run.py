@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
+                               mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -275,8 +275,8 @@ def build_inputs(db: str, report: str, against: list[str] | None = None) -> Chec
 
 def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -> str:
     """Why a passage close in words cannot evidence the commitment."""
-    if NOT_DONE.search(u.text):
-        return f"says it was not done ({NOT_DONE.search(u.text).group(0)!r})"
+    if not_done_cue(u.text):
+        return f"says it was not done ({not_done_cue(u.text).group(0)!r})"
     if PLANNED_AGAIN.search(u.text):
         return f"says it is still planned ({PLANNED_AGAIN.search(u.text).group(0)!r})"
     if OWN_ACTIVITY.search(u.text):
@@ -311,7 +311,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             u = inputs.units[undone]
             status = status_for(0.0, c.end, report_end, model)
             results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
-                                            reason=f"the report says it was not done ({NOT_DONE.search(u.text).group(0)!r})"))
+                                            reason=f"the report says it was not done ({not_done_cue(u.text).group(0)!r})"))
             continue
         for u, f in zip(inputs.units, rows):
             s = score(f, model)
