@@ -21,7 +21,7 @@ import numpy as np  # noqa: E402
 from calibrate_check import DEV_PAIR, START, all_pairs, build  # noqa: E402
 
 from checking.calibration import POSITIVE, _p, calibrate, judged  # noqa: E402
-from checking.evidence import FEATURES, features, linear, vetoed  # noqa: E402
+from checking.evidence import FEATURES, features, linear, said_not_done, vetoed  # noqa: E402
 
 
 def main() -> None:
@@ -47,7 +47,8 @@ def main() -> None:
                 continue
             c = inputs.commitments[j]
             feats = [(features(c, u, inputs.idf, inputs.named_idf), u) for u in inputs.units]
-            ok = [(f, u) for f, u in feats if not vetoed(f)] if c.kind == "commitment" else []
+            undone = said_not_done([f for f, _ in feats], inputs.units)
+            ok = [(f, u) for f, u in feats if not vetoed(f)] if c.kind == "commitment" and undone is None else []
             if ok:
                 f, u = max(ok, key=lambda fu: linear(fu[0], model))
                 p = _p(model, np.array([f[k] for k in FEATURES]))
@@ -58,6 +59,8 @@ def main() -> None:
             if args.errors and mark in ("TP", "TN"):
                 continue
             print(f"{mark:4} {p:.2f} [{label}] {c.text[:120]!r}")
+            if undone is not None and (hit or pos):
+                print(f"      said not done: {inputs.units[undone].text[:160]!r}")
             if entry:
                 print(f"      author: {entry.get('why')!r} quote={str(entry.get('quote'))[:140]!r}")
             if u is not None and (hit or pos):

@@ -98,7 +98,6 @@ class Unit:
     closest: float = 0.0  # the highest lexical similarity any commitment being checked has to it
     surface: dict[str, set[str]] = field(default_factory=dict)  # family lemma -> the words as written
     section: str | None = None  # the heading the passage stands under
-    pairs: set[tuple[str, str]] = field(default_factory=set)  # (action, what it acts on) from the parse, as families
     agents: set[str] = field(default_factory=set)  # the named doers of its actions ("FRONTEX held ...", "organised by the Sejm")
 
 
@@ -119,7 +118,6 @@ class Commitment:
     verbs: set[str] = field(default_factory=set)  # what the commitment does, beyond filler verbs ("translate", "publish")
     why: str | None = None  # why the pipeline made it an activity ("an item of a priorities list")
     kind: str = "commitment"  # or "topic" (a priority that names nothing to do) or "lead-in" ("will focus on:")
-    action_pair: tuple[str | None, str] | None = None  # (its own verb or None for a filler verb, its object), families
     own_words: frozenset[str] = frozenset()  # words of its plan and of the report's opening (`mark_own_names`)
     own_acronyms: frozenset[str] = frozenset()
     own_agents: frozenset[str] = frozenset()  # doers the report names again and again
@@ -235,60 +233,6 @@ def action_object(sdoc) -> tuple[set[str], set[str]]:
     return heads, detail - heads
 
 
-ARG_DEPS = ("dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd")
-
-
-def passage_pairs(sdoc) -> set[tuple[str, str]]:
-    """What a passage says was done to what, as (action, thing) family pairs from the parse:
-    each verb with its subject and object ("the seminar was held" -> (hold, meeting), "the
-    Panel met" -> (meeting, panel)), and each noun with its 'of' noun ("translation of the
-    guide" -> (translate, guide)) and its compounds ("training seminar" -> (meeting, train))."""
-    out = set()
-    for t in sdoc:
-        if t.pos_ in ("VERB", "AUX"):
-            for a in t.children:
-                if a.dep_ in ARG_DEPS and a.pos_ in ("NOUN", "PROPN"):
-                    out.add((_lemma(t), _lemma(a)))
-                    out |= {(_lemma(t), _lemma(x)) for x in a.children if x.dep_ == "compound" and x.pos_ == "NOUN"}
-        elif t.pos_ == "NOUN":
-            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
-                out |= {(_lemma(t), _lemma(x)) for x in prep.children if x.dep_ == "pobj"}
-            if t.dep_ == "compound" and t.head.pos_ == "NOUN":
-                out.add((_lemma(t.head), _lemma(t)))
-    return out
-
-
-def commitment_pair(sdoc) -> tuple[str | None, str] | None:
-    """The commitment's own action and its object, as families: "Translate the brochure" ->
-    (translate, brochure); "Organise a seminar" -> (None, meeting): a filler verb names no action."""
-    head = _object_head(_first_sentence(sdoc))
-    if head is None or _in_name(head):
-        return None
-    gov = head.head if head.dep_ in ARG_DEPS or head.dep_ == "pobj" else None
-    while gov is not None and gov.dep_ == "prep":
-        gov = gov.head
-    verb = None
-    if gov is not None and gov.pos_ in ("VERB", "NOUN") and gov.lemma_.lower() not in families()[1] and gov is not head:
-        verb = _lemma(gov)
-    return (verb, _lemma(head)) if head.pos_ in ("NOUN", "PROPN") else (_lemma(head), _lemma(head))
-
-
-def pair_match(c: Commitment, u: Unit) -> float:
-    """1 when the passage tells of the commitment's object acted on by the commitment's own
-    action (or by any, when its verb is a filler: "organise a seminar" ~ "the seminar was
-    held"), 0.5 when the object is acted on otherwise, 0 when the passage does not act on it;
-    0.5 when the commitment has no object."""
-    if c.action_pair is None:
-        return 0.5
-    verb, obj = c.action_pair
-    touched = [p for p in u.pairs if obj in p]
-    if not touched:
-        return 0.0
-    if verb is None or verb == obj or any(verb in p for p in touched):
-        return 1.0
-    return 0.5
-
-
 def action_objects(sdoc) -> set[str]:
     heads, _ = action_object(sdoc)
     return heads
@@ -399,7 +343,6 @@ def prepare_commitment(c: Commitment, sdoc, registry, location: str | None = Non
     c.named |= named_things(sdoc, registry, [location])
     c.objects, c.object_detail = action_object(sdoc)
     c.titles = titles(c.text, sdoc)
-    c.action_pair = commitment_pair(sdoc)
 
 
 def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
@@ -410,7 +353,6 @@ def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
     u.named |= named_things(sdoc, registry, [location])
     u.done = done_cue(sdoc)
     u.agents = agents(sdoc)
-    u.pairs = passage_pairs(sdoc)
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -607,7 +549,6 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "action": (1.0 if c.verbs & set(u.lemmas) else 0.0) if c.verbs else 0.5,
         "planned_again": 1.0 if PLANNED_AGAIN.search(u.text) else 0.0,
         "other_actor": other_actor(c, u),
-        "pair": pair_match(c, u),
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
         "attended_only": 1.0 if ORGANISE.search(c.text) and ATTENDED.search(u.text) else 0.0,
@@ -639,6 +580,18 @@ def load_model(path: str | None = None) -> dict:
 
 def linear(feats: dict[str, float], model: dict) -> float:
     return model["bias"] + sum(model["weights"].get(k, 0.0) * feats[k] for k in FEATURES)
+
+
+FEATURE_WORDS = {"lexical": "similar words", "coverage": "its words covered", "object": "its object", "object_detail": "its object's details",
+                 "title": "its title", "named": "its names", "date_fit": "date fits", "done": "told as done", "action": "its action",
+                 "outranked": "closer to another commitment"}
+
+
+def strongest(feats: dict[str, float], model: dict, n: int = 3) -> str:
+    """The features that weigh most in a passage's score, in words, with their values:
+    "its words covered 0.79, its object 1.00, its names 1.00"."""
+    parts = sorted(((model["weights"].get(k, 0.0) * feats[k], k) for k in FEATURES), reverse=True)
+    return ", ".join(f"{FEATURE_WORDS.get(k, k)} {feats[k]:.2f}" for v, k in parts[:n] if v > 0)
 
 
 def vetoed(feats: dict[str, float]) -> bool:

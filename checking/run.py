@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
                                mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+                               strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -313,6 +314,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
                                             reason=f"the report says it was not done ({not_done_cue(u.text).group(0)!r})"))
             continue
+        feats_of = {id(u): f for u, f in zip(inputs.units, rows)}
         for u, f in zip(inputs.units, rows):
             s = score(f, model)
             if vetoed(f):
@@ -339,14 +341,14 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if status in ("evidenced", "partly evidenced"):
             u = top[0][0]
             result.missing = missing_terms(c, u) if status == "partly evidenced" else []
-            result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}); "
-                                       f"same words: {', '.join(top[0][2]) or 'none'}")
+            result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}) "
+                                       f"from {strongest(feats_of[id(u)], model)}; same words: {', '.join(top[0][2]) or 'none'}")
         else:
             near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u, f, c)) for u, s, f in turned_down],
                        key=lambda x: x[1], default=None)
             result.nearest = near
             result.reason = ("nothing in the report comes close" if near is None else
-                             f"nearest passage {near[2] or f'scored {near[1]:.2f}, below {t_part:.2f}'}")
+                             f"nearest passage {near[2] or f'scored {near[1]:.2f}, below {t_part:.2f} ({strongest(feats_of[id(near[0])], model)})'}")
         results.append(result)
     return results
 
