@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from checking.evidence import FEATURES, features, vetoed
+from checking.evidence import FEATURES, features, said_not_done, vetoed
 
 POSITIVE = ("evidenced", "partly")
 # Features that can only add evidence, and those that can only take it away.
@@ -141,6 +141,8 @@ def tensor(inputs) -> np.ndarray:
         veto = np.array([[vetoed(f) for f in row] for row in feats], dtype=bool).reshape(x.shape[:2])
         x[veto] = np.nan
         x[[c.kind != "commitment" for c in inputs.commitments]] = np.nan
+        # the report says the commitment itself was not done: its closest passage says so
+        x[[said_not_done(row, inputs.units) is not None for row in feats]] = np.nan
         inputs._tensor = x
     return x
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (ATTENDED, IN_PROGRESS, NOT_DONE, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, missing_terms, prepare_commitment, prepare_unit, score, shared_terms,
+from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
+                               mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+                               strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -133,14 +134,16 @@ def reports(con) -> list[tuple[str, date, date]]:
 def load_commitments(con, plan_shas: list[str]) -> list[Commitment]:
     rows = con.execute("""
         SELECT r.record_id, r.ref, r.text, r.doc, r.start_date, r.end_date, r.location, r.doc_sha256, r.why,
+               (SELECT d.period_start FROM documents d WHERE d.doc_sha256 = r.doc_sha256),
                coalesce((SELECT list(t.theme ORDER BY t.ord) FROM record_themes t WHERE t.record_id = r.record_id), []),
                coalesce((SELECT list(a.entity_id) FROM record_actors a WHERE a.record_id = r.record_id
                          AND a.entity_id LIKE 'state:%'), [])
         FROM record_facts r WHERE r.kind = 'activity' AND list_contains(?, r.doc_sha256)
         ORDER BY r.doc, r.table_no, r.row_no, r.char_start""", [plan_shas]).fetchall()
     out = []
-    for rid, ref, text, doc, start, end, location, sha, why, themes, states in rows:
-        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes), why=why)
+    for rid, ref, text, doc, start, end, location, sha, why, plan_start, themes, states in rows:
+        c = Commitment(record_id=rid, ref=ref, text=text, plan_doc=doc, start=start, end=end, themes=list(themes), why=why,
+                       plan_start=plan_start)
         c.named = {f"state:{s.split(':', 1)[1]}" for s in states}
         c._location = location  # type: ignore[attr-defined]
         c._sha = sha  # type: ignore[attr-defined]
@@ -273,14 +276,18 @@ def build_inputs(db: str, report: str, against: list[str] | None = None) -> Chec
 
 def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -> str:
     """Why a passage close in words cannot evidence the commitment."""
-    if NOT_DONE.search(u.text):
-        return f"says it was not done ({NOT_DONE.search(u.text).group(0)!r})"
+    if not_done_cue(u.text):
+        return f"says it was not done ({not_done_cue(u.text).group(0)!r})"
     if PLANNED_AGAIN.search(u.text):
         return f"says it is still planned ({PLANNED_AGAIN.search(u.text).group(0)!r})"
     if OWN_ACTIVITY.search(u.text):
         return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
     if ATTENDED.search(u.text):
         return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
+    if feats and feats.get("before_plan"):
+        return "is dated before its plan began"
+    if u.section and AHEAD.search(u.section):
+        return f"stands under {u.section!r}, what is still to come"
     if feats and feats.get("other_actor"):
         names = {a.removeprefix("by:") for a in u.agents}
         return f"tells of another body's work ({', '.join(sorted(a for a in names if c is None or not is_own(a, c)))})"
@@ -299,8 +306,16 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             results.append(_not_a_commitment(c))
             continue
         scored, turned_down, in_progress = [], [], []
-        for u in inputs.units:
-            f = features(c, u, inputs.idf, inputs.named_idf)
+        rows = [features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units]
+        undone = said_not_done(rows, inputs.units)
+        if undone is not None:  # the report tells of this commitment, not done: no other passage evidences it
+            u = inputs.units[undone]
+            status = status_for(0.0, c.end, report_end, model)
+            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
+                                            reason=f"the report says it was not done ({not_done_cue(u.text).group(0)!r})"))
+            continue
+        feats_of = {id(u): f for u, f in zip(inputs.units, rows)}
+        for u, f in zip(inputs.units, rows):
             s = score(f, model)
             if vetoed(f):
                 turned_down.append((u, s, f))
@@ -326,14 +341,14 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if status in ("evidenced", "partly evidenced"):
             u = top[0][0]
             result.missing = missing_terms(c, u) if status == "partly evidenced" else []
-            result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}); "
-                                       f"same words: {', '.join(top[0][2]) or 'none'}")
+            result.reason = reason or (f"model score {best:.2f} (evidenced from {t_ev:.2f}, partly from {t_part:.2f}) "
+                                       f"from {strongest(feats_of[id(u)], model)}; same words: {', '.join(top[0][2]) or 'none'}")
         else:
             near = max([(u, s, "") for u, s in scored[:1]] + [(u, s, veto_note(u, f, c)) for u, s, f in turned_down],
                        key=lambda x: x[1], default=None)
             result.nearest = near
             result.reason = ("nothing in the report comes close" if near is None else
-                             f"nearest passage {near[2] or f'scored {near[1]:.2f}, below {t_part:.2f}'}")
+                             f"nearest passage {near[2] or f'scored {near[1]:.2f}, below {t_part:.2f} ({strongest(feats_of[id(near[0])], model)})'}")
         results.append(result)
     return results
 
