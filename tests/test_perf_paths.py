@@ -166,3 +166,34 @@ def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_proce
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert multiprocessing.active_children() == []
+
+
+def test_more_files_than_workers_start_early_give_one_workers_rows_and_leave_no_process(tmp_path):
+    """Workers now start before the warehouse check on every run with --workers > 1: the rows are
+    those of one worker, and a re-ingest with nothing new stops them."""
+    import multiprocessing
+    import time
+
+    import duckdb
+
+    from pipeline.ingest import ingest
+
+    folder = ROOT / "tests" / "fixtures" / "prose"
+    two = ingest(str(tmp_path / "two.duckdb"), [str(folder)], workers=2)
+    one = ingest(str(tmp_path / "one.duckdb"), [str(folder)], workers=1)
+    assert two.ingested == one.ingested > 2 and two.records == one.records and not two.failed
+
+    def rows(db):
+        con = duckdb.connect(db, read_only=True)
+        try:
+            return sorted(con.execute("SELECT record_id, kind, text, start_date, end_date, why FROM record_facts").fetchall())
+        finally:
+            con.close()
+
+    assert rows(str(tmp_path / "two.duckdb")) == rows(str(tmp_path / "one.duckdb"))
+    again = ingest(str(tmp_path / "two.duckdb"), [str(folder)], workers=2)
+    assert (again.ingested, again.skipped) == (0, one.ingested)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert multiprocessing.active_children() == []
