@@ -174,11 +174,14 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     if limits.max_memory is None:  # sized from the machine and how many workers share it
         limits.max_memory = default_memory(workers)
     # The workers start now and load their models while the files are hashed and the warehouse is
-    # checked, not after: with two workers the check and the model loading were serial, the one
-    # part of a run a second worker could not halve. If every file turns out unchanged they are
-    # stopped. (`--workers 1` reads in this process, after the check, as before.)
+    # checked, not after, when they will surely have work: a new warehouse, or no more files than
+    # workers (a run of a few files is mostly loading models). If every file turns out unchanged
+    # they are stopped. A run over an existing warehouse starts its pool after the check: a
+    # re-ingest of unchanged files would otherwise pay for workers loading models beside the
+    # hashing (bench/PERF.md, fourth round). `--workers 1` reads in this process, after the check.
     early_pool = start_warm_pool(min(len(files), workers), password, ocr, limits) \
-        if executor == "local" and workers > 1 and len(files) > 0 else None
+        if executor == "local" and workers > 1 and len(files) > 0 \
+        and (len(files) <= workers or not Path(db).exists()) else None
     try:
         # The warehouse is held only while a batch loads, so `planscope sql` can read between batches.
         with _warehouse(db) as con:

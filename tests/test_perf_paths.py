@@ -169,8 +169,8 @@ def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_proce
 
 
 def test_more_files_than_workers_start_early_give_one_workers_rows_and_leave_no_process(tmp_path):
-    """Workers now start before the warehouse check on every run with --workers > 1: the rows are
-    those of one worker, and a re-ingest with nothing new stops them."""
+    """Workers start before the warehouse check on a run into a new warehouse: the rows are those
+    of one worker; a re-ingest with nothing new leaves no process behind."""
     import multiprocessing
     import time
 
