@@ -197,3 +197,26 @@ def test_more_files_than_workers_start_early_give_one_workers_rows_and_leave_no_
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert multiprocessing.active_children() == []
+
+
+class _EdgesThatSearch(list):
+    """A page's edges that are truthy even when there are none: the reader then runs the table
+    finder on every page."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def test_searching_pages_without_ruling_lines_for_tables_changes_no_document(monkeypatch):
+    """The table finder (lines strategy) finds no table on a page without ruling lines, so skipping
+    it there leaves every document the same: fixture and corpus PDFs read both ways, model for model
+    (ruled tables, a framed listing, columns, lists, typewriter text)."""
+    from pipeline.readers import read_document
+
+    paths = sorted((ROOT / "tests" / "fixtures" / "pdf_text").glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+    gated = {p.name: read_document(p).model_dump_json() for p in paths}
+    real = pdfplumber.page.Page.edges
+    monkeypatch.setattr(pdfplumber.page.Page, "edges", property(lambda self: _EdgesThatSearch(real.fget(self))))
+    searched = {p.name: read_document(p).model_dump_json() for p in paths}
+    assert searched == gated
+    assert any('"kind":"table"' in doc for doc in gated.values())  # some of them do have tables
