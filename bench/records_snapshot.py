@@ -3,7 +3,9 @@ change leaves it identical: ingest each set into a fresh warehouse (one worker),
 row of the record, actor, theme, passage, quarantine and document tables (but times, run ids and
 paths), sorted, one JSON a line.
 
-    PYTHONPATH=. python bench/records_snapshot.py OUT.jsonl      # then diff two snapshots
+    PYTHONPATH=. python bench/records_snapshot.py OUT.jsonl [WORKERS]   # then diff two snapshots
+
+WORKERS (default 1) checks the pool's path: a snapshot taken with 2 must equal one taken with 1.
 """
 from __future__ import annotations
 
@@ -23,14 +25,14 @@ TABLES = ("record_facts", "record_actors", "record_themes", "passages", "quarant
 VARYING = {"ingested_at", "quarantined_at", "run_id", "path"}  # differ from run to run, not with the code
 
 
-def snapshot(out: Path) -> int:
+def snapshot(out: Path, workers: int = 1) -> int:
     import duckdb
 
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, (folder, manifest) in enumerate(SETS):
             db = Path(tmp) / f"set{i}.duckdb"
-            cmd = [sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", folder, "--workers", "1",
+            cmd = [sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", folder, "--workers", str(workers),
                    "--quiet", "--manifest", manifest]
             run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
             print(folder, run.stdout.strip(), run.stderr.strip()[-300:], sep="\n  ")
@@ -48,4 +50,4 @@ def snapshot(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    print(snapshot(Path(sys.argv[1])), "rows")
+    print(snapshot(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1), "rows")

@@ -173,10 +173,15 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     limits = replace(limits or Limits())
     if limits.max_memory is None:  # sized from the machine and how many workers share it
         limits.max_memory = default_memory(workers)
-    # A run of a few files is mostly loading models: the workers start now and load them while the
-    # files are hashed and the warehouse is checked. (A long run starts its pool after the check.)
-    early_pool = start_warm_pool(len(files), password, ocr, limits) \
-        if executor == "local" and workers > 1 and 0 < len(files) <= workers else None
+    # The workers start now and load their models while the files are hashed and the warehouse is
+    # checked, not after, when they will surely have work: a new warehouse, or no more files than
+    # workers (a run of a few files is mostly loading models). If every file turns out unchanged
+    # they are stopped. A run over an existing warehouse starts its pool after the check: a
+    # re-ingest of unchanged files would otherwise pay for workers loading models beside the
+    # hashing (bench/PERF.md, fourth round). `--workers 1` reads in this process, after the check.
+    early_pool = start_warm_pool(min(len(files), workers), password, ocr, limits) \
+        if executor == "local" and workers > 1 and len(files) > 0 \
+        and (len(files) <= workers or not Path(db).exists()) else None
     try:
         # The warehouse is held only while a batch loads, so `planscope sql` can read between batches.
         with _warehouse(db) as con:
@@ -222,7 +227,7 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
 
     def flush() -> None:
         if pending:
-            with _warehouse(db) as con:
+            with _warehouse(db, schema=False) as con:  # the run's first connect made the schema
                 store.load_batch(con, pending)
             pending.clear()
 
@@ -268,7 +273,7 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                                      initargs=(password, ocr, ocr_threads, limits)) as pool:
                 _run_in_pool(pool, todo, run_id, entries, ocr_threads, workers, handle)
         if pending:  # the last batch, on the connection that then records the run (one open, not two)
-            last_con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+            last_con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS, schema=False)
             store.load_batch(last_con, pending)
             pending.clear()
         _copies_share_failures(summary, copies)
@@ -284,7 +289,7 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
         failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),
                          kind="internal" if p in summary.internal else "file", detail=summary.internal.get(p))
                     for p, r in summary.failed]
-        con = last_con or store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+        con = last_con or store.connect(db, wait_seconds=LOCK_WAIT_SECONDS, schema=False)
         try:
             _upgrade_failures(con)
             store.insert(con, "failures", failures)
@@ -391,8 +396,8 @@ def _copies_share_failures(summary: IngestSummary, copies: dict[str, list[str]])
 
 
 @contextmanager
-def _warehouse(db: str):
-    con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS)
+def _warehouse(db: str, schema: bool = True):
+    con = store.connect(db, wait_seconds=LOCK_WAIT_SECONDS, schema=schema)
     try:
         yield con
     finally:

@@ -136,3 +136,49 @@ def test_the_document_model_is_the_same_with_and_without_the_fast_tokenizer():
         with mock.patch.object(pdf_reader, "fast_page_objects", lambda page, process: None):
             slow = read_document(path).model_dump_json()
         assert fast == slow, path.name
+
+
+def _char(text: str, x0: float, top: float, width: float = 5.0, size: float = 10.0, font: str = "F1",
+          upright: bool = True) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": 800 + top,
+            "upright": upright, "fontname": font, "size": size}
+
+
+def _pdfplumber_words(chars: list[dict], extra: tuple[str, ...]) -> list[dict]:
+    return pdf_reader._GapWordExtractor(extra_attrs=list(extra)).extract_words(chars)
+
+
+def test_gap_words_are_pdfplumbers_words_on_awkward_chars():
+    """pdf_reader._gap_words (the reader's own word extractor) gives pdfplumber's words, dict for
+    dict: blanks, an empty char, ligatures, tops 3 pt apart chained into one line, a char left of
+    the previous one, runs of another font, equal x0s; and rotated chars (pdfplumber's own path)."""
+    chars = [_char("H", 10, 100), _char("i", 15, 100.5), _char(" ", 20, 100), _char("ﬁ", 25, 102),
+             _char("x", 30, 104.9), _char("", 35, 100), _char("y", 40, 100), _char("z", 38, 100),
+             _char("a", 60, 100, font="F2"), _char("b", 65, 100, font="F2"), _char("b", 65, 100),
+             _char("q", 10, 130), _char("r", 15.5, 131), _char("s", 26, 130), _char("t", 26, 130, width=2),
+             _char("\u00a0", 40, 130), _char("u", 45, 130, size=12), _char("v", 10, 160)]
+    for extra in (("fontname", "size"), ()):
+        assert pdf_reader._gap_words(chars, extra) == _pdfplumber_words(chars, extra)
+        assert [list(w) for w in pdf_reader._gap_words(chars, extra)] == [list(w) for w in _pdfplumber_words(chars, extra)]
+    rotated = chars[:5] + [_char("R", 200, 50, upright=False), _char("S", 200, 56, upright=False)]
+    assert pdf_reader._gap_words(rotated, ("fontname", "size")) == _pdfplumber_words(rotated, ("fontname", "size"))
+    assert pdf_reader._gap_words([], ()) == []
+
+
+@pytest.mark.parametrize("folder", ["tests/fixtures/pdf_text", "corpus"])
+def test_gap_words_are_pdfplumbers_words_on_every_fixture_page(folder):
+    pages = 0
+    for path in sorted((ROOT / folder).rglob("*.pdf")):
+        try:
+            pdf = pdfplumber.open(path)
+            pdf_pages = pdf.pages
+        except Exception:
+            continue  # a damaged fixture: the reader refuses it either way
+        with pdf:
+            for page in pdf_pages:
+                objects = page_objects(page, page.process_object)
+                page._objects = objects if objects is not None else pdf_reader._page_objects(page)
+                for extra in (("fontname", "size"), ()):
+                    assert pdf_reader._gap_words(page.chars, extra) == _pdfplumber_words(page.chars, extra), (path, page)
+                pages += 1
+    assert pages > 0

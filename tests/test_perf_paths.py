@@ -166,3 +166,57 @@ def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_proce
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert multiprocessing.active_children() == []
+
+
+def test_more_files_than_workers_start_early_give_one_workers_rows_and_leave_no_process(tmp_path):
+    """Workers start before the warehouse check on a run into a new warehouse: the rows are those
+    of one worker; a re-ingest with nothing new leaves no process behind."""
+    import multiprocessing
+    import time
+
+    import duckdb
+
+    from pipeline.ingest import ingest
+
+    folder = ROOT / "tests" / "fixtures" / "prose"
+    two = ingest(str(tmp_path / "two.duckdb"), [str(folder)], workers=2)
+    one = ingest(str(tmp_path / "one.duckdb"), [str(folder)], workers=1)
+    assert two.ingested == one.ingested > 2 and two.records == one.records and not two.failed
+
+    def rows(db):
+        con = duckdb.connect(db, read_only=True)
+        try:
+            return sorted(con.execute("SELECT record_id, kind, text, start_date, end_date, why FROM record_facts").fetchall())
+        finally:
+            con.close()
+
+    assert rows(str(tmp_path / "two.duckdb")) == rows(str(tmp_path / "one.duckdb"))
+    again = ingest(str(tmp_path / "two.duckdb"), [str(folder)], workers=2)
+    assert (again.ingested, again.skipped) == (0, one.ingested)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert multiprocessing.active_children() == []
+
+
+class _EdgesThatSearch(list):
+    """A page's edges that are truthy even when there are none: the reader then runs the table
+    finder on every page."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def test_searching_pages_without_ruling_lines_for_tables_changes_no_document(monkeypatch):
+    """The table finder (lines strategy) finds no table on a page without ruling lines, so skipping
+    it there leaves every document the same: fixture and corpus PDFs read both ways, model for model
+    (ruled tables, a framed listing, columns, lists, typewriter text)."""
+    from pipeline.readers import read_document
+
+    paths = sorted((ROOT / "tests" / "fixtures" / "pdf_text").glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+    gated = {p.name: read_document(p).model_dump_json() for p in paths}
+    real = pdfplumber.page.Page.edges
+    monkeypatch.setattr(pdfplumber.page.Page, "edges", property(lambda self: _EdgesThatSearch(real.fget(self))))
+    searched = {p.name: read_document(p).model_dump_json() for p in paths}
+    assert searched == gated
+    assert any('"kind":"table"' in doc for doc in gated.values())  # some of them do have tables

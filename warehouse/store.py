@@ -16,8 +16,10 @@ from warehouse import DEFAULT_DB, WarehouseBusy
 # the warehouse is opened: an ingest worker only turns a file into rows (rows_for_state).
 
 
-def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0):
-    """Open the warehouse; a writer creates the schema. Retries while another writer holds the lock."""
+def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seconds: float = 0.0,
+            schema: bool = True):
+    """Open the warehouse; a writer creates the schema (`schema=False`: a writer that already did, on
+    this run's first connect). Retries while another writer holds the lock."""
     import duckdb
 
     deadline = time.monotonic() + wait_seconds
@@ -33,15 +35,15 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait_seco
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(f"{path} is being written by another planscope process; try again when it finishes") from None
             time.sleep(0.2)
-    if not read_only:
+    if not read_only and schema:
         ensure_schema(con)
     return con
 
 
 def ensure_schema(con) -> None:
     """Create what is missing: tables, the columns added since an older planscope made the
-    warehouse, and the views when their text changed. Every writer's connect runs this, three times
-    an ingest: one catalogue query when nothing is missing (each table's CREATE IF NOT EXISTS and
+    warehouse, and the views when their text changed. A writer's first connect runs this (an ingest's
+    later connects, one a batch, do not): one catalogue query when nothing is missing (each table's CREATE IF NOT EXISTS and
     column query, and replacing the views, cost ~0.13 s a connect)."""
     from schemas.tables import RECORDS_VIEW, TABLES, added_columns, ddl
 

@@ -16,6 +16,8 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from schemas.errors import UnreadableFile
@@ -199,8 +201,85 @@ LONG_WORD = 30  # letters; a "word" longer than this on a page of prose means wo
 
 
 def _extract_words(page) -> list[dict]:
-    return _GapWordExtractor(extra_attrs=["fontname", "size"], keep_blank_chars=False,
-                             use_text_flow=False).extract_words(page.chars)
+    return _gap_words(page.chars, ("fontname", "size"))
+
+
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}  # pdfplumber's
+Y_TOLERANCE = 3  # pdfplumber's default: chars whose tops are this close (chained) share a line
+
+
+def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dict]:
+    """`_GapWordExtractor(extra_attrs=...).extract_words(chars)`, the same words (same dicts, same
+    order, same floats), faster: pdfplumber's steps (runs of chars with the same upright and extra
+    attributes; each run clustered into lines by top; a line sorted by x0 and cut into words where a
+    char starts left of the previous one, past its right edge plus the line's word gap, or off its
+    top; blanks end a word, an empty char is a word of its own) written out for upright text. A
+    page with rotated chars goes through pdfplumber's extractor itself. tests/test_pdf_fast.py
+    compares the two."""
+    if not chars:
+        return []
+    if not all(c["upright"] for c in chars):
+        return _GapWordExtractor(extra_attrs=list(extra_attrs)).extract_words(chars)
+    words: list[dict] = []
+    ligatures = LIGATURES
+
+    def merge(run: list[dict]) -> None:  # WordExtractor.merge_chars
+        first = run[0]
+        if len(run) == 1:
+            x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+            text = ligatures.get(first["text"], first["text"] or "")
+        else:
+            x0, top = min([c["x0"] for c in run]), min([c["top"] for c in run])
+            x1, bottom = max([c["x1"] for c in run]), max([c["bottom"] for c in run])
+            text = "".join([ligatures.get(c["text"], c["text"] or "") for c in run])
+        word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + (first["doctop"] - first["top"]),
+                "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
+                "direction": "ltr"}
+        for key in extra_attrs:
+            word[key] = first[key]
+        words.append(word)
+
+    for _, run in groupby(chars, key=itemgetter("upright", *extra_attrs)):
+        run = list(run)
+        # cluster_objects(run, "top", Y_TOLERANCE): sorted distinct tops, a new line after a jump
+        line_of: dict[float, int] = {}
+        n, last = 0, None
+        for t in sorted(set([c["top"] for c in run])):
+            if last is not None and not t <= last + Y_TOLERANCE:
+                n += 1
+            line_of[t] = n
+            last = t
+        lines: list[list[dict]] = [[] for _ in range(n + 1)]
+        for c in run:
+            lines[line_of[c["top"]]].append(c)
+        for line in lines:
+            line.sort(key=itemgetter("x0"))
+            x_tol = _word_gap(line)
+            word: list[dict] = []
+            for c in line:
+                text = c["text"]
+                if text.isspace():
+                    if word:
+                        merge(word)
+                        word = []
+                elif text == "":  # `"" in split_at_punctuation` ("") is true: a word of its own
+                    if word:
+                        merge(word)
+                    merge([c])
+                    word = []
+                elif word:
+                    p = word[-1]
+                    x0 = c["x0"]
+                    if x0 < p["x0"] or x0 > p["x1"] + x_tol or abs(c["top"] - p["top"]) > Y_TOLERANCE:
+                        merge(word)
+                        word = [c]
+                    else:
+                        word.append(c)
+                else:
+                    word = [c]
+            if word:
+                merge(word)
+    return words
 
 
 def _word_gap(chars: list[dict]) -> float:
@@ -253,7 +332,7 @@ def _centred_in(centres: list[tuple], bbox) -> list[tuple]:
 
 
 def _cell_chars_text(chars: list[dict]) -> str:
-    words = _GapWordExtractor().extract_words(chars) if chars else []
+    words = _gap_words(chars)
     lines: list[list[dict]] = []
     for w in words:  # the extractor yields words line by line, top to bottom
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
