@@ -381,3 +381,30 @@ def test_a_bulleted_calendar_line_and_run_together_topics_are_split(tmp_path):
     assert "The Presidency will hold a conference on child poverty; it will also publish a report on it." in rows
     assert rows["Opening conference of the Presidency"][0] == "2013-07-04"
     assert rows["Annual Forum of the Strategy"][0] == "2013-11-11"
+
+
+def test_a_dateline_under_the_title_is_not_the_date_of_every_section(tmp_path):
+    """"Riga, July 2000" under a programme's title says when it was written; a month without its
+    year later on takes the year from the presidency's period (July-June), not from the dateline."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "prio.txt", textwrap.dedent("""\
+        Priorities of the Latvian Presidency in the field of Children at Risk
+
+        Riga, July 2000
+
+        Introduction
+
+        Latvia holds the Presidency of the Council of the Baltic Sea States for one year.
+
+        Plans
+
+        The Working Group will agree a common reporting form at its meeting in Riga in April.
+        """))
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nprio,Priorities,2000-07-01,2001-06-30,priorities,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", 'SELECT text, "start", "end" FROM records', db=tmp_path / "w.duckdb", check=True)
+    rows = {r["text"]: (r["start"], r["end"]) for r in json.loads(out.stdout)}
+    assert rows["The Working Group will agree a common reporting form at its meeting in Riga in April."] == (
+        "2001-04-01", "2001-04-30")

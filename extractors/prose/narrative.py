@@ -323,6 +323,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
     lines = _reflow(lines, slides)
     calendar = {} if slides else _calendar_entries(lines)
     taken = {j for place, when in calendar.values() for j in (place, when)}
+    dated = [i for i, line in enumerate(lines) if line.kind != "item" and dated_heading(line.text) is not None]
+    if not slides and dated and dated[0] < 4 and _heading_place(lines[dated[0]].text) \
+            and dated[0] + 1 < len(lines) and lines[dated[0] + 1].kind == "heading":
+        taken.add(dated[0])  # "Riga, July 2000" under the title: when the document was written, no section's date
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
            "period": structure.period}
     units: list[Unit] = []
