@@ -408,3 +408,47 @@ def test_a_dateline_under_the_title_is_not_the_date_of_every_section(tmp_path):
     rows = {r["text"]: (r["start"], r["end"]) for r in json.loads(out.stdout)}
     assert rows["The Working Group will agree a common reporting form at its meeting in Riga in April."] == (
         "2001-04-01", "2001-04-30")
+
+
+def test_a_slide_line_that_ends_as_a_lead_in_heads_one_item_a_line(tmp_path):
+    """"The Estonian chairmanship will" / "host the autumn meeting ..." / "put foster care on the
+    agenda": each line under the lead-in is an item, though it starts in lower case."""
+    from tests.test_narrative import units_of
+
+    units, _ = units_of(tmp_path, textwrap.dedent("""\
+        Working Group on Children at Risk
+        Report to the senior officials, June 2018
+
+
+        Slide 2
+        Who we are
+        Eleven member states
+        Contact persons in ministries
+        A small unit in Stockholm
+
+
+        Slide 3
+        Results of the year
+        Seminar on foster care, Tallinn, March 2018
+        Handbook for guardians published in May 2018
+        Website in Russian
+
+
+        Slide 4
+        Challenges
+        Limited budget
+        Contact persons change often
+
+
+        Slide 5
+        The Estonian chairmanship will
+        host the autumn meeting of the Working Group in Tallinn
+        put foster care on the agenda of the ministers
+        invite NGO representatives to one session
+        """), "deck.txt")
+    by_text = {u.text: u for u in units}
+    texts = list(by_text)
+    assert "host the autumn meeting of the Working Group in Tallinn" in texts
+    assert "put foster care on the agenda of the ministers" in texts
+    assert "invite NGO representatives to one session" in texts
+    assert by_text["put foster care on the agenda of the ministers"].lead_in == "The Estonian chairmanship will"

@@ -153,11 +153,24 @@ def _bulleted_slides(lines: list[_Line]) -> set[int | None]:
     return {line.slide for line in lines if line.kind == "item" and not line.slide_start}
 
 
+# A slide line that ends as a lead-in ("The Estonian chairmanship will") heads one item a line below it.
+LEAD_MODAL = re.compile(r"\b(will|shall|should|would|must|is to|are to|plans? to|aims? to|intends? to|wants? to|"
+                        r"(?:is|are) going to)\s*:?\s*$", re.I)
+
+
 def _reflow(lines: list[_Line], slides: bool) -> list[_Line]:
     out: list[_Line] = []
     bulleted = _bulleted_slides(lines) if slides else set()
     width = _cut_width(lines) if slides else None
+    listing = False  # on a slide, after a lead-in line: each line an item, though it starts in lower case
     for line in lines:
+        if line.slide_start:
+            listing = False
+        if slides and out and not listing and line.slide not in bulleted and LEAD_MODAL.search(out[-1].text):
+            listing = True
+        if listing and out and out[-1].slide == line.slide and not line.slide_start:
+            out.append(line)
+            continue
         if out and _joinable(out[-1], line, slides, line.slide in bulleted, width):
             prev = out[-1]
             prev.offsets = prev.offsets + [prev.offsets[-1] + 1] + line.offsets
@@ -355,7 +368,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
             continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
-            ctx.update(heading=line.text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
+            lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
+            ctx.update(heading=line.text, lead_in=lead_in, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
                        planned=bool(PLANNED_CONTEXT.search(line.text)))
             continue
         if slides:
@@ -632,8 +646,8 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
     units: list[Unit] = []
     text = line.text
     if line.slide_start and len(text.split()) <= 12 and not inline_items(text):
-        ctx.update(heading=text, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(text)),
-                   planned=bool(PLANNED_CONTEXT.search(text)))
+        ctx.update(heading=text, lead_in=text if LEAD_MODAL.search(text) else None,
+                   priorities=bool(PRIORITY_CONTEXT.search(text)), planned=bool(PLANNED_CONTEXT.search(text)))
         title = _unit(line, 0, len(text), "title", ctx)
         return [title] if title else []
     pieces = slide_pieces(text)
@@ -670,7 +684,7 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
                      label=line.label)
         if unit:
             units.append(unit)
-            if LEAD_IN_END.search(unit.text) and len(unit.text.split()) <= 12:
+            if (LEAD_IN_END.search(unit.text) or LEAD_MODAL.search(unit.text)) and len(unit.text.split()) <= 12:
                 ctx["lead_in"] = unit.text
                 unit.notes.append("lead-in of the items below")
     return units
