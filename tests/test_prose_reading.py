@@ -452,3 +452,32 @@ def test_a_slide_line_that_ends_as_a_lead_in_heads_one_item_a_line(tmp_path):
     assert "put foster care on the agenda of the ministers" in texts
     assert "invite NGO representatives to one session" in texts
     assert by_text["put foster care on the agenda of the ministers"].lead_in == "The Estonian chairmanship will"
+
+
+def test_a_programmes_calendar_is_planned_but_its_meetings_held_are_events(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "prio.txt", textwrap.dedent("""\
+        Programme of the Icelandic Presidency of the Nordic Council of Ministers 2009
+
+        Introduction
+
+        Iceland takes over the Presidency on 1 January 2009 for one year.
+
+        Meetings held in the first weeks
+
+        Reykjavik, 8 January - Meeting of the secretaries-general
+
+        Main meetings of the Presidency
+
+        Reykjavik, 26-27 January - Ministers for Nordic Cooperation
+        Akureyri, 2-3 April - Conference on the West Nordic region and the Arctic
+        """))
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nprio,Programme,2009-01-01,2009-12-31,priorities,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT kind, text FROM records", db=tmp_path / "w.duckdb", check=True)
+    kinds = {r["text"]: r["kind"] for r in json.loads(out.stdout)}
+    assert kinds["Ministers for Nordic Cooperation"] == "activity"
+    assert kinds["Conference on the West Nordic region and the Arctic"] == "activity"
+    assert kinds["Meeting of the secretaries-general"] == "event"

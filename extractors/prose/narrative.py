@@ -315,13 +315,20 @@ def entry_prefix(text: str) -> tuple[str | None, str, int] | None:
     return place or None, atoms[0].raw, sep.end()
 
 
+# A presidency's or chairmanship's programme lists the meetings of its term to come, except under
+# a heading that looks back ("Meetings held", "Results so far").
+PAST_CONTEXT = re.compile(r"\b(held|past|previous|results?|achievements?|so far|took place|review of|report on)\b", re.I)
+
+
 def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | None:
     text, start, end = _piece(line, s, e)
     text = text.strip(" ;,-–")
     if len(text) < 3 or not re.search(r"[A-Za-z]{2}", text):
         return None
+    planned = kw.pop("planned", False) or ctx["planned"] or (
+        shape == "entry" and ctx.get("programme", False) and not PAST_CONTEXT.search(ctx.get("heading") or ""))
     return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
-                heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=ctx["planned"], **kw)
+                heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=planned, **kw)
 
 
 def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] | None = None) -> list[Unit]:
@@ -341,7 +348,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             and dated[0] + 1 < len(lines) and lines[dated[0] + 1].kind == "heading":
         taken.add(dated[0])  # "Riga, July 2000" under the title: when the document was written, no section's date
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
-           "period": structure.period}
+           "period": structure.period, "programme": structure.kind == "priorities"}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
     for i, line in enumerate(lines):
