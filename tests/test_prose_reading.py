@@ -481,3 +481,20 @@ def test_a_programmes_calendar_is_planned_but_its_meetings_held_are_events(tmp_p
     assert kinds["Ministers for Nordic Cooperation"] == "activity"
     assert kinds["Conference on the West Nordic region and the Arctic"] == "activity"
     assert kinds["Meeting of the secretaries-general"] == "event"
+
+
+def test_a_short_line_ending_in_a_colon_is_the_lead_in_of_the_priority_list_below(tmp_path):
+    """"The Presidency has chosen four main areas:" looks like a heading to the text reader; it is
+    the lead-in of a priority list, whose items are activities (records.md)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "prio.txt", "Programme of the Icelandic Presidency 2009\n\nPriorities of the Icelandic Presidency\n\n"
+          "The Presidency has chosen four main areas:\n\n• The Nordic welfare model in times of crisis;\n"
+          "• the West Nordic region and the Arctic;\n\nThe Presidency will hold a conference in May.\n")
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nprio,Programme,2009-01-01,2009-12-31,priorities,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", "SELECT kind, text FROM records", db=tmp_path / "w.duckdb", check=True)
+    kinds = {r["text"].rstrip(";"): r["kind"] for r in json.loads(out.stdout)}
+    assert kinds["The Nordic welfare model in times of crisis"] == "activity"
+    assert kinds["the West Nordic region and the Arctic"] == "activity"

@@ -30,7 +30,7 @@ WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcr
                         r"more news|related|tags?|posted in|download)\b", re.I)
 PRIORITY_CONTEXT = re.compile(
     r"\b(priorit(?:y|ies)|focus(?:es|ed)? (?:would|will|is|are|was|on)|focus areas?|areas? of (?:co-?operation|work|focus)|"
-    r"aims?|objectives|mandate|thematic areas|key areas)\b", re.I)
+    r"aims?|objectives|mandate|thematic areas|key areas|main areas)\b", re.I)
 PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next)\b|\b(planned|upcoming|forthcoming) "
                              r"(activities|events|meetings|work)\b", re.I)
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
@@ -373,6 +373,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             if slides and _meeting_title(units[-1] if units else None, line):
                 _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
+            continue
+        if line.kind == "heading" and not slides and line.text.rstrip().endswith(":") and len(line.text.split()) >= 4:
+            # "The Presidency has chosen four main areas:" is a list's lead-in, not a section heading
+            ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)))
             continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
