@@ -36,7 +36,7 @@ PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|"
                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\])?[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")  # "...children.(3) The"
 
 
 @dataclass

@@ -188,3 +188,12 @@ def test_inline_items_of_a_paragraph_take_its_last_sentence_as_lead_in(tmp_path)
         ("item", "small homes", None, False, "b"),
     ]
     assert {u.heading for u in units} == {"Programme of the presidency"}
+
+
+@pytest.mark.unit
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
+    from extractors.prose.narrative import split_sentences
+
+    text = "The group agreed on a joint position on the recast.(3) The second meeting took place in Visby.[4] It ended."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The group agreed on a joint position on the recast.", "The second meeting took place in Visby.", "It ended."]
