@@ -498,3 +498,18 @@ def test_a_short_line_ending_in_a_colon_is_the_lead_in_of_the_priority_list_belo
     kinds = {r["text"].rstrip(";"): r["kind"] for r in json.loads(out.stdout)}
     assert kinds["The Nordic welfare model in times of crisis"] == "activity"
     assert kinds["the West Nordic region and the Arctic"] == "activity"
+
+
+def test_the_presidency_is_the_one_the_document_names_most_when_it_names_two(tmp_path):
+    recs = _actors(tmp_path, "prog.txt", textwrap.dedent("""\
+        Programme of the Lithuanian Presidency of the Council of the EU
+
+        The Lithuanian Presidency starts on 1 July 2013. The Lithuanian Presidency will build on the work done.
+
+        The Strategy was endorsed on 29-30 October 2009, during the Swedish Presidency.
+
+        The Presidency will host the Eastern Partnership summit in Vilnius on 28-29 November 2013.
+        """), "file,title,period_start,period_end,genre,source\n"
+                  "prog,Programme,2013-07-01,2013-12-31,priorities,test\n")
+    hosted = [actors for text, actors in recs.items() if text.startswith("The Presidency will host")]
+    assert hosted == [["Lithuanian Presidency"]]

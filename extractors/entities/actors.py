@@ -593,13 +593,20 @@ def _full_names_in(links_by_draft: list[list[ActorLink]], text: str, registry: R
     return out
 
 
-def _one_body_named(short: str, full: list[ActorLink]) -> ActorLink | None:
+def _one_body_named(short: str, full: list[ActorLink], text: str = "") -> ActorLink | None:
     """The one full name that contains a short name: "working group" in "Joint Working Group on
-    Health", "Unit" in "Children at Risk Unit"."""
+    Health", "Unit" in "Children at Risk Unit". Of several, the one the document names most often,
+    if clearly so (a presidency's programme names its own presidency more than the one before it)."""
     matches = {(f.entity_id or f.name.lower()): f for f in full
                if re.search(rf"\b{re.escape(short)}\b", f.name, re.I) and not GENERIC_ALIAS.fullmatch(f.name)
                and f.name.lower() != short.lower()}
-    return next(iter(matches.values())) if len(matches) == 1 else None
+    if len(matches) == 1:
+        return next(iter(matches.values()))
+    counts = sorted(((len(re.findall(rf"\b{re.escape(f.as_written or f.name)}\b", text, re.I)), key)
+                     for key, f in matches.items()), reverse=True)
+    if len(counts) > 1 and counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
+        return matches[counts[0][1]]
+    return None
 
 
 def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> None:
@@ -620,10 +627,10 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                                                         f"{body.canonical} in full"})
             if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name.capitalize())
                                            or GENERIC_ALIAS.fullmatch(link.name) or link.name.islower()):
-                found = _one_body_named(link.name, full)
+                found = _one_body_named(link.name, full, text)
                 if found is None:
                     in_text = _written_bodies(text, registry) if in_text is None else in_text
-                    found = _one_body_named(link.name, in_text)
+                    found = _one_body_named(link.name, in_text, text)
                 if found is not None:
                     links[i] = link.model_copy(update={"name": found.name, "entity_id": found.entity_id,
                                                        "kind": found.kind,
