@@ -513,3 +513,16 @@ def test_the_presidency_is_the_one_the_document_names_most_when_it_names_two(tmp
                   "prog,Programme,2013-07-01,2013-12-31,priorities,test\n")
     hosted = [actors for text, actors in recs.items() if text.startswith("The Presidency will host")]
     assert hosted == [["Lithuanian Presidency"]]
+
+
+def test_the_chairmanship_is_the_states_chairmanship_the_document_names(tmp_path):
+    recs = _actors(tmp_path, "barents.txt", textwrap.dedent("""\
+        Programme of the Finnish Chairmanship of the Barents Euro-Arctic Council 2013-2015
+
+        Finland takes over the chairmanship in October 2013. The Finnish chairmanship will work with the
+        CBSS Expert Group on children at risk.
+
+        The Chairmanship will organise the Barents Rescue exercise in Lapland in 2015.
+        """), "file,title,period_start,period_end,genre,source\n"
+                  "barents,Programme,2013-10-01,2015-10-31,priorities,test\n")
+    assert [a for text, a in recs.items() if text.startswith("The Chairmanship will")] == [["Finnish Chairmanship"]]

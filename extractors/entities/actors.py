@@ -618,9 +618,12 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
     for links in links_by_draft:
         for i, link in enumerate(links):
             written = _clean_name(link.as_written)
-            if link.entity_id and not link.entity_id.startswith("state:") and GENERIC_ALIAS.fullmatch(written):
+            own_term = re.fullmatch(r"(?:the\s+)?(?:presidency|chairmanship)", written, re.I) is not None \
+                and bool(_presidencies(text, registry, ActorRole.responsible))  # "the Chairmanship": the Finnish one
+            if link.entity_id and not link.entity_id.startswith("state:") and (GENERIC_ALIAS.fullmatch(written)
+                                                                               or own_term):
                 body = registry.by_id(link.entity_id)
-                if body is not None and not _names_body_in_full(text, body, registry):
+                if body is not None and (own_term or not _names_body_in_full(text, body, registry)):
                     links[i] = link = link.model_copy(update={"name": written, "entity_id": None,
                                                               "kind": "organisation",
                                                               "reason": f"{written!r}: the document never names "
