@@ -165,3 +165,21 @@ def test_a_word_table_pasted_as_tab_rows_keeps_rows_across_section_rows_split_ce
     assert [b.text for b in items][-3:] == ["Adopt the Strategy at the General Assembly (Q4 2020).",
                                            "Hold the General Assembly in Tunis in October 2020.",
                                            "Renew the hosting agreement by the end of 2020."]
+
+
+def test_a_rule_line_in_a_hard_wrapped_file_ends_the_paragraph_before_it(tmp_path):
+    import textwrap as tw
+
+    from pipeline.readers import read_document
+
+    news = ("The Working Group for Cooperation on Children at Risk met at the Secretariat in Stockholm on "
+            "15-16 December and agreed on its priorities for the coming year. In 2004 the group will concentrate "
+            "on unaccompanied and trafficked children and ask the Unit to prepare a proposal for a network of "
+            "national contact points by March 2004, to be discussed at its spring meeting.")
+    text = "\n".join(tw.wrap(news, 70) + ["-" * 66, "UPCOMING EVENTS", "", "Working Group meeting", "Riga, Latvia",
+                                          "16-17 February 2004", ""] + tw.wrap(news, 70))
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks]
+    assert "UPCOMING EVENTS" in texts
+    assert not any("UPCOMING" in t and t != "UPCOMING EVENTS" for t in texts)

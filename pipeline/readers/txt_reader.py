@@ -81,8 +81,8 @@ def unwrap(lines: list[str]) -> list[str]:
     head = None  # index of the paragraph being built
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or line.startswith("\t"):
-            head = None
+        if not stripped or line.startswith("\t") or RULE_LINE.fullmatch(stripped):
+            head = None  # a blank line, a table row or a "-----" rule between items ends the paragraph
             continue
         # "2Priorities": a slide transcript's slide number glued to the title starts a slide
         if head is not None and split_label(stripped)[3] is None and not re.match(r"\d{1,2}[A-Z]", stripped):
