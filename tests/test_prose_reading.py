@@ -472,6 +472,7 @@ def test_a_programmes_calendar_is_planned_but_its_meetings_held_are_events(tmp_p
 
         Reykjavik, 26-27 January - Ministers for Nordic Cooperation
         Akureyri, 2-3 April - Conference on the West Nordic region and the Arctic
+        • Summer meeting of the Nordic prime ministers, Thingvellir, 9 June
         """))
     run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
             "file,title,period_start,period_end,genre,source\nprio,Programme,2009-01-01,2009-12-31,priorities,test\n")),
@@ -481,6 +482,7 @@ def test_a_programmes_calendar_is_planned_but_its_meetings_held_are_events(tmp_p
     assert kinds["Ministers for Nordic Cooperation"] == "activity"
     assert kinds["Conference on the West Nordic region and the Arctic"] == "activity"
     assert kinds["Meeting of the secretaries-general"] == "event"
+    assert kinds["Summer meeting of the Nordic prime ministers, Thingvellir, 9 June"] == "activity"
 
 
 def test_a_short_line_ending_in_a_colon_is_the_lead_in_of_the_priority_list_below(tmp_path):

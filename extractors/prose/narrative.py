@@ -320,13 +320,20 @@ def entry_prefix(text: str) -> tuple[str | None, str, int] | None:
 PAST_CONTEXT = re.compile(r"\b(held|past|previous|results?|achievements?|so far|took place|review of|report on)\b", re.I)
 
 
+def _ends_with_date(text: str) -> bool:
+    """"Summer meeting of the Nordic prime ministers, Þingvellir, 9 June": a nominal entry dated at its end."""
+    atoms = scan_atoms(text)
+    return bool(atoms) and not text[atoms[-1].span[1]:].strip(" .;,)") and "," in text[: atoms[-1].span[0]]
+
+
 def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | None:
     text, start, end = _piece(line, s, e)
     text = text.strip(" ;,-–")
     if len(text) < 3 or not re.search(r"[A-Za-z]{2}", text):
         return None
     planned = kw.pop("planned", False) or ctx["planned"] or (
-        shape == "entry" and ctx.get("programme", False) and not PAST_CONTEXT.search(ctx.get("heading") or ""))
+        ctx.get("programme", False) and not PAST_CONTEXT.search(ctx.get("heading") or "")
+        and (shape == "entry" or shape == "item" and _ends_with_date(text)))
     return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
                 heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=planned, **kw)
 
