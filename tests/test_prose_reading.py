@@ -528,3 +528,31 @@ def test_the_chairmanship_is_the_states_chairmanship_the_document_names(tmp_path
         """), "file,title,period_start,period_end,genre,source\n"
                   "barents,Programme,2013-10-01,2015-10-31,priorities,test\n")
     assert [a for text, a in recs.items() if text.startswith("The Chairmanship will")] == [["Finnish Chairmanship"]]
+
+
+def test_a_calendar_table_in_a_word_programme_gives_one_entry_a_row(tmp_path):
+    """A programme's calendar as a Word table (Date | Place | Meeting): one planned entry a row, with
+    the row's date and place."""
+    import docx
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    d = docx.Document()
+    d.add_heading("Programme of the Norwegian Presidency 2010-2011", 1)
+    d.add_paragraph("Norway holds the Presidency of the Council of the Baltic Sea States from 1 July 2010.")
+    d.add_heading("Calendar", 2)
+    table = d.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Date", "Place", "Meeting")):
+        cell.text = text
+    for row in (("7-8 October 2010", "Oslo", "Expert Group meeting"),
+                ("9 March 2011", "Stockholm", "Meeting of the contact points for unaccompanied children")):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    d.save(folder / "prog.docx")
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nprog,Programme,2010-07-01,2011-06-30,priorities,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", 'SELECT kind, text, "start", "end" FROM records', db=tmp_path / "w.duckdb", check=True)
+    rows = {r["text"]: (r["kind"], r["start"], r["end"]) for r in json.loads(out.stdout)}
+    assert rows["Expert Group meeting"] == ("activity", "2010-10-07", "2010-10-08")
+    assert rows["Meeting of the contact points for unaccompanied children"] == ("activity", "2011-03-09", "2011-03-09")

@@ -412,6 +412,50 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                     units.append(unit)
             continue
         units += _paragraph_units(line, ctx)
+    if not slides:
+        units += _calendar_table_units(doc, skip_blocks or set(), lines, ctx)
+        units.sort(key=lambda u: u.char_start)
+    return units
+
+
+# A calendar written as a Word table: a date column, a column naming the meeting, maybe a place.
+DATE_COLUMN = re.compile(r"(date|dates|when|time|day|period)", re.I)
+TITLE_COLUMN = re.compile(r"(meetings?|events?|activit(y|ies)|title|what|topic|subject|description|programme)", re.I)
+PLACE_COLUMN = re.compile(r"(place|venue|location|where|city|town|country)", re.I)
+
+
+def _column(header: list[str], pattern: re.Pattern) -> int | None:
+    return next((i for i, h in enumerate(header) if pattern.fullmatch(h.strip(" :*").lower())), None)
+
+
+def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Line], ctx: dict) -> list[Unit]:
+    """One entry a row of a calendar table ("7-8 October 2010 | Oslo | Expert Group meeting"): the
+    meeting's name with the row's date and place, under the heading above the table."""
+    units: list[Unit] = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind is not BlockKind.table or i in skip_blocks or not block.rows:
+            continue
+        when, title, place = (_column(block.header, p) for p in (DATE_COLUMN, TITLE_COLUMN, PLACE_COLUMN))
+        if when is None or title is None:
+            continue
+        heading = next((line.text for line in reversed(lines) if line.block < i and line.kind == "heading"), None)
+        row_ctx = dict(ctx, heading=heading, lead_in=None, priorities=False, date=None, place=None,
+                       planned=bool(heading and PLANNED_CONTEXT.search(heading)))
+        offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
+        for row in block.rows:
+            row_text = "\t".join(row.cells)
+            cells = row.cells + [""] * (len(block.header) - len(row.cells))
+            name = " ".join(cells[title].split())
+            if name and scan_atoms(cells[when]):
+                start = offset + sum(len(c) + 1 for c in row.cells[:title])
+                unit = _unit(_line(cells[title], i, start, "paragraph"), 0, len(cells[title]), "entry", row_ctx,
+                             entry_date_raw=" ".join(cells[when].split()),
+                             entry_place_raw=(" ".join(cells[place].split()).split(",")[0] or None)
+                             if place is not None else None)
+                if unit:
+                    unit.notes.append("a row of a calendar table")
+                    units.append(unit)
+            offset += len(row_text) + 1
     return units
 
 
