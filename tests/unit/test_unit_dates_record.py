@@ -1,0 +1,132 @@
+"""The time a prose record states for itself, a cell's date read by dateparser when the rules know
+no shape for it, and dates in the region's languages, exactly (issue 29). Expected values by hand
+from records.md ("Dates")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.time.dates import month_first_ranges, normalise, record_time
+from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, to_english
+from schemas.records import Period
+
+pytestmark = pytest.mark.unit
+
+P_2010_2011 = Period(start=date(2010, 7, 1), end=date(2011, 6, 30), raw="July 2010 - June 2011")
+P_2016_2017 = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="July 2016 - June 2017")
+
+
+def interval(value) -> tuple:
+    return value.start, value.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The seminar on June 9-11, 2015 in Oslo", "The seminar on 9-11 June 2015 in Oslo"),
+    ("It ran from March 3rd to 5th 2010.", "It ran from 3-5 March 2010."),
+    ("It ran on Sept. 3 and 4.", "It ran on 3-4 Sept."),
+    ("It ran in June 2015.", "It ran in June 2015."),
+])
+def test_month_first_day_ranges_are_written_day_first(text, expected):
+    assert month_first_ranges(text) == expected
+
+
+def test_record_time_reads_a_month_first_range_as_one_span_of_days():
+    assert interval(record_time("The conference took place on March 3rd to 5th 2010 in Riga.", None)) == \
+        (date(2010, 3, 3), date(2010, 3, 5))
+
+
+def test_a_pages_date_stamp_gives_way_to_the_texts_own_date():
+    value = record_time("12/05/2011 - On 3 and 4 May the group met in Riga.", P_2010_2011)
+    assert interval(value) == (date(2011, 5, 3), date(2011, 5, 4))
+    # with no date of its own, the stamp is the record's date
+    assert interval(record_time("12/05/2011 - The group met in Riga.", P_2010_2011)) == \
+        (date(2011, 5, 12), date(2011, 5, 12))
+
+
+def test_a_year_that_names_a_plans_period_is_not_the_records_date():
+    value = record_time("On 4 March 2021 the board adopted its Action Plan 2021-2026.", None)
+    assert interval(value) == (date(2021, 3, 4), date(2021, 3, 4))
+    assert value.raw == "On 4 March 2021 the board adopted its Action Plan 2021-2026."
+    # only a named period: that is all the text says
+    assert interval(record_time("The board adopted the Strategy 2010.", None)) == (date(2010, 1, 1), date(2010, 12, 31))
+
+
+def test_a_bare_year_beside_a_day_month_or_season_is_dropped():
+    assert interval(record_time("In spring 2009, after the 2008 elections, the group met.", None)) == \
+        (date(2009, 3, 1), date(2009, 5, 31))
+    assert interval(record_time("In March 2009, after the 2008 elections, the group met.", None)) == \
+        (date(2009, 3, 1), date(2009, 3, 31))
+    assert interval(record_time("On 5 March 2009, after the 2008 elections, the group met.", None)) == \
+        (date(2009, 3, 5), date(2009, 3, 5))
+    assert interval(record_time("At the end of 2009, after the 2008 elections, the group met.", None)) == \
+        (date(2009, 9, 1), date(2009, 12, 31))
+    # years alone are all kept
+    assert interval(record_time("The group met in 2008 and again in 2009.", None)) == \
+        (date(2008, 1, 1), date(2009, 12, 31))
+
+
+def test_a_number_before_a_count_noun_is_no_year_in_a_record():
+    value = record_time("The conference brought together 2000 participants.", None)
+    assert (value.start, value.end) == (None, None)
+
+
+def test_record_time_of_nothing():
+    assert interval(record_time("", None)) == (None, None)
+    assert interval(record_time("The group met in Riga.", P_2010_2011)) == (None, None)
+
+
+# --- dateparser, for a cell in a shape the rules do not know ---------------------------------------------
+
+def test_a_numeric_date_with_dashes_is_read_day_first_by_dateparser():
+    value = normalise("05-12-2011")
+    assert (value.start, value.end, value.raw, value.granularity, value.source) == \
+        (date(2011, 12, 5), date(2011, 12, 5), "05-12-2011", "day", "record")
+
+
+def test_dateparser_reads_a_month_and_year_as_its_first_day():
+    assert interval(normalise("12/2011")) == (date(2011, 12, 1), date(2011, 12, 1))
+
+
+def test_dateparser_needs_a_month_and_a_year():
+    value = normalise("05-12")
+    assert (value.start, value.end, value.raw, value.granularity) == (None, None, "05-12", "none")
+
+
+def test_dateparser_is_not_asked_about_prose_or_words_without_digits():
+    assert interval(normalise("05-12-2011", scan=True)) == (None, None)
+    assert interval(normalise("sometime soon")) == (None, None)
+
+
+# --- the region's languages ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("29-30 августа 2016 г.", "29-30 August 2016"),
+    ("25 и 26 октября", "25 and 26 October"),
+    ("März bis April 2017", "March to April 2017"),
+    ("Ende 2016", "end of 2016"),
+    ("2009 m. pavasarį", "spring 2009"),
+    ("iki 2008 m. pabaigos", "end of 2008"),
+    ("The group met in Riga.", "The group met in Riga."),
+])
+def test_to_english(text, expected):
+    assert to_english(text) == expected
+
+
+@pytest.mark.parametrize("raw, start, end", [
+    ("2016 m. rugsėjo 12–13 d.", date(2016, 9, 12), date(2016, 9, 13)),  # Lithuanian: the year first
+    ("2017 m. kovo 7 d.", date(2017, 3, 7), date(2017, 3, 7)),
+    ("2009 m. pavasarį", date(2009, 3, 1), date(2009, 5, 31)),
+    ("iki 2008 m. pabaigos", date(2008, 9, 1), date(2008, 12, 31)),
+])
+def test_year_first_dates(raw, start, end):
+    value = normalise_multilingual(raw, P_2016_2017)
+    assert (value.start, value.end, value.raw) == (start, end, raw)
+
+
+def test_dates_in_the_running_words_of_a_record_in_a_region_language():
+    value = normalise_text_multilingual("Seminar in Stockholm, Frühjahr 2009", None)
+    assert interval(value) == (date(2009, 3, 1), date(2009, 5, 31))
+    value = normalise_text_multilingual("Treffen in Riga am 3. Oktober", P_2016_2017)
+    assert interval(value) == (date(2016, 10, 3), date(2016, 10, 3))
+    assert interval(normalise_text_multilingual("Treffen in Riga", P_2016_2017)) == (None, None)
