@@ -614,3 +614,44 @@ def test_date_spans_keeps_the_spans_with_a_calendar_interval():
     spans = find_times("The project ran for three years and ended in June 1997; it was revived last year.", REF)
     assert [(s.text, s.value) for s in timex.date_spans(spans)] == [("June 1997", "1997-06"), ("last year", "1997")]
     assert timex.date_spans(find_times("Parliament voted yesterday.", None)) == []
+
+
+# --- a capitalised season that is a name, the tense at the start of a text ---------------------------
+
+@pytest.mark.parametrize("text, word, is_name", [
+    ("They held the Spring Conference in Riga.", "Spring", True),
+    ("The Arab Spring began in Tunisia.", "Spring", True),
+    ("They held the spring conference in Riga.", "spring", False),  # lowercase: never a name
+    ("The Spring 2009 session was long.", "Spring", False),  # a year after it: a date
+    ("The Spring of 2009 was wet.", "Spring", False),
+    ("The Spring of '09 was wet.", "Spring", False),
+    ("Rain fell in Spring May and June.", "Spring", False),  # a month after it is no name
+    ("It was a week of Spring.", "Spring", False),  # a lowercase word before it
+    ("Spring came early.", "Spring", False),  # the start of the text
+    ("Rain fell. Spring came early.", "Spring", False),  # the start of a sentence
+    ("Rain fell: Spring came early.", "Spring", False),
+    *[(f"{w} Spring the group met.", "Spring", False) for w in
+      ("In", "During", "Last", "Next", "This", "Early", "Late", "By", "Since", "Until", "From", "The", "And")],
+    ("Oslo Spring the group met.", "Spring", True),  # any other capitalised word before it
+])
+def test_a_capitalised_season_between_capitalised_words_is_a_name(text, word, is_name):
+    start = text.index(word)
+    assert timex._capitalised_name(text, start, start + len(word)) is is_name
+
+
+@pytest.mark.parametrize("text, value", [
+    ("June was wet.", "1997-06"),  # a date at the very start of the text: its sentence's tense
+    ("Nothing will happen. June was wet.", "1997-06"),  # at the start of the second sentence: not the first's
+])
+def test_the_tense_of_a_date_at_the_start_of_a_sentence(text, value):
+    assert [s.value for s in find_times(text, REF)] == [value]
+
+
+def test_n_units_after_a_date_the_text_names_count_from_it():
+    spans = found("The war ended in 1945 and the treaty came two years after.")
+    assert spans[-1] == ("two years after", "date", "1947", span("1947-01-01", "1947-12-31"), "year",
+                         "two years after, counted from '1945'", "ago")
+
+
+def test_a_two_digit_year_in_brackets_is_the_year_alone():
+    assert found("The unit was founded ('98) in Riga.", D("1999-01-01"))[0][:3] == ("'98", "date", "1998")
