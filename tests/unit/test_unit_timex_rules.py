@@ -655,3 +655,71 @@ def test_n_units_after_a_date_the_text_names_count_from_it():
 
 def test_a_two_digit_year_in_brackets_is_the_year_alone():
     assert found("The unit was founded ('98) in Riga.", D("1999-01-01"))[0][:3] == ("'98", "date", "1998")
+
+
+# --- calendar dates as written: each kind of atom's value and granularity ------------------------------
+
+AS_WRITTEN = "a calendar date as written"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The group met on 3 March 1998.", ("3 March 1998", "date", "1998-03-03", day("1998-03-03"), "day")),
+    ("The group met on 3-5 March 1998.", ("3-5 March 1998", "date", "1998-03-03/1998-03-05",
+                                          span("1998-03-03", "1998-03-05"), "range")),
+    ("The group met in March 1998.", ("March 1998", "date", "1998-03", span("1998-03-01", "1998-03-31"), "month")),
+    ("The group met in spring 1998.", ("spring 1998", "date", "1998-SP", span("1998-03-01", "1998-05-31"), "season")),
+    ("The group met in winter 1998.", ("winter 1998", "date", "1998-WI", span("1997-12-01", "1998-02-28"), "season")),
+    ("The group met in the third quarter of 1997.", ("the third quarter of 1997", "date", "1997-Q3",
+                                                     span("1997-07-01", "1997-09-30"), "quarter")),
+    ("The group met in Q4 1997.", ("Q4 1997", "date", "1997-Q4", span("1997-10-01", "1997-12-31"), "quarter")),
+    ("The group met in the first half of 1997.", ("the first half of 1997", "date", "1997-H1",
+                                                  span("1997-01-01", "1997-06-30"), "part_of_year")),
+    ("The group met in the second half of 1997.", ("the second half of 1997", "date", "1997-H2",
+                                                   span("1997-07-01", "1997-12-31"), "part_of_year")),
+    ("The group met in early 1997.", ("early 1997", "date", "1997", span("1997-01-01", "1997-04-30"), "part_of_year")),
+    ("The group met in late spring 1997.", ("late spring 1997", "date", "1997-SP", span("1997-03-01", "1997-05-31"),
+                                            "season")),
+    ("The group met in 1997.", ("1997", "date", "1997", span("1997-01-01", "1997-12-31"), "year")),
+    ("The group met in 1997-1999.", ("1997-1999", "date", "1997/1999", span("1997-01-01", "1999-12-31"), "range")),
+])
+def test_a_calendar_date_as_written(text, expected):
+    assert found(text) == [(*expected, AS_WRITTEN, "atom")]
+
+
+def test_part_of_a_month_without_a_year():
+    assert found("The group met in mid-June.") == [
+        ("mid-June", "date", "1997-06", span("1997-06-11", "1997-06-20"), "month",
+         "year from the reference date 1998-02-13 (past tense)", "month_part")]
+
+
+def test_a_day_that_is_not_in_the_calendar():
+    assert found("The group met on 31 February 1998.") == [
+        ("31 February 1998", "date", None, None, "day", "31 February 1998: not a calendar day", "atom")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices will rise in the next months.", ("the next months", "future_ref", "FUTURE_REF", None, "none",
+                                              "next months: no single calendar value", "rel_unit")),
+    ("Prices fell in previous years.", ("previous years", "past_ref", "PAST_REF", None, "none",
+                                        "previous years: no single calendar value", "rel_unit")),
+    ("The past year was hard.", ("The past year", "duration", "P1Y", None, "none", "the past year: a duration",
+                                 "rel_unit")),
+    ("Prices rose this decade.", ("this decade", "date", "199", span("1990-01-01", "1999-12-31"), "decade",
+                                  f"this decade, {FROM_REF}", "rel_unit")),
+    ("Prices will rise next decade.", ("next decade", "date", "200", span("2000-01-01", "2009-12-31"), "decade",
+                                       f"next decade, {FROM_REF}", "rel_unit")),
+    ("Shops open this weekend.", ("this weekend", "date", "1998-W07-WE", span("1998-02-14", "1998-02-15"), "week",
+                                  f"this weekend, {FROM_REF}", "rel_unit")),
+    ("Shops open next week.", ("next week", "date", "1998-W08", span("1998-02-16", "1998-02-22"), "week",
+                               f"next week, {FROM_REF}", "rel_unit")),
+    ("Shops opened last quarter.", ("last quarter", "date", "1997-Q4", span("1997-10-01", "1997-12-31"), "quarter",
+                                    f"last quarter, {FROM_REF}", "rel_unit")),
+])
+def test_this_last_next_with_a_unit(text, expected):
+    assert found(text) == [expected]
+
+
+def test_the_following_day_counts_from_the_date_before_it():
+    spans = found("The talks opened on 3 March 1998 and ended the following day.")
+    assert spans[-1] == ("the following day", "date", "1998-03-04", day("1998-03-04"), "day",
+                         "following day, counted from '3 March 1998'", "rel_unit")
