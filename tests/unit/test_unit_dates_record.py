@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from extractors.time.dates import month_first_ranges, normalise, record_time
+from extractors.time.dates import find_period, month_first_ranges, normalise, record_time, within_period
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, to_english
-from schemas.records import Period
+from schemas.records import DateValue, Period
 
 pytestmark = pytest.mark.unit
 
@@ -130,3 +130,90 @@ def test_dates_in_the_running_words_of_a_record_in_a_region_language():
     value = normalise_text_multilingual("Treffen in Riga am 3. Oktober", P_2016_2017)
     assert interval(value) == (date(2016, 10, 3), date(2016, 10, 3))
     assert interval(normalise_text_multilingual("Treffen in Riga", P_2016_2017)) == (None, None)
+
+
+# --- normalise: a cell's time expression ---------------------------------------------------------------------
+
+def test_nothing_written_is_no_date():
+    assert normalise(None) == normalise("") == normalise("   ") == DateValue()
+    value = normalise("ongoing")
+    assert (value.start, value.raw, value.granularity) == (None, "ongoing", "none")
+
+
+@pytest.mark.parametrize("text, period, start, end", [
+    # records.md's own examples: a day or month without a year takes it from the document's period
+    ("29-30 August", P_2016_2017, date(2016, 8, 29), date(2016, 8, 30)),
+    ("7-10 March", P_2016_2017, date(2017, 3, 7), date(2017, 3, 10)),
+    ("1st of July - 30th of September", Period(start=date(2008, 7, 1), end=date(2009, 6, 30), raw="2008-2009"),
+     date(2008, 7, 1), date(2008, 9, 30)),
+    # a neighbour's year: the one after it, or the one before it
+    ("3 March - 5 April 2009", None, date(2009, 3, 3), date(2009, 4, 5)),
+    ("December - January 2010", None, date(2009, 12, 1), date(2010, 1, 31)),
+    ("October 2008, March", None, date(2008, 10, 1), date(2009, 3, 31)),
+    ("October 2008 - February", None, date(2008, 10, 1), date(2009, 2, 28)),
+    # a winter next to a dated month or season is the winter of that year's turn
+    ("winter - spring 2009", None, date(2008, 12, 1), date(2009, 5, 31)),
+    ("winter - March 2009", None, date(2008, 12, 1), date(2009, 3, 31)),
+    ("October 2008 - winter", None, date(2008, 10, 1), date(2009, 2, 28)),
+    ("December 2008 - winter", None, date(2008, 12, 1), date(2009, 2, 28)),
+    ("winter", P_2016_2017, date(2016, 12, 1), date(2017, 2, 28)),
+])
+def test_a_missing_year_from_a_neighbour_or_the_period(text, period, start, end):
+    assert interval(normalise(text, period)) == (start, end)
+
+
+def test_the_granularity_of_a_cell():
+    assert normalise("3 March - 5 April 2009").granularity == "range"
+    assert normalise("October 2008, spring 2009").granularity == "list"
+    assert normalise("29-30 August", P_2016_2017).year_inferred is True
+    assert normalise("29-30 August 2016").year_inferred is False
+
+
+def test_prose_keeps_only_the_dates_the_finder_reads():
+    # "2000 participants" is no year; "mid-June 2009" is read whole as June
+    assert interval(normalise("In March 2009 the conference brought together 2000 participants.", scan=True)) == \
+        (date(2009, 3, 1), date(2009, 3, 31))
+    assert interval(normalise("In mid-June 2009 the group met.", scan=True)) == (date(2009, 6, 1), date(2009, 6, 30))
+    assert interval(normalise("The group met on 3 May.", P_2016_2017, scan=True)) == (date(2017, 5, 3), date(2017, 5, 3))
+
+
+def test_a_null_word_wins_over_dateparser():
+    value = normalise("05-12-2011 ongoing")
+    assert (value.start, value.granularity) == (None, "none")
+
+
+# --- the document's period ------------------------------------------------------------------------------------
+
+def test_find_period_month_to_month():
+    assert find_period(["Annual report", "July 2008 – June 2009"]) == \
+        Period(start=date(2008, 7, 1), end=date(2009, 6, 30), raw="July 2008 – June 2009")
+    assert find_period(["the period March – June 2009"]) == \
+        Period(start=date(2009, 3, 1), end=date(2009, 6, 30), raw="March – June 2009")
+    # the month form wins over a span of years, whichever text comes first
+    assert find_period(["Plan 2007-2008", "July 2008 - June 2009"]).raw == "July 2008 - June 2009"
+    assert find_period(["Annual report 2008-2009"]) == \
+        Period(start=date(2008, 1, 1), end=date(2009, 12, 31), raw="2008-2009")
+    assert find_period(["Strategy 2008-2011"]) is None  # longer than two years
+    assert find_period(["nothing here"]) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    # at most two years and a month: 2 * 366 + 31 = 763 days from the first day to the last
+    ("December 2007 - December 2009", True),   # 2007-12-01 .. 2009-12-31: 761 days
+    ("November 2007 - January 2010", False),   # 2007-11-01 .. 2010-01-31: 822 days
+    ("January 2008 - January 2010", True),     # 2008-01-01 .. 2010-01-31: 761 days
+    ("December 2007 - January 2010", False),   # 2007-12-01 .. 2010-01-31: 792 days
+    ("2008-2009", True), ("2008-2010", False),  # years: 730 and 1095 days
+])
+def test_find_period_length_limit(text, found):
+    value = find_period([text])
+    assert (value is not None) is found
+
+
+def test_within_period_gives_a_record_that_says_no_time_its_documents_period():
+    value = within_period(DateValue(raw="ongoing", granularity="none"), P_2016_2017)
+    assert (value.start, value.end, value.raw, value.granularity, value.source) == \
+        (date(2016, 7, 1), date(2017, 6, 30), "ongoing", "period", "document_period")
+    dated = normalise("May 2017")
+    assert within_period(dated, P_2016_2017) == dated
+    assert within_period(DateValue(raw="x"), None) == DateValue(raw="x")
