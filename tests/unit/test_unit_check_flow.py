@@ -272,3 +272,14 @@ def test_veto_note_names_the_other_bodies_not_the_plans_own():
     assert check_run.veto_note(u, {"other_actor": 1.0}, own_commitment()) == "tells of another body's work (frontex)"
     assert check_run.veto_note(u, {"other_actor": 1.0}) == "tells of another body's work (expert group, frontex)"
     assert check_run.veto_note(u, {"other_actor": 0.0}) == ""
+
+
+def test_check_command_prints_a_table_on_the_terminal(db, files, capsys):
+    args = Namespace(db=db, report=str(files[1]), all=False, against=None, format="table", out=None)
+    assert check_command(args) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == ("report_2009.txt (2008-07-01 – 2009-06-30) against 1 plan(s): 2 evidenced, "
+                                   "1 partly evidenced, 1 no evidence, 1 overdue, 2 not a commitment")
+    for ref, status in EXPECTED.items():
+        assert status.split()[0] in out
+    assert "Translate the handbook on child labour" in out  # folded at 45 characters
