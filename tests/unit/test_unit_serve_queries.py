@@ -19,9 +19,10 @@ P, R = "P" * 64, "R" * 64
 NOW = datetime(2011, 1, 1, 12, 0)
 
 
-@pytest.fixture
-def cur(tmp_path):
-    con = empty_warehouse(tmp_path / "w.duckdb")
+@pytest.fixture(scope="module")
+def cur(tmp_path_factory):
+    """Built once for the module: the tests only read it (the last adds a check run of its own)."""
+    con = empty_warehouse(tmp_path_factory.mktemp("serve_queries") / "w.duckdb")
     insert(con, "documents", doc_sha256=P, name="plan_2009.docx", path="/nowhere/plan_2009.docx", format="docx",
            kind="table_plan", title="Plan 2009", period_start=date(2009, 1, 1), period_end=date(2009, 12, 31),
            period_raw="2009", pages=3, blocks=4, records=2, quarantined=0, ingested_at=NOW)
