@@ -22,7 +22,14 @@ NOW = datetime(2011, 1, 1, 12, 0)
 @pytest.fixture(scope="module")
 def cur(tmp_path_factory):
     """Built once for the module: the tests only read it (the last adds a check run of its own)."""
-    con = empty_warehouse(tmp_path_factory.mktemp("serve_queries") / "w.duckdb")
+    con = build_warehouse(tmp_path_factory.mktemp("serve_queries") / "w.duckdb")
+    yield con.cursor()
+    con.close()
+
+
+def build_warehouse(path):
+    """Two documents, four records, their themes, actors and passages (also tests/unit/test_unit_serve_pages.py)."""
+    con = empty_warehouse(path)
     insert(con, "documents", doc_sha256=P, name="plan_2009.docx", path="/nowhere/plan_2009.docx", format="docx",
            kind="table_plan", title="Plan 2009", period_start=date(2009, 1, 1), period_end=date(2009, 12, 31),
            period_raw="2009", pages=3, blocks=4, records=2, quarantined=0, ingested_at=NOW)
@@ -64,8 +71,7 @@ def cur(tmp_path_factory):
                               (3, "paragraph", "The guide was published."), (4, "paragraph", "Trafficking fell."),
                               (5, "paragraph", "The end.")):
         insert(con, "passages", doc_sha256=R, doc="report_2010.txt", block_no=block, kind=kind, text=text)
-    yield con.cursor()
-    con.close()
+    return con
 
 
 # --- a search in the URL -----------------------------------------------------------------------------
