@@ -723,3 +723,70 @@ def test_the_following_day_counts_from_the_date_before_it():
     spans = found("The talks opened on 3 March 1998 and ended the following day.")
     assert spans[-1] == ("the following day", "date", "1998-03-04", day("1998-03-04"), "day",
                          "following day, counted from '3 March 1998'", "rel_unit")
+
+
+# --- N units ago, vaguely or by decades; centuries by ordinal; parts of "that year" -------------------------
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("Prices rose a few years ago.", REF,
+     ("a few years ago", "past_ref", "PAST_REF", None, "none", "a vague count of years", "ago")),
+    ("Prices will rise several years from now.", REF,
+     ("several years from now", "future_ref", "FUTURE_REF", None, "none", "a vague count of years", "ago")),
+    ("The company was founded two decades ago.", REF,
+     ("two decades ago", "date", "1978", span("1978-01-01", "1978-12-31"), "year",
+      f"two decades ago, {FROM_REF}", "ago")),
+    ("The town was founded three centuries ago.", REF,
+     ("three centuries ago", "date", "1698", span("1698-01-01", "1698-12-31"), "year",
+      f"three centuries ago, {FROM_REF}", "ago")),
+    ("The company was founded two years ago.", None,
+     ("two years ago", "date", None, None, "none", f"2 year(s) ago: {NO_REF}", "ago")),
+])
+def test_units_ago(text, reference, expected):
+    assert found(text, reference) == [expected]
+
+
+def test_units_earlier_count_from_the_date_before():
+    spans = found("The war ended in 1945; two years earlier the treaty was signed.")
+    assert spans[-1] == ("two years earlier", "date", "1943", span("1943-01-01", "1943-12-31"), "year",
+                         "two years earlier, counted from '1945'", "ago")
+
+
+@pytest.mark.parametrize("text, value, interval, reason", [
+    ("It was built in the twenty-first century.", "20", span("2000-01-01", "2099-12-31"), "the twenty-first century"),
+    ("It was built in the first century.", "00", span("0001-01-01", "0099-12-31"), "the first century"),
+])
+def test_a_century_by_its_ordinal_in_words(text, value, interval, reason):
+    (s,) = find_times(text, REF)
+    assert (s.value, s.interval, s.granularity, s.reason) == (value, interval, "century", reason)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant opened in March 1995 and closed at the end of that year.",
+     ("the end of that year", "date", "1995", span("1995-09-01", "1995-12-31"), "part_of_year",
+      "end of that year, counted from 'March 1995'", "part_rel")),
+    ("The plant opened in March 1995 and closed at the end of the same month.",
+     ("the end of the same month", "date", "1995-03", span("1995-03-21", "1995-03-31"), "month",
+      "end of same month, counted from 'March 1995'", "part_rel")),
+    ("The plant opened in March 1995 and closed at the end of the following summer.",
+     ("the end of the following summer", "date", "1995-SU", span("1995-06-01", "1995-08-31"), "season",
+      "end of summer, counted from 'March 1995'", "part_rel")),
+    ("The plant opened in March 1995 and closed at the start of the previous year.",
+     ("the start of the previous year", "date", "1994", span("1994-01-01", "1994-04-30"), "part_of_year",
+      "start of previous year, counted from 'March 1995'", "part_rel")),
+])
+def test_part_of_a_unit_counted_from_the_date_before(text, expected):
+    assert found(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The castle stood for three centuries.", ("three centuries", "duration", "P3CE", None, "none",
+                                               "a duration: no calendar value", "duration")),
+    ("The talks lasted for nearly two years.", ("two years", "duration", "P2Y", None, "none",
+                                                "a duration: no calendar value", "duration")),
+    ("Prices rose over the past three years.", ("the past three years", "duration", "P3Y", None, "none",
+                                                "a duration: no calendar value", "duration")),
+    ("Prices rose over the last decade.", ("the last decade", "duration", "P1DE", None, "none",
+                                           "a duration: no calendar value", "duration_past")),
+])
+def test_more_durations(text, expected):
+    assert found(text) == [expected]
