@@ -154,3 +154,28 @@ def test_a_json_download_stops_at_its_cap_and_says_so():
     cut = table_response(names, rows, "json", "out", cap=20)  # '{"a": 1, "b": "x"}' is 18 bytes, and 2 between
     assert json.loads(cut.body) == [{"a": 1, "b": "x"}]
     assert cut.headers["x-planscope-cut"] == "1 of 2 rows left out: the download stops at 20 bytes"
+
+
+# --- the SQL page ------------------------------------------------------------------------------------------
+
+def test_the_sql_page_runs_one_read_only_statement(served):
+    client = served[0]
+    page = client.get("/sql", params={"q": "SELECT record_id, kind FROM record_facts ORDER BY record_id"})
+    assert page.status_code == 200
+    for rid in ("p1", "p2", "r1", "r2"):
+        assert f"<td>{rid}</td>" in page.text
+    data = client.get("/sql.json", params={"q": "SELECT record_id FROM record_facts ORDER BY record_id"}).json()
+    assert data == [{"record_id": "p1"}, {"record_id": "p2"}, {"record_id": "r1"}, {"record_id": "r2"}]
+    csv_text = client.get("/sql.csv", params={"q": "SELECT record_id, kind FROM record_facts ORDER BY record_id"}).text
+    assert csv_text.splitlines() == ["record_id,kind", "p1,activity", "p2,activity", "r1,event", "r2,event"]
+    assert "record_facts" in client.get("/sql").text  # no query: the tables to ask about
+
+
+def test_the_sql_page_refuses_a_write_in_words(served):
+    client = served[0]
+    refused = client.get("/sql.json", params={"q": "DROP TABLE record_facts"})
+    assert refused.status_code == 400
+    assert refused.text.startswith("refused: ")
+    page = client.get("/sql", params={"q": "DROP TABLE record_facts"})
+    assert page.status_code == 400
+    assert client.get("/sql.json", params={"q": "SELECT count(*) AS n FROM record_facts"}).json() == [{"n": 4}]
