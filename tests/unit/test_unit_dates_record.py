@@ -4,11 +4,13 @@ from records.md ("Dates")."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
 from extractors.time.dates import find_period, month_first_ranges, normalise, record_time, within_period
-from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, to_english
+from extractors.time.dates_i18n import (event_date_end, normalise_multilingual, normalise_text_multilingual, refine_period,
+                                        to_english)
 from schemas.records import DateValue, Period
 
 pytestmark = pytest.mark.unit
@@ -217,3 +219,100 @@ def test_within_period_gives_a_record_that_says_no_time_its_documents_period():
     dated = normalise("May 2017")
     assert within_period(dated, P_2016_2017) == dated
     assert within_period(DateValue(raw="x"), None) == DateValue(raw="x")
+
+
+# --- the region languages: year-first dates, leading dates of an events list, the document's period -----------
+
+def test_year_first_rewriting_only_for_a_month_or_a_season():
+    assert to_english("2016 m. rugsėjo 12–13 d.") == "12–13 September 2016"
+    assert to_english("2016 m. posėdis 12 d.") == "2016 posėdis 12 d."  # no month: left as written, "m." dropped
+
+
+def test_normalise_multilingual_of_nothing_or_english():
+    assert normalise_multilingual(None, P_2016_2017) == DateValue()
+    assert interval(normalise_multilingual("3 November", P_2016_2017)) == (date(2016, 11, 3), date(2016, 11, 3))
+
+
+def test_running_words_are_scanned_as_prose():
+    # "2000 participants" is no year in prose
+    assert interval(normalise_text_multilingual("Frühjahr 2009: 2000 participants", None)) == \
+        (date(2009, 3, 1), date(2009, 5, 31))
+
+
+@pytest.mark.parametrize("head, english_end, end", [
+    ("12. Juni 2017: Seminar", 6, 13),  # "12. Jun" + "i" read in English; the German reading goes further
+    ("12 June 2017: Seminar", 12, 12),  # an English month: the English reading
+    ("Riga, 12 June", 5, 5),  # not a date first: as read in English
+    ("3. Oktober: Riga", None, 10),
+    ("Riga", None, None),
+])
+def test_event_date_end(head, english_end, end):
+    assert event_date_end(head, english_end) == end
+
+
+def alternations():
+    from extractors.time import dates_i18n, timex
+
+    return timex._alternation, dates_i18n._alternation
+
+
+def test_alternations_put_the_longest_word_first_and_escape_them():
+    # (called directly: their callers are cached, so a mutation run would not see them otherwise)
+    timex_alt, i18n_alt = alternations()
+    assert timex_alt(["a b", "abcd", "x.y"]) == r"abcd|a\s+b|x\.y"
+    assert i18n_alt(["ab", "abc", "a.b"]) == r"abc|a\.b|ab"
+
+
+def block(kind: str, text: str):
+    return SimpleNamespace(kind=SimpleNamespace(value=kind), text=text)
+
+
+def doc(language, blocks, furniture=()):
+    return SimpleNamespace(language=language, blocks=blocks, furniture=list(furniture))
+
+
+RU_PERIOD = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="July 2016 – June 2017")
+
+
+def test_refine_period_reads_a_period_in_the_documents_language():
+    structure = SimpleNamespace(period=None)
+    refine_period(structure, doc("ru", [block("heading", "Отчёт за июль 2016 – июнь 2017"), block("paragraph", "Текст.")]))
+    assert structure.period == RU_PERIOD
+
+
+def test_refine_period_narrows_a_period_of_whole_years_only():
+    years = Period(start=date(2016, 1, 1), end=date(2017, 12, 31), raw="2016-2017")
+    structure = SimpleNamespace(period=years)
+    refine_period(structure, doc("ru", [block("paragraph", "Отчёт за июль 2016 – июнь 2017")]))
+    assert structure.period == RU_PERIOD
+    other = Period(start=date(2015, 1, 1), end=date(2015, 12, 31), raw="2015")
+    structure = SimpleNamespace(period=other)
+    refine_period(structure, doc("ru", [block("paragraph", "Отчёт за июль 2016 – июнь 2017")]))
+    assert structure.period == other  # not inside the period read before: kept
+    same = Period(start=date(2016, 7, 1), end=date(2017, 6, 30), raw="2016/17")
+    structure = SimpleNamespace(period=same)
+    refine_period(structure, doc("ru", [block("paragraph", "Отчёт за июль 2016 – июнь 2017")]))
+    assert structure.period.raw == "2016/17"  # no shorter: kept
+
+
+def test_refine_period_leaves_english_and_unknown_languages_and_tables_alone():
+    for language in ("en", None):
+        structure = SimpleNamespace(period=None)
+        refine_period(structure, doc(language, [block("paragraph", "Отчёт за июль 2016 – июнь 2017")]))
+        assert structure.period is None
+    structure = SimpleNamespace(period=None)
+    refine_period(structure, doc("ru", [block("table", "Отчёт за июль 2016 – июнь 2017")]))
+    assert structure.period is None
+
+
+def test_refine_period_looks_at_the_opening_then_headings_then_all_then_furniture():
+    later = [block("paragraph", "Текст.")] * 3 + [block("paragraph", "План на июль 2018 – июнь 2019")]
+    structure = SimpleNamespace(period=None)
+    refine_period(structure, doc("ru", later + [block("heading", "Отчёт за июль 2016 – июнь 2017")]))
+    assert structure.period.start == date(2016, 7, 1)  # the heading before the fourth paragraph
+    structure = SimpleNamespace(period=None)
+    refine_period(structure, doc("ru", later))
+    assert structure.period.start == date(2018, 7, 1)
+    structure = SimpleNamespace(period=None)
+    refine_period(structure, doc("ru", [block("paragraph", "Текст.")], furniture=["Отчёт за июль 2016 – июнь 2017"]))
+    assert structure.period == RU_PERIOD
