@@ -790,3 +790,61 @@ def test_part_of_a_unit_counted_from_the_date_before(text, expected):
 ])
 def test_more_durations(text, expected):
     assert found(text) == [expected]
+
+
+# --- more of the same rules: plural units, the time of day of a weekday, past/previous/coming + month ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The last months were hard.", ("The last months", "past_ref", "PAST_REF", None, "none",
+                                    "last months: no single calendar value", "rel_unit")),
+    ("The preceding years were hard.", ("The preceding years", "past_ref", "PAST_REF", None, "none",
+                                        "preceding years: no single calendar value", "rel_unit")),
+    ("The past centuries were hard.", ("The past centuries", "duration", "P1CE", None, "none",
+                                       "the past century: a duration", "rel_unit")),
+    ("The market opens every weekend.", ("every weekend", "set", "P1W", None, "none",
+                                         "a recurrence: no single calendar value", "set_every")),
+    ("The board met this January.", ("this January", "date", "1998-01", span("1998-01-01", "1998-01-31"), "month",
+                                     f"this January, {FROM_REF}", "rel_named")),
+    ("The board met past June.", ("past June", "date", "1997-06", span("1997-06-01", "1997-06-30"), "month",
+                                  f"last June, {FROM_REF}", "rel_named")),
+    ("The board met previous June.", ("previous June", "date", "1997-06", span("1997-06-01", "1997-06-30"), "month",
+                                      f"last June, {FROM_REF}", "rel_named")),
+    ("The board meets coming June.", ("coming June", "date", "1998-06", span("1998-06-01", "1998-06-30"), "month",
+                                      f"next June, {FROM_REF}", "rel_named")),
+    ("The minister resigned on Tuesday afternoon.", ("Tuesday afternoon", "date", "1998-02-10TAF", day("1998-02-10"),
+                                                     "day", "Tuesday: the one on or before the reference date (past tense)",
+                                                     "weekday")),
+    ("The minister resigned on Tuesday evening.", ("Tuesday evening", "date", "1998-02-10TEV", day("1998-02-10"),
+                                                   "day", "Tuesday: the one on or before the reference date (past tense)",
+                                                   "weekday")),
+    ("The minister resigned on Tuesday night.", ("Tuesday night", "date", "1998-02-10TNI", day("1998-02-10"),
+                                                 "day", "Tuesday: the one on or before the reference date (past tense)",
+                                                 "weekday")),
+    ("The dam failed in the Summer.", ("the Summer", "date", "1997-SU", span("1997-06-01", "1997-08-31"), "season",
+                                       "the season nearest the reference date 1998-02-13 (past tense)", "atom")),
+])
+def test_more_relative_expressions(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The law passed in March 1995; that month, talks failed.",
+     ("that month", "date", "1995-03", span("1995-03-01", "1995-03-31"), "month",
+      "that month, counted from 'March 1995'", "rel_unit")),
+    ("The law passed in March 1995; the same year, talks failed.",
+     ("the same year", "date", "1995", span("1995-01-01", "1995-12-31"), "year",
+      "same year, counted from 'March 1995'", "rel_unit")),
+    ("The law passed in March 1995; the preceding year, talks failed.",
+     ("the preceding year", "date", "1994", span("1994-01-01", "1994-12-31"), "year",
+      "preceding year, counted from 'March 1995'", "rel_unit")),
+    ("The law passed in March 1995; the previous year, talks failed.",
+     ("the previous year", "date", "1994", span("1994-01-01", "1994-12-31"), "year",
+      "previous year, counted from 'March 1995'", "rel_unit")),
+])
+def test_a_unit_counted_from_the_date_before(text, expected):
+    assert found(text)[-1] == expected
+
+
+def test_a_weekday_counts_from_the_reference_not_the_date_before():
+    spans = found("The treaty was signed on 3 March 1998. Parliament voted on Friday.")
+    assert spans[-1][:3] == ("Friday", "date", "1998-02-13")
