@@ -441,8 +441,10 @@ def mutmut_env() -> dict[str, str]:
     return env
 
 
-def run_mutmut(package: str, max_children: int, survivors: bool) -> dict:
-    """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names."""
+def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | None = None) -> dict:
+    """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names.
+    keep: a folder to copy the scratch copy to at the end (its mutants/ holds every mutant's code
+    and status, for `mutmut show` and `--partial`)."""
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"planscope-mutmut-{package}-") as tmp:
         repo = Path(tmp) / "repo"
@@ -468,6 +470,9 @@ def run_mutmut(package: str, max_children: int, survivors: bool) -> dict:
             for name in alive[:SHOW_AT_MOST]:
                 diffs[name] = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=repo, env=env,
                                              capture_output=True, text=True).stdout
+        if keep:
+            shutil.rmtree(Path(keep) / package, ignore_errors=True)
+            shutil.copytree(repo, Path(keep) / package, symlinks=True)
     if not statuses:
         print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
     return {"package": package, "statuses": statuses, "seconds": time.monotonic() - t0, "diffs": diffs,
@@ -520,7 +525,7 @@ def save_results(package: str, score: dict, r: dict) -> None:
     RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
+def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: str | None = None) -> int:
     unknown = [p for p in packages if p not in PACKAGES]
     if unknown:
         print(f"unknown package(s) {', '.join(unknown)}; one of {', '.join(PACKAGES)}", file=sys.stderr)
@@ -528,7 +533,7 @@ def mutmut_main(packages: list[str], max_children: int, survivors: bool) -> int:
     equivalent = equivalent_mutants()
     rows = []
     for package in packages:
-        r = run_mutmut(package, max_children, survivors)
+        r = run_mutmut(package, max_children, survivors, keep)
         score = mutmut_score(r["statuses"], equivalent)
         rows.append((package, score, r["seconds"]))
         save_results(package, score, r)
@@ -555,13 +560,14 @@ def main() -> int:
                     f"{', '.join(PACKAGES)})")
     ap.add_argument("--survivors", action="store_true", help="with --mutmut: print each surviving mutant's diff")
     ap.add_argument("--max-children", type=int, default=2, help="with --mutmut: parallel mutants (default: 2)")
+    ap.add_argument("--keep", metavar="DIR", help="with --mutmut: keep each package's scratch copy as DIR/PACKAGE")
     ap.add_argument("--partial", metavar="DIR", help="figures so far of a mutmut run stopped before its end: DIR is its "
                     "scratch copy (/tmp/planscope-mutmut-PACKAGE-*/repo)")
     args = ap.parse_args()
     if args.partial:
         return partial_main(Path(args.partial))
     if args.mutmut is not None:
-        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors)
+        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors, args.keep)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
     if args.list:
         for m in chosen:

@@ -208,10 +208,11 @@ def read_ingested(path: str, sha: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         raise HTTPException(404, "the ingested file is no longer at its path, or the path is now a link") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen, which raises IsADirectoryError on a folder
+        os.close(fd)
+        raise HTTPException(404, "the ingested path is no longer a regular file")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise HTTPException(404, "the ingested path is no longer a regular file")
         if info.st_size > MAX_SOURCE_BYTES:
             raise HTTPException(413, f"the file is larger than serve's cap of {MAX_SOURCE_BYTES // 2**20} MB")
         data = fh.read(MAX_SOURCE_BYTES + 1)

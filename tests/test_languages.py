@@ -114,6 +114,7 @@ def test_docs_command_shows_the_language(tmp_path):
     assert "language" in out and " pl " in out
 
 
+@pytest.mark.unit  # no ingest: part of the fast layer
 @pytest.mark.parametrize("raw, start, end", [
     ("29-30 августа", date(2016, 8, 29), date(2016, 8, 30)),
     ("7–10 марта", date(2017, 3, 7), date(2017, 3, 10)),
@@ -135,11 +136,13 @@ def test_multilingual_time_expressions(raw, start, end):
     assert value.raw == raw
 
 
+@pytest.mark.unit  # no ingest: part of the fast layer
 @pytest.mark.parametrize("raw", ["ежегодно", "laufend", "na bieżąco", "do ustalenia"])
 def test_yearly_ongoing_and_tbd_are_null(raw):
     assert normalise_multilingual(raw, REPORT_PERIOD).start is None
 
 
+@pytest.mark.unit  # no ingest: part of the fast layer
 @pytest.mark.parametrize("code, sentence", [
     ("sv", "Expertgruppen träffades i Stockholm för att diskutera barnens rättigheter och nya riktlinjer."),
     ("fi", "Asiantuntijaryhmä kokoontui Helsingissä keskustelemaan lasten oikeuksista ja uusista ohjeista."),
@@ -154,5 +157,6 @@ def test_language_of_the_region(code, sentence):
     assert detect_language(sentence) == code
 
 
+@pytest.mark.unit  # no ingest: part of the fast layer
 def test_no_language_for_a_table_of_numbers():
     assert detect_language("2016 2017 12 14 3.5 % 1 200") is None

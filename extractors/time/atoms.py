@@ -176,7 +176,10 @@ def _infer_years(atoms: list[Atom], period: Period | None) -> bool:
     for i, atom in enumerate(atoms):
         if atom.start[0] is not None and atom.end[0] is not None:
             continue
-        month = atom.start[1]
+        wraps = atom.start[1] > atom.end[1]  # winter: December to February
+        # the year found is the atom's last month's ("winter - spring 2009": February 2009), so a
+        # winter is compared with its neighbour by that month
+        month = atom.end[1] if wraps else atom.start[1]
         year = None
         later = next((a for a in atoms[i + 1:] if a.year_given), None)
         earlier = next((a for a in reversed(atoms[:i]) if a.year_given), None)
@@ -191,7 +194,6 @@ def _infer_years(atoms: list[Atom], period: Period | None) -> bool:
         if year is None:
             continue
         if atom.start[0] is None and atom.end[0] is None:
-            wraps = atom.start[1] > atom.end[1]
             atom.start = (year - 1 if wraps else year, *atom.start[1:])
             atom.end = (year, *atom.end[1:])
         elif atom.start[0] is None:

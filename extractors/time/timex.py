@@ -139,7 +139,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "rel_named": rf"\b(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+following|the\s+previous|"
                      rf"coming|past|following|previous)\s+(?:{wd}|{month}|{season})\b",
         "part_rel": r"\b(?:the\s+)?(?P<part>beginning|start|end|middle|first\s+half|"
-                    r"second\s+half|turn|close)\s+of\s+(?:the\s+)?(?P<rel>this|next|last|current|coming|following|"
+                    r"second\s+half|turn|close)\s+of\s+(?:the\s+)?(?P<rel>this|that|next|last|current|coming|following|"
                     r"previous|same)?\s*(?P<unit>year|month|week|decade|century|summer|spring|autumn|fall|winter)\b",
         "part_rel2": r"\b(?P<part>early|earlier|late|later|mid|middle)[\s-]+(?P<rel>this|next|last|that|the\s+following|"
                      r"the\s+previous)\s+(?P<unit>year|month|week|decade|century|summer|spring|autumn|fall|winter)\b",
