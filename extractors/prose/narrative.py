@@ -312,6 +312,8 @@ def entry_prefix(text: str) -> tuple[str | None, str, int] | None:
         place = after
     if place and (len(place.split()) > 3 or not all(w[:1].isupper() for w in place.replace(",", " ").split())):
         return None
+    if _date_line(text[sep.end():]):
+        return None  # "1 July 2016 - 30 June 2017": a range of dates, no entry
     return place or None, atoms[0].raw, sep.end()
 
 

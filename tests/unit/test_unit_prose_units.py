@@ -197,3 +197,15 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
     text = "The group agreed on a joint position on the recast.(3) The second meeting took place in Visby.[4] It ended."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The group agreed on a joint position on the recast.", "The second meeting took place in Visby.", "It ended."]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text, expected", [
+    ("1 July 2016 - 30 June 2017", None),  # a range of dates under a title, no entry
+    ("Vilnius, 11-12 November - EUSBSR Annual Forum", ("Vilnius", "11-12 November", 26)),
+    ("4 July, Vilnius - Opening conference of the Presidency", ("Vilnius", "4 July", 18)),
+])
+def test_an_entry_prefix_is_a_place_and_date_before_a_text_that_is_not_itself_a_date(text, expected):
+    from extractors.prose.narrative import entry_prefix
+
+    assert entry_prefix(text) == expected
