@@ -126,8 +126,10 @@ def _joinable(prev: _Line, nxt: _Line, slides: bool, bulleted: bool = False, wid
     if slides and bulleted:
         return True
     if slides and width and (prev.last_length or len(prev.text)) + 1 + len(nxt.text.split()[0]) > width \
-            and not re.search(r"[.!?:;…\"”]\s*$", prev.text):
-        return True  # the next line's first word would not have fitted: the line was cut
+            and not re.search(r"[.!?:;…\"”]\s*$", prev.text) \
+            and not (nxt.text[:1].isupper() and (prev.last_length or len(prev.text)) < width - 2):
+        return True  # the next line's first word would not have fitted: the line was cut (a line well short
+        # of the width before a capital is an item of its own: the longest item sets the width)
     # On a slide without bullets every line is an item; a line wrapped at the slide's width goes on
     # in lower case or after a word that cannot end a phrase, as in any other wrapped text.
     if not slides and (prev.kind == "heading" or nxt.kind == "heading"):
@@ -155,7 +157,8 @@ def _bulleted_slides(lines: list[_Line]) -> set[int | None]:
 
 # A slide line that ends as a lead-in ("The Estonian chairmanship will") heads one item a line below it.
 LEAD_MODAL = re.compile(r"\b(will|shall|should|would|must|is to|are to|plans? to|aims? to|intends? to|wants? to|"
-                        r"(?:is|are) going to)\s*:?\s*$", re.I)
+                        r"(?:is|are) going to)(?:\s+(?:also|further|then|now|jointly|together|in addition))?\s*:?\s*$",
+                        re.I)
 
 
 def _reflow(lines: list[_Line], slides: bool) -> list[_Line]:

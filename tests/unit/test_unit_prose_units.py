@@ -209,3 +209,24 @@ def test_an_entry_prefix_is_a_place_and_date_before_a_text_that_is_not_itself_a_
     from extractors.prose.narrative import entry_prefix
 
     assert entry_prefix(text) == expected
+
+
+@pytest.mark.unit
+def test_a_slide_line_short_of_the_cut_width_before_a_capital_is_an_item_of_its_own():
+    from extractors.prose.narrative import _joinable, _line
+
+    long_item = _line('E-learning course "Wound care at home" launched in Estonian', 0, 0, "paragraph")  # 59
+    nxt = _line("Workshop on data protection, Riga, 15 March 2011", 1, 60, "paragraph")
+    assert not _joinable(long_item, nxt, slides=True, width=65)  # 59 < 63: an item that ends there
+    cut = _line("The project connects hospitals in Turku, Tartu and the Aland Islands", 0, 0, "paragraph")  # 68
+    assert _joinable(cut, _line("Mariehamn and Riga follow in 2011", 1, 69, "paragraph"), slides=True, width=69)
+    assert _joinable(long_item, _line("and in Latvian", 1, 60, "paragraph"), slides=True, width=65)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("line, lead", [("The partners will also", True), ("The Estonian chairmanship will", True),
+                                        ("The partners will present the results", False)])
+def test_a_slide_line_ending_in_a_modal_and_an_adverb_is_a_lead_in(line, lead):
+    from extractors.prose.narrative import LEAD_MODAL
+
+    assert bool(LEAD_MODAL.search(line)) is lead
