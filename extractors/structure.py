@@ -84,6 +84,32 @@ def promote_outline_headings(blocks: list[Block]) -> None:
                 break
 
 
+# An agenda item's title names a topic; a numbered line that says what to do or what happened
+# ("1. Organise a seminar", "2. The group met ...") is an item whatever follows it.
+SECTION_TITLE_END = re.compile(r"[.;:!?]$")
+
+
+def promote_numbered_sections(blocks: list[Block]) -> None:
+    """Minutes and meeting reports number their agenda items ("1. Opening of the meeting", then a
+    paragraph, "2. Adoption of the agenda", then a paragraph): every top-level numbered line of the
+    run is a short title followed by prose of its own, never by the next item, so each heads a
+    section rather than being a list item. Plans are left alone (their numbered items are work)."""
+    numbered = [i for i, b in enumerate(blocks) if b.kind is BlockKind.list_item and b.numbered and b.level == 0
+                and b.label and re.fullmatch(r"\d{1,2}[.)]?", b.label)]
+    if len(numbered) < 3:
+        return
+    for i in numbered:
+        text = blocks[i].text.strip()
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if len(text.split()) > 10 or SECTION_TITLE_END.search(text) or following is None \
+                or following.kind is not BlockKind.paragraph:
+            return
+    for i in numbered:
+        b = blocks[i]
+        b.kind, b.level = BlockKind.heading, 2
+        b.text = f"{b.label} {b.text}"
+
+
 def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     promote_outline_headings(doc.blocks)
     texts = [b.text for b in doc.blocks if b.kind is not BlockKind.table]
@@ -93,6 +119,8 @@ def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
         title, title_source = entry.title, "catalogue"
     period, period_source = _period(doc, texts, title, entry)
     kind = _kind(doc, title or "", entry.genre if entry else None)
+    if kind in ("report", "news"):
+        promote_numbered_sections(doc.blocks)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):
         # a scan's "* Priorities: ..." can come out of OCR as a bulleted item: a legend all the same

@@ -279,6 +279,19 @@ def places(state: IngestState) -> None:
                 d.city, d.city_country = hit
 
 
+@stage("retold")
+def retold_titles(state: IngestState) -> None:
+    """A report's title block names the meeting it reports ("REPORT FROM THE MEETING IN MURMANSK,
+    26-27 SEPTEMBER 2017") and its first section tells it ("The group met in Murmansk on 26-27
+    September"): one happening, recorded once, from the sentence. The title's event stands when no
+    sentence tells the same days in the same city (a title slide, a programme's cover)."""
+    told = {(d.date.start, d.date.end, d.city) for d in state.drafts
+            if d.kind == "event" and d.unit is not None and not d.unit.in_title and d.date and d.date.start and d.city}
+    state.drafts = [d for d in state.drafts
+                    if not (d.kind == "event" and d.unit is not None and d.unit.in_title and d.date and d.city
+                            and (d.date.start, d.date.end, d.city) in told)]
+
+
 @stage("countries")
 def countries(state: IngestState) -> None:
     for d in state.drafts:

@@ -556,3 +556,46 @@ def test_a_calendar_table_in_a_word_programme_gives_one_entry_a_row(tmp_path):
     rows = {r["text"]: (r["kind"], r["start"], r["end"]) for r in json.loads(out.stdout)}
     assert rows["Expert Group meeting"] == ("activity", "2010-10-07", "2010-10-08")
     assert rows["Meeting of the contact points for unaccompanied children"] == ("activity", "2011-03-09", "2011-03-09")
+
+
+def test_a_meeting_report_gives_the_meeting_once_and_no_agenda_titles_or_participants(tmp_path):
+    """Minutes read as a reader reads them: the numbered agenda titles head sections (no activity
+    "Opening of the meeting"), the title's meeting is the first section's sentence (one record),
+    the agenda adopted under its document code is one sentence, and the list of participants at
+    the end gives no records."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "minutes.txt", textwrap.dedent("""\
+        Nordic Youth Committee
+        REPORT FROM THE MEETING IN TROMSØ, 4-5 MAY 2015
+
+        1. Opening of the meeting
+
+        The Nordic Youth Committee met in Tromsø on 4-5 May 2015 at the invitation of Troms County.
+
+        2. Adoption of the agenda
+
+        The agenda (doc. NYC/2015/3) was adopted without changes.
+
+        3. Youth exchange
+
+        The committee approved the new exchange programme 2016-2018.
+        The secretariat will publish the first call for projects in June 2015.
+
+        List of participants
+        Norway: Kari Nilsen, Troms County; Per Olsen, Ministry of Children and Equality
+        Sweden: Eva Berg, Region Norrbotten; Anders Lind, Swedish Agency for Youth
+        """))
+    run_cli("ingest", str(folder), "--manifest", str(write(tmp_path / "m.csv",
+            "file,title,period_start,period_end,genre,source\nminutes,Report,2015-05-04,2015-05-05,report,test\n")),
+            db=tmp_path / "w.duckdb", check=True)
+    out = run_cli("sql", "--json", 'SELECT kind, text, "start", location FROM records ORDER BY char_start',
+                  db=tmp_path / "w.duckdb", check=True)
+    rows = [(r["kind"], r["text"], r["start"], r["location"]) for r in json.loads(out.stdout)]
+    assert [r[:2] for r in rows] == [
+        ("event", "The Nordic Youth Committee met in Tromsø on 4-5 May 2015 at the invitation of Troms County."),
+        ("event", "The agenda (doc. NYC/2015/3) was adopted without changes."),
+        ("event", "The committee approved the new exchange programme 2016-2018."),
+        ("activity", "The secretariat will publish the first call for projects in June 2015."),
+    ]
+    assert rows[0][2:] == ("2015-05-04", "Tromsø")

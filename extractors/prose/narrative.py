@@ -33,8 +33,12 @@ PRIORITY_CONTEXT = re.compile(
     r"aims?|objectives|mandate|thematic areas|key areas|main areas)\b", re.I)
 PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next)\b|\b(planned|upcoming|forthcoming) "
                              r"(activities|events|meetings|work)\b", re.I)
+# "List of participants" / "Annex 2: Participants": names and offices to the next section, no records
+ROSTER_HEADING = re.compile(r"^(?:annex\s*\w{0,4}\s*[:.–-]?\s*)?(?:list of |the )?(?:participants|attendees|delegates|"
+                            r"members present|attendance|those present)\b[^.!?]{0,30}$", re.I)
+ROSTER_LINE = re.compile(r"^[^:]{2,60}:\s")  # "Norway: Ingrid Berg, Ministry of ..." may pass for a heading
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|"
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|[Dd]oc|[Rr]ef|pp|[Ff]ig|[Tt]el|"
                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\])?[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")  # "...children.(3) The"
 
@@ -58,6 +62,7 @@ class Unit:
     entry_date_raw: str | None = None
     entry_place_raw: str | None = None
     slide: int | None = None
+    in_title: bool = False  # from the lines above a document's first section or sentence
     notes: list[str] = field(default_factory=list)
 
 
@@ -363,6 +368,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
            "period": structure.period, "programme": structure.kind == "priorities"}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
+    body = next((i for i, line in enumerate(lines) if line.label or _body_sentence(line.text)), len(lines))
     for i, line in enumerate(lines):
         if i in taken:
             continue
@@ -373,6 +379,13 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             if unit:
                 unit.notes.append("a calendar entry: its place and date on the lines after it")
                 units.append(unit)
+            continue
+        if ctx.get("roster"):
+            if line.kind != "heading" or ROSTER_LINE.match(line.text.strip()):
+                continue
+            ctx["roster"] = False
+        if not slides and line.kind == "heading" and ROSTER_HEADING.match(line.text.strip()):
+            ctx["roster"] = True
             continue
         if line.slide_start:
             ctx.update(heading=None, lead_in=None, priorities=False, date=None, place=None, planned=False)
@@ -417,6 +430,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                     units.append(unit)
             continue
         units += _paragraph_units(line, ctx)
+    for unit in units:
+        unit.in_title = not slides and unit.char_start < (lines[body].start if body < len(lines) else 1 << 30)
     if not slides:
         units += _calendar_table_units(doc, skip_blocks or set(), lines, ctx)
         units.sort(key=lambda u: u.char_start)
@@ -594,6 +609,11 @@ def _entry_line(text: str) -> bool:
     # "Danish Presidency, 2005" is a title; a happening is named ("Workshop ..., Tallinn, 2012") or
     # dated finer than a year ("..., Kiel, 29 August")
     return atoms[-1].kind != "year" or bool(EVENT_NAME.search(name))
+
+
+def _body_sentence(text: str) -> bool:
+    """A line of running text: where a document's title block (name, body, place, date) has ended."""
+    return len(text.split()) >= 6 and bool(re.search(r"[a-z]{2}[.!?]\W*$", text))
 
 
 def _sentence_like(text: str) -> bool:

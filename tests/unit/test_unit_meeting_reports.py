@@ -1,0 +1,137 @@
+"""Minutes and meeting reports: numbered agenda items head sections, the list of participants
+holds no records, "(doc. X/2003/9)" does not end a sentence, the title block is marked, and a
+title's meeting told again by a sentence is recorded once. Expectations written by hand."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from extractors.prose.narrative import ROSTER_HEADING, _body_sentence, narrative_units, split_sentences
+from extractors.structure import analyse, promote_numbered_sections
+from pipeline.components import retold_titles
+from pipeline.readers import read_document
+from schemas.document import Block, BlockKind
+from schemas.records import Provenance
+
+pytestmark = pytest.mark.unit
+
+MINUTES = """Nordic Youth Committee
+REPORT FROM THE MEETING IN TROMSØ, 4-5 MAY 2015
+
+1. Opening of the meeting
+
+The Nordic Youth Committee met in Tromsø on 4-5 May 2015 at the invitation of Troms County.
+
+2. Adoption of the agenda
+
+The agenda (doc. NYC/2015/3) was adopted without changes.
+
+3. Youth exchange
+
+The committee approved the new exchange programme. The secretariat will publish the call in June.
+
+List of participants
+Norway: Kari Nilsen, Troms County; Per Olsen, Ministry of Children
+Sweden: Eva Berg, Region Norrbotten
+"""
+
+
+@pytest.fixture
+def minutes_units(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    doc = read_document(path)
+    return narrative_units(doc, analyse(doc))
+
+
+def test_agenda_items_head_their_sections_and_participants_give_no_units(minutes_units):
+    texts = [u.text for u in minutes_units]
+    assert "Opening of the meeting" not in texts and "Adoption of the agenda" not in texts
+    assert not any("Kari Nilsen" in t or "Eva Berg" in t or "participants" in t for t in texts)
+    by_text = {u.text: u for u in minutes_units}
+    approved = by_text["The committee approved the new exchange programme."]
+    assert approved.heading == "3. Youth exchange" and approved.shape == "sentence"
+
+
+def test_an_abbreviated_document_reference_keeps_the_sentence_whole(minutes_units):
+    assert "The agenda (doc. NYC/2015/3) was adopted without changes." in [u.text for u in minutes_units]
+    text = "See Ref. CSO/12 for it. The Unit met in Riga. Tel. 123 is open."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "See Ref. CSO/12 for it.", "The Unit met in Riga.", "Tel. 123 is open."]
+
+
+def test_the_title_block_ends_at_the_first_numbered_line_or_sentence(minutes_units):
+    in_title = {u.text: u.in_title for u in minutes_units}
+    assert in_title["REPORT FROM THE MEETING IN TROMSØ, 4-5 MAY 2015"] is True
+    assert in_title["The Nordic Youth Committee met in Tromsø on 4-5 May 2015 at the invitation of Troms County."] is False
+    assert _body_sentence("The group met in Oslo on 3 May.") is True
+    assert _body_sentence("REPORT FROM THE MEETING IN OSLO, 3 MAY 2015") is False
+    assert _body_sentence("Met in Oslo.") is False  # too short to be running text
+
+
+@pytest.mark.parametrize("heading, is_roster", [
+    ("List of participants", True), ("Participants", True), ("Annex 2: List of participants", True),
+    ("Attendance", True), ("Participants and observers", True),
+    ("Participants heard presentations on foster care.", False), ("Youth participation", False),
+])
+def test_roster_headings(heading, is_roster):
+    assert bool(ROSTER_HEADING.match(heading)) is is_roster
+
+
+def _blocks(*items):
+    return [Block(kind=kind, text=text, label=label, numbered=label is not None, level=0,
+                  prov=Provenance(file="x.txt", paragraph=i + 1)) for i, (kind, text, label) in enumerate(items)]
+
+
+def test_numbered_titles_each_followed_by_prose_become_headings():
+    item, para = BlockKind.list_item, BlockKind.paragraph
+    blocks = _blocks((item, "Opening", "1."), (para, "The chair opened it.", None), (item, "Agenda", "2."),
+                     (para, "Adopted.", None), (item, "Next meeting", "3)"), (para, "In May.", None))
+    promote_numbered_sections(blocks)
+    assert [(b.kind, b.text) for b in blocks[::2]] == [
+        (BlockKind.heading, "1. Opening"), (BlockKind.heading, "2. Agenda"), (BlockKind.heading, "3) Next meeting")]
+
+
+@pytest.mark.parametrize("items", [
+    # items that follow each other: a list
+    [("Opening", "1."), ("Agenda", "2."), ("Next meeting", "3."), ("Text.", None)],
+    # only two numbered lines
+    [("Opening", "1."), ("Text.", None), ("Agenda", "2."), ("Text.", None)],
+    # an item that is a sentence of work
+    [("Opening", "1."), ("Text.", None), ("Organise a seminar on care.", "2."), ("Text.", None), ("Visit", "3."),
+     ("Text.", None)],
+    # an item of more than ten words
+    [("Opening", "1."), ("Text.", None), ("a b c d e f g h i j k", "2."), ("Text.", None), ("Visit", "3."),
+     ("Text.", None)],
+])
+def test_numbered_lists_stay_lists(items):
+    blocks = _blocks(*[(BlockKind.paragraph if label is None else BlockKind.list_item, text, label)
+                       for text, label in items])
+    promote_numbered_sections(blocks)
+    assert all(b.kind is not BlockKind.heading for b in blocks)
+
+
+def _draft(kind, in_title, start, end, city):
+    value = SimpleNamespace(start=start, end=end)
+    return SimpleNamespace(kind=kind, unit=SimpleNamespace(in_title=in_title), date=value, city=city)
+
+
+def test_a_title_event_told_again_by_a_sentence_is_recorded_once():
+    title = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
+    told = _draft("event", False, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
+    other_city = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Oslo")
+    other_days = _draft("event", True, date(2015, 5, 6), date(2015, 5, 6), "Tromsø")
+    activity = _draft("activity", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
+    state = SimpleNamespace(drafts=[title, told, other_city, other_days, activity])
+    retold_titles(state)
+    assert state.drafts == [told, other_city, other_days, activity]
+
+
+def test_a_title_event_alone_stands():
+    title = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
+    later_title = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
+    state = SimpleNamespace(drafts=[title, later_title])
+    retold_titles(state)
+    assert state.drafts == [title, later_title]
