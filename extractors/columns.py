@@ -8,6 +8,8 @@ import re
 COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
     ("priority", ("priority", "priorities", "priority area", "code", "focus area", "area",
       "приоритет", "приоритеты", "priorität", "prioritäten", "priorytet", "priorytety", "prioritet", "prioriteringar")),
+    ("status", ("status", "state of play", "implementation status", "current status", "progress", "stage",
+                "статус", "состояние", "stand", "umsetzungsstand", "stan realizacji", "läge")),
     ("member_state", ("member state", "member states", "country", "countries", "state", "states", "geographical scope", "scope",
       "страна", "страны", "государства члены", "государство", "land", "länder", "mitgliedstaaten", "mitgliedsstaaten", "kraj", "kraje", "państwa członkowskie", "państwo", "medlemsstater")),
     ("deadline", ("time limit", "deadline", "timeline", "time frame", "timeframe", "timing", "when", "date", "dates",

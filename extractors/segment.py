@@ -88,12 +88,32 @@ def table_row_drafts(doc: Document, structure: Structure, registry: Registry | N
             prov = Provenance(file=doc.name, page=row.pages[0] if row.pages else block.prov.page, table=logical,
                               row=row_no, block=block.prov.block, cell=act_i, char_start=cell_start,
                               char_end=cell_start + len(row.cells[act_i]) if act_i < len(row.cells) else cell_start)
-            drafts.append(Draft(kind="activity", text=text, prov=prov,
+            kind = status_kind(cells.get("status", ""))
+            if kind is None:  # "Cancelled": the row says the work will not be done, no record
+                offset += len(line) + 1
+                continue
+            drafts.append(Draft(kind=kind, text=text, prov=prov,
                                 ref=f"row {row_no}" if logical == 0 else f"table {logical + 1} row {row_no}",
                                 date_raw=cells.get("deadline", ""), cells=cells,
                                 section_headings=[s.heading for s in structure.sections[block.prov.block or 0]]))
             offset += len(line) + 1
     return drafts
+
+
+# A progress report's status column says what became of each row: done is an event, work still
+# open (ongoing, postponed, not started) an activity, work dropped no record at all.
+STATUS_DONE = re.compile(r"^\W*(completed?|done|finished|held|carried out|achieved|implemented|finali[sz]ed|accomplished|"
+                         r"published|adopted|launched|delivered|took place|выполнено|завершено|abgeschlossen|"
+                         r"erledigt|zrealizowan[eoa]|wykonan[eoa]|genomförd|klar)\b", re.I)
+STATUS_DROPPED = re.compile(r"^\W*(cancell?ed|dropped|withdrawn|abandoned|discontinued|отменено|abgesagt|"
+                            r"gestrichen|odwołan[eoa]|inställd|struken)\b", re.I)
+
+
+def status_kind(status: str) -> str | None:
+    """"Completed" -> event, "Cancelled" -> None, anything else (or no status column) -> activity."""
+    if STATUS_DROPPED.match(status):
+        return None
+    return "event" if STATUS_DONE.match(status) else "activity"
 
 
 def _header_key(header: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.catalogue import CatalogueEntry
-from extractors.columns import is_plan_table
+from extractors.columns import column_roles, is_plan_table
 from extractors.time.dates import find_period, normalise, scan_atoms, tidy_ordinals
 from extractors.entities.places import PLACE_FIRST
 from extractors.entities.themes import parse_legend
@@ -240,7 +240,11 @@ def _legend_text(blocks: list[Block], i: int) -> str:
 
 def _kind(doc: Document, title: str, genre: str | None = None) -> str:
     """From the content first; the catalogue's genre is a hint where the content is prose."""
-    if any(b.kind is BlockKind.table and is_plan_table(b.header) for b in doc.blocks):
+    plan_tables = [b for b in doc.blocks if b.kind is BlockKind.table and is_plan_table(b.header)]
+    # a progress report's table of work-plan items with their status is the report's, not a plan
+    reported = (genre in ("report", "news") if genre else bool(REPORT_WORDS.search(title))) \
+        and any("status" in column_roles(b.header) for b in plan_tables)
+    if plan_tables and not reported:
         return "table_plan"
     if doc.language not in (None, "en"):
         return region_kind(doc, genre)

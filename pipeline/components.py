@@ -263,6 +263,9 @@ def _narrative_actors(d: Draft, state: IngestState) -> list:
     return links
 
 
+PEOPLE_CELLS = ("responsible", "partners", "member_state", "funding", "activity")
+
+
 @stage("places")
 def places(state: IngestState) -> None:
     for d in state.drafts:
@@ -273,8 +276,11 @@ def places(state: IngestState) -> None:
                 if hit:
                     d.city, d.city_country = hit
             continue
-        if d.kind == "activity" and d.city is None:
+        if d.kind in ("activity", "event") and d.city is None:
             hit = city_in_text(d.text, state.registry) or city_in_text(d.cells.get("tools", ""), state.registry)
+            if hit is None and d.kind == "event":  # a done row's place is in its remarks: "Held in Riga, 40 experts"
+                hit = next((found for role, cell in d.cells.items() if role not in PEOPLE_CELLS
+                            for found in [city_in_text(cell, state.registry)] if found), None)
             if hit:
                 d.city, d.city_country = hit
 

@@ -206,7 +206,7 @@ def _infer_years(atoms: list[Atom], period: Period | None) -> bool:
 def _year_in_period(atom: Atom, period: Period) -> int:
     """The year that puts the atom inside the document's period (or nearest to it)."""
     best, best_distance = period.start.year, None
-    for year in range(period.start.year - 1, period.end.year + 2):
+    for year in range(period.start.year, period.end.year + 1):  # records.md: the year is the period's
         wraps = atom.start[1] > atom.end[1]
         s = _safe(_first_day, year - 1 if wraps else year, atom.start[1], atom.start[2])
         e = _safe(_last_day, year, atom.end[1], atom.end[2])
