@@ -553,7 +553,9 @@ def _names_body_in_full(text: str, body: Body, registry: Registry) -> bool:
 # A body's full name as a document writes it anywhere (a heading, a sentence that is no record):
 # capitalised words ending in a body noun, and an "of|for|on ..." tail in capitals.
 _CAP = r"(?:[A-Z][\w'’&-]*|of(?:[ \t]+the)?|for(?:[ \t]+the)?|on|at|and(?![ \t]+the\b)|in)"
-WRITTEN_BODY = re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:{BARE_BODY_NOUNS.pattern})\b"
+# ("Children at Risk Unit": a lower-case "at", "of", "for" or "and" between two capitalised words)
+WRITTEN_BODY = re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:(?:at|of|for|and)[ \t]+(?=[A-Z]))?){{0,6}}"
+                          rf"(?:{BARE_BODY_NOUNS.pattern})\b"
                           rf"(?:[ \t]+(?:of|for|on|against|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAP})*)?")
 
 
