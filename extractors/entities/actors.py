@@ -281,9 +281,12 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
     projects = [e for e in ents if e.label_ == "PROJECT"]
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     subject_spans = _subject_spans(doc)
+    consumed: set[int] = set()  # entities read as the tail of the name before them
     for ent in ents:
         if limit_chars is not None and ent.start_char >= limit_chars:
             break
+        if ent.start in consumed:
+            continue
         left = doc.text[: ent.start_char]
         right = doc.text[ent.end_char:]
         role = _role_from_context(left, role_default)
@@ -297,6 +300,15 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
         if longer and not registry.body(longer):  # "Working Group on Environment" is not "the Working Group"
             links.append(ActorLink(name=longer, as_written=longer, role=role, source_field="text",
                                    kind="organisation", reason=f"text names {longer!r}"))
+            continue
+        owner = _owner_after(ent, ents) if ent.label_ == "BODY" else None
+        if owner is not None:  # "the Committee of Senior Officials of the Barents Euro-Arctic Council"
+            consumed.add(owner.start)
+            whole = doc.text[ent.start_char: owner.end_char]
+            known = registry.body(whole)
+            links.append(_link(registry, known, when, whole, role, "text", f"text names {whole!r}") if known else
+                         ActorLink(name=whole, as_written=whole, role=role, source_field="text", kind="organisation",
+                                   reason=f"text names {whole!r}: {ent.text!r} of another body"))
             continue
         if ent.label_ == "BODY":
             body = registry.by_id(ent.ent_id_)
@@ -337,6 +349,20 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                                        for link in links):
         links = _named_subject(doc, role_default) + links
     return _dedupe(links)
+
+
+def _owner_after(ent, ents):
+    """The body an organ belongs to when the text names it right after ("Committee of Senior
+    Officials of the Barents Euro-Arctic Council", "Secretariat of the Nordic Council"): the organ
+    is that body's, not the registry's body of the same name."""
+    m = re.match(r"(\s+of\s+)(?:the\s+)?", ent.doc.text[ent.end_char:])
+    if m is None or not GROUP_HEADS.search(ent.text) and not re.search(r"\b(?:Officials|Secretariat)$", ent.text):
+        return None
+    starts = {ent.end_char + m.end(1), ent.end_char + m.end()}  # the entity may take in "the" or not
+    owner = next((e for e in ents if e.start_char in starts and e.label_ in ("BODY", "ORG")), None)
+    if owner is None or owner.label_ == "BODY" and owner.ent_id_ == ent.ent_id_:
+        return None
+    return owner
 
 
 SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
@@ -465,8 +491,31 @@ def whole_org_names(ent) -> list[str]:
     parts = [p for p in re.split(r"\s*,\s*|\s+and\s+(?=(?:the\s+)?[A-Z])", text) if p.strip()]
     if len(parts) > 1 and all(p.strip()[:1].isupper() or p.lower().startswith("the ") for p in parts) \
             and not re.search(r"\b(ministry|department)\b", text, re.I):
-        return parts
+        return _and_inside_names(text, parts)
     return [text]
+
+
+# what a body's name ends in, or starts with: "Norwegian Heart and Lung Association" is one body,
+# "UNICEF and the Council of Europe" two
+ORG_END = re.compile(rf"\b(?:{BARE_BODY_NOUNS.pattern}|Association|Bank|Fund|Foundation|Organi[sz]ation|University|"
+                     r"Police|Parliament|Government|Ombudsman|Society|Federation|Union|Authority|Service|Project)$")
+
+
+def _and_inside_names(text: str, parts: list[str]) -> list[str]:
+    """A list's parts, except where "and" joins two halves of one name: the half before "and" is no
+    name of its own ("Norwegian Heart"), or the half after it is one bare word ("Development")."""
+    def named(part: str) -> bool:
+        part = re.sub(r"^the\s+", "", part.strip())
+        return part.isupper() or bool(ORG_END.search(part)) or len(part.split()) >= 3 \
+            or bool(re.match(r"(?:University|Council|Ministry|Office|Bank) of\b", part))
+    out: list[str] = []
+    for part in parts:
+        joined = out and re.search(rf"{re.escape(out[-1])}\s+and\s+{re.escape(part)}", text)
+        if joined and (not named(out[-1]) or len(part.split()) == 1 and not part.isupper()):
+            out[-1] = joined.group(0)
+        else:
+            out.append(part)
+    return out
 
 
 GROUP_HEADS = re.compile(r"\b(group|committee|council|commission|task force|network|board|forum|panel|"

@@ -27,3 +27,44 @@ def test_a_written_name_the_registry_knows_takes_its_canonical_entity():
     links = _written_bodies("Head of the Children at Risk Unit, CBSS Secretariat", load_registry())
     assert [(link.name, link.entity_id) for link in links][0] == ("Children at Risk Unit", "cbss_children_unit")
     assert not any(link.name == "Risk Unit" for link in links)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+def _actors(nlp, sentence):
+    from extractors.entities.actors import actors_in_text
+
+    return [link.name for link in actors_in_text(nlp(sentence), load_registry(), None, mode="narrative")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("A round table with the Nordic Investment Bank and the European Bank for Reconstruction and Development "
+     "was held in Riga in May 1996.", ["Nordic Investment Bank", "European Bank for Reconstruction and Development"]),
+    ("Experts from UNICEF and the Council of Europe met in Oslo.", ["UNICEF", "Council of Europe"]),
+    ("The Ministry of Social Security and Labour and UNICEF organised a seminar.",
+     ["Ministry of Social Security and Labour", "UNICEF"]),
+])
+def test_and_joins_two_bodies_or_two_halves_of_one_name(nlp, sentence, names):
+    assert _actors(nlp, sentence) == names
+
+
+def test_an_organ_named_with_its_owner_is_the_owners_not_the_registrys_namesake(nlp):
+    assert _actors(nlp, "The Committee of Senior Officials of the Barents Euro-Arctic Council met in Luleå "
+                        "on 10 December 2008.") == ["Committee of Senior Officials of the Barents Euro-Arctic Council"]
+    assert _actors(nlp, "The Committee of Senior Officials met in Riga on 3 May.") == [
+        "CBSS Committee of Senior Officials"]
+
+
+def test_and_inside_names_directly():
+    from extractors.entities.actors import _and_inside_names
+
+    text = "Norwegian Heart and Lung Association and UNICEF"
+    assert _and_inside_names(text, ["Norwegian Heart", "Lung Association", "UNICEF"]) == [
+        "Norwegian Heart and Lung Association", "UNICEF"]
+    text = "UNICEF and Save the Children Sweden"
+    assert _and_inside_names(text, ["UNICEF", "Save the Children Sweden"]) == ["UNICEF", "Save the Children Sweden"]
