@@ -102,10 +102,15 @@ def furniture(lines: list[str]) -> set[int]:
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         words = line.split()
-        if words and len(words) <= 14 and not line.startswith("\t") and re.search(r"\d", line):
+        if words and len(words) <= 14 and not line.startswith("\t") and re.search(r"\d", line) \
+                and not re.match(r"\s*slide\b", line, re.I):  # "Slide 4" numbers the slides: kept for the reader of slides
             seen.setdefault(re.sub(r"\d+", "#", " ".join(words)), []).append(i)
     out: set[int] = set()
-    for at in seen.values():
+    for key, at in seen.items():
+        # "Day 1", "Session 2": a programme's own headings; a footer names its owner or says "page"
+        if "|" not in key and not re.search(r"\bpage\b|^\W*#\W*$", key, re.I) \
+                and len(re.sub(r"[#\W]+", " ", key).split()) < 3:
+            continue
         numbers = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in at]
         varying = [k for k in range(len(numbers[0])) if len({ns[k] for ns in numbers}) > 1]
         if len(at) >= 3 and len(varying) == 1 and all(ns[varying[0]] < 1000 for ns in numbers) \
