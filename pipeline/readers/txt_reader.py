@@ -108,8 +108,7 @@ def furniture(lines: list[str]) -> set[int]:
     out: set[int] = set()
     for key, at in seen.items():
         # "Day 1", "Session 2": a programme's own headings; a footer names its owner or says "page"
-        if "|" not in key and not re.search(r"\bpage\b|^\W*#\W*$", key, re.I) \
-                and len(re.sub(r"[#\W]+", " ", key).split()) < 3:
+        if not re.search(r"[|•·]|\bpage\b|^\W*#\W*$", key, re.I) and len(re.sub(r"[#\W]+", " ", key).split()) < 2:
             continue
         numbers = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in at]
         varying = [k for k in range(len(numbers[0])) if len({ns[k] for ns in numbers}) > 1]

@@ -21,10 +21,10 @@ def test_a_line_that_comes_back_with_a_rising_number_is_furniture():
              "Page 7", "Page 5", "Page 9",  # not rising: not a page count
              "Room 4", "Room 5",  # twice only
              "Day 1", "Day 2", "Day 3",  # a programme's headings
-             "- 4 -", "- 5 -", "- 6 -", "Ministry of Social Affairs 7", "Ministry of Social Affairs 8",
-             "Ministry of Social Affairs 9",
+             "- 4 -", "- 5 -", "- 6 -", "MRPiPS • PROMISE • 7", "MRPiPS • PROMISE • 8",
+             "MRPiPS • PROMISE • 9", "LR ministrija   10", "LR ministrija   11", "LR ministrija   12",
              "Slide 1", "Slide 2", "Slide 3"]  # a transcript's slide numbers: read as such later
-    assert furniture(lines) == {0, 2, 4, 16, 17, 18, 19, 20, 21}
+    assert furniture(lines) == {0, 2, 4, 16, 17, 18, 19, 20, 21, 22, 23, 24}
 
 
 def test_pages_follow_the_footers_and_form_feeds():
