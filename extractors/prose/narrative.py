@@ -24,6 +24,7 @@ from schemas.document import BlockKind, Document
 from schemas.records import DateValue
 
 BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
+NOTES = re.compile(r"^\s*(?:speaker\s+)?notes\s*:\s*", re.I)
 SLIDE_ALONE = re.compile(r"(?:slide|page)\s*(\d{1,3})\s*[.:]?", re.I)
 SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–—|-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–—|-])?\s?(?=[A-Z])")
 WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
@@ -76,6 +77,7 @@ class _Line:
     slide_start: bool = False
     slide: int | None = None
     offsets: list[int] = field(default_factory=list)  # per character of text: its document offset
+    notes: bool = False  # a slide's speaker notes
     last_length: int | None = None  # after lines were joined: the length of the last one
 
 
@@ -90,7 +92,10 @@ def _strip(line: _Line, n: int) -> None:
 
 def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
     out: list[_Line] = []
-    slide_no, pending = None, False
+    slide_no, pending, page, notes = None, False, None, False
+    # a transcript that numbers its slides ("Slide 4", "2Priorities") is cut by its numbers, else by its pages
+    numbered = slides and sum(1 for b in doc.blocks if SLIDE_ALONE.fullmatch(b.text.strip()) or (
+        b.kind is not BlockKind.list_item and SLIDE_NUMBER.match(b.text))) >= 2
     for i, b in enumerate(doc.blocks):
         if i in skip_blocks or b.kind in (BlockKind.table, BlockKind.footnote) or not b.text.strip():
             continue
@@ -113,8 +118,18 @@ def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
                 _strip(line, m.end())
             elif pending:
                 line.slide_start = True
+            elif not numbered and b.prov.page is not None and b.prov.page != page:
+                # no slide numbers in the text: a new page (a PDF page, a footer left in the text) is a new slide
+                slide_no, line.slide_start = b.prov.page, page is not None
+            page = b.prov.page if b.prov.page is not None else page
             pending = False
             line.slide = slide_no
+            notes = notes and not line.slide_start
+            head = NOTES.match(line.text)
+            if head:  # "Notes:": the speaker's notes below a slide are sentences, not slide lines
+                notes = True
+                _strip(line, head.end())
+            line.notes = notes
         lead = len(line.text) - len(line.text.lstrip())
         _strip(line, lead)
         if line.text.strip():
@@ -126,8 +141,10 @@ def _joinable(prev: _Line, nxt: _Line, slides: bool, bulleted: bool = False, wid
     """Does `nxt` continue `prev` (a line wrapped mid-sentence)? `bulleted`: the slide marks its
     items with bullets, so a line without one goes on from the line before. `width`: the width a
     transcript's lines were cut at; a slide line the next line's first word would not fit on was cut."""
-    if nxt.kind == "item" or nxt.slide_start:
+    if nxt.kind == "item" or nxt.slide_start or nxt.notes != prev.notes:
         return False
+    if nxt.notes:  # speaker notes are running text: joined as wrapped prose
+        slides = False
     if slides and bulleted:
         return True
     if slides and width and (prev.last_length or len(prev.text)) + 1 + len(nxt.text.split()[0]) > width \
@@ -407,6 +424,9 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
             ctx.update(heading=line.text, lead_in=lead_in, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
                        planned=bool(PLANNED_CONTEXT.search(line.text)))
+            continue
+        if slides and line.notes:
+            units += _paragraph_units(line, ctx)
             continue
         if slides:
             units += _slide_units(line, ctx)

@@ -6,7 +6,7 @@ import re
 
 # "-" is how plain text and e-mail write bullets; it counts only with a space after. ("*" does
 # not: it marks a footnote, "* Priorities: A: ...", as often as an item.)
-BULLET_CHARS = "·•▪◦‣●○■□–-\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+BULLET_CHARS = "·•▪◦‣●○■□–-→➢►▶✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 ROMAN_RE = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 # A numbered label at the start of a paragraph, as printed.
@@ -86,7 +86,7 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     stripped = text.lstrip()
     if stripped[:1] and stripped[0] in BULLET_CHARS and (len(stripped) == 1 or stripped[1].isspace()):
         return stripped[0], None, stripped[1:].strip(), "bullet"
-    if re.match(r"o [^\W\d]", stripped):  # Word's second-level bullet (Courier "o") as plain text gives it
+    if re.match(r"o [^\W_]", stripped):  # Word's second-level bullet (Courier "o") as plain text gives it
         return "o", None, stripped[2:].strip(), "bullet"
     m = LABEL_RE.match(text)
     if not m:

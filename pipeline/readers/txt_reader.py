@@ -95,15 +95,58 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+def furniture(lines: list[str]) -> set[int]:
+    """Page headers and footers a PDF or a slide export left in the text: a short line that comes
+    back three times or more with only a small number changed, rising ("Ministry of Social Affairs
+    | 4", "Page 3 of 12", "- 7 -"). A year that changes ("Deadline: 2011") is content, not a page."""
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        words = line.split()
+        if words and len(words) <= 14 and not line.startswith("\t") and re.search(r"\d", line) \
+                and not re.match(r"\s*slide\b", line, re.I):  # "Slide 4" numbers the slides: kept for the reader of slides
+            seen.setdefault(re.sub(r"\d+", "#", " ".join(words)), []).append(i)
+    out: set[int] = set()
+    for key, at in seen.items():
+        # "Day 1", "Session 2": a programme's own headings; a footer names its owner or says "page"
+        if not re.search(r"[|•·]|\bpage\b|^\W*#\W*$", key, re.I) and len(re.sub(r"[#\W]+", " ", key).split()) < 2:
+            continue
+        numbers = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in at]
+        varying = [k for k in range(len(numbers[0])) if len({ns[k] for ns in numbers}) > 1]
+        if len(at) >= 3 and len(varying) == 1 and all(ns[varying[0]] < 1000 for ns in numbers) \
+                and all(a[varying[0]] < b[varying[0]] for a, b in zip(numbers, numbers[1:])):
+            out.update(at)
+    return out
+
+
+def _page_numbers(lines: list[str], footers: set[int]) -> list[int | None]:
+    """Each line's page when the text keeps its page breaks (footers, form feeds); else None."""
+    if len(footers) < 2 and not any("\f" in line for line in lines):
+        return [None] * len(lines)
+    pages, page, pending = [], 1, False
+    for i, line in enumerate(lines):
+        if i in footers or "\f" in line:
+            pending = True
+        elif line.strip() and not RULE_LINE.fullmatch(line.strip()) and pending:
+            page, pending = page + 1, False
+        pages.append(page)
+    return pages
+
+
 @register("txt")
 def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     text, warnings = decode_text(path, data)
     lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    footers = furniture(lines)
+    pages = _page_numbers(lines, footers)
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
     tables = 0
     i = 0
+    item_end = -2  # the line the last list item ended on: an indented line right below goes on with it
     while i < len(lines):
         line = lines[i]
+        if i in footers:
+            i += 1
+            continue
         if line.startswith("\t"):
             i, new_blocks = _read_tables(path, lines, i, tables)
             tables += len(new_blocks)
@@ -119,7 +162,7 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
         if not stripped:
             i += 1
             continue
-        prov = Provenance(file=path.name, paragraph=i + 1)
+        prov = Provenance(file=path.name, paragraph=i + 1, page=pages[i])
         if RULE_LINE.fullmatch(stripped):  # "-----" between news items: a separator, no text
             i += 1
             continue
@@ -128,6 +171,11 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             i += 1
             continue
         label, number, rest, kind = split_label(stripped)
+        if kind is None and line[:1] == " " and item_end == i - 1:
+            doc.blocks[-1].text += " " + stripped  # "• Action plan approved by Government," / "  Dec. 2001"
+            item_end = i
+            i += 1
+            continue
         if kind in ("decimal", "letter") and not rest.strip():
             # "4)" alone on a line: the item's words are on the next line
             j = i + 1
@@ -140,9 +188,10 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             doc.blocks.append(Block(kind=BlockKind.heading, level=2, label=label, number=number,
                                     numbered=True, text=stripped, prov=prov))
         elif kind is not None:
-            level = label.count(".") - 1 if kind == "outline" else 0
+            level = label.count(".") - 1 if kind == "outline" else int(kind == "bullet" and line[:2] == "  ")
             doc.blocks.append(Block(kind=BlockKind.list_item, label=label, number=number,
                                     numbered=kind != "bullet", level=max(level, 0), text=rest.strip(), prov=prov))
+            item_end = i
         elif _is_heading(stripped, next_line):
             doc.blocks.append(Block(kind=BlockKind.heading, level=1 if not doc.blocks else 2, text=stripped, prov=prov))
         else:

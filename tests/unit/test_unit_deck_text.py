@@ -1,0 +1,101 @@
+"""A slide deck saved as text: footers that repeat with the slide's number are page furniture
+and mark where a slide ends; a line indented under a bullet goes on with it; "o" and "→" are
+bullets; "Notes:" opens the speaker's sentences. Expectations written by hand."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.prose.narrative import narrative_units
+from extractors.structure import analyse
+from extractors.catalogue import CatalogueEntry
+from pipeline.readers import read_document
+from pipeline.readers.labels import split_label
+from pipeline.readers.txt_reader import _page_numbers, furniture
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_line_that_comes_back_with_a_rising_number_is_furniture():
+    lines = ["Ministry | Tallinn | 1", "Background", "Ministry | Tallinn | 2", "- Item", "Ministry | Tallinn | 3",
+             "Deadline: 2011", "Deadline: 2012", "Deadline: 2013",  # years: content
+             "Page 7", "Page 5", "Page 9",  # not rising: not a page count
+             "Room 4", "Room 5",  # twice only
+             "Day 1", "Day 2", "Day 3",  # a programme's headings
+             "- 4 -", "- 5 -", "- 6 -", "MRPiPS • PROMISE • 7", "MRPiPS • PROMISE • 8",
+             "MRPiPS • PROMISE • 9", "LR ministrija   10", "LR ministrija   11", "LR ministrija   12",
+             "Slide 1", "Slide 2", "Slide 3"]  # a transcript's slide numbers: read as such later
+    assert furniture(lines) == {0, 2, 4, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+
+def test_pages_follow_the_footers_and_form_feeds():
+    lines = ["Title", "Org | 1", "----", "", "Second", "Org | 2", "Third", "Org | 3", "Fourth"]
+    assert _page_numbers(lines, {1, 5, 7}) == [1, 1, 1, 1, 2, 2, 3, 3, 4]
+    assert _page_numbers(["a", "b"], set()) == [None, None]
+    assert _page_numbers(["a", "\fb", "c"], set()) == [1, 1, 2]
+
+
+@pytest.mark.parametrize("line, label, rest", [
+    ("o 45 participants from 8 countries", "o", "45 participants from 8 countries"),
+    ("o hosted by the city", "o", "hosted by the city"),
+    ("→ National action plan 2015", "→", "National action plan 2015"),
+    ("of the 12th meeting", None, "of the 12th meeting"),  # a word, not a bullet
+])
+def test_deck_bullets(line, label, rest):
+    got = split_label(line)
+    assert (got[0], got[2]) == (label, rest)
+
+
+DECK = """Children at Risk in Estonia
+WGCC meeting, Tallinn, 15-16 March 2004
+
+Ministry of Social Affairs | 1
+--------------------------------
+
+Achievements 2001-2003
+• Action plan on children at risk approved by Government,
+  Dec. 2001
+• Expert seminar "Children in the Streets", Tallinn, 27 Nov 2003
+  o 45 participants from 8 countries
+• Hotline for children pilot
+
+Notes:
+The seminar report is on the Unit's website. We will hold
+a second seminar in Narva in autumn 2004.
+
+Ministry of Social Affairs | 2
+--------------------------------
+
+Next Steps 2004-2005
+→ New concept of child protection, draft by end of 2004
+→ Foster care pilot in 3 counties
+
+Ministry of Social Affairs | 3
+"""
+
+
+@pytest.fixture
+def deck_units(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text(DECK, encoding="utf-8")
+    doc = read_document(path)
+    entry = CatalogueEntry.from_dict({"file": "deck", "title": "Children at Risk in Estonia", "period_start": "2004-01-01",
+                                      "period_end": "2004-12-31", "genre": "slides", "source": "test"})
+    return doc, narrative_units(doc, analyse(doc, entry))
+
+
+def test_a_deck_is_cut_at_its_footers_and_its_notes_are_sentences(deck_units):
+    doc, units = deck_units
+    assert not any("Ministry of Social Affairs |" in b.text for b in doc.blocks)
+    assert [(u.text, u.slide) for u in units] == [
+        ("Children at Risk in Estonia", 1),
+        ("WGCC meeting, Tallinn, 15-16 March 2004", 1),
+        ("Action plan on children at risk approved by Government, Dec. 2001", 2),
+        ('Expert seminar "Children in the Streets", Tallinn, 27 Nov 2003', 2),
+        ("45 participants from 8 countries", 2),
+        ("Hotline for children pilot", 2),
+        ("The seminar report is on the Unit's website.", 2),
+        ("We will hold a second seminar in Narva in autumn 2004.", 2),
+        ("New concept of child protection, draft by end of 2004", 3),
+        ("Foster care pilot in 3 counties", 3),
+    ]
+    assert [u.shape for u in units][6:8] == ["sentence", "sentence"]
