@@ -498,7 +498,8 @@ def whole_org_names(ent) -> list[str]:
 # what a body's name ends in, or starts with: "Norwegian Heart and Lung Association" is one body,
 # "UNICEF and the Council of Europe" two
 ORG_END = re.compile(rf"\b(?:{BARE_BODY_NOUNS.pattern}|Association|Bank|Fund|Foundation|Organi[sz]ation|University|"
-                     r"Police|Parliament|Government|Ombudsman|Society|Federation|Union|Authority|Service|Project)$")
+                     r"Police|Parliament|Government|Ombudsman|Society|Federation|Union|Authority|Service|Project|Chair|Co-chair|"
+                     r"Chairman|Chairperson)$")
 
 
 def _and_inside_names(text: str, parts: list[str]) -> list[str]:
@@ -602,8 +603,9 @@ def _names_body_in_full(text: str, body: Body, registry: Registry) -> bool:
 # A body's full name as a document writes it anywhere (a heading, a sentence that is no record):
 # capitalised words ending in a body noun, and an "of|for|on ..." tail in capitals.
 _CAP = r"(?:[A-Z][\w'’&-]*|of(?:[ \t]+the)?|for(?:[ \t]+the)?|on|at|and(?![ \t]+the\b)|in)"
-# ("Children at Risk Unit": a lower-case "at", "of", "for" or "and" between two capitalised words)
-WRITTEN_BODY = re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:(?:at|of|for|and)[ \t]+(?=[A-Z]))?){{0,6}}"
+# ("Children at Risk Unit": a lower-case "at", "of" or "for" between two capitalised words; never "and",
+# which joins two bodies: "Chair and Children’s Unit")
+WRITTEN_BODY = re.compile(rf"\b(?:[A-Z][\w'’-]*[ \t]+(?:(?:at|of|for)[ \t]+(?=[A-Z]))?){{0,6}}"
                           rf"(?:{BARE_BODY_NOUNS.pattern})\b"
                           rf"(?:[ \t]+(?:of|for|on|against|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAP})*)?")
 

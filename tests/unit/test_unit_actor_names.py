@@ -18,6 +18,7 @@ pytestmark = pytest.mark.unit
     ("In May the Unit met.", ["Unit"]),  # "the" is no connector: the month is not part of the name
     ("The Committee for Health and Social Affairs met.", ["The Committee for Health and Social Affairs"]),
     ("Estonia and the Expert Group", ["Expert Group"]),
+    ("Responsible: Chair and Children’s Unit", ["Children’s Unit"]),  # not "Chair and Children’s Unit"
 ])
 def test_written_body_names(text, names):
     assert [m.group(0) for m in WRITTEN_BODY.finditer(text)] == names
@@ -68,3 +69,9 @@ def test_and_inside_names_directly():
         "Norwegian Heart and Lung Association", "UNICEF"]
     text = "UNICEF and Save the Children Sweden"
     assert _and_inside_names(text, ["UNICEF", "Save the Children Sweden"]) == ["UNICEF", "Save the Children Sweden"]
+
+
+def test_a_role_before_and_is_a_name_of_its_own():
+    from extractors.entities.actors import _and_inside_names
+
+    assert _and_inside_names("Chair and Children’s Unit", ["Chair", "Children’s Unit"]) == ["Chair", "Children’s Unit"]
