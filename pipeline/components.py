@@ -174,7 +174,8 @@ def run_nlp(state: IngestState) -> None:
     full = [d.text for d in state.drafts if not d.cells] + [d.lead_in for d in state.drafts if d.lead_in]
     light, full = list(dict.fromkeys(light)), list(dict.fromkeys(full))  # a lead-in shared by ten items: once
     parsed = dict(zip(light, nlp.pipe(light, batch_size=128, disable=["parser", "ner"])))
-    parsed.update(zip(full, nlp.pipe(full, batch_size=64)))
+    # a web page's date stamp ("2011-05-20 | The network met ...") is parsed away: the sentence starts after it
+    parsed.update(zip(full, nlp.pipe([DATE_STAMP.sub("", text, count=1) for text in full], batch_size=64)))
     for d in state.drafts:
         d.nlp_doc = parsed[d.text]
         d.lead_doc = parsed[d.lead_in] if d.lead_in else None

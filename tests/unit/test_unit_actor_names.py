@@ -75,3 +75,18 @@ def test_a_role_before_and_is_a_name_of_its_own():
     from extractors.entities.actors import _and_inside_names
 
     assert _and_inside_names("Chair and Children’s Unit", ["Chair", "Children’s Unit"]) == ["Chair", "Children’s Unit"]
+
+
+def test_a_web_pages_date_stamp_is_parsed_away_and_the_subject_acts():
+    from types import SimpleNamespace
+
+    from extractors.segment import Draft
+    from pipeline.components import run_nlp
+    from schemas.document import Provenance
+
+    draft = Draft(kind="candidate", text="2011-05-20 | The Barents Secretariat met in Tallinn on 19 May.",
+                  prov=Provenance(file="x.txt"))
+    state = SimpleNamespace(drafts=[draft])
+    run_nlp(state)
+    assert draft.nlp_doc.text == "The Barents Secretariat met in Tallinn on 19 May."
+    assert draft.text.startswith("2011-05-20 | ")  # the record keeps its words
