@@ -248,6 +248,8 @@ def _kind(doc: Document, title: str, genre: str | None = None) -> str:
         return "table_plan"
     if doc.language not in (None, "en"):
         return region_kind(doc, genre)
+    if genre in ("slides", "priorities"):
+        return _prose_kind(doc, title, genre)  # the archivist's genre: a deck's timeline is still a deck's
     entries = sum(1 for b in doc.blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item) and looks_like_event_entry(b.text))
     if entries >= 3 or REPORT_WORDS.search(title):
         return "report"

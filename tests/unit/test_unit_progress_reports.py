@@ -107,3 +107,21 @@ def test_a_done_rows_place_comes_from_its_remarks_not_from_who_did_it():
     places(state)
     assert (done.city, done.city_country) == ("Riga", "LV")
     assert open_row.city is None  # an open row's remarks are not where it happens
+
+
+PRIORITIES = ("Our priorities for the Presidency 2023-2024\n\n"
+              "The Presidency's work will focus on child participation.\n\n"
+              "Timeline\n"
+              "19-20 Oct 2023 - CAR meeting, Helsinki\n"
+              "Dec 2023 - launch of the webinar series\n"
+              "16-17 Apr 2024 - CAR meeting, Turku\n")
+
+
+@pytest.mark.parametrize("genre, kind", [("priorities", "priorities"), ("slides", "slides"), (None, "report")])
+def test_the_catalogues_genre_of_a_page_with_a_timeline_is_kept(tmp_path, genre, kind):
+    path = tmp_path / "prio.txt"
+    path.write_text(PRIORITIES, encoding="utf-8")
+    doc = read_document(path)
+    entry = CatalogueEntry.from_dict({"file": "prio", "title": "Priorities", "period_start": "2023-07-01",
+                                      "period_end": "2024-06-30", "genre": genre, "source": "test"}) if genre else None
+    assert analyse(doc, entry).kind == kind  # without a catalogue, three dated entries make it an account
