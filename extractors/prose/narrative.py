@@ -14,6 +14,7 @@ below undo that before splitting, and every unit keeps its character span in the
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -41,7 +42,9 @@ ROSTER_LINE = re.compile(r"^[^:]{2,60}:\s")  # "Norway: Ingrid Berg, Ministry of
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|[Dd]oc|[Rr]ef|pp|[Ff]ig|[Tt]el|"
                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
-SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\])?[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")  # "...children.(3) The"
+# "...children.(3) The", "...adviser.1 Its": a footnote's mark after the full stop ends the sentence too
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\]|(?<=[a-z][.!?])\d{1,2}(?=\s+[A-Z]))?[\"”’)]?\s+"
+                          r"(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass
@@ -442,6 +445,18 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                 unit.planned = unit.planned or _after_period(when, ctx.get("period"))
                 units.append(unit)
             continue
+        titled = _run_in_title(line.text) if line.kind == "item" else None
+        if titled is not None:  # "4.1 Street children. The questionnaire ... was answered ..."
+            title, body = titled
+            rest = copy.copy(line)
+            _strip(rest, body)
+            saved = ctx["heading"]
+            ctx["heading"] = title
+            for unit in _paragraph_units(rest, ctx):
+                unit.label = line.label
+                units.append(unit)
+            ctx["heading"] = saved
+            continue
         if line.kind == "item":
             for s, e in _run_together(line.text):
                 unit = _unit(line, s, e, "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"],
@@ -683,6 +698,25 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
             if unit:
                 units.append(unit)
     return units
+
+
+def _run_in_title(text: str) -> tuple[str, int] | None:
+    """A numbered item of a report that opens with a run-in title ("Street children. The
+    questionnaire ...") and goes on in sentences: (the title, where its sentences start)."""
+    spans = split_sentences(text)
+    if len(spans) < 2:
+        return None
+    first = text[spans[0][0]: spans[0][1]].strip()
+    words = first.rstrip(".").split()
+    if not 1 <= len(words) <= 6 or not first.endswith(".") or not words[0][:1].isupper() \
+            or any(w.lower() in TITLE_VERBS for w in words):
+        return None
+    return first.rstrip(". "), spans[1][0]
+
+
+# words that make a short opening sentence a statement ("Work continues."), not a run-in title
+TITLE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "met", "continues", "continued", "held",
+               "took", "agreed", "adopted", "decided", "started", "ended", "began", "opened", "closed"}
 
 
 def _run_together(text: str) -> list[tuple[int, int]]:

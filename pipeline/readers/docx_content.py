@@ -63,6 +63,23 @@ def paragraph_text(p_el) -> str:
     return " ".join("".join(parts).split())
 
 
+def paragraph_lines(p_el) -> list[str]:
+    """A paragraph's lines, where it has line breaks (Shift+Enter), each whitespace-normalised."""
+    parts: list[str] = []
+    _walk(p_el, parts)
+    return [line for line in (" ".join(chunk.split()) for chunk in "".join(parts).split("\n")) if line]
+
+
+def lines_of_their_own(lines: list[str]) -> bool:
+    """Do a paragraph's line breaks set lines apart (a title page's name / meeting / speaker, an
+    address) rather than wrap one sentence? Each line short, and each next line starts anew (a
+    capital or a digit) after a line that does not end in a word that joins."""
+    if len(lines) < 2 or any(len(line.split()) > 12 for line in lines):
+        return False
+    return all(nxt[:1].isupper() or nxt[:1].isdigit() for nxt in lines[1:]) and not any(
+        re.search(r"(?:,|\b(?:of|the|and|to|in|for|on|with|a|an|by|at))$", line) for line in lines[:-1])
+
+
 SKIPPED = {W + "delText", W + "instrText", W + "del", W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr",
            W + "moveFrom", W + "commentReference", W + "footnoteReference", W + "endnoteReference",
            W + "txbxContent", MC + "Fallback", W + "fldData"}

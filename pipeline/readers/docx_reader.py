@@ -24,7 +24,7 @@ from pathlib import Path
 from schemas.errors import UnreadableFile
 from pipeline.limits import check_zip
 from pipeline.readers import register
-from pipeline.readers.docx_content import (is_strict, paragraph_text, strict_to_transitional, text_boxes,
+from pipeline.readers.docx_content import (is_strict, lines_of_their_own, paragraph_lines, paragraph_text, strict_to_transitional, text_boxes,
                                            unwrap_block_controls)
 from pipeline.readers.labels import block_from_text, format_number, split_label
 from schemas.document import Block, BlockKind, Document, Provenance, TableRow
@@ -198,6 +198,15 @@ def _page_breaks(p_el) -> int:
     return n
 
 
+def _new_page_sections(body) -> list[bool]:
+    """Per section of the body, in order: does it start on a new page? A section's own properties
+    say how it starts (the default "next page": one section per slide, a landscape annex); they
+    stand in the paragraph that ends it, the last section's at the end of the body."""
+    props = body.findall(f"{W}p/{W}pPr/{W}sectPr") + body.findall(f"{W}sectPr")
+    kinds = [sect.find(f"{W}type") for sect in props]
+    return [kind is None or kind.get(W + "val") in (None, "nextPage", "oddPage", "evenPage") for kind in kinds]
+
+
 @register("docx")
 def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     from docx.table import Table
@@ -209,11 +218,12 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     unwrap_block_controls(document.element.body)
     numbering = Numbering(document)
     styles = Styles(document)
-    page, para_index, table_index = 1, 0, 0
+    page, para_index, table_index, new_section, sections_ended = 1, 0, 0, False, 0
+    new_page = _new_page_sections(document.element.body)
 
     def read_container(container) -> None:
         """Paragraphs and tables of the body or of a text box, in order; a paragraph's text boxes after it."""
-        nonlocal page, para_index, table_index
+        nonlocal page, para_index, table_index, new_section, sections_ended
         for child in container.iterchildren(W + "p", W + "tbl"):
             if child.tag == W + "tbl":
                 block = _read_table(Table(child, document), path.name, table_index, page)
@@ -222,10 +232,16 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
                     doc.blocks.append(block)
                 continue
             para_index += 1
-            page += _page_breaks(child) if para_index > 1 else 0
+            breaks = _page_breaks(child) if para_index > 1 else 0
+            page += max(breaks, int(new_section))  # Word renders the break the section began with
+            new_section = False
+            if child.find(f"{W}pPr/{W}sectPr") is not None:  # the paragraph ends a section
+                sections_ended += 1
+                new_section = sections_ended < len(new_page) and new_page[sections_ended]
             text = paragraph_text(child)
-            if text:
-                doc.blocks.append(_paragraph_block(child, text, Provenance(file=path.name, page=page, paragraph=para_index),
+            lines = paragraph_lines(child) if text else []
+            for line in (lines if lines_of_their_own(lines) else [text] if text else []):
+                doc.blocks.append(_paragraph_block(child, line, Provenance(file=path.name, page=page, paragraph=para_index),
                                                    styles, numbering))
             for box in text_boxes(child):
                 read_container(box)

@@ -57,7 +57,7 @@ def wrap_width(lines: list[str]) -> int | None:
     reports: every line of a paragraph filled to about the same width), or None when the file keeps
     one paragraph to a line (Word's "save as text"). Most of a wrapped file's lines end within a
     few characters of the widest typical line, and hardly any goes past it."""
-    lengths = [len(ln.rstrip()) for ln in lines if ln.strip() and not ln.startswith("\t")]
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln.strip()]  # table rows aside
     if len(lengths) < 8:
         return None
     # a title or a web address may stand longer than the wrap width: a few such lines are allowed
@@ -81,7 +81,7 @@ def unwrap(lines: list[str]) -> list[str]:
     head = None  # index of the paragraph being built
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or line.startswith("\t") or RULE_LINE.fullmatch(stripped):
+        if not stripped or "\t" in line or RULE_LINE.fullmatch(stripped):
             head = None  # a blank line, a table row or a "-----" rule between items ends the paragraph
             continue
         # "2Priorities": a slide transcript's slide number glued to the title starts a slide

@@ -99,3 +99,55 @@ def test_a_deck_is_cut_at_its_footers_and_its_notes_are_sentences(deck_units):
         ("Foster care pilot in 3 counties", 3),
     ]
     assert [u.shape for u in units][6:8] == ["sentence", "sentence"]
+
+
+def _deck_docx(path):
+    """A deck written in Word: one section (page) per slide, a title slide whose lines are set
+    apart by Shift+Enter, real bullets."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("Children at Risk in Estonia", style="Title")
+    title = document.add_paragraph()
+    for i, line in enumerate(["Ministry of Social Affairs", "WGCC meeting, Tallinn, 15-16 March 2004", "Mari Tamm"]):
+        if i:
+            title.add_run().add_break(WD_BREAK.LINE)
+        title.add_run(line)
+    wrapped = document.add_paragraph()
+    wrapped.add_run("The seminar report is on the website of")
+    wrapped.add_run().add_break(WD_BREAK.LINE)
+    wrapped.add_run("the Unit.")  # a sentence wrapped by hand: one line
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Achievements", style="Heading 1")
+    document.add_paragraph("Action plan approved by Government, Dec. 2001", style="List Bullet")
+    document.add_section(WD_SECTION.CONTINUOUS)  # no new page
+    document.add_paragraph("Training of 120 workers, 2002-2003", style="List Bullet")
+    document.save(path)
+    return path
+
+
+def test_a_word_deck_keeps_its_slides_as_pages_and_its_title_lines_apart(tmp_path):
+    doc = read_document(_deck_docx(tmp_path / "deck.docx"))
+    assert [(b.text, b.prov.page) for b in doc.blocks] == [
+        ("Children at Risk in Estonia", 1),
+        ("Ministry of Social Affairs", 1), ("WGCC meeting, Tallinn, 15-16 March 2004", 1), ("Mari Tamm", 1),
+        ("The seminar report is on the website of the Unit.", 1),
+        ("Achievements", 2), ("Action plan approved by Government, Dec. 2001", 2),
+        ("Training of 120 workers, 2002-2003", 2),
+    ]
+
+
+@pytest.mark.parametrize("lines, apart", [
+    (["Ministry of Social Affairs", "WGCC meeting, Tallinn", "Mari Tamm"], True),
+    (["The report is on the website of", "the Unit."], False),  # goes on in lower case
+    (["Prepared by the Ministry of", "Social Affairs"], False),  # ends in a word that joins
+    (["Tallinn,", "15 March 2004"], False),
+    (["Short", "A line of more than twelve words is running text and not a title line at all"], False),
+    (["Alone"], False),
+])
+def test_lines_of_their_own(lines, apart):
+    from pipeline.readers.docx_content import lines_of_their_own
+
+    assert lines_of_their_own(lines) is apart

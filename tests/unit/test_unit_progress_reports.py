@@ -125,3 +125,67 @@ def test_the_catalogues_genre_of_a_page_with_a_timeline_is_kept(tmp_path, genre,
     entry = CatalogueEntry.from_dict({"file": "prio", "title": "Priorities", "period_start": "2023-07-01",
                                       "period_end": "2024-06-30", "genre": genre, "source": "test"}) if genre else None
     assert analyse(doc, entry).kind == kind  # without a catalogue, three dated entries make it an account
+
+
+def test_a_hard_wrapped_report_with_a_tab_table_is_still_unwrapped():
+    from pipeline.readers.txt_reader import unwrap, wrap_width
+
+    prose = ["Contributions to the Trust Fund amounted to EUR 148,500 in 2015, from nine",
+             "member states and the European Commission. The GSEO decided on 4 February",
+             "2016 to extend the Trust Fund agreement until 2019. Member states are asked",
+             "to pay their contributions for 2016 by 30 September 2016 at the latest, as",
+             "agreed at the meeting in Gdynia. The presidency thanked the member states",
+             "for their support and the Secretariat for its work on the annual accounts.",
+             "The accounts for 2015 were approved by the Group of Senior Energy Officials",
+             "without comments; the auditors' report was taken note of at the same time."]
+    table = ["Activity\tTiming\tStatus\tComment on the state of the work and what comes next in the year",
+             "Study on biogas in rural areas\tQ4 2016\tOngoing\tThe Lithuanian Energy Institute leads the work"]
+    lines = prose[:4] + [""] + table + [""] + prose[4:]
+    assert 70 <= wrap_width(lines) <= 80  # the table's long rows do not hide the prose's width
+    joined = unwrap(lines)
+    assert "The GSEO decided on 4 February 2016 to extend the Trust Fund agreement until 2019." in joined[0]
+    assert joined[5:7] == table  # table rows are never joined
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
+    from extractors.prose.narrative import split_sentences
+
+    text = "The Unit started its work on 1 March 2002 with one senior adviser.1 Its running costs are shared."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The Unit started its work on 1 March 2002 with one senior adviser.", "Its running costs are shared."]
+    text = "It was in 2002. 3 members came."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["It was in 2002.", "3 members came."]
+
+
+@pytest.mark.parametrize("text, titled", [
+    ("Street children. The questionnaire was answered by all. A summary paper was prepared.", ("Street children", 17)),
+    ("Sexual abuse and exploitation. The Group followed the preparations. It met twice.",
+     ("Sexual abuse and exploitation", 31)),
+    ("Work continues. The group met twice.", None),  # a statement, not a title
+    ("Street children. ", None),  # no sentence after it
+    ("the questionnaire. The group met.", None),  # a title starts with a capital
+    ("A title of more than six words is no title. The group met.", None),
+])
+def test_a_run_in_title(text, titled):
+    from extractors.prose.narrative import _run_in_title
+
+    assert _run_in_title(text) == titled
+
+
+def test_a_numbered_item_with_a_run_in_title_gives_its_sentences_under_that_title(tmp_path):
+    from extractors.prose.narrative import narrative_units
+
+    path = tmp_path / "progress.txt"
+    path.write_text("Progress report of the Working Group 2003\n\n4. Work programme items\n\n"
+                    "4.1 Street children. The questionnaire was answered by all member states. The Working Group "
+                    "agreed that a seminar should be held in St. Petersburg in autumn 2003.\n\n"
+                    "4.2 Prepare a note on the Yokohama Congress for the Committee.\n", encoding="utf-8")
+    doc = read_document(path)
+    units = narrative_units(doc, analyse(doc))
+    assert [(u.text, u.heading, u.label) for u in units] == [
+        ("Progress report of the Working Group 2003", None, None),
+        ("The questionnaire was answered by all member states.", "Street children", "4.1"),
+        ("The Working Group agreed that a seminar should be held in St. Petersburg in autumn 2003.",
+         "Street children", "4.1"),
+        ("Prepare a note on the Yokohama Congress for the Committee.", "4. Work programme items", "4.2"),
+    ]
