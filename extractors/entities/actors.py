@@ -344,7 +344,10 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                                        reason=f"named entity ({ent.label_}) not in the registry"))
     links.extend(_group_mentions(doc.text, registry, role_default))
     if mode == "narrative":
-        links.extend(_presidencies(doc.text, registry, role_default))
+        terms = _presidencies(doc.text, registry, role_default)
+        held = {w for t in terms for w in (t.as_written.split()[-1].lower(), t.as_written.split("-")[-1].lower())}
+        # "the Danish chair", "the Norwegian co-chair": not also "Chair"
+        links = [link for link in links if link.as_written.lower() not in held] + terms
     if mode == "narrative" and not any(link.source_field == "text" and _is_subject_name(doc, link.as_written)
                                        for link in links):
         links = _named_subject(doc, role_default) + links
@@ -443,7 +446,7 @@ def _without_opening_adverbial(words: list, head) -> list:
     return words
 
 
-PRESIDENCY_RE = re.compile(r"\b([A-Za-z]+)\s+(presidency|chairmanship)\b", re.I)
+PRESIDENCY_RE = re.compile(r"\b([A-Za-z]+)\s+(presidency|chairmanship|co-chair|chair)\b(?!-)", re.I)  # "the Danish chair"
 
 
 def _presidencies(text: str, registry: Registry, role: ActorRole) -> list[ActorLink]:

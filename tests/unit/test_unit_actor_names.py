@@ -90,3 +90,13 @@ def test_a_web_pages_date_stamp_is_parsed_away_and_the_subject_acts():
     run_nlp(state)
     assert draft.nlp_doc.text == "The Barents Secretariat met in Tallinn on 19 May."
     assert draft.text.startswith("2011-05-20 | ")  # the record keeps its words
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The Danish chair intends to hold the annual meeting in Aarhus on 10-11 May 2012.", ["Danish Chair"]),
+    ("The Norwegian co-chair is preparing a project on e-health.", ["Norwegian Co-chair"]),
+    ("The Estonian presidency hosted a seminar.", ["Estonian Presidency"]),
+    ("The Chair and the Danish Presidency met.", ["Chair", "Danish Presidency"]),
+])
+def test_a_states_chair_acts_as_its_term(nlp, sentence, names):
+    assert _actors(nlp, sentence) == names
