@@ -506,8 +506,8 @@ ORG_END = re.compile(rf"\b(?:{BARE_BODY_NOUNS.pattern}|Association|Bank|Fund|Fou
 
 
 def _and_inside_names(text: str, parts: list[str]) -> list[str]:
-    """A list's parts, except where "and" joins two halves of one name: the half before "and" is no
-    name of its own ("Norwegian Heart"), or the half after it is one bare word ("Development")."""
+    """A list's parts, except where "and" joins two halves of one name: either half is no name of
+    its own ("Norwegian Heart", "Development", "Social Affairs" in "Commission on Health and Social Affairs")."""
     def named(part: str) -> bool:
         part = re.sub(r"^the\s+", "", part.strip())
         return part.isupper() or bool(ORG_END.search(part)) or len(part.split()) >= 3 \
@@ -515,7 +515,7 @@ def _and_inside_names(text: str, parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         joined = out and re.search(rf"{re.escape(out[-1])}\s+and\s+{re.escape(part)}", text)
-        if joined and (not named(out[-1]) or len(part.split()) == 1 and not part.isupper()):
+        if joined and (not named(out[-1]) or not named(part)):
             out[-1] = joined.group(0)
         else:
             out.append(part)

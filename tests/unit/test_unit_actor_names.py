@@ -100,3 +100,12 @@ def test_a_web_pages_date_stamp_is_parsed_away_and_the_subject_acts():
 ])
 def test_a_states_chair_acts_as_its_term(nlp, sentence, names):
     assert _actors(nlp, sentence) == names
+
+
+def test_and_before_a_half_that_names_nothing_stays_inside_the_name():
+    from extractors.entities.actors import _and_inside_names
+
+    text = "UBC Commission on Health and Social Affairs"
+    assert _and_inside_names(text, ["UBC Commission on Health", "Social Affairs"]) == [text]
+    text = "UNICEF and the Council of Europe"
+    assert _and_inside_names(text, ["UNICEF", "the Council of Europe"]) == ["UNICEF", "the Council of Europe"]
