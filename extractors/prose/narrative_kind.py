@@ -46,6 +46,11 @@ ANAPHORIC = re.compile(r"^(it|they|this|these|that|those|he|she|there|we|the (?:
 NOMINAL_EVENT_START = re.compile(r"^(?:[\w’'-]+\s){0,4}?(meeting|conference|seminar|workshop|training|visit|summit|"
                                  r"consultation|round ?table|session|forum|launch|expert meeting|study visit|"
                                  r"webinar|hearing|symposium)\b", re.I)
+# "Action plan approved by Government, Dec. 2001", "Agreement signed in Vilnius, 15 October": a
+# fragment that tells a thing done, with its date or place (slides, timelines, results lists)
+DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|approved|signed|set up|established|"
+                             r"founded|opened|issued|completed|finali[sz]ed|ratified|dismantled|introduced|"
+                             r"carried out|conducted|presented|created|started)\b", re.I)
 FUTURE_CUES = re.compile(r"\b(will|shall|(?:is|are) to (?=[a-z]+\b)(?!\.)|plans? to|planned to|intends? to|is going to|are going to|"
                          r"aims? to|is expected to|are expected to|is scheduled|are scheduled|is planned|are planned|"
                          r"is foreseen|are foreseen|upcoming|forthcoming)\b", re.I)
@@ -234,8 +239,7 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):
         return Decision("activity", reasons + [f"an item after the lead-in {unit.lead_in[:60]!r}"], rule="lead-in item")
     if not finite:
-        if (NOMINAL_EVENT_START.search(text) or re.search(r"\b(launched|held|organi[sz]ed|adopted|published)\b", text)) \
-                and (dated or has_city):
+        if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city):
             return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
         return Decision(None, reasons + ["no finite verb"], rule="fragment")
     launched = re.match(r"^(launched|held|organi[sz]ed|adopted|signed|opened|established)\b[^,]{0,40}?,", text, re.I)

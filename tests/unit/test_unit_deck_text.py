@@ -151,3 +151,23 @@ def test_lines_of_their_own(lines, apart):
     from pipeline.readers.docx_content import lines_of_their_own
 
     assert lines_of_their_own(lines) is apart
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Action plan on children at risk approved by Government, Dec. 2001", "event"),
+    ('Agreement with the NGO "Caritas" signed in Vilnius, 15 October 2007', "event"),
+    ("Methodological recommendations issued by the Police Department, March 2008", "event"),
+    ("Helpline launched, Feb 2010", "event"),
+    ("Handbook for guardians published", None),  # no date or place of its own: a fragment
+    ("Website in Russian", None),
+])
+def test_a_fragment_that_tells_a_thing_done_with_its_date_or_place_is_an_event(text, kind):
+    from extractors.entities.nlp import get_nlp
+    from extractors.entities.places import city_in_text
+    from extractors.entities.registry import load_registry
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="item")
+    decision = decide(unit, get_nlp()(text), city_in_text(text, load_registry()) is not None)
+    assert decision.kind == kind
