@@ -310,16 +310,20 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
                 handle(path, replaces, status, result)
         elif early_pool is not None and split and len(todo) == 1:
             path, replaces = todo[0]
-            _init_worker(password, ocr, ocr_threads, limits)  # this process reads the file, as --workers 1 does
-            status, result = read_to_state(path, _entry(entries, path))
-            if status == "ok":
-                with early_pool as pool:
+            try:
+                _init_worker(password, ocr, ocr_threads, limits)  # this process reads the file, as --workers 1 does
+                status, result = read_to_state(path, _entry(entries, path))
+                if status == "ok":
                     try:
-                        status, result = pool.submit(_finish_in_pool, result, path, run_id).result()
+                        status, result = early_pool.submit(_finish_in_pool, result, path, run_id).result()
                     except Exception as exc:  # a worker that died (killed, out of memory)
                         status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
-            else:  # the file failed before spaCy: the worker's models are not waited for
+                    early_pool.shutdown(wait=False)  # the worker exits while the rows load
+                else:  # the file failed before spaCy: the worker's models are not waited for
+                    stop_pool(early_pool)
+            except BaseException:  # interrupted: the worker is stopped, not left to finish loading
                 stop_pool(early_pool)
+                raise
             handle(path, replaces, status, result)
         elif early_pool is not None and todo:
             with early_pool as pool:
