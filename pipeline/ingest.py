@@ -229,6 +229,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     # here) while the one worker loads spaCy's model; the worker then runs the stages from spaCy's
     # on (bench/PERF.md, fifth round).
     split = executor == "local" and workers > 1 and len(files) == 1 and _size(str(files[0])) <= IN_PROCESS_MAX_BYTES
+    if split:
+        import pipeline.runner  # noqa: F401  (the stages: both processes need them, imported once before the fork)
     early_pool = start_warm_pool(min(len(files), workers), password, ocr, limits,
                                  _init_parsing_worker if split else _init_warm_worker) \
         if executor == "local" and workers > 1 and len(files) > 0 \
