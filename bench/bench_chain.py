@@ -2,7 +2,8 @@
 wall time mostly measures the wait for a core (issue 26; bench/PERF.md, fifth round).
 
 Each run wraps `planscope_cli.main` and logs, per process, its CPU clock at fixed points: the fork of
-the worker, the worker's last step, the main process's connect after the worker's answer, the end.
+the worker, the worker's last step, the main process's connect after the worker's answer, the end
+(its atexit functions), and how long the process then takes to exit (wall).
 The critical path on two idle cores is then: main CPU up to the fork + the worker's whole CPU + main
 CPU after the answer (loading the rows, recording the run), provided the main process is ready
 (hashing, warehouse check, and in this round reading the file) before the worker has loaded spaCy;
@@ -29,7 +30,7 @@ PACKAGES = ("pipeline", "extractors", "schemas", "warehouse", "checking", "serve
 WRAPPER = r'''
 import os, sys, time
 def log(label):
-    os.write(2, f"CHAIN {os.getpid()} {time.process_time():.4f} {label}\n".encode())
+    os.write(2, f"CHAIN {os.getpid()} {time.process_time():.4f} {time.time():.4f} {label}\n".encode())
 log("up")
 import planscope_cli
 import pipeline.ingest as I
@@ -51,9 +52,10 @@ for n in ("start_warm_pool", "_init_warm_worker", "_init_parsing_worker", "read_
     wrap(I, n)
 for n in ("connect", "load_batch"):
     wrap(store, n)
-rc = planscope_cli.main(sys.argv[1:])
-log("end")
-sys.exit(rc)
+import atexit
+atexit.register(log, "end")  # atexit functions run on either way out (planscope_cli.end_process)
+sys.argv = ["planscope"] + sys.argv[1:]
+sys.exit(planscope_cli.main())
 '''
 
 
@@ -63,7 +65,9 @@ def one_run(root: Path, db: Path, path: str, wrapper: Path) -> dict:
     run = subprocess.run([sys.executable, str(wrapper), "--db", str(db), "ingest", path, "--quiet", "--force"],
                          cwd=root, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t
-    events = [line.split(None, 3)[1:] for line in run.stderr.splitlines() if line.startswith("CHAIN ")]
+    ended = time.time()
+    stamped = [line.split(None, 4)[1:] for line in run.stderr.splitlines() if line.startswith("CHAIN ")]
+    events = [(pid, cpu, label) for pid, cpu, _, label in stamped]
     if run.returncode != 0 or not events:
         raise SystemExit(f"ingest failed in {root}: {run.stderr[-500:]}")
     main = events[0][0]
@@ -75,10 +79,11 @@ def one_run(root: Path, db: Path, path: str, wrapper: Path) -> dict:
     worker = max(others) if others else 0.0
     after = mine[-1][0] - last_connect
     chain = (prefork + worker + after) if prefork is not None else mine[-1][0]  # no worker: all in this process
+    teardown = ended - float(next(stamp for pid, _, stamp, label in stamped if pid == main and label == "end"))
     return {"chain": chain, "main up to the fork": prefork or 0.0, "worker": worker, "main ready": ready,
             "main after the answer": after, "CPU, all processes": mine[-1][0] + sum(
                 max(float(c) for p, c, _ in events if p == pid) for pid in {p for p, _, _ in events if p != main}),
-            "wall": wall}
+            "exit after the end (wall)": teardown, "wall": wall}
 
 
 def main() -> None:

@@ -354,6 +354,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     finally:
         if early_pool is not None and not todo:
             stop_pool(early_pool)
+        if early_pool is not None:
+            early_pool.shutdown(wait=True)  # joins the workers (already stopped, or exiting since their last file)
         if progress:
             progress.stop()
         failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),

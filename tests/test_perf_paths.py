@@ -299,3 +299,34 @@ def test_searching_pages_without_ruling_lines_for_tables_changes_no_document(mon
     searched = {p.name: read_document(p).model_dump_json() for p in paths}
     assert searched == gated
     assert any('"kind":"table"' in doc for doc in gated.values())  # some of them do have tables
+
+
+def test_the_command_lines_ingest_ends_without_teardown_keeping_its_output_and_exit_code(tmp_path):
+    """`planscope ingest` ends its process with os._exit (planscope_cli.end_process): the summary,
+    the failure lines and the exit code are those of a normal exit, and the warehouse is complete."""
+    txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
+    db = tmp_path / "w.duckdb"
+    run = subprocess.run([sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", str(txt),
+                          str(tmp_path / "missing.txt"), "--quiet"], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1
+    assert run.stdout.startswith("ingested 1 file(s)") and "failed 1; 7 records" in run.stdout
+    assert "missing.txt: no such file or folder" in run.stderr and "Traceback" not in run.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM record_facts").fetchone() == (7,)
+    assert con.execute("SELECT status, files_failed FROM ingest_runs").fetchall() == [("failed", 1)]
+    con.close()
+
+
+def test_ending_the_process_waits_for_nothing_it_would_have_to_wait_for():
+    """With another thread alive, end_process returns and the interpreter exits as usual."""
+    script = ("import threading, time, planscope_cli\n"
+              "t = threading.Thread(target=time.sleep, args=(0.2,)); t.start()\n"
+              "planscope_cli.end_process(0)\nprint('returned')\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout.strip() == "returned" and run.returncode == 0
+    script = "import atexit, planscope_cli\natexit.register(print, 'atexit ran')\nplanscope_cli.end_process(3)\nprint('no')\n"
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout.strip() == "atexit ran" and run.returncode == 3
