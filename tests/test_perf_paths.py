@@ -330,3 +330,36 @@ def test_ending_the_process_waits_for_nothing_it_would_have_to_wait_for():
     run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.stdout.strip() == "atexit ran" and run.returncode == 3
+
+
+def test_the_entity_rulers_first_word_matcher_finds_what_spacys_matcher_finds():
+    """get_nlp's entity ruler runs each pattern only where its first word occurs: the same matches as
+    spaCy's Matcher (kept as `.full`) on every passage of the prose fixtures and the corpus's .txt;
+    patterns that could match the same words under two keys, or added later, go back to spaCy's."""
+    from extractors.entities.nlp import FirstWordMatcher, get_nlp, import_spacy
+    from pipeline.readers import read_document
+
+    nlp = get_nlp()
+    ruler = nlp.get_pipe("entity_ruler")
+    assert isinstance(ruler.matcher, FirstWordMatcher)
+    paths = sorted((ROOT / "tests" / "fixtures" / "prose").glob("*.txt")) + sorted((ROOT / "corpus").glob("*.txt"))
+    texts = [b.text for p in paths for b in read_document(p).blocks]
+    texts += ["The WGCC and the Expert Group on Children at Risk met the Council of the Baltic Sea States in Riga.",
+              "wgcc, Wgcc and WGCC; the cbss Secretariat and the CBSS Secretariat in stockholm and Stockholm."]
+    found = total = 0
+    for doc in nlp.pipe(texts, disable=nlp.pipe_names):
+        fast, full = sorted(set(ruler.matcher(doc))), sorted(set(ruler.matcher.full(doc)))
+        assert fast == full, doc.text
+        found, total = found + bool(full), total + len(full)
+    assert found > 20 and total > 50
+    spacy = import_spacy()
+    other = spacy.blank("en").add_pipe("entity_ruler")
+    other.add_patterns([{"label": "BODY", "id": "a", "pattern": [{"LOWER": "unicef"}]},
+                        {"label": "BODY", "id": "b", "pattern": [{"TEXT": "UNICEF"}]}])
+    assert FirstWordMatcher.build(other) is None  # "UNICEF" could be either: spaCy's Matcher decides as before
+    other = spacy.blank("en").add_pipe("entity_ruler")
+    other.add_patterns([{"label": "BODY", "id": "a", "pattern": [{"LOWER": "unicef"}]}])
+    matcher = FirstWordMatcher.build(other)
+    other.matcher = matcher
+    other.add_patterns([{"label": "CITY", "id": "c", "pattern": [{"LOWER": "riga"}]}])
+    assert matcher.fallback and [other.nlp.vocab.strings[m] for m, _, _ in matcher(other.nlp("in Riga"))] == ["CITY||c"]
