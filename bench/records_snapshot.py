@@ -6,6 +6,9 @@ paths), sorted, one JSON a line.
     PYTHONPATH=. python bench/records_snapshot.py OUT.jsonl [WORKERS]   # then diff two snapshots
 
 WORKERS (default 1) checks the pool's path: a snapshot taken with 2 must equal one taken with 1.
+`--one-by-one` ingests each file in a run of its own (the files of a set in order, into the set's
+warehouse), so with WORKERS 2 every file takes the one-small-file path (read here, parsed in the
+worker: pipeline/ingest.py, bench/PERF.md fifth round); it must equal the folder snapshot too.
 """
 from __future__ import annotations
 
@@ -25,17 +28,23 @@ TABLES = ("record_facts", "record_actors", "record_themes", "passages", "quarant
 VARYING = {"ingested_at", "quarantined_at", "run_id", "path"}  # differ from run to run, not with the code
 
 
-def snapshot(out: Path, workers: int = 1) -> int:
+def snapshot(out: Path, workers: int = 1, one_by_one: bool = False) -> int:
     import duckdb
 
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, (folder, manifest) in enumerate(SETS):
             db = Path(tmp) / f"set{i}.duckdb"
-            cmd = [sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", folder, "--workers", str(workers),
-                   "--quiet", "--manifest", manifest]
-            run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-            print(folder, run.stdout.strip(), run.stderr.strip()[-300:], sep="\n  ")
+            targets = [folder]
+            if one_by_one:
+                from pipeline.ingest import discover
+
+                targets = [str(f) for f in discover([str(ROOT / folder)])[0]]
+            for target in targets:
+                cmd = [sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", target, "--workers",
+                       str(workers), "--quiet", "--manifest", manifest]
+                run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+                print(target, run.stdout.strip(), run.stderr.strip()[-300:], sep="\n  ")
             con = duckdb.connect(str(db), read_only=True)
             for table in TABLES:
                 cur = con.execute(f"SELECT * FROM {table}")
@@ -50,4 +59,5 @@ def snapshot(out: Path, workers: int = 1) -> int:
 
 
 if __name__ == "__main__":
-    print(snapshot(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1), "rows")
+    args = [a for a in sys.argv[1:] if a != "--one-by-one"]
+    print(snapshot(Path(args[0]), int(args[1]) if len(args) > 1 else 1, "--one-by-one" in sys.argv), "rows")

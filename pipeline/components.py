@@ -46,6 +46,17 @@ class IngestState:
     catalogue: dict | None = None  # the archivist's catalogue entry for this file (extractors/catalogue.py)
     candidates: int = 0  # prose units judged by `classify`
 
+    def __getstate__(self) -> dict:  # handed to a worker (pipeline/ingest.py): the shared registry stays behind
+        state = dict(self.__dict__)
+        if state.get("registry") is load_registry():
+            state["registry"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        if state.get("registry") is None:
+            state["registry"] = load_registry()
+        self.__dict__.update(state)
+
     @property
     def when(self) -> date | None:
         """The document's time, for naming bodies as they were then called."""

@@ -55,17 +55,42 @@ def process_to_rows(path: str, run_id: str, entry: dict | None = None) -> tuple[
     file is at fault ("error"), or (one line, traceback) when planscope is ("internal"; see
     schemas/errors.py). Never raises: one file never stops a bulk run. `entry` is the file's
     catalogue entry (extractors/catalogue.py), if the archivist gave one."""
-    from pipeline import limits
     from pipeline.runner import process_file
+
+    return _guarded(path, lambda: _rows(process_file(path, catalogue=entry), path, run_id))
+
+
+def read_to_state(path: str, entry: dict | None = None) -> tuple[str, object]:
+    """The first half of `process_to_rows`, for a run of one small file: the stages before spaCy
+    (read, analyse, segment) in the main process, while a worker loads the model. "ok" with the
+    state for `finish_to_rows`, else what `process_to_rows` says of a file that fails there."""
+    from pipeline.runner import start_file
+
+    return _guarded(path, lambda: start_file(path, catalogue=entry))
+
+
+def finish_to_rows(state, path: str, run_id: str) -> tuple[str, object]:
+    """Worker: the second half, the stages from spaCy's on, to warehouse rows."""
+    from pipeline.runner import finish_file
+
+    return _guarded(path, lambda: _rows(finish_file(state), path, run_id))
+
+
+def _rows(state, path: str, run_id: str) -> dict:
+    rows = store.rows_for_state(state, path, run_id)
+    rows["ocr_pages"] = len({b.prov.page for b in state.doc.blocks if b.prov.ocr})  # for the progress bar
+    return rows
+
+
+def _guarded(path: str, work) -> tuple[str, object]:
+    from pipeline import limits
 
     try:
         # The worker's memory is the file's own: past the budget, malloc fails, Python raises
         # MemoryError, and the file fails in words; the worker and the other files go on.
         with limits.memory_limit(limits.LIMITS.max_memory):
-            state = process_file(path, catalogue=entry)
-            rows = store.rows_for_state(state, path, run_id)
-            rows["ocr_pages"] = len({b.prov.page for b in state.doc.blocks if b.prov.ocr})  # for the progress bar
-        return "ok", rows
+            result = work()
+        return "ok", result
     except PlanscopeError as exc:
         return "error", str(exc)
     except MemoryError:
@@ -103,6 +128,26 @@ def _init_warm_worker(password: str | None, ocr_mode: str, file_limits: Limits |
         pass
 
 
+def _init_parsing_worker(password: str | None, ocr_mode: str, file_limits: Limits | None) -> None:
+    """The worker of a run of one small file: it loads what the stages from spaCy's on need
+    (spaCy's model, the prose classifier) while the main process reads the file and detects its
+    language (`read_to_state`); the language detector is never loaded here."""
+    _init_worker(password, ocr_mode, file_limits=file_limits)
+    try:
+        from extractors.entities.nlp import get_nlp
+        from extractors.prose.narrative_model import load_model
+        import pipeline.runner  # noqa: F401  (the stages and their extractors)
+
+        get_nlp()
+        load_model()
+    except Exception:
+        pass
+
+
+def _finish_in_pool(state, path: str, run_id: str) -> tuple[str, object]:
+    return finish_to_rows(state, path, run_id)
+
+
 def _process_in_pool(path: str, run_id: str, entry: dict | None, ocr_threads: int) -> tuple[str, object]:
     from pipeline.readers import ocr
 
@@ -138,8 +183,9 @@ def _process_isolated(path: str, run_id: str, entry: dict | None, password: str 
             return "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
 
 
-def start_warm_pool(workers: int, password: str | None, ocr_mode: str, file_limits: Limits) -> ProcessPoolExecutor:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_warm_worker,
+def start_warm_pool(workers: int, password: str | None, ocr_mode: str, file_limits: Limits,
+                    initializer=None) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer or _init_warm_worker,
                                initargs=(password, ocr_mode, file_limits))
     pool.submit(os.getpid)  # starts the workers now (all of them, with fork), each running the initializer
     return pool
@@ -179,7 +225,14 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     # they are stopped. A run over an existing warehouse starts its pool after the check: a
     # re-ingest of unchanged files would otherwise pay for workers loading models beside the
     # hashing (bench/PERF.md, fourth round). `--workers 1` reads in this process, after the check.
-    early_pool = start_warm_pool(min(len(files), workers), password, ocr, limits) \
+    # One small file is read here (the stages before spaCy, the language detector's models loaded
+    # here) while the one worker loads spaCy's model; the worker then runs the stages from spaCy's
+    # on (bench/PERF.md, fifth round).
+    split = executor == "local" and workers > 1 and len(files) == 1 and _size(str(files[0])) <= IN_PROCESS_MAX_BYTES
+    if split:
+        import pipeline.runner  # noqa: F401  (the stages: both processes need them, imported once before the fork)
+    early_pool = start_warm_pool(min(len(files), workers), password, ocr, limits,
+                                 _init_parsing_worker if split else _init_warm_worker) \
         if executor == "local" and workers > 1 and len(files) > 0 \
         and (len(files) <= workers or not Path(db).exists()) else None
     try:
@@ -257,6 +310,23 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
             for path, replaces, status, result in run_on_ray(todo, run_id, workers, password, entries, ocr,
                                                              limits=limits):
                 handle(path, replaces, status, result)
+        elif early_pool is not None and split and len(todo) == 1:
+            path, replaces = todo[0]
+            try:
+                _init_worker(password, ocr, ocr_threads, limits)  # this process reads the file, as --workers 1 does
+                status, result = read_to_state(path, _entry(entries, path))
+                if status == "ok":
+                    try:
+                        status, result = early_pool.submit(_finish_in_pool, result, path, run_id).result()
+                    except Exception as exc:  # a worker that died (killed, out of memory)
+                        status, result = "error", f"{path}: worker failed ({type(exc).__name__}: {exc})"
+                    early_pool.shutdown(wait=False)  # the worker exits while the rows load
+                else:  # the file failed before spaCy: the worker's models are not waited for
+                    stop_pool(early_pool)
+            except BaseException:  # interrupted: the worker is stopped, not left to finish loading
+                stop_pool(early_pool)
+                raise
+            handle(path, replaces, status, result)
         elif early_pool is not None and todo:
             with early_pool as pool:
                 _run_in_pool(pool, todo, run_id, entries, ocr_threads, workers, handle)
@@ -284,6 +354,8 @@ def ingest(db: str, paths: list[str], *, workers: int | None = None, password: s
     finally:
         if early_pool is not None and not todo:
             stop_pool(early_pool)
+        if early_pool is not None:
+            early_pool.shutdown(wait=True)  # joins the workers (already stopped, or exiting since their last file)
         if progress:
             progress.stop()
         failures = [dict(run_id=run_id, path=p, reason=r, failed_at=store.now(),

@@ -83,11 +83,11 @@ def test_ingesting_a_txt_loads_neither_pdf_nor_docx_reader_nor_spacys_cli(tmp_pa
     for module in ("pdfplumber", "pdfminer", "docx", "pipeline.readers.pdf_reader", "pipeline.readers.docx_reader",
                    "spacy.cli", "weasel", "typer", "rich"):
         assert module not in loaded
-    # with two workers the file goes to a worker started before the warehouse is checked: this
-    # process neither reads it nor loads spaCy
+    # with two workers this process reads the file while a worker, started before the warehouse is
+    # checked, loads spaCy and then parses it: spaCy is never loaded here
     loaded = _modules_after(["--db", str(tmp_path / "w2.duckdb"), "ingest", str(txt), "--quiet", "--workers", "2"],
                             tmp_path, top_level=False)
-    assert not {"spacy", "pipeline.readers.txt_reader"} & loaded
+    assert "pipeline.readers.txt_reader" in loaded and "spacy" not in loaded
 
 
 def test_spacy_without_its_cli_still_has_info_and_the_real_cli_later():
@@ -111,6 +111,33 @@ def test_the_models_tokenizer_is_the_one_spacy_load_builds():
     text = "Dr. Smith's U.S.-based co-operation isn't done: e.g. 3-4 May 2013 (WGCC), www.cbss.org."
     assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
     assert "senter" not in nlp.component_names and "senter" in reference.component_names
+
+
+def test_the_model_loaded_with_indexed_entry_points_is_spacys_own_load():
+    """get_nlp loads the model with catalogue's entry points indexed by group and srsly's msgpack
+    registries listed once: the same components, weights and config as spaCy's own load, and the
+    libraries' lookups are theirs again afterwards."""
+    import catalogue
+    import srsly.msgpack as msgpack
+
+    from extractors.entities.nlp import DEFAULT_MODEL, _fast_registries, import_spacy
+
+    spacy = import_spacy()
+    before = catalogue.AVAILABLE_ENTRY_POINTS
+    with _fast_registries():
+        assert catalogue.AVAILABLE_ENTRY_POINTS is not before
+        assert [e.value for e in catalogue.AVAILABLE_ENTRY_POINTS.select(group="spacy_architectures")] == \
+            [e.value for e in before.select(group="spacy_architectures")]
+        fast = spacy.load(DEFAULT_MODEL)
+    assert catalogue.AVAILABLE_ENTRY_POINTS is before and "get_all" not in vars(msgpack.msgpack_decoders)
+    reference = spacy.load(DEFAULT_MODEL)
+    assert fast.pipe_names == reference.pipe_names and fast.config.to_str() == reference.config.to_str()
+    for name in reference.component_names:
+        assert fast.get_pipe(name).to_bytes(exclude=["vocab"]) == reference.get_pipe(name).to_bytes(exclude=["vocab"])
+    text = "The Expert Group met in Riga on 3-4 May 2013 and agreed its work plan with UNICEF."
+    a, b = fast(text), reference(text)
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in a] == \
+        [(t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in b]
 
 
 def test_the_classifier_uses_the_models_tokenizer_and_scores_as_spacys_own_load():
@@ -157,15 +184,67 @@ def test_one_file_with_two_workers_gives_one_workers_records_and_leaves_no_proce
     from pipeline.ingest import ingest
 
     txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
-    first = ingest(str(tmp_path / "w.duckdb"), [str(txt)], workers=2)
+    first = ingest(str(tmp_path / "w.duckdb"), [str(txt)], workers=2)  # read here, parsed in the worker
     alone = ingest(str(tmp_path / "one.duckdb"), [str(txt)], workers=1)
     assert (first.ingested, first.records) == (alone.ingested, alone.records) == (1, 7)
+    assert _rows_of(tmp_path / "w.duckdb") == _rows_of(tmp_path / "one.duckdb")
     again = ingest(str(tmp_path / "w.duckdb"), [str(txt)], workers=2)  # unchanged: the early worker is stopped
     assert (again.ingested, again.skipped) == (0, 1)
     deadline = time.monotonic() + 10
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert multiprocessing.active_children() == []
+
+
+def _rows_of(db) -> dict:
+    """What an ingest made, but times, run ids and paths."""
+    queries = {"record_facts": "SELECT * FROM record_facts", "record_actors": "SELECT * FROM record_actors",
+               "record_themes": "SELECT * FROM record_themes", "passages": "SELECT * FROM passages",
+               "quarantine": "SELECT * EXCLUDE (quarantined_at) FROM quarantine",
+               "documents": "SELECT * EXCLUDE (ingested_at, path, run_id) FROM documents"}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {table: sorted(map(repr, con.execute(sql).fetchall())) for table, sql in queries.items()}
+    finally:
+        con.close()
+
+
+def test_one_small_file_that_fails_before_spacy_fails_in_words_and_leaves_no_process(tmp_path):
+    """A run of one small file reads it in this process: a file that cannot be read fails with the
+    reason one worker gives, without waiting for the worker's models, and no process is left."""
+    import multiprocessing
+    import time
+
+    from pipeline.ingest import ingest
+
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    two = ingest(str(tmp_path / "w.duckdb"), [str(bad)], workers=2)
+    one = ingest(str(tmp_path / "one.duckdb"), [str(bad)], workers=1)
+    assert two.ingested == 0 and two.failed == one.failed and len(two.failed) == 1 and not two.internal
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_state_read_here_crosses_to_a_worker_without_its_registry():
+    """The state after the stages before spaCy pickles without the shared registry (the worker has
+    its own), and the worker's half gives the records of the whole file in one process."""
+    import pickle
+
+    from extractors.entities.registry import load_registry
+    from pipeline.runner import finish_file, process_file, start_file
+
+    txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
+    state = start_file(txt)
+    assert state.drafts and all(d.nlp_doc is None for d in state.drafts)
+    data = pickle.dumps(state)
+    assert len(data) < 50_000  # the registry (hundreds of bodies, cities, states) stays behind
+    crossed = pickle.loads(data)
+    assert crossed.registry is load_registry()
+    whole = process_file(txt)
+    assert [r.model_dump_json() for r in finish_file(crossed).records] == [r.model_dump_json() for r in whole.records]
 
 
 def test_more_files_than_workers_start_early_give_one_workers_rows_and_leave_no_process(tmp_path):
@@ -220,3 +299,67 @@ def test_searching_pages_without_ruling_lines_for_tables_changes_no_document(mon
     searched = {p.name: read_document(p).model_dump_json() for p in paths}
     assert searched == gated
     assert any('"kind":"table"' in doc for doc in gated.values())  # some of them do have tables
+
+
+def test_the_command_lines_ingest_ends_without_teardown_keeping_its_output_and_exit_code(tmp_path):
+    """`planscope ingest` ends its process with os._exit (planscope_cli.end_process): the summary,
+    the failure lines and the exit code are those of a normal exit, and the warehouse is complete."""
+    txt = ROOT / "tests" / "fixtures" / "prose" / "news_2013.txt"
+    db = tmp_path / "w.duckdb"
+    run = subprocess.run([sys.executable, "-m", "planscope_cli", "--db", str(db), "ingest", str(txt),
+                          str(tmp_path / "missing.txt"), "--quiet"], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1
+    assert run.stdout.startswith("ingested 1 file(s)") and "failed 1; 7 records" in run.stdout
+    assert "missing.txt: no such file or folder" in run.stderr and "Traceback" not in run.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM record_facts").fetchone() == (7,)
+    assert con.execute("SELECT status, files_failed FROM ingest_runs").fetchall() == [("failed", 1)]
+    con.close()
+
+
+def test_ending_the_process_waits_for_nothing_it_would_have_to_wait_for():
+    """With another thread alive, end_process returns and the interpreter exits as usual."""
+    script = ("import threading, time, planscope_cli\n"
+              "t = threading.Thread(target=time.sleep, args=(0.2,)); t.start()\n"
+              "planscope_cli.end_process(0)\nprint('returned')\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout.strip() == "returned" and run.returncode == 0
+    script = "import atexit, planscope_cli\natexit.register(print, 'atexit ran')\nplanscope_cli.end_process(3)\nprint('no')\n"
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout.strip() == "atexit ran" and run.returncode == 3
+
+
+def test_the_entity_rulers_first_word_matcher_finds_what_spacys_matcher_finds():
+    """get_nlp's entity ruler runs each pattern only where its first word occurs: the same matches as
+    spaCy's Matcher (kept as `.full`) on every passage of the prose fixtures and the corpus's .txt;
+    patterns that could match the same words under two keys, or added later, go back to spaCy's."""
+    from extractors.entities.nlp import FirstWordMatcher, get_nlp, import_spacy
+    from pipeline.readers import read_document
+
+    nlp = get_nlp()
+    ruler = nlp.get_pipe("entity_ruler")
+    assert isinstance(ruler.matcher, FirstWordMatcher)
+    paths = sorted((ROOT / "tests" / "fixtures" / "prose").glob("*.txt")) + sorted((ROOT / "corpus").glob("*.txt"))
+    texts = [b.text for p in paths for b in read_document(p).blocks]
+    texts += ["The WGCC and the Expert Group on Children at Risk met the Council of the Baltic Sea States in Riga.",
+              "wgcc, Wgcc and WGCC; the cbss Secretariat and the CBSS Secretariat in stockholm and Stockholm."]
+    found = total = 0
+    for doc in nlp.pipe(texts, disable=nlp.pipe_names):
+        fast, full = sorted(set(ruler.matcher(doc))), sorted(set(ruler.matcher.full(doc)))
+        assert fast == full, doc.text
+        found, total = found + bool(full), total + len(full)
+    assert found > 20 and total > 50
+    spacy = import_spacy()
+    other = spacy.blank("en").add_pipe("entity_ruler")
+    other.add_patterns([{"label": "BODY", "id": "a", "pattern": [{"LOWER": "unicef"}]},
+                        {"label": "BODY", "id": "b", "pattern": [{"TEXT": "UNICEF"}]}])
+    assert FirstWordMatcher.build(other) is None  # "UNICEF" could be either: spaCy's Matcher decides as before
+    other = spacy.blank("en").add_pipe("entity_ruler")
+    other.add_patterns([{"label": "BODY", "id": "a", "pattern": [{"LOWER": "unicef"}]}])
+    matcher = FirstWordMatcher.build(other)
+    other.matcher = matcher
+    other.add_patterns([{"label": "CITY", "id": "c", "pattern": [{"LOWER": "riga"}]}])
+    assert matcher.fallback and [other.nlp.vocab.strings[m] for m, _, _ in matcher(other.nlp("in Riga"))] == ["CITY||c"]
