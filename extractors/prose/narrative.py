@@ -28,8 +28,12 @@ BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
 NOTES = re.compile(r"^\s*(?:speaker\s+)?notes\s*:\s*", re.I)
 SLIDE_ALONE = re.compile(r"(?:slide|page)\s*(\d{1,3})\s*[.:]?", re.I)
 SLIDE_NUMBER = re.compile(r"^(?:[Ss]lide\s+(?=\d{1,2}\s?[:.–—|-]?\s?[A-Z]))?(\d{1,2})(?:\s?[:.–—|-])?\s?(?=[A-Z])")
-WEB_DEBRIS = re.compile(r"^(read more|similar presentations|presentation transcript|presentation on theme|share|print|back|next|previous|"
-                        r"more news|related|tags?|posted in|download)\b", re.I)
+# a web page's navigation; a word that can also open a sentence ("Next steps", "Back in 2005 ...")
+# counts only alone ("Next »", "Share") or as a link's words ("Back to top", "Next article")
+WEB_DEBRIS = re.compile(r"^(?:(read more|similar presentations|presentation transcript|presentation on theme|more news|"
+                        r"posted in|download)\b|tags?:|(?:share|print|back|next|previous|related|tags?)\W*$|"
+                        r"(?:back to|next|previous|related) (?:the )?(?:top|page|article|post|story|news|item|home|links?)\b)",
+                        re.I)
 PRIORITY_CONTEXT = re.compile(
     r"\b(priorit(?:y|ies)|focus(?:es|ed)? (?:would|will|is|are|was|on)|focus areas?|areas? of (?:co-?operation|work|focus)|"
     r"aims?|objectives|mandate|thematic areas|key areas|main areas)\b", re.I)
@@ -307,16 +311,27 @@ ENDS_WITH_DATE = re.compile(r"((19|20)\d{2}|\b(january|february|march|april|may|
 def slide_pieces(text: str) -> list[tuple[int, int]]:
     """Items a transcript ran together on one line: `..., September 2006 - Conference The Rights
     ...`. A dash followed by two capitalised words continues a title ("States - Improving Child
-    Participation") unless a date ends the text before it."""
+    Participation"), and so does a dash between two names ("Turku – Mariehamn"), unless a date ends
+    the text before it."""
     cuts = [0]
     for m in DASH_SPLIT.finditer(text):
         words = text[m.end():].split()[:2]
+        before = text[cuts[-1]: m.start()].split()
         title_goes_on = len(words) == 2 and all(w[:1].isupper() for w in words)
-        if title_goes_on and not ENDS_WITH_DATE.search(text[cuts[-1]: m.start()]):
+        # "Video link Turku – Mariehamn opened", "exchange Lithuania – Sweden, autumn 2018": two names
+        pair = len(before) >= 2 and bool(words) and all(_place_word(w) for w in (before[-1], words[0]))
+        if (title_goes_on or pair) and not ENDS_WITH_DATE.search(text[cuts[-1]: m.start()]):
             continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+def _place_word(word: str) -> bool:
+    """A city or a state by name ("Turku", "Sweden,")."""
+    word = word.strip(",.;:()")
+    registry = load_registry()
+    return bool(word[:1].isupper() and (registry.city(word) or registry.state(word)))
 
 
 ENTRY_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
@@ -417,7 +432,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if when is not None and line.kind != "item":
             if slides and _meeting_title(units[-1] if units else None, line):
                 _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
-            ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False)
+            ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False,
+                       planned=bool(PLANNED_CONTEXT.search(line.text)))  # "Next steps – 2012"
             continue
         if line.kind == "heading" and not slides and line.text.rstrip().endswith(":") and len(line.text.split()) >= 4:
             # "The Presidency has chosen four main areas:" is a list's lead-in, not a section heading
@@ -447,9 +463,9 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             continue
         titled = _run_in_title(line.text) if line.kind == "item" else None
         if titled is not None:  # "4.1 Street children. The questionnaire ... was answered ..."
-            title, body = titled
+            title, sentences_start = titled
             rest = copy.copy(line)
-            _strip(rest, body)
+            _strip(rest, sentences_start)
             saved = ctx["heading"]
             ctx["heading"] = title
             for unit in _paragraph_units(rest, ctx):
@@ -818,7 +834,7 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
             continue
         first = line.slide_start or line is ctx["first_line"]
         shape = "title" if first and n == 0 else "item"
-        if shape == "item" and not ctx["priorities"] and _topic_line(piece):
+        if shape == "item" and not ctx["priorities"] and not ctx["planned"] and _topic_line(piece):
             ctx["heading"] = piece  # "The Rights of Children in Institutions": the items below are about it
             shape = "title"
         unit = _unit(line, s, e, shape, ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"] and shape == "item",

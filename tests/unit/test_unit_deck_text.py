@@ -171,3 +171,30 @@ def test_a_fragment_that_tells_a_thing_done_with_its_date_or_place_is_an_event(t
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="item")
     decision = decide(unit, get_nlp()(text), city_in_text(text, load_registry()) is not None)
     assert decision.kind == kind
+
+
+def test_a_dated_next_steps_slide_heads_planned_items(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text("Slide 1\nHealthBridge\n\nSlide 2\nAchievements 2010-2011\nKick-off meeting, Turku, 3-4 February 2010\n\n"
+                    "Slide 3\nNext steps – 2012\nExtension of teledermatology to Valmiera and Cesis\n"
+                    "Final conference, Tallinn, 20 November 2012\n", encoding="utf-8")
+    doc = read_document(path)
+    entry = CatalogueEntry.from_dict({"file": "deck", "title": "HealthBridge", "period_start": "2011-01-01",
+                                      "period_end": "2011-12-31", "genre": "slides", "source": "test"})
+    units = {u.text: u for u in narrative_units(doc, analyse(doc, entry))}
+    assert units["Extension of teledermatology to Valmiera and Cesis"].planned is True
+    assert units["Extension of teledermatology to Valmiera and Cesis"].shape == "item"  # not a topic title
+    assert units["Final conference, Tallinn, 20 November 2012"].planned is True
+    assert units["Kick-off meeting, Turku, 3-4 February 2010"].planned is False
+
+
+@pytest.mark.parametrize("line, debris", [
+    ("Next »", True), ("Share", True), ("Back to top", True), ("Next article", True), ("Read more", True),
+    ("Download the report (PDF, 2 MB)", True), ("Tags: trafficking, Barnahus", True),
+    ("Next steps – 2012", False), ("Next meeting: Riga, 3 May 2011", False),
+    ("Back in 2005 the group met in Oslo.", False), ("Share of children in care: 2 %", False),
+])
+def test_web_navigation_and_words_that_open_a_sentence(line, debris):
+    from extractors.prose.narrative import WEB_DEBRIS
+
+    assert bool(WEB_DEBRIS.match(line)) is debris

@@ -104,6 +104,10 @@ def test_an_action_clause_gives_its_parts():
      ["Conference in Riga, September 2006", "Conference The Rights of Children"]),
     ("Baltic States - Improving Child Participation", ["Baltic States - Improving Child Participation"]),
     ("Meeting in Oslo - Seminar on care - Visit", ["Meeting in Oslo", "Seminar on care", "Visit"]),
+    # a dash between two places joins them ("Turku – Mariehamn"), unless a date ends what comes before
+    ("Video link Turku – Mariehamn opened in November 2010", ["Video link Turku – Mariehamn opened in November 2010"]),
+    ("Peer-to-peer exchange Lithuania – Sweden, autumn 2018", ["Peer-to-peer exchange Lithuania – Sweden, autumn 2018"]),
+    ("Visit to Riga, May 2010 – Tallinn seminar", ["Visit to Riga, May 2010", "Tallinn seminar"]),
 ])
 def test_slide_pieces(text, pieces):
     assert [text[s:e] for s, e in slide_pieces(text)] == pieces
