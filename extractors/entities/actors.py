@@ -645,9 +645,21 @@ def _written_bodies(text: str, registry: Registry) -> list[ActorLink]:
 def _full_names_in(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> list[ActorLink]:
     """The bodies a document names in full: its records' actors of two words or more and the
     presidencies it names."""
-    out = [link for links in links_by_draft for link in links if len(link.name.split()) >= 2]
+    # a full name the document wrote, not one the registry gave a generic alias ("the Commission")
+    out = [link for links in links_by_draft for link in links if len(link.name.split()) >= 2
+           and not GENERIC_ALIAS.fullmatch(_clean_name(link.as_written or link.name))]
     out += _presidencies(text, registry, ActorRole.responsible)
     return out
+
+
+def _rival_body(written: str, entity_id: str, full: list[ActorLink], text: str) -> ActorLink | None:
+    """Another body with the same head noun ("Helsinki Commission" beside "European Commission")
+    that the document names clearly more often than the registry's body of that alias: the
+    document's own body is the one it calls by the bare noun."""
+    noun = re.sub(r"^the\s+", "", written, flags=re.I)
+    found = _one_body_named(noun, full, text)
+    return found if found is not None and found.entity_id != entity_id and any(
+        f.entity_id == entity_id for f in full) else None
 
 
 def _one_body_named(short: str, full: list[ActorLink], text: str = "") -> ActorLink | None:
@@ -680,6 +692,12 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
             if link.entity_id and not link.entity_id.startswith("state:") and (GENERIC_ALIAS.fullmatch(written)
                                                                                or own_term):
                 body = registry.by_id(link.entity_id)
+                rival = _rival_body(written, link.entity_id, full, text) if not own_term else None
+                if rival is not None:  # "the Commission" of a HELCOM report: the Helsinki Commission
+                    links[i] = link = link.model_copy(update={
+                        "name": rival.name, "entity_id": rival.entity_id, "kind": rival.kind,
+                        "reason": f"{written!r}: the {rival.name} the document names most"})
+                    continue
                 if body is not None and (own_term or not _names_body_in_full(text, body, registry)):
                     links[i] = link = link.model_copy(update={"name": written, "entity_id": None,
                                                               "kind": "organisation",

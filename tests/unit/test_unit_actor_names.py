@@ -109,3 +109,22 @@ def test_and_before_a_half_that_names_nothing_stays_inside_the_name():
     assert _and_inside_names(text, ["UBC Commission on Health", "Social Affairs"]) == [text]
     text = "UNICEF and the Council of Europe"
     assert _and_inside_names(text, ["UNICEF", "the Council of Europe"]) == ["UNICEF", "the Council of Europe"]
+
+
+def test_a_generic_alias_the_registry_resolved_is_no_full_name_of_the_document():
+    from extractors.entities.actors import resolve_short_names
+    from schemas.records import ActorLink, ActorRole
+
+    registry = load_registry()
+    body = registry.body("the Commission")
+
+    def link(written):
+        return ActorLink(name=body.canonical, entity_id=body.id, as_written=written, role=ActorRole.responsible,
+                         source_field="text", kind="organisation", reason="registry")
+
+    text = "HELCOM report. The 33rd meeting of the Commission took place in Helsinki. The Commission will meet again."
+    records = [[link("the Commission")], [link("The Commission")]]
+    resolve_short_names(records, text, registry)
+    # the document never writes "European Commission": its "Commission" is not the registry's EC
+    assert [r[0].name for r in records] == ["Commission", "Commission"]
+    assert all(r[0].entity_id is None for r in records)
