@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import tomllib
 from collections import Counter
@@ -31,6 +32,14 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "evidence_model.json"
 FAMILIES_PATH = DATA / "word_families.toml"
+# Rules switched off by name, for measuring what each is worth (bench/check_quick.py); empty in use.
+RULES_OFF = frozenset(os.environ.get("PLANSCOPE_CHECK_RULES_OFF", "").split(","))
+
+
+def rule(name: str) -> bool:
+    return name not in RULES_OFF
+
+
 # Named in almost every record of this archive: sharing them says nothing about one commitment.
 OWN_BODIES = {"cbss_children_at_risk_group", "cbss_children_unit", "cbss", "chair", "member_states"}
 NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet to|no \w+(?: \w+){0,5} (?:has|have) been|cancell?ed|called off|did not take place|was not (held|organised|published|possible)|"
@@ -40,6 +49,9 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
                       r"will not|will no longer|no longer|not be (held|organised|started|completed|published)|"
                       r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by|replaces|"
                       r"originally intended|had intended|was to (present|be|hold|organi[sz]e|publish))\b", re.I)
+# "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
+NOT_DONE_MORE = re.compile(r"(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|was|were|has|have|had|happened)\b|"
+                           r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -48,11 +60,12 @@ INSTEAD = re.compile(r"\w, however,")
 
 def not_done_cue(text: str):
     """The words that say the thing was not done (or something else in its stead), or None."""
-    return NOT_DONE.search(text) or INSTEAD.search(text)
+    return NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
 
 
 # Taking part in an event is not organising it: "NORDBUK members took part in the meeting organised by ...".
 ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(?!\s+by)|(was|were) represented at|as (an )?observers?)\b", re.I)
+SPOKE = re.compile(r"\b(spoke (at|on|about)|gave (a|the) (short )?(presentation|speech|talk|keynote)|keynote speech|as (a )?speakers?)\b", re.I)
 ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
 OWN_ACTIVITY = re.compile(r"\b(its|her|his|their) own\b", re.I)
@@ -68,6 +81,7 @@ PASSIVE_DONE = re.compile(r"\b(was|were|has been|have been|had been)\s+(\w+ly\s+
 PLANNED_AGAIN = re.compile(r"\b(plans? to|planned for|is to be|are to be|intends? to|is expected (to|in)|are expected (to|in)|"
                            r"next year|in the coming|look for ways|will be (held|organised|published|set up|prepared|started|"
                            r"presented|launched|made|carried out|done|ready|completed|finished|\w+ed)|will make)\b", re.I)
+WILL = re.compile(r"\b(will|shall)\s+(?!not\b|no\b)(\w+ly\s+)?[a-z]+", re.I)
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
@@ -99,6 +113,8 @@ class Unit:
     surface: dict[str, set[str]] = field(default_factory=dict)  # family lemma -> the words as written
     section: str | None = None  # the heading the passage stands under
     agents: set[str] = field(default_factory=set)  # the named doers of its actions ("FRONTEX held ...", "organised by the Sejm")
+    lead: set[str] = field(default_factory=set)  # the named doers of its main verbs only ("the OECD published ...")
+    has_verb: bool = True  # False for a title or a heading ("REPORT OF THE FINNISH PRESIDENCY")
 
 
 @dataclass
@@ -122,6 +138,7 @@ class Commitment:
     own_acronyms: frozenset[str] = frozenset()
     own_agents: frozenset[str] = frozenset()  # doers the report names again and again
     plan_start: date | None = None  # the start of its plan's period (the documents table's)
+    partners: tuple[frozenset[str], ...] = ()  # names it works with or on ("with the NASK research institute"), not its own
 
 
 @lru_cache(maxsize=1)
@@ -319,13 +336,35 @@ ACTION_FAMILIES = {"publish", "train", "meeting", "translate", "develop", "repor
                    "campaign", "visit", "exchange", "guideline", "project", "survey", "study", "conference", "review"}
 
 
+TITLE_HEADS = {"plan", "programme", "program", "report", "strategy", "agenda"}
+
+
+def is_title(text: str, sdoc) -> bool:
+    """A plan's title or a heading read as a commitment: in capitals ("PROGRAMME OF THE FINNISH
+    PRESIDENCY ..."), a quoted title alone ('"Water services for a hotter Mediterranean"'), or a
+    plan-word head with nothing to do ("Programme for the health and social sector")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
+        return True
+    stripped = text.strip()
+    if stripped[:1] in "\"“‘'" and stripped[-1:] in "\"”’'":
+        return True
+    root = _first_sentence(sdoc).root
+    head = _lemma(root)
+    if head not in TITLE_HEADS and root.lemma_.lower() not in TITLE_HEADS:
+        return False
+    return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
+
+
 def commitment_kind(c: Commitment, sdoc) -> str:
     """"lead-in" for a line that introduces a list ("The presidency will focus on:"), "topic" for
     an item of a priorities list that names nothing to do ("Children's rights", "Welfare in
     times of crisis"), else "commitment". Only prose records (those the pipeline says why it
     kept) are judged: a plan table's row is a commitment whatever its words."""
-    if c.text.rstrip().endswith(":"):
+    if c.text.rstrip().endswith(":") or rule("kinds") and re.search(r"\bthe following\b", c.text, re.I):
         return "lead-in"
+    if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
+        return "title"
     if not c.why or "priorit" not in c.why:
         return "commitment"
     # a verb that only describes a noun ("Children fleeing the war", "children affected by") names no action
@@ -353,6 +392,8 @@ def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
     u.named |= named_things(sdoc, registry, [location])
     u.done = done_cue(sdoc)
     u.agents = agents(sdoc)
+    u.lead = lead_agents(sdoc)
+    u.has_verb = any(t.pos_ in ("VERB", "AUX") for t in sdoc)
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -380,6 +421,26 @@ def agents(sdoc) -> set[str]:
                 name = _name_words(head)
                 if name:
                     out.add(("by:" if organiser else "") + " ".join(name))
+    return out
+
+
+def lead_agents(sdoc) -> set[str]:
+    """The named doers of each sentence's main verb: its proper-noun subject, or a passive's
+    agent ("In 2019 the OECD published a review ...; the Office's experts commented" -> oecd).
+    A body named only in a clause beside it ("the Bureau discussed it") is not the doer of what
+    the passage tells first."""
+    out = set()
+    for sent in sdoc.sents:
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [c for c in root.children if c.dep_ == "nsubj"]
+        heads += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for h in heads:
+            for head in [h, *h.conjuncts]:
+                name = _name_words(head)
+                if name:
+                    out.add(" ".join(name))
     return out
 
 
@@ -443,10 +504,29 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
         initials = frozenset(acronyms(text))
         for c in plan:
             c.own_words, c.own_acronyms, c.own_agents = words, initials, recurring
+            c.partners = partners(c.text)
+
+
+PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation with)\s+(?:the\s+)?((?:[A-Z][\w’'-]*(?:’s|'s)?(?:\s+(?:of|for|and|on|the)\s+|\s+|$))+)")
+
+
+def partners(text: str) -> tuple[frozenset[str], ...]:
+    """The capitalised names a commitment works with or uses ("Develop, with the NASK research
+    institute, ...", "using the OECD framework", "a joint seminar with MedReg"): their own work
+    is not the plan's body's, even though the plan names them."""
+    out = []
+    for m in PARTNER.finditer(text):
+        words = frozenset(w.lower().removesuffix("’s").removesuffix("'s") for w in m.group(1).split()
+                          if w[:1].isupper()) - SMALL_WORDS
+        if words:
+            out.append(words)
+    return tuple(out)
 
 
 def is_own(agent: str, c: Commitment) -> bool:
     words = [w for w in agent.split() if w not in SMALL_WORDS]
+    if rule("partner") and words and any(set(words) <= p for p in c.partners) and not all(w in ORGAN_WORDS for w in words):
+        return False  # a partner the commitment names, doing its own work
     if agent in c.own_agents:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
@@ -530,6 +610,41 @@ def before_plan(c: Commitment, u: Unit) -> float:
     return 1.0 if u.end < c.plan_start - timedelta(days=BEFORE_PLAN_DAYS) else 0.0
 
 
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+ORDINALS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"), 1)}
+ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                     r"fourteenth|fifteenth|(\d{1,2})(?:st|nd|rd|th))\s+([a-z]+)", re.I)
+
+
+@lru_cache(maxsize=20000)
+def years_in(text: str) -> frozenset[int]:
+    return frozenset(int(y) for y in YEAR.findall(text))
+
+
+@lru_cache(maxsize=20000)
+def ordinals_in(text: str) -> frozenset[tuple[int, str]]:
+    """(number, the word after it): "the seventh regional performance report" -> (7, "regional")."""
+    return frozenset((int(m.group(2)) if m.group(2) else ORDINALS[m.group(1).lower()], m.group(3).lower())
+                     for m in ORDINAL.finditer(text))
+
+
+def earlier_year(c: Commitment, u: Unit) -> float:
+    """1 when the commitment names its year(s) and every year the passage names is earlier: an
+    earlier edition ("at the EUSALP Annual Forum 2023" against "presented at the Forum in 2022")."""
+    cy, uy = years_in(c.text), years_in(u.text)
+    return 1.0 if cy and uy and max(uy) < min(cy) else 0.0
+
+
+def other_edition(c: Commitment, u: Unit) -> float:
+    """1 when the passage names another number of the same thing ("the sixth regional performance
+    report" for "the seventh regional performance report"; "the 11th General Assembly" for the 10th)."""
+    co, uo = ordinals_in(c.text), ordinals_in(u.text)
+    if not co or not uo or co & uo:
+        return 0.0
+    return 1.0 if {w for _, w in co} & {w for _, w in uo} else 0.0
+
+
 def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str, float]) -> dict[str, float]:
     return {
         "lexical": cosine(c.lemmas, u.lemmas, idf),
@@ -551,7 +666,16 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_actor": other_actor(c, u),
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
-        "attended_only": 1.0 if ORGANISE.search(c.text) and ATTENDED.search(u.text) else 0.0,
+        "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
+        "earlier_year": earlier_year(c, u) if rule("year") else 0.0,
+        "other_edition": other_edition(c, u) if rule("edition") else 0.0,
+        # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
+        "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and WILL.search(u.text) else 0.0,
+        # planned for after the report's period ("is to be set up in 2024"), whatever is under way
+        "planned_later": 1.0 if (rule("later") and u.start is not None and u.report_end is not None and u.start > u.report_end
+                                 and PLANNED_AGAIN.search(u.text)) else 0.0,
+        # a title or heading read as a sentence: no verb at all
+        "no_verb": 1.0 if rule("no_verb") and u.kind == "sentence" and not getattr(u, "has_verb", True) else 0.0,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
@@ -570,6 +694,8 @@ def other_actor(c: Commitment, u: Unit) -> float:
         # another body organised it, whoever of ours took part: "attended the conference organised by the Commission"
         if any(not is_own(a[3:], c) for a in u.agents if a.startswith("by:")):
             return 1.0
+    if rule("lead") and u.lead and c.own_words and not any(is_own(a, c) for a in u.lead):
+        return 1.0  # the main verb's doer is another body: "the Slovenian Administration ... held the national exercise"
     return 1.0 if names and len(names) == len(agents) else 0.0
 
 
@@ -606,7 +732,8 @@ def vetoed(feats: dict[str, float]) -> bool:
     # 0.697 -> 0.755, where as a fitted feature it stayed near nought weight.
     return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
-                or feats.get("ahead"))
+                or feats.get("ahead") or feats.get("earlier_year") or feats.get("other_edition")
+                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("no_verb"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

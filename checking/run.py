@@ -355,6 +355,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
 
 def _not_a_commitment(c: Commitment) -> CommitmentResult:
     reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
+              else "a title or heading, not something to do" if c.kind == "title"
               else "a lead-in that introduces the commitments after it")
     return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 
