@@ -24,10 +24,32 @@ def line(name: str, r: dict) -> str:
     return f"{name:16} tp {r['tp']:3} fp {r['fp']:3} fn {r['fn']:3}  P {r['precision'] or 0:.3f} R {r['recall'] or 0:.3f} F1 {r['f1'] or 0:.3f}"
 
 
+def dump(pairs_inputs, path: str) -> None:
+    """Per judged commitment of each pair labelled in full (the dev pair's texts never written):
+    held-out probability, cut and label."""
+    import json
+
+    from calibrate_check import DEV_PAIR, START
+
+    from checking.calibration import _p, calibrate, examples_for, judged
+
+    out = []
+    for i, (pair, inputs) in enumerate(pairs_inputs):
+        if not pair.complete:
+            continue
+        model = calibrate([p for j, p in enumerate(pairs_inputs) if j != i], START)
+        t = model["thresholds"]["partly"]
+        for (j, label, _), (f, _) in zip(judged(pair, inputs), examples_for(pair, inputs, model)):
+            text = "(dev)" if pair.name == DEV_PAIR else (inputs.commitments[j].text if j is not None else "(missed)")
+            out.append({"pair": pair.name, "text": text[:90], "label": label, "p": round(_p(model, f), 3), "hit": _p(model, f) >= t})
+    Path(path).write_text(json.dumps(out, indent=0))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", required=True)
     ap.add_argument("--pairs", action="store_true", help="also each pair's tp/fp/fn")
+    ap.add_argument("--dump", help="write each judged commitment's held-out decision here (JSON), to diff two settings")
     args = ap.parse_args()
     if Path(args.cache).is_file():
         pairs_inputs = pickle.loads(Path(args.cache).read_bytes())
@@ -35,6 +57,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             pairs_inputs = build(all_pairs(), str(Path(tmp) / "q.duckdb"))
         Path(args.cache).write_bytes(pickle.dumps(pairs_inputs))
+    if args.dump:  # decisions only
+        dump(pairs_inputs, args.dump)
+        return
     _, m = figures(pairs_inputs)
     lopo = m["leave_one_pair_out"]
     print(line("LOPO pooled", lopo["pooled_all_pairs"]))

@@ -50,7 +50,7 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
                       r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by|replaces|"
                       r"originally intended|had intended|was to (present|be|hold|organi[sz]e|publish))\b", re.I)
 # "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
-NOT_DONE_MORE = re.compile(r"(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|was|were|has|have|had|happened)\b|"
+NOT_DONE_MORE = re.compile(r"(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
@@ -114,7 +114,9 @@ class Unit:
     section: str | None = None  # the heading the passage stands under
     agents: set[str] = field(default_factory=set)  # the named doers of its actions ("FRONTEX held ...", "organised by the Sejm")
     lead: set[str] = field(default_factory=set)  # the named doers of its main verbs only ("the OECD published ...")
-    has_verb: bool = True  # False for a title or a heading ("REPORT OF THE FINNISH PRESIDENCY")
+    finite: bool = True  # False for a title or a heading ("REPORT OF THE FINNISH PRESIDENCY"): no finite verb
+    future: bool = False  # its main verb is in the future: "The incoming Chair will prepare them"
+    opening: bool = False  # in the report's first two blocks, where its title stands
 
 
 @dataclass
@@ -138,7 +140,6 @@ class Commitment:
     own_acronyms: frozenset[str] = frozenset()
     own_agents: frozenset[str] = frozenset()  # doers the report names again and again
     plan_start: date | None = None  # the start of its plan's period (the documents table's)
-    partners: tuple[frozenset[str], ...] = ()  # names it works with or on ("with the NASK research institute"), not its own
 
 
 @lru_cache(maxsize=1)
@@ -393,7 +394,8 @@ def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
     u.done = done_cue(sdoc)
     u.agents = agents(sdoc)
     u.lead = lead_agents(sdoc)
-    u.has_verb = any(t.pos_ in ("VERB", "AUX") for t in sdoc)
+    u.finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sdoc)
+    u.future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for sent in sdoc.sents for c in sent.root.children)
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -491,6 +493,9 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
     the doers the report names again and again. A passage's doer made only of these words is
     the plan's own body, not another's."""
     opening = " ".join(u.text for u in sorted(units, key=lambda u: (u.block_no is None, u.block_no or 0))[:3])
+    first = sorted({u.block_no for u in units if u.block_no is not None})[:2]
+    for u in units:
+        u.opening = u.block_no in first
     sentences = {u.text: u for u in units if u.kind in ("sentence", "event")}.values()
     words_of = [set(re.findall(r"[\w’'-]+", u.text.lower())) for u in sentences]
     named = {a.removeprefix("by:") for u in units for a in u.agents}
@@ -504,29 +509,10 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
         initials = frozenset(acronyms(text))
         for c in plan:
             c.own_words, c.own_acronyms, c.own_agents = words, initials, recurring
-            c.partners = partners(c.text)
-
-
-PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation with)\s+(?:the\s+)?((?:[A-Z][\w’'-]*(?:’s|'s)?(?:\s+(?:of|for|and|on|the)\s+|\s+|$))+)")
-
-
-def partners(text: str) -> tuple[frozenset[str], ...]:
-    """The capitalised names a commitment works with or uses ("Develop, with the NASK research
-    institute, ...", "using the OECD framework", "a joint seminar with MedReg"): their own work
-    is not the plan's body's, even though the plan names them."""
-    out = []
-    for m in PARTNER.finditer(text):
-        words = frozenset(w.lower().removesuffix("’s").removesuffix("'s") for w in m.group(1).split()
-                          if w[:1].isupper()) - SMALL_WORDS
-        if words:
-            out.append(words)
-    return tuple(out)
 
 
 def is_own(agent: str, c: Commitment) -> bool:
     words = [w for w in agent.split() if w not in SMALL_WORDS]
-    if rule("partner") and words and any(set(words) <= p for p in c.partners) and not all(w in ORGAN_WORDS for w in words):
-        return False  # a partner the commitment names, doing its own work
     if agent in c.own_agents:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
@@ -630,10 +616,11 @@ def ordinals_in(text: str) -> frozenset[tuple[int, str]]:
 
 
 def earlier_year(c: Commitment, u: Unit) -> float:
-    """1 when the commitment names its year(s) and every year the passage names is earlier: an
-    earlier edition ("at the EUSALP Annual Forum 2023" against "presented at the Forum in 2022")."""
-    cy, uy = years_in(c.text), years_in(u.text)
-    return 1.0 if cy and uy and max(uy) < min(cy) else 0.0
+    """1 when the commitment names its year(s) and the passage is dated, by a date of its own, in
+    an earlier year: an earlier edition ("at the EUSALP Annual Forum 2023" against "presented at
+    the Forum in 2022"). Years a passage names only as data ("with 2018 data") do not count."""
+    cy = years_in(c.text)
+    return 1.0 if cy and u.start is not None and u.end is not None and u.end.year < min(cy) else 0.0
 
 
 def other_edition(c: Commitment, u: Unit) -> float:
@@ -670,12 +657,12 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "earlier_year": earlier_year(c, u) if rule("year") else 0.0,
         "other_edition": other_edition(c, u) if rule("edition") else 0.0,
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
-        "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and WILL.search(u.text) else 0.0,
+        "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
         # planned for after the report's period ("is to be set up in 2024"), whatever is under way
         "planned_later": 1.0 if (rule("later") and u.start is not None and u.report_end is not None and u.start > u.report_end
                                  and PLANNED_AGAIN.search(u.text)) else 0.0,
-        # a title or heading read as a sentence: no verb at all
-        "no_verb": 1.0 if rule("no_verb") and u.kind == "sentence" and not getattr(u, "has_verb", True) else 0.0,
+        # the report's title ("REPORT OF THE FINNISH PRESIDENCY ..."): in its opening, no finite verb
+        "title_line": 1.0 if rule("title") and getattr(u, "opening", False) and not getattr(u, "finite", True) else 0.0,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
@@ -733,7 +720,7 @@ def vetoed(feats: dict[str, float]) -> bool:
     return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("earlier_year") or feats.get("other_edition")
-                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("no_verb"))
+                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("title_line"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was
