@@ -511,8 +511,33 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
             c.own_words, c.own_acronyms, c.own_agents = words, initials, recurring
 
 
+PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation with)\s+(?:the\s+)?"
+                     r"((?:[A-Z][\w’'/-]*(?:\s+(?:of|for|and|on|the)\s+|\s+|$))+)")
+# What makes a name an organisation of its own ("the World Bank", "the NASK research institute",
+# "the OECD"), not the plan's network members ("the National Contact Points", "the Youth Panel").
+ORG_WORDS = {"bank", "institute", "institution", "association", "organisation", "organization", "agency", "commission",
+             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo"}
+
+
+@lru_cache(maxsize=4096)
+def partners(text: str) -> tuple[frozenset[str], ...]:
+    """Organisations a commitment works with or uses ("a data-sharing agreement with the World
+    Bank's IBNET database", "using the OECD framework"): named in the plan, but not the plan's own
+    body; their own work ("the OECD published a review") is not the commitment done. A partner is
+    an organisation by an organisation word or an acronym of three capitals or more."""
+    out = []
+    for m in PARTNER.finditer(text):
+        raw = [w.removesuffix("’s").removesuffix("'s") for w in m.group(1).split() if w[:1].isupper()]
+        words = frozenset(w.lower() for w in raw) - SMALL_WORDS
+        if words and (words & ORG_WORDS or any(len(w) >= 3 and w.isupper() and w.isalpha() for w in raw)):
+            out.append(words)
+    return tuple(out)
+
+
 def is_own(agent: str, c: Commitment) -> bool:
     words = [w for w in agent.split() if w not in SMALL_WORDS]
+    if rule("partner") and words and any(set(words) <= p for p in partners(c.text)):
+        return False  # an organisation the commitment works with, doing its own work
     if agent in c.own_agents:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
@@ -726,6 +751,8 @@ def vetoed(feats: dict[str, float]) -> bool:
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was
 # not done must share than any passage that may evidence it.
 NOT_DONE_MARGIN = 0.1
+# What naming the commitment's object adds to a passage's closeness, for that comparison.
+NOT_DONE_OBJECT = 0.3
 
 
 def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None:
@@ -734,11 +761,14 @@ def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None
     passage that may evidence it: the report tells of this very commitment, undone, so another
     passage alike in words is a look-alike. None otherwise. Only a sentence or an event says
     so: in a paragraph or a section, "postponed" may be said of another item beside it."""
-    said = [(f["coverage"], i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
+    def near(f):  # its words covered, and its object named ("No staff exchanges took place")
+        return f["coverage"] + (NOT_DONE_OBJECT * f["object"] if rule("said_object") else 0.0)
+
+    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
     if not said:
         return None
     best_said, i = max(said)
-    best_ok = max((f["coverage"] for f in rows if not vetoed(f)), default=0.0)
+    best_ok = max((near(f) for f in rows if not vetoed(f)), default=0.0)
     return i if best_said > best_ok + NOT_DONE_MARGIN else None
 
 
