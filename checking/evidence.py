@@ -395,7 +395,13 @@ def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
     u.agents = agents(sdoc)
     u.lead = lead_agents(sdoc)
     u.finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sdoc)
-    u.future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for sent in sdoc.sents for c in sent.root.children)
+    u.future = future_tense(sdoc)
+
+
+def future_tense(sdoc) -> bool:
+    """A sentence's main verb is in the future ("The incoming Chair will prepare them"); a "will"
+    in a clause beside it is not ("the website went online, with an area that will host ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for sent in sdoc.sents for c in sent.root.children)
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -751,8 +757,6 @@ def vetoed(feats: dict[str, float]) -> bool:
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was
 # not done must share than any passage that may evidence it.
 NOT_DONE_MARGIN = 0.1
-# What naming the commitment's object adds to a passage's closeness, for that comparison.
-NOT_DONE_OBJECT = 0.3
 
 
 def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None:
@@ -761,10 +765,14 @@ def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None
     passage that may evidence it: the report tells of this very commitment, undone, so another
     passage alike in words is a look-alike. None otherwise. Only a sentence or an event says
     so: in a paragraph or a section, "postponed" may be said of another item beside it."""
-    def near(f):  # its words covered, and its object named ("No staff exchanges took place")
-        return f["coverage"] + (NOT_DONE_OBJECT * f["object"] if rule("said_object") else 0.0)
+    def near(f):  # its words covered, doubled when it names the commitment's object and some of its detail
+        # ("No staff exchanges took place" for "Organise two staff exchanges between member regulators")
+        named = f["object"] and f["object_detail"] > 0 and rule("said_object")
+        return f["coverage"] * (2.0 if named else 1.0)
 
-    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
+    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units))
+            if (f["not_done"] or rule("said_will") and (f.get("will") and not f["in_progress"] or f.get("planned_later")))
+            and u.kind in ("sentence", "event")]
     if not said:
         return None
     best_said, i = max(said)

@@ -323,8 +323,11 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if undone is not None:  # the report tells of this commitment, not done: no other passage evidences it
             u = inputs.units[undone]
             status = status_for(0.0, c.end, report_end, model)
-            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
-                                            reason=f"the report says it was not done ({not_done_cue(u.text).group(0)!r})"))
+            cue = not_done_cue(u.text)
+            note = veto_note(u, rows[undone], c)
+            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), note),
+                                            reason=f"the report says it was not done ({cue.group(0)!r})" if cue
+                                            else f"the report says it is still to be done: its closest passage {note}"))
             continue
         feats_of = {id(u): f for u, f in zip(inputs.units, rows)}
         for u, f in zip(inputs.units, rows):

@@ -214,8 +214,9 @@ def test_check_html_escapes_every_string_from_the_documents():
 
 # -- the evidence features, on small inputs -----------------------------------------------------
 
-from checking.evidence import (cosine, coverage, idf_table, missing_terms, named_overlap, other_actor, shared_terms,  # noqa: E402
-                               stem, title_match, vetoed)
+from checking.evidence import (cosine, coverage, earlier_year, idf_table, missing_terms, named_overlap,  # noqa: E402
+                               not_done_cue, other_actor, other_edition, partners, said_not_done, shared_terms, stem,
+                               title_match, vetoed)
 
 
 @pytest.mark.parametrize("word, expected", [
@@ -277,6 +278,9 @@ ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity
 
 @pytest.mark.parametrize("cues, is_vetoed", [
     ({}, False), ({"not_done": 1.0}, True), ({"planned_again": 1.0}, True),
+    ({"earlier_year": 1.0}, True), ({"other_edition": 1.0}, True), ({"planned_later": 1.0}, True),
+    ({"planned_later": 1.0, "in_progress": 1.0}, True),  # "is to be set up in 2024; a call is being prepared"
+    ({"will": 1.0}, True), ({"will": 1.0, "in_progress": 1.0}, False), ({"title_line": 1.0}, True),
     ({"planned_again": 1.0, "in_progress": 1.0}, False),  # begun, and more planned: partly, not vetoed
     ({"own_activity": 1.0}, True), ({"attended_only": 1.0}, True), ({"in_progress": 1.0}, False),
     ({"other_actor": 1.0}, True),  # another body's work (FRONTEX's course) evidences nothing of ours
@@ -365,3 +369,60 @@ def test_bars_are_as_wide_as_their_counts():
     assert '<rect x="370.0" y="5" width="100.0" height="18" fill="#c62828"><title>a: 1 overdue</title></rect>' in svg
     assert '<rect x="170.0" y="31" width="400.0" height="18" fill="#9e9e9e"><title>b: 4 no evidence</title></rect>' in svg
     assert 'height="62"' in svg and '<text x="474.0" y="18" font-size="11">3</text>' in svg
+
+
+# Issue 22: a passage of another year or edition, a report's own future, a partner's own work,
+# and "No ... took place".
+
+def test_a_passage_dated_in_a_year_before_the_one_the_commitment_names_is_another_edition():
+    c = commitment(None, None, text="Present the work of the Network at the EUSALP Annual Forum 2023")
+    assert earlier_year(c, unit(date(2022, 1, 1), date(2022, 12, 31))) == 1.0
+    assert earlier_year(c, unit(date(2023, 1, 1), date(2023, 12, 31))) == 0.0
+    assert earlier_year(c, unit()) == 0.0  # undated: a year named only as data does not count
+    assert earlier_year(commitment(None, None), unit(date(2022, 1, 1), date(2022, 12, 31))) == 0.0  # no year named
+
+
+@pytest.mark.parametrize("text, other", [
+    ("The sixth regional performance report was published in January.", 1.0),
+    ("The seventh regional performance report was published in January.", 0.0),
+    ("For the first time the members met online.", 0.0),  # another number of another thing
+    ("The regional performance report was published in January.", 0.0),
+])
+def test_another_number_of_the_same_thing_is_another_edition(text, other):
+    c = commitment(None, None, text="Publish the seventh regional performance report (2019 data)")
+    assert other_edition(c, unit(text=text)) == other
+
+
+def test_organisations_a_commitment_works_with_are_partners_not_its_own_body():
+    assert partners("carry out a self-assessment using the OECD framework for regulators") == (frozenset({"oecd"}),)
+    assert partners("conclude an agreement with the World Bank's IBNET database.") == (frozenset({"world", "bank", "ibnet"}),)
+    # the network's own members are no organisation of their own
+    assert partners("Organise regional meetings with the National Contact Points") == ()
+    c = commitment(None, None, text="carry out a self-assessment using the OECD framework for regulators")
+    c.own_words = frozenset({"carry", "out", "oecd", "framework", "the", "network"})
+    u = unit(text="In 2019 the OECD published a review of the governance of regulators.")
+    u.agents = u.lead = {"oecd"}
+    assert other_actor(c, u) == 1.0  # the plan names the OECD, but the OECD's review is not the self-assessment
+    u.agents = u.lead = {"network"}
+    assert other_actor(c, u) == 0.0
+
+
+@pytest.mark.parametrize("text, undone", [
+    ("No staff exchanges took place in 2020 or 2021 because of the travel restrictions.", True),
+    ("The tender received no valid offers, and the ExCo decided to move the platform to 2017.", True),
+    ("The outline was submitted in May; no decision has yet been taken.", False),  # still open, not undone
+    ("Two staff exchanges took place in May.", False),
+])
+def test_no_thing_took_place_says_not_done(text, undone):
+    assert bool(not_done_cue(text)) is undone
+
+
+def test_a_not_done_sentence_that_names_the_object_outranks_a_closer_look_alike():
+    """"No staff exchanges took place" names the commitment's object; a passage on an induction
+    course shares more of its words ("staff", "member", "regulators") but not its object."""
+    said = {**ZERO, "not_done": 1.0, "coverage": 0.39, "object": 1.0, "object_detail": 0.4}
+    look_alike = {**ZERO, "coverage": 0.56, "object": 0.0, "object_detail": 1.0}
+    units = [unit(text="No staff exchanges took place."), unit(text="The induction course for staff went live.")]
+    assert said_not_done([said, look_alike], units) == 0
+    assert said_not_done([{**said, "object": 0.0}, look_alike], units) is None
+    assert said_not_done([{**said, "object_detail": 0.0}, look_alike], units) is None  # its object, none of its detail
