@@ -663,6 +663,30 @@ def other_edition(c: Commitment, u: Unit) -> float:
     return 1.0 if {w for _, w in co} & {w for _, w in uo} else 0.0
 
 
+# How near (in characters) to the words that say "not done" the commitment's object must stand.
+UNDONE_WINDOW = 30
+
+
+def object_undone(c: Commitment, u: Unit) -> float:
+    """1 when the passage says of the commitment's object itself that it was not done: the object,
+    as written, within the not-done words or beside them ("No staff exchanges took place"; not
+    "the working group of Focal Points did not begin its work on guidelines" for a list of Focal Points)."""
+    cue = not_done_cue(u.text)
+    if cue is None or not c.objects:
+        return 0.0
+    # the object as the commitment writes it ("exchanges"), not another of its word family ("seminar" for "conference")
+    words = {w.lower() for o in c.objects for w in u.surface.get(o, ()) if w.lower()[: max(4, len(w) - 2)] in c.text.lower()}
+    after = u.text[cue.start(): cue.end() + UNDONE_WINDOW].lower()  # "No staff exchanges took place", "cancelled the seminar"
+    if any(re.search(rf"\b{re.escape(w)}\b", after) for w in words):
+        return 1.0
+    # the subject just before: "the summer school was cancelled", not "the group of Focal Points did not begin"
+    before = re.findall(r"[\w'’-]+", u.text[: cue.start()].lower())[-4:]
+    for k, w in enumerate(before):
+        if w in words:
+            return 0.0 if "of" in before[:k] else 1.0
+    return 0.0
+
+
 def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str, float]) -> dict[str, float]:
     return {
         "lexical": cosine(c.lemmas, u.lemmas, idf),
@@ -686,12 +710,15 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
         "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
         "earlier_year": earlier_year(c, u) if rule("year") else 0.0,
+        "object_undone": object_undone(c, u),
         "other_edition": other_edition(c, u) if rule("edition") else 0.0,
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
         "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
-        # planned for after the report's period ("is to be set up in 2024"), whatever is under way
-        "planned_later": 1.0 if (rule("later") and u.start is not None and u.report_end is not None and u.start > u.report_end
-                                 and PLANNED_AGAIN.search(u.text)) else 0.0,
+        # planned for a year after the report's ("is to be set up in 2024", in a 2023 report), whatever is under way
+        # ("a call for candidates is being prepared"); "a draft was discussed, publication is planned for autumn" of
+        # the report's own year stays begun
+        "planned_later": 1.0 if (rule("later") and u.start is not None and u.report_end is not None
+                                 and u.start.year > u.report_end.year and PLANNED_AGAIN.search(u.text)) else 0.0,
         # the report's title ("REPORT OF THE FINNISH PRESIDENCY ..."): in its opening, no finite verb
         "title_line": 1.0 if rule("title") and getattr(u, "opening", False) and not getattr(u, "finite", True) else 0.0,
         "before_plan": before_plan(c, u),
@@ -765,14 +792,11 @@ def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None
     passage that may evidence it: the report tells of this very commitment, undone, so another
     passage alike in words is a look-alike. None otherwise. Only a sentence or an event says
     so: in a paragraph or a section, "postponed" may be said of another item beside it."""
-    def near(f):  # its words covered, doubled when it names the commitment's object and some of its detail
+    def near(f):  # its words covered, doubled when it says the commitment's object itself was not done
         # ("No staff exchanges took place" for "Organise two staff exchanges between member regulators")
-        named = f["object"] and f["object_detail"] > 0 and rule("said_object")
-        return f["coverage"] * (2.0 if named else 1.0)
+        return f["coverage"] * (2.0 if f.get("object_undone") and rule("said_object") else 1.0)
 
-    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units))
-            if (f["not_done"] or rule("said_will") and (f.get("will") and not f["in_progress"] or f.get("planned_later")))
-            and u.kind in ("sentence", "event")]
+    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
     if not said:
         return None
     best_said, i = max(said)
