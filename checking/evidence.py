@@ -50,7 +50,7 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
                       r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by|replaces|"
                       r"originally intended|had intended|was to (present|be|hold|organi[sz]e|publish))\b", re.I)
 # "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
-NOT_DONE_MORE = re.compile(r"(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
+NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
@@ -65,6 +65,7 @@ def not_done_cue(text: str):
 
 # Taking part in an event is not organising it: "NORDBUK members took part in the meeting organised by ...".
 ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(?!\s+by)|(was|were) represented at|as (an )?observers?)\b", re.I)
+
 SPOKE = re.compile(r"\b(spoke (at|on|about)|gave (a|the) (short )?(presentation|speech|talk|keynote)|keynote speech|as (a )?speakers?)\b", re.I)
 ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
@@ -82,6 +83,10 @@ PLANNED_AGAIN = re.compile(r"\b(plans? to|planned for|is to be|are to be|intends
                            r"next year|in the coming|look for ways|will be (held|organised|published|set up|prepared|started|"
                            r"presented|launched|made|carried out|done|ready|completed|finished|\w+ed)|will make)\b", re.I)
 WILL = re.compile(r"\b(will|shall)\s+(?!not\b|no\b)(\w+ly\s+)?[a-z]+", re.I)
+# A position taken, not something done: "The Presidency regards ... as one of the most serious threats",
+# "The Group underlined at its Gdansk meeting that no child should be returned ...".
+POSITION = re.compile(r"\b(regards?|considers?|believes?|encourages?|continues? to (regard|consider|see)|underlined that|"
+                      r"underlined at [\w\s']{3,40} that|stressed that|is of the view)\b", re.I)
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
@@ -541,6 +546,9 @@ def partners(text: str) -> tuple[frozenset[str], ...]:
 
 
 def is_own(agent: str, c: Commitment) -> bool:
+    """A passage's doer is the plan's own body: all its words are the plan's or the report's
+    opening's, an organ word, the initials of an own name, or a doer the report names again and
+    again; not an organisation the commitment names as its partner."""
     words = [w for w in agent.split() if w not in SMALL_WORDS]
     if rule("partner") and words and any(set(words) <= p for p in partners(c.text)):
         return False  # an organisation the commitment works with, doing its own work
@@ -646,6 +654,14 @@ def ordinals_in(text: str) -> frozenset[tuple[int, str]]:
                      for m in ORDINAL.finditer(text))
 
 
+def other_place(c: Commitment, u: Unit) -> float:
+    """1 when the commitment names the city it happens in and the passage names other cities but
+    not that one: "Foster parents meet in Petrozavodsk" for a seminar in Arkhangelsk."""
+    mine = {x for x in c.named if x.startswith("place:")}
+    theirs = {x for x in u.named if x.startswith("place:")}
+    return 1.0 if mine and theirs and not mine & theirs else 0.0
+
+
 def earlier_year(c: Commitment, u: Unit) -> float:
     """1 when the commitment names its year(s) and the passage is dated, by a date of its own, in
     an earlier year: an earlier edition ("at the EUSALP Annual Forum 2023" against "presented at
@@ -711,6 +727,8 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
         "earlier_year": earlier_year(c, u) if rule("year") else 0.0,
         "object_undone": object_undone(c, u),
+        "other_place": other_place(c, u) if rule("city") else 0.0,
+        "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
         "other_edition": other_edition(c, u) if rule("edition") else 0.0,
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
         "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
@@ -778,7 +796,8 @@ def vetoed(feats: dict[str, float]) -> bool:
     return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("earlier_year") or feats.get("other_edition")
-                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("title_line"))
+                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("title_line")
+                or feats.get("other_place") or feats.get("position"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

@@ -214,7 +214,7 @@ def test_check_html_escapes_every_string_from_the_documents():
 
 # -- the evidence features, on small inputs -----------------------------------------------------
 
-from checking.evidence import (cosine, coverage, earlier_year, idf_table, missing_terms, named_overlap,  # noqa: E402
+from checking.evidence import (cosine, coverage, earlier_year, features, idf_table, other_place, missing_terms, named_overlap,  # noqa: E402
                                not_done_cue, object_undone, other_actor, other_edition, partners, said_not_done, shared_terms, stem,
                                title_match, vetoed)
 
@@ -434,3 +434,33 @@ def test_a_not_done_sentence_that_names_the_object_outranks_a_closer_look_alike(
     units = [said_unit, unit(text="The induction course for staff of member regulators went live.")]
     assert said_not_done([said, look_alike], units) == 0
     assert said_not_done([{**said, "object_undone": 0.0}, look_alike], units) is None
+
+
+@pytest.mark.parametrize("text, position", [
+    ("The Presidency regards the sexual exploitation of children online as one of the most serious threats.", True),
+    ("The Group underlined at its Gdansk meeting that no child should be returned without an assessment.", True),
+    ("The Presidency raised the sexual exploitation of children online with the ministries of justice.", False),
+])
+def test_a_position_taken_is_no_action_done(text, position):
+    c = commitment(None, None, text="The Presidency will raise the sexual exploitation of children online with the ministries")
+    assert features(c, unit(text=text), {}, {})["position"] == (1.0 if position else 0.0)
+
+
+def test_a_passage_in_another_city_than_the_commitments_is_another_event():
+    c = commitment(None, None, text="Organise a training seminar for foster parents in Arkhangelsk")
+    c.named = {"place:arkhangelsk", "state:RU"}
+    u = unit(text="Foster parents meet in Petrozavodsk")
+    u.named = {"place:petrozavodsk", "state:RU"}
+    assert other_place(c, u) == 1.0
+    u.named = {"place:petrozavodsk", "place:arkhangelsk"}
+    assert other_place(c, u) == 0.0
+    u.named = set()  # names no city: nothing to tell
+    assert other_place(c, u) == 0.0
+
+
+@pytest.mark.parametrize("text, undone", [
+    ("Strategy proposal delayed", True),  # a news headline
+    ("Work began in September, later than planned because of the delayed selection of the provider.", False),
+])
+def test_a_headline_that_ends_delayed_says_not_done(text, undone):
+    assert bool(not_done_cue(text)) is undone
