@@ -635,16 +635,10 @@ def before_plan(c: Commitment, u: Unit) -> float:
     return 1.0 if u.end < c.plan_start - timedelta(days=BEFORE_PLAN_DAYS) else 0.0
 
 
-YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 ORDINALS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                          "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"), 1)}
 ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                      r"fourteenth|fifteenth|(\d{1,2})(?:st|nd|rd|th))\s+([a-z]+)", re.I)
-
-
-@lru_cache(maxsize=20000)
-def years_in(text: str) -> frozenset[int]:
-    return frozenset(int(y) for y in YEAR.findall(text))
 
 
 @lru_cache(maxsize=20000)
@@ -660,14 +654,6 @@ def other_place(c: Commitment, u: Unit) -> float:
     mine = {x for x in c.named if x.startswith("place:")}
     theirs = {x for x in u.named if x.startswith("place:")}
     return 1.0 if mine and theirs and not mine & theirs else 0.0
-
-
-def earlier_year(c: Commitment, u: Unit) -> float:
-    """1 when the commitment names its year(s) and the passage is dated, by a date of its own, in
-    an earlier year: an earlier edition ("at the EUSALP Annual Forum 2023" against "presented at
-    the Forum in 2022"). Years a passage names only as data ("with 2018 data") do not count."""
-    cy = years_in(c.text)
-    return 1.0 if cy and u.start is not None and u.end is not None and u.end.year < min(cy) else 0.0
 
 
 def other_edition(c: Commitment, u: Unit) -> float:
@@ -725,7 +711,6 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
         "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
-        "earlier_year": earlier_year(c, u) if rule("year") else 0.0,
         "object_undone": object_undone(c, u),
         "other_place": other_place(c, u) if rule("city") else 0.0,
         "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
@@ -795,7 +780,7 @@ def vetoed(feats: dict[str, float]) -> bool:
     # 0.697 -> 0.755, where as a fitted feature it stayed near nought weight.
     return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
-                or feats.get("ahead") or feats.get("earlier_year") or feats.get("other_edition")
+                or feats.get("ahead") or feats.get("other_edition")
                 or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("title_line")
                 or feats.get("other_place") or feats.get("position"))
 

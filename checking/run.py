@@ -15,7 +15,7 @@ from pathlib import Path
 
 from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
                                mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
-                               ordinals_in, strongest, years_in,
+                               ordinals_in, strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -290,8 +290,6 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return "says it is planned for after the report's period"
     if feats and feats.get("will") and WILL.search(u.text):
         return f"says what will be done ({WILL.search(u.text).group(0)!r}), not what was done"
-    if feats and feats.get("earlier_year"):
-        return f"tells of an earlier year ({', '.join(str(y) for y in sorted(years_in(u.text)))})"
     if feats and feats.get("other_edition"):
         return "tells of another edition (" + ", ".join(f"{n}. {w}" for n, w in sorted(ordinals_in(u.text))) + ")"
     if feats and feats.get("title_line"):

@@ -214,7 +214,7 @@ def test_check_html_escapes_every_string_from_the_documents():
 
 # -- the evidence features, on small inputs -----------------------------------------------------
 
-from checking.evidence import (cosine, coverage, earlier_year, features, idf_table, other_place, missing_terms, named_overlap,  # noqa: E402
+from checking.evidence import (cosine, coverage, features, idf_table, other_place, missing_terms, named_overlap,  # noqa: E402
                                not_done_cue, object_undone, other_actor, other_edition, partners, said_not_done, shared_terms, stem,
                                title_match, vetoed)
 
@@ -278,7 +278,7 @@ ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity
 
 @pytest.mark.parametrize("cues, is_vetoed", [
     ({}, False), ({"not_done": 1.0}, True), ({"planned_again": 1.0}, True),
-    ({"earlier_year": 1.0}, True), ({"other_edition": 1.0}, True), ({"planned_later": 1.0}, True),
+    ({"other_edition": 1.0}, True), ({"planned_later": 1.0}, True),
     ({"planned_later": 1.0, "in_progress": 1.0}, True),  # "is to be set up in 2024; a call is being prepared"
     ({"will": 1.0}, True), ({"will": 1.0, "in_progress": 1.0}, False), ({"title_line": 1.0}, True),
     ({"planned_again": 1.0, "in_progress": 1.0}, False),  # begun, and more planned: partly, not vetoed
@@ -371,16 +371,8 @@ def test_bars_are_as_wide_as_their_counts():
     assert 'height="62"' in svg and '<text x="474.0" y="18" font-size="11">3</text>' in svg
 
 
-# Issue 22: a passage of another year or edition, a report's own future, a partner's own work,
+# Issue 22: a passage of another edition, a report's own future, a partner's own work,
 # and "No ... took place".
-
-def test_a_passage_dated_in_a_year_before_the_one_the_commitment_names_is_another_edition():
-    c = commitment(None, None, text="Present the work of the Network at the EUSALP Annual Forum 2023")
-    assert earlier_year(c, unit(date(2022, 1, 1), date(2022, 12, 31))) == 1.0
-    assert earlier_year(c, unit(date(2023, 1, 1), date(2023, 12, 31))) == 0.0
-    assert earlier_year(c, unit()) == 0.0  # undated: a year named only as data does not count
-    assert earlier_year(commitment(None, None), unit(date(2022, 1, 1), date(2022, 12, 31))) == 0.0  # no year named
-
 
 @pytest.mark.parametrize("text, other", [
     ("The sixth regional performance report was published in January.", 1.0),
