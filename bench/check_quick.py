@@ -4,6 +4,10 @@ author, and the dev pair held out. For trying a rule: the cache holds the parsed
 run on them afresh.
 
     PYTHONPATH=$PWD .venv/bin/python bench/check_quick.py --cache /tmp/check_inputs.pkl
+    PLANSCOPE_CHECK_RULES_OFF=city,position ... --dump /tmp/off.json   # then bench/check_diff.py
+
+`PLANSCOPE_CHECK_RULES_OFF` (checking/evidence.py: `rule`) switches rules off by name, for
+measuring what each is worth; `PLANSCOPE_CHECK_FLOOR` sets the precision floor of the cut.
 """
 from __future__ import annotations
 
