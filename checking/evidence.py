@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import tomllib
 from collections import Counter
@@ -31,6 +32,14 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "evidence_model.json"
 FAMILIES_PATH = DATA / "word_families.toml"
+# Rules switched off by name, for measuring what each is worth (bench/check_quick.py); empty in use.
+RULES_OFF = frozenset(os.environ.get("PLANSCOPE_CHECK_RULES_OFF", "").split(","))
+
+
+def rule(name: str) -> bool:
+    return name not in RULES_OFF
+
+
 # Named in almost every record of this archive: sharing them says nothing about one commitment.
 OWN_BODIES = {"cbss_children_at_risk_group", "cbss_children_unit", "cbss", "chair", "member_states"}
 NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet to|no \w+(?: \w+){0,5} (?:has|have) been|cancell?ed|called off|did not take place|was not (held|organised|published|possible)|"
@@ -40,6 +49,9 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
                       r"will not|will no longer|no longer|not be (held|organised|started|completed|published)|"
                       r"drop|dropped|abandoned|carried over|deferred|put on hold|shelved|instead|replaced by|replaces|"
                       r"originally intended|had intended|was to (present|be|hold|organi[sz]e|publish))\b", re.I)
+# "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
+NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
+                           r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -48,11 +60,13 @@ INSTEAD = re.compile(r"\w, however,")
 
 def not_done_cue(text: str):
     """The words that say the thing was not done (or something else in its stead), or None."""
-    return NOT_DONE.search(text) or INSTEAD.search(text)
+    return NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
 
 
 # Taking part in an event is not organising it: "NORDBUK members took part in the meeting organised by ...".
 ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(?!\s+by)|(was|were) represented at|as (an )?observers?)\b", re.I)
+
+SPOKE = re.compile(r"\b(spoke (at|on|about)|gave (a|the) (short )?(presentation|speech|talk|keynote)|keynote speech|as (a )?speakers?)\b", re.I)
 ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
 OWN_ACTIVITY = re.compile(r"\b(its|her|his|their) own\b", re.I)
@@ -68,6 +82,11 @@ PASSIVE_DONE = re.compile(r"\b(was|were|has been|have been|had been)\s+(\w+ly\s+
 PLANNED_AGAIN = re.compile(r"\b(plans? to|planned for|is to be|are to be|intends? to|is expected (to|in)|are expected (to|in)|"
                            r"next year|in the coming|look for ways|will be (held|organised|published|set up|prepared|started|"
                            r"presented|launched|made|carried out|done|ready|completed|finished|\w+ed)|will make)\b", re.I)
+WILL = re.compile(r"\b(will|shall)\s+(?!not\b|no\b)(\w+ly\s+)?[a-z]+", re.I)
+# A position taken, not something done: "The Presidency regards ... as one of the most serious threats",
+# "The Group underlined at its Gdansk meeting that no child should be returned ...".
+POSITION = re.compile(r"\b(regards?|considers?|believes?|encourages?|continues? to (regard|consider|see)|underlined that|"
+                      r"underlined at [\w\s']{3,40} that|stressed that|is of the view)\b", re.I)
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
@@ -99,6 +118,10 @@ class Unit:
     surface: dict[str, set[str]] = field(default_factory=dict)  # family lemma -> the words as written
     section: str | None = None  # the heading the passage stands under
     agents: set[str] = field(default_factory=set)  # the named doers of its actions ("FRONTEX held ...", "organised by the Sejm")
+    lead: set[str] = field(default_factory=set)  # the named doers of its main verbs only ("the OECD published ...")
+    finite: bool = True  # False for a title or a heading ("REPORT OF THE FINNISH PRESIDENCY"): no finite verb
+    future: bool = False  # its main verb is in the future: "The incoming Chair will prepare them"
+    opening: bool = False  # in the report's first two blocks, where its title stands
 
 
 @dataclass
@@ -319,13 +342,35 @@ ACTION_FAMILIES = {"publish", "train", "meeting", "translate", "develop", "repor
                    "campaign", "visit", "exchange", "guideline", "project", "survey", "study", "conference", "review"}
 
 
+TITLE_HEADS = {"plan", "programme", "program", "report", "strategy", "agenda"}
+
+
+def is_title(text: str, sdoc) -> bool:
+    """A plan's title or a heading read as a commitment: in capitals ("PROGRAMME OF THE FINNISH
+    PRESIDENCY ..."), a quoted title alone ('"Water services for a hotter Mediterranean"'), or a
+    plan-word head with nothing to do ("Programme for the health and social sector")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
+        return True
+    stripped = text.strip()
+    if stripped[:1] in "\"“‘'" and stripped[-1:] in "\"”’'":
+        return True
+    root = _first_sentence(sdoc).root
+    head = _lemma(root)
+    if head not in TITLE_HEADS and root.lemma_.lower() not in TITLE_HEADS:
+        return False
+    return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
+
+
 def commitment_kind(c: Commitment, sdoc) -> str:
     """"lead-in" for a line that introduces a list ("The presidency will focus on:"), "topic" for
     an item of a priorities list that names nothing to do ("Children's rights", "Welfare in
     times of crisis"), else "commitment". Only prose records (those the pipeline says why it
     kept) are judged: a plan table's row is a commitment whatever its words."""
-    if c.text.rstrip().endswith(":"):
+    if c.text.rstrip().endswith(":") or rule("kinds") and re.search(r"\bthe following\b", c.text, re.I):
         return "lead-in"
+    if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
+        return "title"
     if not c.why or "priorit" not in c.why:
         return "commitment"
     # a verb that only describes a noun ("Children fleeing the war", "children affected by") names no action
@@ -353,6 +398,15 @@ def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
     u.named |= named_things(sdoc, registry, [location])
     u.done = done_cue(sdoc)
     u.agents = agents(sdoc)
+    u.lead = lead_agents(sdoc)
+    u.finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sdoc)
+    u.future = future_tense(sdoc)
+
+
+def future_tense(sdoc) -> bool:
+    """A sentence's main verb is in the future ("The incoming Chair will prepare them"); a "will"
+    in a clause beside it is not ("the website went online, with an area that will host ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for sent in sdoc.sents for c in sent.root.children)
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -380,6 +434,26 @@ def agents(sdoc) -> set[str]:
                 name = _name_words(head)
                 if name:
                     out.add(("by:" if organiser else "") + " ".join(name))
+    return out
+
+
+def lead_agents(sdoc) -> set[str]:
+    """The named doers of each sentence's main verb: its proper-noun subject, or a passive's
+    agent ("In 2019 the OECD published a review ...; the Office's experts commented" -> oecd).
+    A body named only in a clause beside it ("the Bureau discussed it") is not the doer of what
+    the passage tells first."""
+    out = set()
+    for sent in sdoc.sents:
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [c for c in root.children if c.dep_ == "nsubj"]
+        heads += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for h in heads:
+            for head in [h, *h.conjuncts]:
+                name = _name_words(head)
+                if name:
+                    out.add(" ".join(name))
     return out
 
 
@@ -430,6 +504,9 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
     the doers the report names again and again. A passage's doer made only of these words is
     the plan's own body, not another's."""
     opening = " ".join(u.text for u in sorted(units, key=lambda u: (u.block_no is None, u.block_no or 0))[:3])
+    first = sorted({u.block_no for u in units if u.block_no is not None})[:2]
+    for u in units:
+        u.opening = u.block_no in first
     sentences = {u.text: u for u in units if u.kind in ("sentence", "event")}.values()
     words_of = [set(re.findall(r"[\w’'-]+", u.text.lower())) for u in sentences]
     named = {a.removeprefix("by:") for u in units for a in u.agents}
@@ -445,8 +522,36 @@ def mark_own_names(commitments: list[Commitment], units: list[Unit]) -> None:
             c.own_words, c.own_acronyms, c.own_agents = words, initials, recurring
 
 
+PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation with)\s+(?:the\s+)?"
+                     r"((?:[A-Z][\w’'/-]*(?:\s+(?:of|for|and|on|the)\s+|\s+|$))+)")
+# What makes a name an organisation of its own ("the World Bank", "the NASK research institute",
+# "the OECD"), not the plan's network members ("the National Contact Points", "the Youth Panel").
+ORG_WORDS = {"bank", "institute", "institution", "association", "organisation", "organization", "agency", "commission",
+             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo"}
+
+
+@lru_cache(maxsize=4096)
+def partners(text: str) -> tuple[frozenset[str], ...]:
+    """Organisations a commitment works with or uses ("a data-sharing agreement with the World
+    Bank's IBNET database", "using the OECD framework"): named in the plan, but not the plan's own
+    body; their own work ("the OECD published a review") is not the commitment done. A partner is
+    an organisation by an organisation word or an acronym of three capitals or more."""
+    out = []
+    for m in PARTNER.finditer(text):
+        raw = [w.removesuffix("’s").removesuffix("'s") for w in m.group(1).split() if w[:1].isupper()]
+        words = frozenset(w.lower() for w in raw) - SMALL_WORDS
+        if words and (words & ORG_WORDS or any(len(w) >= 3 and w.isupper() and w.isalpha() for w in raw)):
+            out.append(words)
+    return tuple(out)
+
+
 def is_own(agent: str, c: Commitment) -> bool:
+    """A passage's doer is the plan's own body: all its words are the plan's or the report's
+    opening's, an organ word, the initials of an own name, or a doer the report names again and
+    again; not an organisation the commitment names as its partner."""
     words = [w for w in agent.split() if w not in SMALL_WORDS]
+    if rule("partner") and words and any(set(words) <= p for p in partners(c.text)):
+        return False  # an organisation the commitment works with, doing its own work
     if agent in c.own_agents:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
@@ -530,6 +635,60 @@ def before_plan(c: Commitment, u: Unit) -> float:
     return 1.0 if u.end < c.plan_start - timedelta(days=BEFORE_PLAN_DAYS) else 0.0
 
 
+ORDINALS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"), 1)}
+ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                     r"fourteenth|fifteenth|(\d{1,2})(?:st|nd|rd|th))\s+([a-z]+)", re.I)
+
+
+@lru_cache(maxsize=20000)
+def ordinals_in(text: str) -> frozenset[tuple[int, str]]:
+    """(number, the word after it): "the seventh regional performance report" -> (7, "regional")."""
+    return frozenset((int(m.group(2)) if m.group(2) else ORDINALS[m.group(1).lower()], m.group(3).lower())
+                     for m in ORDINAL.finditer(text))
+
+
+def other_place(c: Commitment, u: Unit) -> float:
+    """1 when the commitment names the city it happens in and the passage names other cities but
+    not that one: "Foster parents meet in Petrozavodsk" for a seminar in Arkhangelsk."""
+    mine = {x for x in c.named if x.startswith("place:")}
+    theirs = {x for x in u.named if x.startswith("place:")}
+    return 1.0 if mine and theirs and not mine & theirs else 0.0
+
+
+def other_edition(c: Commitment, u: Unit) -> float:
+    """1 when the passage names another number of the same thing ("the sixth regional performance
+    report" for "the seventh regional performance report"; "the 11th General Assembly" for the 10th)."""
+    co, uo = ordinals_in(c.text), ordinals_in(u.text)
+    if not co or not uo or co & uo:
+        return 0.0
+    return 1.0 if {w for _, w in co} & {w for _, w in uo} else 0.0
+
+
+# How near (in characters) to the words that say "not done" the commitment's object must stand.
+UNDONE_WINDOW = 30
+
+
+def object_undone(c: Commitment, u: Unit) -> float:
+    """1 when the passage says of the commitment's object itself that it was not done: the object,
+    as written, within the not-done words or beside them ("No staff exchanges took place"; not
+    "the working group of Focal Points did not begin its work on guidelines" for a list of Focal Points)."""
+    cue = not_done_cue(u.text)
+    if cue is None or not c.objects:
+        return 0.0
+    # the object as the commitment writes it ("exchanges"), not another of its word family ("seminar" for "conference")
+    words = {w.lower() for o in c.objects for w in u.surface.get(o, ()) if w.lower()[: max(4, len(w) - 2)] in c.text.lower()}
+    after = u.text[cue.start(): cue.end() + UNDONE_WINDOW].lower()  # "No staff exchanges took place", "cancelled the seminar"
+    if any(re.search(rf"\b{re.escape(w)}\b", after) for w in words):
+        return 1.0
+    # the subject just before: "the summer school was cancelled", not "the group of Focal Points did not begin"
+    before = re.findall(r"[\w'’-]+", u.text[: cue.start()].lower())[-4:]
+    for k, w in enumerate(before):
+        if w in words:
+            return 0.0 if "of" in before[:k] else 1.0
+    return 0.0
+
+
 def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str, float]) -> dict[str, float]:
     return {
         "lexical": cosine(c.lemmas, u.lemmas, idf),
@@ -551,7 +710,20 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_actor": other_actor(c, u),
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
-        "attended_only": 1.0 if ORGANISE.search(c.text) and ATTENDED.search(u.text) else 0.0,
+        "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
+        "object_undone": object_undone(c, u),
+        "other_place": other_place(c, u) if rule("city") else 0.0,
+        "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
+        "other_edition": other_edition(c, u) if rule("edition") else 0.0,
+        # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
+        "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
+        # planned for a year after the report's ("is to be set up in 2024", in a 2023 report), whatever is under way
+        # ("a call for candidates is being prepared"); "a draft was discussed, publication is planned for autumn" of
+        # the report's own year stays begun
+        "planned_later": 1.0 if (rule("later") and u.start is not None and u.report_end is not None
+                                 and u.start.year > u.report_end.year and PLANNED_AGAIN.search(u.text)) else 0.0,
+        # the report's title ("REPORT OF THE FINNISH PRESIDENCY ..."): in its opening, no finite verb
+        "title_line": 1.0 if rule("title") and getattr(u, "opening", False) and not getattr(u, "finite", True) else 0.0,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
@@ -570,6 +742,8 @@ def other_actor(c: Commitment, u: Unit) -> float:
         # another body organised it, whoever of ours took part: "attended the conference organised by the Commission"
         if any(not is_own(a[3:], c) for a in u.agents if a.startswith("by:")):
             return 1.0
+    if rule("lead") and u.lead and c.own_words and not any(is_own(a, c) for a in u.lead):
+        return 1.0  # the main verb's doer is another body: "the Slovenian Administration ... held the national exercise"
     return 1.0 if names and len(names) == len(agents) else 0.0
 
 
@@ -606,7 +780,9 @@ def vetoed(feats: dict[str, float]) -> bool:
     # 0.697 -> 0.755, where as a fitted feature it stayed near nought weight.
     return bool(feats["not_done"] or feats["planned_again"] and not feats["in_progress"] or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
-                or feats.get("ahead"))
+                or feats.get("ahead") or feats.get("other_edition")
+                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") or feats.get("title_line")
+                or feats.get("other_place") or feats.get("position"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was
@@ -620,11 +796,15 @@ def said_not_done(rows: list[dict[str, float]], units: list[Unit]) -> int | None
     passage that may evidence it: the report tells of this very commitment, undone, so another
     passage alike in words is a look-alike. None otherwise. Only a sentence or an event says
     so: in a paragraph or a section, "postponed" may be said of another item beside it."""
-    said = [(f["coverage"], i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
+    def near(f):  # its words covered, doubled when it says the commitment's object itself was not done
+        # ("No staff exchanges took place" for "Organise two staff exchanges between member regulators")
+        return f["coverage"] * (2.0 if f.get("object_undone") and rule("said_object") else 1.0)
+
+    said = [(near(f), i) for i, (f, u) in enumerate(zip(rows, units)) if f["not_done"] and u.kind in ("sentence", "event")]
     if not said:
         return None
     best_said, i = max(said)
-    best_ok = max((f["coverage"] for f in rows if not vetoed(f)), default=0.0)
+    best_ok = max((near(f) for f in rows if not vetoed(f)), default=0.0)
     return i if best_said > best_ok + NOT_DONE_MARGIN else None
 
 

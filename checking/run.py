@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, Commitment, Unit, features, idf_table, is_own, load_model,
+from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
                                mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
-                               strongest,
+                               ordinals_in, strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
@@ -284,6 +284,16 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return f"another body's own activity ({OWN_ACTIVITY.search(u.text).group(0)!r})"
     if ATTENDED.search(u.text):
         return f"tells of taking part in an event, not organising one ({ATTENDED.search(u.text).group(0)!r})"
+    if feats and feats.get("attended_only") and SPOKE.search(u.text):
+        return f"tells of speaking at an event, not organising one ({SPOKE.search(u.text).group(0)!r})"
+    if feats and feats.get("planned_later"):
+        return "says it is planned for after the report's period"
+    if feats and feats.get("will") and WILL.search(u.text):
+        return f"says what will be done ({WILL.search(u.text).group(0)!r}), not what was done"
+    if feats and feats.get("other_edition"):
+        return "tells of another edition (" + ", ".join(f"{n}. {w}" for n, w in sorted(ordinals_in(u.text))) + ")"
+    if feats and feats.get("title_line"):
+        return "is the report's title, not a statement"
     if feats and feats.get("before_plan"):
         return "is dated before its plan began"
     if u.section and AHEAD.search(u.section):
@@ -311,8 +321,11 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if undone is not None:  # the report tells of this commitment, not done: no other passage evidences it
             u = inputs.units[undone]
             status = status_for(0.0, c.end, report_end, model)
-            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), veto_note(u, rows[undone], c)),
-                                            reason=f"the report says it was not done ({not_done_cue(u.text).group(0)!r})"))
+            cue = not_done_cue(u.text)
+            note = veto_note(u, rows[undone], c)
+            results.append(CommitmentResult(c, status, 0.0, [], nearest=(u, score(rows[undone], model), note),
+                                            reason=f"the report says it was not done ({cue.group(0)!r})" if cue
+                                            else f"the report says it is still to be done: its closest passage {note}"))
             continue
         feats_of = {id(u): f for u, f in zip(inputs.units, rows)}
         for u, f in zip(inputs.units, rows):
@@ -355,6 +368,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
 
 def _not_a_commitment(c: Commitment) -> CommitmentResult:
     reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
+              else "a title or heading, not something to do" if c.kind == "title"
               else "a lead-in that introduces the commitments after it")
     return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 

@@ -119,6 +119,33 @@ def test_another_bodys_work_is_no_evidence_and_an_organ_is_the_bodys_own(checked
     assert conference.status not in POSITIVE and "another body's work (european commission)" in conference.reason
 
 
+def test_what_a_report_tells_of_another_edition_body_or_the_future_is_no_evidence(tmp_path):
+    """Issue 22, precision first: two small plans of table rows against one report
+    (tests/fixtures/check/shapes/*_vetoes*.txt), each row written to meet one rule; the leaflet
+    and the Vilnius meeting are the commitments done."""
+    db = tmp_path / "w.duckdb"
+    rows = {}
+    for plan in ("plan_vetoes", "plan_vetoes_2"):
+        result = run_check(str(db), str(SHAPES / "report_vetoes.txt"), [str(SHAPES / f"{plan}.txt")], store_results=False)
+        rows.update({r.commitment.text: r for r in result.results})
+    assert len(rows) == 8
+    expected = {  # commitment -> (status, words of its reason)
+        "Publish the third annual report on guardianship": ("overdue", "another edition"),
+        # its one close sentence says the incoming Chair "will prepare" them: the future, vetoed
+        "Prepare recommendations on children in care": ("no evidence", "nearest passage"),
+        "Set up a youth advisory panel on guardianship": ("overdue", "still planned"),
+        "Organise two staff exchanges between member offices": ("no evidence", "not done ('No staff exchanges"),
+        "Organise a seminar on guardians for refugee children": ("overdue", "speaking at an event"),
+        "Survey guardians with the Nordic Care Institute": ("overdue", "another body's work (nordic care institute)"),
+    }
+    for text, (status, why) in expected.items():
+        assert rows[text].status == status, text
+        assert why in rows[text].reason, (text, rows[text].reason)
+    assert rows["Hold a meeting of the Group in Vilnius"].status in POSITIVE  # the Group's own meeting, done
+    leaflet = rows["Publish a leaflet on guardianship for children"]
+    assert leaflet.status in POSITIVE and "published a leaflet" in leaflet.evidence[0][0].text
+
+
 def test_output_says_why_with_quote_section_date_and_nearest(tmp_path):
     out = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
                   "--format", "json", db=tmp_path / "w.duckdb", check=True)
@@ -129,7 +156,9 @@ def test_output_says_why_with_quote_section_date_and_nearest(tmp_path):
     assert quote["section"] == "Publications" and {"Russian", "translated"} <= set(quote["shared_terms"])
     assert "model score" in done["reason"] and done["status"] in POSITIVE
     never = rows["Publish a newsletter on children in care"]
-    assert never["evidence"] == [] and never["nearest"]["text"] and never["reason"].startswith("nearest passage scored")
+    assert never["evidence"] == [] and never["nearest"]["text"] and never["reason"].startswith("nearest passage")
+    # its nearest is the report's own title ("Annual report of the Expert Group on Children in Care"): no statement
+    assert never["reason"] == "nearest passage is the report's title, not a statement"
     md = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
                  "--format", "md", db=tmp_path / "w.duckdb", check=True).stdout
     assert "section “Publications”" in md and "nearest passage" in md

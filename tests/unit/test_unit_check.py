@@ -214,8 +214,9 @@ def test_check_html_escapes_every_string_from_the_documents():
 
 # -- the evidence features, on small inputs -----------------------------------------------------
 
-from checking.evidence import (cosine, coverage, idf_table, missing_terms, named_overlap, other_actor, shared_terms,  # noqa: E402
-                               stem, title_match, vetoed)
+from checking.evidence import (cosine, coverage, features, idf_table, other_place, missing_terms, named_overlap,  # noqa: E402
+                               not_done_cue, object_undone, other_actor, other_edition, partners, said_not_done, shared_terms, stem,
+                               title_match, vetoed)
 
 
 @pytest.mark.parametrize("word, expected", [
@@ -277,6 +278,9 @@ ZERO = {"not_done": 0.0, "planned_again": 0.0, "in_progress": 0.0, "own_activity
 
 @pytest.mark.parametrize("cues, is_vetoed", [
     ({}, False), ({"not_done": 1.0}, True), ({"planned_again": 1.0}, True),
+    ({"other_edition": 1.0}, True), ({"planned_later": 1.0}, True),
+    ({"planned_later": 1.0, "in_progress": 1.0}, True),  # "is to be set up in 2024; a call is being prepared"
+    ({"will": 1.0}, True), ({"will": 1.0, "in_progress": 1.0}, False), ({"title_line": 1.0}, True),
     ({"planned_again": 1.0, "in_progress": 1.0}, False),  # begun, and more planned: partly, not vetoed
     ({"own_activity": 1.0}, True), ({"attended_only": 1.0}, True), ({"in_progress": 1.0}, False),
     ({"other_actor": 1.0}, True),  # another body's work (FRONTEX's course) evidences nothing of ours
@@ -365,3 +369,90 @@ def test_bars_are_as_wide_as_their_counts():
     assert '<rect x="370.0" y="5" width="100.0" height="18" fill="#c62828"><title>a: 1 overdue</title></rect>' in svg
     assert '<rect x="170.0" y="31" width="400.0" height="18" fill="#9e9e9e"><title>b: 4 no evidence</title></rect>' in svg
     assert 'height="62"' in svg and '<text x="474.0" y="18" font-size="11">3</text>' in svg
+
+
+# Issue 22: a passage of another edition, a report's own future, a partner's own work,
+# and "No ... took place".
+
+@pytest.mark.parametrize("text, other", [
+    ("The sixth regional performance report was published in January.", 1.0),
+    ("The seventh regional performance report was published in January.", 0.0),
+    ("For the first time the members met online.", 0.0),  # another number of another thing
+    ("The regional performance report was published in January.", 0.0),
+])
+def test_another_number_of_the_same_thing_is_another_edition(text, other):
+    c = commitment(None, None, text="Publish the seventh regional performance report (2019 data)")
+    assert other_edition(c, unit(text=text)) == other
+
+
+def test_organisations_a_commitment_works_with_are_partners_not_its_own_body():
+    assert partners("carry out a self-assessment using the OECD framework for regulators") == (frozenset({"oecd"}),)
+    assert partners("conclude an agreement with the World Bank's IBNET database.") == (frozenset({"world", "bank", "ibnet"}),)
+    # the network's own members are no organisation of their own
+    assert partners("Organise regional meetings with the National Contact Points") == ()
+    c = commitment(None, None, text="carry out a self-assessment using the OECD framework for regulators")
+    c.own_words = frozenset({"carry", "out", "oecd", "framework", "the", "network"})
+    u = unit(text="In 2019 the OECD published a review of the governance of regulators.")
+    u.agents = u.lead = {"oecd"}
+    assert other_actor(c, u) == 1.0  # the plan names the OECD, but the OECD's review is not the self-assessment
+    u.agents = u.lead = {"network"}
+    assert other_actor(c, u) == 0.0
+
+
+@pytest.mark.parametrize("text, undone", [
+    ("No staff exchanges took place in 2020 or 2021 because of the travel restrictions.", True),
+    ("The tender received no valid offers, and the ExCo decided to move the platform to 2017.", True),
+    ("The outline was submitted in May; no decision has yet been taken.", False),  # still open, not undone
+    ("Two staff exchanges took place in May.", False),
+])
+def test_no_thing_took_place_says_not_done(text, undone):
+    assert bool(not_done_cue(text)) is undone
+
+
+def test_a_not_done_sentence_that_names_the_object_outranks_a_closer_look_alike():
+    """"No staff exchanges took place" says the commitment's object itself was not done; a passage
+    on an induction course shares more of its words ("staff", "member", "regulators") but not its
+    object: the commitment is told as not done."""
+    c = commitment(None, None, text="Organise two staff exchanges between member regulators each year.")
+    c.objects = {"exchang"}
+    said_unit = unit(text="No staff exchanges took place in 2020 or 2021 because of the travel restrictions.")
+    said_unit.surface = {"exchang": {"exchanges"}}
+    assert object_undone(c, said_unit) == 1.0
+    other = unit(text="Because of the vacancy, the working group of staff exchanges did not begin its work.")
+    other.surface = {"exchang": {"exchanges"}}
+    assert object_undone(c, other) == 0.0  # the object in an 'of' phrase of the subject: not what was not done
+    said = {**ZERO, "not_done": 1.0, "coverage": 0.39, "object_undone": 1.0}
+    look_alike = {**ZERO, "coverage": 0.56}
+    units = [said_unit, unit(text="The induction course for staff of member regulators went live.")]
+    assert said_not_done([said, look_alike], units) == 0
+    assert said_not_done([{**said, "object_undone": 0.0}, look_alike], units) is None
+
+
+@pytest.mark.parametrize("text, position", [
+    ("The Presidency regards the sexual exploitation of children online as one of the most serious threats.", True),
+    ("The Group underlined at its Gdansk meeting that no child should be returned without an assessment.", True),
+    ("The Presidency raised the sexual exploitation of children online with the ministries of justice.", False),
+])
+def test_a_position_taken_is_no_action_done(text, position):
+    c = commitment(None, None, text="The Presidency will raise the sexual exploitation of children online with the ministries")
+    assert features(c, unit(text=text), {}, {})["position"] == (1.0 if position else 0.0)
+
+
+def test_a_passage_in_another_city_than_the_commitments_is_another_event():
+    c = commitment(None, None, text="Organise a training seminar for foster parents in Arkhangelsk")
+    c.named = {"place:arkhangelsk", "state:RU"}
+    u = unit(text="Foster parents meet in Petrozavodsk")
+    u.named = {"place:petrozavodsk", "state:RU"}
+    assert other_place(c, u) == 1.0
+    u.named = {"place:petrozavodsk", "place:arkhangelsk"}
+    assert other_place(c, u) == 0.0
+    u.named = set()  # names no city: nothing to tell
+    assert other_place(c, u) == 0.0
+
+
+@pytest.mark.parametrize("text, undone", [
+    ("Strategy proposal delayed", True),  # a news headline
+    ("Work began in September, later than planned because of the delayed selection of the provider.", False),
+])
+def test_a_headline_that_ends_delayed_says_not_done(text, undone):
+    assert bool(not_done_cue(text)) is undone

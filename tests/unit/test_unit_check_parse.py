@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checking.evidence import (Commitment, action_object, action_objects, agents, commitment_kind, content_lemmas,
-                               done_cue, titles)
+                               done_cue, future_tense, lead_agents, titles)
 
 pytestmark = pytest.mark.unit
 
@@ -87,3 +87,41 @@ def test_done_cue(nlp, text, done):
 ])
 def test_agents(nlp, text, expected):
     assert agents(nlp(text)) == expected
+
+
+FRAGMENT = "activity by rule 'classifier over fragment'; no finite verb"
+
+
+@pytest.mark.parametrize("text, why, kind", [
+    # a plan's title or heading read as a commitment (issue 22): in capitals, a quoted title alone,
+    # a plan word with nothing to do
+    ("PROGRAMME OF THE ESTONIAN PRESIDENCY OF THE COUNCIL", FRAGMENT, "title"),
+    ('"Safe homes for every child"', FRAGMENT, "title"),
+    ("Programme for the health and social sector", FRAGMENT, "title"),
+    ("Training programme for social workers", FRAGMENT, "commitment"),  # names something to do
+    ("Programme for the health and social sector", None, "commitment"),  # a plan's table row stays one
+    # a sentence that announces the list after it
+    ("The members adopted the following recommendations and the actions of the Network in 2015.", "future", "lead-in"),
+])
+def test_titles_and_lead_ins_are_not_commitments(nlp, text, why, kind):
+    assert commitment_kind(commitment(text, why, nlp), nlp(text)) == kind
+
+
+@pytest.mark.parametrize("text, future", [
+    ("The incoming Chair will prepare the recommendations in 2017.", True),
+    # "will" in a clause beside a main verb in the past: the website is done
+    ("Our new website went online in July, with a members' area that will later host the data platform.", False),
+    ("The recommendations were adopted in May.", False),
+])
+def test_future_tense_is_the_main_verbs(nlp, text, future):
+    assert future_tense(nlp(text)) is future
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2019 the OECD published a review of the governance of regulators.", {"oecd"}),
+    # the Bureau is named in a clause beside it, not as the doer of the main verb
+    ("FRONTEX held its course in Warsaw, which the Bureau discussed in May.", {"frontex"}),
+    ("Experts from Denmark ran a course.", set()),
+])
+def test_lead_agents_are_the_main_verbs_doers(nlp, text, expected):
+    assert lead_agents(nlp(text)) == expected
