@@ -91,20 +91,23 @@ SECTION_TITLE_END = re.compile(r"[.;:!?]$")
 
 def promote_numbered_sections(blocks: list[Block]) -> None:
     """Minutes and meeting reports number their agenda items ("1. Opening of the meeting", then a
-    paragraph, "2. Adoption of the agenda", then a paragraph): every top-level numbered line of the
-    run is a short title followed by prose of its own, never by the next item, so each heads a
-    section rather than being a list item. Plans are left alone (their numbered items are work)."""
+    paragraph, "2. Adoption of the agenda", then a paragraph): a top-level numbered line that is a
+    short title followed by prose of its own, never by the next item, heads a section rather than
+    being a list item, when most of the document's numbered lines are such titles. Plans are left
+    alone (their numbered items are work)."""
     numbered = [i for i, b in enumerate(blocks) if b.kind is BlockKind.list_item and b.numbered and b.level == 0
                 and b.label and re.fullmatch(r"\d{1,2}[.)]?", b.label)]
-    if len(numbered) < 3:
-        return
-    for i in numbered:
+
+    def title(i: int) -> bool:
         text = blocks[i].text.strip()
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if len(text.split()) > 10 or SECTION_TITLE_END.search(text) or following is None \
-                or following.kind is not BlockKind.paragraph:
-            return
-    for i in numbered:
+        return len(text.split()) <= 10 and not SECTION_TITLE_END.search(text) and following is not None \
+            and following.kind in (BlockKind.paragraph, BlockKind.heading)
+
+    titles = [i for i in numbered if title(i)]
+    if len(titles) < 3 or 3 * len(titles) < 2 * len(numbered):
+        return
+    for i in titles:
         b = blocks[i]
         b.kind, b.level = BlockKind.heading, 2
         b.text = f"{b.label} {b.text}"

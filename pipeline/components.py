@@ -302,12 +302,18 @@ def retold_titles(state: IngestState) -> None:
     """A report's title block names the meeting it reports ("REPORT FROM THE MEETING IN MURMANSK,
     26-27 SEPTEMBER 2017") and its first section tells it ("The group met in Murmansk on 26-27
     September"): one happening, recorded once, from the sentence. The title's event stands when no
-    sentence tells the same days in the same city (a title slide, a programme's cover)."""
-    told = {(d.date.start, d.date.end, d.city) for d in state.drafts
-            if d.kind == "event" and d.unit is not None and not d.unit.in_title and d.date and d.date.start and d.city}
+    sentence tells the same days (in the same city, when the title's city is known): a title slide,
+    a programme's cover."""
+    told = [(d.date.start, d.date.end, d.city) for d in state.drafts
+            if d.kind == "event" and d.unit is not None and not d.unit.in_title and d.date and d.date.start]
+
+    def retold(d) -> bool:  # the same days, in the same city when the title names one it knows
+        return any((start, end) == (d.date.start, d.date.end) and (d.city is None or city == d.city)
+                   for start, end, city in told)
+
     state.drafts = [d for d in state.drafts
-                    if not (d.kind == "event" and d.unit is not None and d.unit.in_title and d.date and d.city
-                            and (d.date.start, d.date.end, d.city) in told)]
+                    if not (d.kind == "event" and d.unit is not None and d.unit.in_title and d.date
+                            and d.date.start and retold(d))]
 
 
 @stage("countries")

@@ -129,9 +129,28 @@ def test_a_title_event_told_again_by_a_sentence_is_recorded_once():
     assert state.drafts == [told, other_city, other_days, activity]
 
 
+def test_a_title_event_without_a_known_city_is_retold_by_a_sentence_of_the_same_days():
+    title = _draft("event", True, date(2016, 9, 27), date(2016, 9, 28), None)
+    told = _draft("event", False, date(2016, 9, 27), date(2016, 9, 28), "Luleå")
+    other = _draft("event", True, date(2016, 9, 29), date(2016, 9, 29), None)
+    state = SimpleNamespace(drafts=[title, told, other])
+    retold_titles(state)
+    assert state.drafts == [told, other]
+
+
 def test_a_title_event_alone_stands():
     title = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
     later_title = _draft("event", True, date(2015, 5, 4), date(2015, 5, 5), "Tromsø")
     state = SimpleNamespace(drafts=[title, later_title])
     retold_titles(state)
     assert state.drafts == [title, later_title]
+
+
+def test_most_numbered_lines_being_titles_makes_each_title_a_heading_and_leaves_the_rest():
+    item, para, head = BlockKind.list_item, BlockKind.paragraph, BlockKind.heading
+    blocks = _blocks((item, "Opening", "1."), (para, "The chair opened it.", None),
+                     (item, "Foster care – the group discussed how foster parents are trained.", "2."),
+                     (para, "Text.", None), (item, "Missing children", "3."), (para, "Text.", None),
+                     (item, "Next meeting", "4."), (head, "Next meeting: 14-15 March 2012, Oslo", None))
+    promote_numbered_sections(blocks)
+    assert [b.kind for b in blocks[::2]] == [head, item, head, head]
