@@ -46,6 +46,12 @@ ANAPHORIC = re.compile(r"^(it|they|this|these|that|those|he|she|there|we|the (?:
 NOMINAL_EVENT_START = re.compile(r"^(?:[\w’'-]+\s){0,4}?(meeting|conference|seminar|workshop|training|visit|summit|"
                                  r"consultation|round ?table|session|forum|launch|expert meeting|study visit|"
                                  r"webinar|hearing|symposium)\b", re.I)
+# Who holds the chair and when it changes hands: "Lithuania held the presidency from 1 July 2020",
+# "Finland will take over the chairmanship from Sweden", "The Danish chairmanship will begin on 1 July"
+ROTATION = re.compile(r"\b(?:held|holds?|holding|takes? over|taking over|took over|hand(?:s|ed)? over|handing over|"
+                      r"pass(?:es|ed)? (?:from|to)|assume[sd]?)\b[^.;]{0,40}\b(?:presidency|chairmanship|chair)\b|"
+                      r"\b(?:presidency|chairmanship)\b[^.;]{0,30}\b(?:begins?|began|will begin|ends?|ended|will end|"
+                      r"starts?|started|will start|pass(?:es|ed)|hand(?:s|ed)? over)\b", re.I)
 # "Action plan approved by Government, Dec. 2001", "Agreement signed in Vilnius, 15 October": a
 # fragment that tells a thing done, with its date or place (slides, timelines, results lists)
 DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|approved|signed|set up|established|"
@@ -194,6 +200,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["web or slide debris"], rule="debris")
     if unit.shape == "title" and not (EVENT_NOUNS.search(text) and own_date(text)):
         return Decision(None, ["a slide or page title"], rule="title")
+    if ROTATION.search(text) and not EVENT_NOUNS.search(text):
+        return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)
     reasons = []
     if dated:

@@ -154,3 +154,20 @@ def test_most_numbered_lines_being_titles_makes_each_title_a_heading_and_leaves_
                      (item, "Next meeting", "4."), (head, "Next meeting: 14-15 March 2012, Oslo", None))
     promote_numbered_sections(blocks)
     assert [b.kind for b in blocks[::2]] == [head, item, head, head]
+
+
+@pytest.mark.parametrize("text, rotation", [
+    ("Lithuania held the presidency of the Council from 1 July 2020 until 30 June 2021.", True),
+    ("Finland will take over the chairmanship of the JWGHS from Sweden on 1 January 2017.", True),
+    ("The Danish chairmanship will begin on 1 July 2012.", True),
+    ("The Presidency handed over to Germany on 1 January 2007.", True),
+    ("The Finnish Presidency began with a conference in Helsinki on 3 July.", False),  # an event of its own
+    ("Under the Estonian presidency the group met in Tallinn.", False),
+])
+def test_who_holds_the_chair_is_no_record(text, rotation):
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
+    assert (decide(unit, get_nlp()(text), False).rule == "rotation") is rotation
