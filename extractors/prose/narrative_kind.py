@@ -46,6 +46,10 @@ ANAPHORIC = re.compile(r"^(it|they|this|these|that|those|he|she|there|we|the (?:
 NOMINAL_EVENT_START = re.compile(r"^(?:[\w’'-]+\s){0,4}?(meeting|conference|seminar|workshop|training|visit|summit|"
                                  r"consultation|round ?table|session|forum|launch|expert meeting|study visit|"
                                  r"webinar|hearing|symposium)\b", re.I)
+# A quotation: the sentence opens in quotation marks, or quotes and names its speaker
+# (a title in quotation marks opens a sentence too: '"Children in the Streets" was held in Tallinn')
+SPEECH = r"(?:said|says|stressed|noted|added|underlined|explained|told|according to)\b"
+QUOTED = re.compile(rf"^\s*[\"“„«][^\"”»]{{20,}}[\"”»]\s*(?:$|[,–-]?\s*{SPEECH})|[,.!?…][\"”»]\s*[,–-]?\s*{SPEECH}", re.I)
 # Who holds the chair and when it changes hands: "Lithuania held the presidency from 1 July 2020",
 # "Finland will take over the chairmanship from Sweden", "The Danish chairmanship will begin on 1 July"
 ROTATION = re.compile(r"\b(?:held|holds?|holding|takes? over|taking over|took over|hand(?:s|ed)? over|handing over|"
@@ -200,6 +204,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["web or slide debris"], rule="debris")
     if unit.shape == "title" and not (EVENT_NOUNS.search(text) and own_date(text)):
         return Decision(None, ["a slide or page title"], rule="title")
+    if QUOTED.search(text):
+        return Decision(None, ["someone's words in quotation marks (GUIDELINES: quotes are no records)"], rule="quote")
     if ROTATION.search(text) and not EVENT_NOUNS.search(text):
         return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)

@@ -171,3 +171,16 @@ def test_who_holds_the_chair_is_no_record(text, rotation):
 
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
     assert (decide(unit, get_nlp()(text), False).rule == "rotation") is rotation
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('"Our police and social services must be able to work together across borders as fast as the offenders do."', True),
+    ('"Iceland’s Presidency will be a year of Nordic solidarity."', True),
+    ('Our job is to give them one," said the Norwegian Minister of Foreign Affairs in her opening words.', True),
+    ('"Children in the Streets", an expert seminar, was held in Tallinn on 27 November 2003.', False),
+    ('The seminar "Children in the Streets" was held in Tallinn.', False),
+])
+def test_a_quotation_is_no_record(text, quote):
+    from extractors.prose.narrative_kind import QUOTED
+
+    assert bool(QUOTED.search(text)) is quote
