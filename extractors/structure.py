@@ -95,14 +95,18 @@ def promote_numbered_sections(blocks: list[Block]) -> None:
     short title followed by prose of its own, never by the next item, heads a section rather than
     being a list item, when most of the document's numbered lines are such titles. Plans are left
     alone (their numbered items are work)."""
+    # numbered lines that open in a capital ("take note of the report;" is an item of a list)
     numbered = [i for i, b in enumerate(blocks) if b.kind is BlockKind.list_item and b.numbered and b.level == 0
-                and b.label and re.fullmatch(r"\d{1,2}[.)]?", b.label)]
+                and b.label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*[.)]?", b.label) and b.text[:1].isupper()]
+    starts = set(numbered)
 
     def title(i: int) -> bool:
+        """Short, no sentence end, and what follows is its section's content (prose, a table, its
+        bullets), not the next numbered line."""
         text = blocks[i].text.strip()
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         return len(text.split()) <= 10 and not SECTION_TITLE_END.search(text) and following is not None \
-            and following.kind in (BlockKind.paragraph, BlockKind.heading)
+            and i + 1 not in starts and not (following.kind is BlockKind.list_item and following.numbered)
 
     titles = [i for i in numbered if title(i)]
     if len(titles) < 3 or 3 * len(titles) < 2 * len(numbered):

@@ -50,6 +50,14 @@ NOMINAL_EVENT_START = re.compile(r"^(?:[\w’'-]+\s){0,4}?(meeting|conference|se
 # (a title in quotation marks opens a sentence too: '"Children in the Streets" was held in Tallinn')
 SPEECH = r"(?:said|says|stressed|noted|added|underlined|explained|told|according to)\b"
 QUOTED = re.compile(rf"^\s*[\"“„«][^\"”»]{{20,}}[\"”»]\s*(?:$|[,–-]?\s*{SPEECH})|[,.!?…][\"”»]\s*[,–-]?\s*{SPEECH}", re.I)
+# "No ministerial meeting was held", "The conference ... was cancelled", "could not take place"
+NOT_HAPPENED = re.compile(r"^\s*no\s+(?:[\w-]+\s+){0,4}(?:was|were|has been|have been)\s+(?:held|organi[sz]ed|adopted)\b|"
+                          r"\b(?:was|were|has been|have been|had to be)\s+(?:cancell?ed|called off)\b|"
+                          r"\b(?:did|could|will) not take place\b", re.I)
+# "Mr Matti Salo, Director of Social Services", "Ms Tiina Mäkelä, secretary": who, with no verb
+PERSON_LINE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Ž][\w’'-]+(?:\s+[A-ZÀ-Ž][\w’'-]+){0,2}\s*(?:,|\()"
+                         r"(?![^.]*\b(?:opened|chaired|welcomed|presented|reported|said|stressed|informed|will|was|were|"
+                         r"has|had)\b)")
 # Who holds the chair and when it changes hands: "Lithuania held the presidency from 1 July 2020",
 # "Finland will take over the chairmanship from Sweden", "The Danish chairmanship will begin on 1 July"
 ROTATION = re.compile(r"\b(?:held|holds?|holding|takes? over|taking over|took over|hand(?:s|ed)? over|handing over|"
@@ -206,6 +214,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["a slide or page title"], rule="title")
     if QUOTED.search(text):
         return Decision(None, ["someone's words in quotation marks (GUIDELINES: quotes are no records)"], rule="quote")
+    if NOT_HAPPENED.search(text):
+        return Decision(None, ["says the thing did not happen (cancelled, no meeting held)"], rule="not happened")
+    if PERSON_LINE.match(text):
+        return Decision(None, ["a person and their office: a list of participants"], rule="person")
     if ROTATION.search(text) and not EVENT_NOUNS.search(text):
         return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)

@@ -32,7 +32,7 @@ LABELS = ("event", "activity", "none")
 PRIORITY = re.compile(r"\b(priorit(?:y|ies)|focus|aims?|objectives|areas? of (?:co-?operation|work))\b", re.I)
 
 # Rules that decide alone; the classifier only explains.
-SURE_RULES = {"decided work", "debris", "title", "rotation", "quote", "priority item", "planned item", "future", "ongoing work", "dated entry", "dated participle",
+SURE_RULES = {"decided work", "debris", "title", "rotation", "quote", "not happened", "person", "priority item", "planned item", "future", "ongoing work", "dated entry", "dated participle",
               "event verb", "lead-in item", "elaboration"}
 # Rules whose "no record" a confident classifier may overturn, and whose "record" it may veto.
 OPEN_NONE_RULES = {"description", "past description", "fragment", "none", "anaphoric"}

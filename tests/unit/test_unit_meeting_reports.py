@@ -81,7 +81,7 @@ def test_roster_headings(heading, is_roster):
 
 
 def _blocks(*items):
-    return [Block(kind=kind, text=text, label=label, numbered=label is not None, level=0,
+    return [Block(kind=kind, text=text, label=label, numbered=label is not None and label not in "-•", level=0,
                   prov=Provenance(file="x.txt", paragraph=i + 1)) for i, (kind, text, label) in enumerate(items)]
 
 
@@ -184,3 +184,34 @@ def test_a_quotation_is_no_record(text, quote):
     from extractors.prose.narrative_kind import QUOTED
 
     assert bool(QUOTED.search(text)) is quote
+
+
+def test_section_titles_head_tables_bullets_and_subsections_and_a_list_of_requests_stays_a_list():
+    item, para, head, table = BlockKind.list_item, BlockKind.paragraph, BlockKind.heading, BlockKind.table
+    blocks = _blocks((item, "Introduction", "1."), (para, "This report is presented to the CSO.", None),
+                     (item, "Status of activities", "2."), (para, "table stands here", None),
+                     (item, "Work foreseen, July - December 2011", "3."), (item, "Seminar in Riga", "-"),
+                     (item, "Unaccompanied children", "3.1"), (para, "Text.", None),
+                     (item, "take note of the present report;", "1."), (item, "consider an extension;", "2."))
+    blocks[3].kind = table
+    promote_numbered_sections(blocks)
+    assert [b.kind for b in blocks] == [head, para, head, table, head, item, head, para, item, item]
+    assert blocks[6].text == "3.1 Unaccompanied children"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("No BASREC ministerial meeting was held in the period.", "not happened"),
+    ("The conference on corporal punishment, planned for 23 April 2020 in Stockholm, was cancelled.", "not happened"),
+    ("The seminar could not take place because of the pandemic.", "not happened"),
+    ("Mr Matti Salo, Director of Social Services", "person"),
+    ("Ms Tiina Mäkelä, secretary", "person"),
+    ("Ms Hanne Sørensen, Head of Division, welcomed the delegates.", None),  # she acts
+])
+def test_what_did_not_happen_and_who_attended_are_no_records(text, rule):
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
+    got = decide(unit, get_nlp()(text), False).rule
+    assert (got if got in ("not happened", "person") else None) == rule
