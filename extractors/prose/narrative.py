@@ -295,7 +295,11 @@ def action_parts(text: str) -> tuple[int, list[tuple[str, int, int]]] | None:
             parts.append((label, pm.end(), pm))
             expect = chr(ord(expect) + 1)
     if len(parts) < 2:
-        return m.start(), [("", m.end(), end)]
+        clause = text[m.end(): end]  # "Action: the Secretariat to publish ...; Denmark to circulate ..."
+        lead = len(clause) - len(clause.lstrip())
+        points = _action_points(clause.strip())
+        return m.start(), [("", m.end() + lead + a, m.end() + lead + b) for a, b in points] if len(points) > 1 \
+            else [("", m.end(), end)]
     out = []
     for k, (label, start, _) in enumerate(parts):
         stop = parts[k + 1][2].start() if k + 1 < len(parts) else end
@@ -695,10 +699,11 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     sentences = split_sentences(line.text[:body_end]) if body_end else []
     last_sentence = None
     for s, e in sentences:
-        unit = _unit(line, s, e, "sentence", ctx)
-        if unit:
-            units.append(unit)
-            last_sentence = unit.text
+        for a, b in _action_points(line.text[s:e]):  # "the Secretariat to publish ...; Denmark to circulate ..."
+            unit = _unit(line, s + a, s + b, "sentence", ctx)
+            if unit:
+                units.append(unit)
+                last_sentence = unit.text
     # a paragraph that ends with a lead-in introduces the list after it
     ctx["lead_in"] = last_sentence if last_sentence and LEAD_IN_END.search(last_sentence) else None
     if ctx["lead_in"]:
@@ -733,6 +738,23 @@ def _run_in_title(text: str) -> tuple[str, int] | None:
 # words that make a short opening sentence a statement ("Work continues."), not a run-in title
 TITLE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "met", "continues", "continued", "held",
                "took", "agreed", "adopted", "decided", "started", "ended", "began", "opened", "closed"}
+
+
+# "the Secretariat to publish the chapter", "Denmark to circulate a draft": who, then what to do
+ACTION_POINT = re.compile(r"^(?:the\s+)?[\w’'().-]+(?:\s+[\w’'().-]+){0,6}?\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
+
+
+def _action_points(text: str) -> list[tuple[int, int]]:
+    """A sentence of action points run together by semicolons (minutes' follow-up): one span each,
+    when every part names who is to do what; else the sentence whole."""
+    parts, start = [], 0
+    for m in re.finditer(r";\s+(?:and\s+)?", text):
+        parts.append((start, m.start() + 1))
+        start = m.end()
+    parts.append((start, len(text)))
+    if len(parts) < 2 or not all(ACTION_POINT.match(text[a:b]) for a, b in parts):
+        return [(0, len(text))]
+    return parts
 
 
 def _run_together(text: str) -> list[tuple[int, int]]:

@@ -215,3 +215,26 @@ def test_what_did_not_happen_and_who_attended_are_no_records(text, rule):
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
     got = decide(unit, get_nlp()(text), False).rule
     assert (got if got in ("not happened", "person") else None) == rule
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("the Secretariat to publish the chapter on the website; Denmark to circulate a draft before RESPONSE 9.",
+     ["the Secretariat to publish the chapter on the website;", "Denmark to circulate a draft before RESPONSE 9."]),
+    ("Sweden and Lithuania to prepare an analysis; and Estonia to send the invitation.",
+     ["Sweden and Lithuania to prepare an analysis;", "Estonia to send the invitation."]),
+    ("The group discussed the report; it was adopted.", ["The group discussed the report; it was adopted."]),
+    ("The aim is to help children; the group will meet.", ["The aim is to help children; the group will meet."]),
+])
+def test_action_points_run_together(text, parts):
+    from extractors.prose.narrative import _action_points
+
+    assert [text[a:b] for a, b in _action_points(text)] == parts
+
+
+def test_an_action_clause_of_action_points_gives_one_part_each():
+    from extractors.prose.narrative import action_parts
+
+    text = "Action: the Secretariat to publish the chapter; Denmark to circulate a draft before RESPONSE 9."
+    start, parts = action_parts(text)
+    assert start == 0 and [text[a:b] for _, a, b in parts] == [
+        "the Secretariat to publish the chapter;", "Denmark to circulate a draft before RESPONSE 9."]
