@@ -1,0 +1,196 @@
+"""Actors in running text (issue 29): actors_in_text in its three modes, and the helpers that read
+the parse (whole ORG names, longer group names, the sentence's subject), on one-sentence texts
+parsed by the pipeline's spaCy model with the shipped registry. No ingest. Each expected link is
+written by hand from the rules of extractors/entities/actors.py applied to the sentence's words."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.entities import actors as A
+from extractors.entities.registry import load_registry
+from schemas.records import ActorRole
+
+pytestmark = pytest.mark.unit
+
+R = ActorRole
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registry()
+
+
+def brief(links):
+    return [(x.name, x.entity_id, x.role, x.kind) for x in links]
+
+
+def test_organisers_and_funders_by_the_words_before_them(nlp, reg):
+    doc = nlp("The seminar was organised by the CBSS and funded by Sweden.")
+    for mode in ("event", "plan", "narrative"):
+        got = A.actors_in_text(doc, reg, None, mode=mode)
+        assert brief(got) == [("CBSS", "cbss", R.organiser, "organisation"), ("Sweden", "state:SE", R.funder, "state")]
+        assert [(x.as_written, x.source_field, x.reason) for x in got] == [
+            ("CBSS", "text", "text names 'CBSS'"), ("Sweden", "text", "text names 'Sweden' as funder")]
+
+
+def test_a_subject_and_a_partner_named_as_of_the_date(nlp, reg):
+    doc = nlp("The Expert Group met with UNICEF in Riga.")
+    assert brief(A.actors_in_text(doc, reg, None, mode="event")) == [
+        ("Expert Group on Children at Risk", "cbss_children_at_risk_group", R.participant, "body"),
+        ("UNICEF", "unicef", R.partner, "organisation")]
+    assert brief(A.actors_in_text(doc, reg, date(2008, 1, 1), mode="plan")) == [
+        ("WGCC", "cbss_children_at_risk_group", R.responsible, "body"), ("UNICEF", "unicef", R.partner, "organisation")]
+    assert brief(A.actors_in_text(doc, reg, None, mode="plan", default_role=R.organiser)) == [
+        ("Expert Group on Children at Risk", "cbss_children_at_risk_group", R.organiser, "body"),
+        ("UNICEF", "unicef", R.partner, "organisation")]
+    got = A.actors_in_text(doc, reg, None, mode="event", limit_chars=10)  # UNICEF starts at 25
+    assert [x.as_written for x in got] == ["Expert Group"]
+
+
+def test_a_body_reported_to_or_addressed_is_no_actor(nlp, reg):
+    doc = nlp("The Children's Unit will report to the WGCC.")
+    for mode, role in (("plan", R.responsible), ("event", R.participant)):
+        assert brief(A.actors_in_text(doc, reg, None, mode=mode)) == [
+            ("Children at Risk Unit", "cbss_children_unit", role, "unit")]
+    doc = nlp("A proposal was sent to the European Commission.")
+    for mode in ("plan", "event", "narrative"):
+        assert A.actors_in_text(doc, reg, None, mode=mode) == []
+
+
+def test_a_plan_leaves_out_a_body_it_sits_inside_and_a_stray_capitalised_phrase(nlp, reg):
+    doc = nlp("The Unit of the WGCC will prepare a report together with the Council of Europe.")
+    assert brief(A.actors_in_text(doc, reg, None, mode="plan")) == [
+        ("Council of Europe", "council_of_europe", R.partner, "organisation")]
+
+
+def test_an_event_takes_everyone_its_opening_names(nlp, reg):
+    doc = nlp("Experts from UNICEF and the Council of Europe attended the meeting.")
+    assert brief(A.actors_in_text(doc, reg, None, mode="event")) == [
+        ("UNICEF", "unicef", R.participant, "organisation"),
+        ("Council of Europe", "council_of_europe", R.partner, "organisation")]  # "... and the ": a partner
+
+
+def test_a_narrative_subject_of_people_from_bodies_names_the_bodies(nlp, reg):
+    doc = nlp("Experts from UNICEF and the Council of Europe attended the meeting.")
+    got = A.actors_in_text(doc, reg, None, mode="narrative")
+    assert [(x.name, x.entity_id, x.as_written, x.kind, x.reason) for x in got] == [
+        ("UNICEF", None, "UNICEF", "organisation", "the sentence's subject, a body not in the registry"),
+        ("Council of Europe", None, "Council of Europe", "organisation",
+         "the sentence's subject, a body not in the registry")]
+
+
+def test_a_presidency_of_a_body_is_the_presidency_not_the_body(nlp, reg):
+    doc = nlp("The Danish Presidency of the CBSS organised a conference.")
+    got = A.actors_in_text(doc, reg, None, mode="narrative", default_role=R.responsible)
+    assert [(x.name, x.as_written, x.role, x.kind, x.reason) for x in got] == [
+        ("Danish Presidency", "Danish Presidency", R.responsible, "organisation", "text names a state's presidency")]
+    doc = nlp("The Estonian presidency opened the session.")
+    assert [(x.name, x.as_written) for x in A.actors_in_text(doc, reg, None, mode="narrative")] == [
+        ("Estonian Presidency", "Estonian presidency")]
+
+
+def test_a_subject_the_model_does_not_know_is_kept_as_written(nlp, reg):
+    doc = nlp("The Presidential Commissioner for Children's Rights in Russia organised a seminar.")
+    assert brief(A.actors_in_text(doc, reg, None, mode="narrative")) == [
+        ("Presidential Commissioner for Children's Rights in Russia", None, R.participant, "organisation")]
+    doc = nlp("The Unit and the Polish Ombudsman for Children organised a seminar.")
+    assert [x.name for x in A.actors_in_text(doc, reg, None, mode="narrative")] == [
+        "Unit", "Polish Ombudsman for Children"]
+    doc = nlp("In November 2015 the Unit published a report.")
+    assert [x.name for x in A.actors_in_text(doc, reg, None, mode="narrative")] == ["Unit"]
+
+
+def test_a_subject_named_by_its_head_noun(nlp, reg):
+    for text, name in (("The presidency hosted the meeting.", "presidency"),
+                       ("The new youth council met in Oslo.", "new youth council")):
+        got = A.actors_in_text(nlp(text), reg, None, mode="narrative")
+        assert [(x.name, x.as_written, x.entity_id, x.reason) for x in got] == [
+            (name, name, None, "the sentence's subject, a body named by its head noun")]
+
+
+def test_an_entry_without_a_verb_names_who_met(nlp, reg):
+    doc = nlp("Expert Group on Children at Risk, Riga, 23-24 May 2018")
+    for mode in ("narrative", "event"):
+        assert brief(A.actors_in_text(doc, reg, None, mode=mode)) == [
+            ("Expert Group on Children at Risk", "cbss_children_at_risk_group", R.participant, "body")]
+
+
+def test_a_person_named_with_a_role_is_the_person(nlp, reg):
+    doc = nlp("Bragi Gudbrandsson, EGCC Chair, opened the meeting.")
+    for mode in ("event", "narrative"):
+        got = A.actors_in_text(doc, reg, None, mode=mode)
+        assert [(x.name, x.kind, x.reason) for x in got] == [
+            ("Bragi Gudbrandsson", "person", "named entity (PERSON) not in the registry")]
+    assert A.actors_in_text(nlp("John attended the meeting."), reg, None, mode="event") == []  # one word
+
+
+def test_a_short_abbreviation_before_a_title_word_names_a_document(nlp, reg):
+    doc = nlp("The EU Strategy for the Baltic Sea Region was adopted.")
+    assert A.actors_in_text(doc, reg, None, mode="event") == []
+
+
+def test_a_projects_partners_and_groups_of_people(nlp, reg):
+    got = A.actors_in_text(nlp("The PROMISE partners met in Stockholm."), reg, None, mode="event")
+    assert [(x.name, x.as_written, x.role, x.kind, x.reason) for x in got] == [
+        ("PROMISE partners", "PROMISE partners", R.partner, "network", "text names the partners of PROMISE")]
+    doc = nlp("Parliamentarians from Lithuania and members of parliament from Latvia met.")
+    assert brief(A.actors_in_text(doc, reg, None, mode="event")) == [
+        ("members of parliament from Latvia", None, R.participant, "group")]
+
+
+def test_an_org_cut_short_by_a_lower_case_noun_is_no_body(nlp, reg):
+    doc = nlp("The meeting was organised by the Swedish Research institution.")
+    assert A.actors_in_text(doc, reg, None, mode="event") == []
+
+
+def test_a_ministry_cut_short_by_the_model_is_read_whole(nlp, reg):
+    doc = nlp("The Ministry of Education and Research of Estonia hosted the meeting.")
+    org = doc.ents[0]
+    assert (org.text, org.label_) == ("The Ministry of Education and Research of", "ORG")  # the model's cut
+    assert A.whole_org_names(org) == ["The Ministry of Education and Research of Estonia"]
+    got = A.actors_in_text(doc, reg, None, mode="narrative")
+    assert [(x.name, x.as_written, x.kind, x.reason) for x in got] == [
+        ("Ministry of Education and Research of Estonia", "The Ministry of Education and Research of Estonia",
+         "organisation", "named entity (ORG) not in the registry")]
+
+    doc = nlp("The Latvian Ministry of the Interior hosted the seminar.")
+    assert A.whole_org_names(doc.ents[0]) == ["The Latvian Ministry of the Interior"]
+    assert [x.name for x in A.actors_in_text(doc, reg, None, mode="narrative")] == ["Latvian Ministry of the Interior"]
+
+
+def test_a_ministry_and_a_body_after_it_are_two(nlp):
+    doc = nlp("The Ministry of Social Security and Labour and UNICEF organised a seminar.")
+    assert doc.ents[0].text == "The Ministry of Social Security"
+    assert A.whole_org_names(doc.ents[0]) == ["The Ministry of Social Security and Labour", "UNICEF"]
+
+
+def test_a_group_named_past_what_the_model_found(nlp, reg):
+    doc = nlp("The Joint Working Group on Youth met in Oslo.")
+    body = next(e for e in doc.ents if e.label_ == "BODY")
+    assert A._longer_name(body) == "Joint Working Group on Youth"
+    got = A.actors_in_text(doc, reg, None, mode="narrative")
+    assert [(x.name, x.entity_id, x.reason) for x in got] == [
+        ("Joint Working Group on Youth", None, "named entity (ORG) not in the registry")]
+    got = A.actors_in_text(doc, reg, None, mode="event")
+    assert ("Joint Working Group on Youth", None, "text names 'Joint Working Group on Youth'") in [
+        (x.name, x.entity_id, x.reason) for x in got]
+    doc = nlp("The Task Force against Trafficking in Human Beings met in Oslo.")
+    assert A._longer_name(doc.ents[0]) is None  # the name is whole; it does not end in a group noun
+
+
+def test_subject_spans_run_from_the_opening_adverbial_to_the_verb(nlp):
+    doc = nlp("In November 2015 the Unit published a report.")
+    assert A._subject_spans(doc) == [(0, 4), (3, 4)]
+    assert A._subject_head(doc, (0, 4)).text == "Unit"
+    doc = nlp("The Expert Group met with UNICEF in Riga.")
+    assert A._subject_spans(doc) == [(0, 2), (0, 2)]
+    assert A._subject_spans(nlp("Expert Group on Children at Risk, Riga, 23-24 May 2018")) == []
