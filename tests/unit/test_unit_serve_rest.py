@@ -158,3 +158,118 @@ def test_run_warns_before_it_starts_and_starts_what_it_was_given(tmp_path, monke
     assert err == ""
     assert seen["create"][1]["page_workers"] == 3
     assert seen["uvicorn"] == ("APP", {"host": "127.0.0.1", "port": 8124, "log_level": "warning"})
+
+
+# --- a stored check run rebuilt for its page ---
+
+def check_warehouse(path):
+    from datetime import date
+
+    con = empty_warehouse(path)
+    insert(con, "documents", doc_sha256="R" * 64, name="report.txt", path="/a/report.txt", format="txt", kind="report",
+           period_start=date(2010, 1, 1), period_end=date(2010, 12, 31), period_raw=None, blocks=1, records=0,
+           quarantined=0, ingested_at=NOW)
+    insert(con, "documents", doc_sha256="S" * 64, name="half.txt", path="/a/half.txt", format="txt", kind="report",
+           period_start=date(2010, 1, 1), blocks=1, records=0, quarantined=0, ingested_at=NOW)
+    for rid, block, row, start in (("p2", 1, 1, date(2009, 3, 1)), ("p1", 1, 2, None), ("a0", 2, 1, None)):
+        insert(con, "record_facts", record_id=rid, doc_sha256="P" * 64, doc="plan.docx", kind="activity", text=rid,
+               start_date=start, block_no=block, row_no=row, date_granularity="day", date_source="record")
+    for check_id, sha, doc in (("c1", "R" * 64, "report.txt"), ("c2", "S" * 64, "half.txt")):
+        insert(con, "check_runs", check_id=check_id, report_doc=doc, report_sha256=sha, plan_docs=["plan.docx"],
+               created_at=NOW, threshold_evidenced=0.5, threshold_partly=0.3, commitments=3)
+    for rid, plan_doc, ref, status, score, themes in (
+            ("p1", "plan.docx", "1.2", "no evidence", 0.1, []), ("p2", "plan.docx", "1.1", "evidenced", 0.8, ["a", "b"]),
+            ("a0", "a.docx", None, "overdue", 0.0, [])):
+        insert(con, "commitment_checks", check_id="c1", record_id=rid, plan_doc=plan_doc, ref=ref,
+               commitment_text=f"Text {rid}", deadline=date(2009, 6, 30) if rid == "p2" else None, status=status,
+               score=score, themes=themes)
+    for rank, text, page, para, score, terms in ((2, "Second.", None, 4, 0.6, []), (1, "First.", 2, 3, 0.8, ["seminar"])):
+        insert(con, "commitment_evidence", check_id="c1", record_id="p2", rank=rank, evidence_text=text, doc="report.txt",
+               kind="sentence", page=page, paragraph_no=para, score=score, shared_terms=terms)
+    return con
+
+
+def test_a_stored_check_run_is_rebuilt_whole(tmp_path):
+    from datetime import date
+
+    from checking.evidence import Commitment, Unit
+    from checking.run import CheckResult, CommitmentResult
+    from schemas.records import Period
+    from serve.checks import load_check
+
+    con = check_warehouse(tmp_path / "c.duckdb")
+    cur = con.cursor()
+    got = load_check(cur, "c1")
+
+    def commitment(rid, ref, plan_doc, start, end, themes):
+        return Commitment(record_id=rid, ref=ref, text=f"Text {rid}", plan_doc=plan_doc, start=start, end=end,
+                          themes=themes)
+
+    def unit(text, page, para):
+        return Unit(text=text, doc="report.txt", kind="sentence", page=page, paragraph_no=para, block_no=None,
+                    start=None, end=None)
+
+    assert got == CheckResult(
+        check_id="c1", report_doc="report.txt", report_period=Period(start=date(2010, 1, 1), end=date(2010, 12, 31), raw=""),
+        plan_docs=["plan.docx"], results=[
+            CommitmentResult(commitment("a0", None, "a.docx", None, None, []), "overdue", 0.0, []),
+            CommitmentResult(commitment("p2", "1.1", "plan.docx", date(2009, 3, 1), date(2009, 6, 30), ["a", "b"]),
+                             "evidenced", 0.8, [(unit("First.", 2, 3), 0.8, ["seminar"]), (unit("Second.", None, 4), 0.6, [])]),
+            CommitmentResult(commitment("p1", "1.2", "plan.docx", None, None, []), "no evidence", 0.1, []),
+        ])
+    half = load_check(cur, "c2")  # its report has a start and no end: no period
+    assert (half.check_id, half.report_doc, half.report_period, half.plan_docs, half.results) == (
+        "c2", "half.txt", None, ["plan.docx"], [])
+    assert load_check(cur, "nothing") is None
+    con.close()
+
+
+# --- words the pages and the exposure warning use ---
+
+def test_a_csv_made_elsewhere_keeps_line_breaks_inside_its_cells():
+    assert serve_app.neutralise_csv('"a\r\nb",=c\r\n') == '"a\r\nb",\'=c\r\n'
+
+
+@pytest.mark.parametrize("n, text", [(2**20 + 2, "1,048,578 bytes"), (0, "0 bytes"), (2**21, "2 MB")])
+def test_a_size_is_in_megabytes_only_when_whole(n, text):
+    assert serve_app._size(n) == text
+
+
+def test_the_first_line_of_an_error_or_its_type():
+    from serve.sql import _first_line
+
+    assert _first_line(ValueError("one\ntwo")) == "one"
+    assert _first_line(KeyError()) == "KeyError"
+
+
+def test_the_names_a_server_answers_to(monkeypatch):
+    import socket
+
+    from serve.hosts import allowed_hosts
+
+    addresses = {"Box": [(2, 1, 6, "", ("10.0.0.5", 0))], "Box.Example.org": [(10, 1, 6, "", ("FE80::5", 0, 0, 0))]}
+
+    def getaddrinfo(name, port):
+        if name not in addresses:
+            raise OSError("unknown")
+        return addresses[name]
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "Box")
+    monkeypatch.setattr(socket, "getfqdn", lambda: "Box.Example.org")
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    loopback = {"localhost", "127.0.0.1", "::1"}
+    assert allowed_hosts("0.0.0.0") == loopback | {"0.0.0.0", "box", "box.example.org", "10.0.0.5", "fe80::5"}
+    assert allowed_hosts("") == loopback | {"box", "box.example.org", "10.0.0.5", "fe80::5"}
+    monkeypatch.setattr(socket, "getfqdn", lambda: "Unknown.Example")
+    assert allowed_hosts("::") == loopback | {"::", "box", "unknown.example", "10.0.0.5"}
+    assert allowed_hosts("Box.Example", ["[FE80::9]", "Proxy"]) == loopback | {"box.example", "fe80::9", "proxy"}
+
+
+@pytest.mark.parametrize("n, shown", [(5, "/f0, /f1, /f2, /f3, /f4"), (6, "/f0, /f1, /f2, /f3, /f4 and 1 more"),
+                                      (0, "no folder")])
+def test_the_warning_names_five_folders_at_most(n, shown):
+    from serve.hosts import exposure_warning
+
+    text = exposure_warning("10.0.0.1", 80, "w.duckdb", {}, [f"/f{i}" for i in range(n)])
+    assert f"(from {shown})." in text
+    assert "0 documents, 0 records, 0 passages" in text
