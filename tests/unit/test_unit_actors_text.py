@@ -194,3 +194,103 @@ def test_subject_spans_run_from_the_opening_adverbial_to_the_verb(nlp):
     doc = nlp("The Expert Group met with UNICEF in Riga.")
     assert A._subject_spans(doc) == [(0, 2), (0, 2)]
     assert A._subject_spans(nlp("Expert Group on Children at Risk, Riga, 23-24 May 2018")) == []
+
+
+# --- hand-made parses: the words, their tags, heads and entities written here, not the model's ---
+
+def made(nlp, rows, sent_starts=None):
+    """A Doc from (word, pos, dep, head index, entity IOB) rows."""
+    from spacy.tokens import Doc
+
+    words, pos, deps, heads, ents = zip(*rows)
+    kw = {"pos": list(pos), "deps": list(deps), "heads": list(heads)} if sent_starts is None else {
+        "pos": list(pos), "sent_starts": sent_starts}
+    return Doc(nlp.vocab, words=list(words), ents=list(ents), **kw)
+
+
+def org_names(nlp, rows, sent_starts=None):
+    doc = made(nlp, rows, sent_starts)
+    return A.whole_org_names(next(e for e in doc.ents if e.label_ == "ORG"))
+
+
+def test_an_org_name_goes_on_over_a_state_after_of_but_stops_at_a_state_or_date_otherwise(nlp):
+    assert org_names(nlp, [("Ministry", "PROPN", "nsubj", 5, "B-ORG"), ("of", "ADP", "prep", 0, "I-ORG"),
+                           ("Education", "PROPN", "pobj", 1, "I-ORG"), ("of", "ADP", "prep", 2, "I-ORG"),
+                           ("Estonia", "PROPN", "pobj", 3, "B-GPE"), ("met", "VERB", "ROOT", 5, "O")]) == [
+        "Ministry of Education of Estonia"]
+    assert org_names(nlp, [("Ministry", "PROPN", "nsubj", 2, "B-ORG"), ("Latvia", "PROPN", "appos", 0, "B-GPE"),
+                           ("met", "VERB", "ROOT", 2, "O")]) == ["Ministry"]
+    assert org_names(nlp, [("Council", "PROPN", "nsubj", 2, "B-ORG"), ("May", "PROPN", "npadvmod", 2, "B-DATE"),
+                           ("met", "VERB", "ROOT", 2, "O")]) == ["Council"]
+
+
+def test_an_org_name_stops_at_a_new_sentence_and_at_the_end_of_the_text(nlp):
+    rows = [("Nordic", "PROPN", "", 0, "B-ORG"), ("Council", "PROPN", "", 0, "I-ORG"),
+            ("Ministers", "PROPN", "", 0, "O"), ("met", "VERB", "", 0, "O")]
+    assert org_names(nlp, rows, sent_starts=[True, False, True, False]) == ["Nordic Council"]
+    assert org_names(nlp, rows, sent_starts=[True, False, False, False]) == ["Nordic Council Ministers"]
+    assert org_names(nlp, rows[:3], sent_starts=[True, False, False]) == ["Nordic Council Ministers"]
+
+
+@pytest.mark.parametrize("joiner, tail, name", [
+    ("and", "Social", "Ministry of Health and Social"),
+    ("&", "Care", "Ministry of Health & Care"),
+    ("for", "Youth", "Ministry of Health for Youth"),
+    ("of", "Sweden", "Ministry of Health of Sweden"),
+    ("and", "others", "Ministry of Health"),  # a lower-case word after "and": the name has ended
+])
+def test_an_org_name_goes_on_over_a_joining_word_and_a_capital(nlp, joiner, tail, name):
+    assert org_names(nlp, [("Ministry", "PROPN", "nsubj", 5, "B-ORG"), ("of", "ADP", "prep", 0, "I-ORG"),
+                           ("Health", "PROPN", "pobj", 1, "I-ORG"), (joiner, "CCONJ", "cc", 2, "O"),
+                           (tail, "PROPN", "conj", 2, "O"), ("met", "VERB", "ROOT", 5, "O")]) == [name]
+
+
+def test_a_joining_word_without_a_body_word_or_at_the_end_ends_the_name(nlp):
+    assert org_names(nlp, [("Save", "PROPN", "nsubj", 3, "B-ORG"), ("and", "CCONJ", "cc", 0, "O"),
+                           ("Care", "PROPN", "conj", 0, "O"), ("met", "VERB", "ROOT", 3, "O")]) == ["Save"]
+    assert org_names(nlp, [("The", "DET", "det", 1, "O"), ("Ministry", "PROPN", "ROOT", 1, "B-ORG"),
+                           ("and", "CCONJ", "cc", 1, "O")]) == ["Ministry"]
+
+
+@pytest.mark.parametrize("words, i, text, expected", [
+    (["Ministry", "of", "the", "Interior"], 1, "Ministry", True),
+    (["Ministry", "for", "the", "Environment"], 1, "Latvian ministry", True),
+    (["Department", "of", "the", "Treasury"], 1, "Department", True),
+    (["Ministry", "of", "the", "interior"], 1, "Ministry", False),  # no capital
+    (["Ministry", "of", "a", "Interior"], 1, "Ministry", False),
+    (["Ministry", "and", "the", "Interior"], 1, "Ministry", False),
+    (["Agency", "of", "the", "Interior"], 1, "Agency", False),  # not a ministry
+    (["Ministry", "of", "the"], 1, "Ministry", False),  # the text ends
+    (["Ministry", "of"], 1, "Ministry", False),
+    (["Council", "Ministry", "of", "the", "interior"], 2, "Ministry", False),
+])
+def test_a_ministry_goes_on_with_of_the_and_a_capital(nlp, words, i, text, expected):
+    from spacy.tokens import Doc
+
+    assert A._of_the_name(Doc(nlp.vocab, words=words), i, text) is expected
+
+
+def test_a_subject_loses_an_opening_time_or_place(nlp):
+    doc = made(nlp, [("In", "ADP", "prep", 5, "O"), ("November", "PROPN", "pobj", 0, "B-DATE"),
+                     ("2015", "NUM", "nummod", 1, "I-DATE"), ("the", "DET", "det", 4, "O"),
+                     ("Unit", "PROPN", "nsubj", 5, "O"), ("met", "VERB", "ROOT", 5, "O")])
+    words = list(doc[0:5])
+    assert [t.text for t in A._without_opening_adverbial(words, doc[4])] == ["the", "Unit"]
+    assert A._without_opening_adverbial(words, None) == words
+    assert A._without_opening_adverbial([], doc[4]) == []
+    assert A._without_opening_adverbial(words[3:], doc[4]) == words[3:]  # already starts after the opening
+    doc = made(nlp, [("On", "ADP", "prep", 2, "O"), ("Unit", "PROPN", "nsubj", 2, "O"), ("met", "VERB", "ROOT", 2, "O")])
+    assert [t.text for t in A._without_opening_adverbial([doc[0], doc[1]], doc[1])] == ["Unit"]
+    doc = made(nlp, [("2015", "NUM", "npadvmod", 3, "B-DATE"), ("the", "DET", "det", 2, "O"),
+                     ("Unit", "PROPN", "nsubj", 3, "O"), ("met", "VERB", "ROOT", 3, "O")])
+    assert [t.text for t in A._without_opening_adverbial(list(doc[0:3]), doc[2])] == ["the", "Unit"]
+    doc = made(nlp, [("Swedish", "ADJ", "amod", 2, "O"), ("the", "DET", "det", 2, "O"),
+                     ("Unit", "PROPN", "nsubj", 3, "O"), ("met", "VERB", "ROOT", 3, "O")])
+    assert [t.text for t in A._without_opening_adverbial(list(doc[0:3]), doc[2])] == ["Swedish", "the", "Unit"]
+
+
+def test_whether_a_name_is_in_a_subject_phrase(nlp):
+    doc = nlp("The Expert Group met with UNICEF in Riga.")
+    assert A._is_subject_name(doc, "Expert Group")
+    assert not A._is_subject_name(doc, "Group met")
+    assert not A._is_subject_name(doc, "UNICEF")
