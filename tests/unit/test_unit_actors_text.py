@@ -202,10 +202,11 @@ def made(nlp, rows, sent_starts=None):
     """A Doc from (word, pos, dep, head index, entity IOB) rows."""
     from spacy.tokens import Doc
 
+    rows = [r if len(r) == 5 else r + ("O",) for r in rows]
     words, pos, deps, heads, ents = zip(*rows)
     kw = {"pos": list(pos), "deps": list(deps), "heads": list(heads)} if sent_starts is None else {
         "pos": list(pos), "sent_starts": sent_starts}
-    return Doc(nlp.vocab, words=list(words), ents=list(ents), **kw)
+    return Doc(nlp.vocab, words=list(words), ents=list(ents), lemmas=[w.lower() for w in words], **kw)
 
 
 def org_names(nlp, rows, sent_starts=None):
@@ -294,3 +295,159 @@ def test_whether_a_name_is_in_a_subject_phrase(nlp):
     assert A._is_subject_name(doc, "Expert Group")
     assert not A._is_subject_name(doc, "Group met")
     assert not A._is_subject_name(doc, "UNICEF")
+
+
+def ent_of(doc, label="ORG"):
+    return next(e for e in doc.ents if e.label_ == label)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("Expert", "PROPN", "compound", 1, "B-ORG"), ("Group", "PROPN", "ROOT", 1, "I-ORG"), (",", "PUNCT", "punct", 1),
+      ("Riga", "PROPN", "appos", 1, "B-GPE")], True),
+    ([("Expert", "PROPN", "compound", 1, "B-ORG"), ("Group", "PROPN", "ROOT", 1, "I-ORG")], True),  # no comma at all
+    ([("The", "DET", "det", 2), ("New", "PROPN", "compound", 2, "B-ORG"), ("Group", "PROPN", "ROOT", 2, "I-ORG")], True),
+    ([("The", "DET", "det", 3), ("new", "ADJ", "amod", 3), ("Expert", "PROPN", "compound", 3, "B-ORG"),
+      ("Group", "PROPN", "ROOT", 3, "I-ORG")], True),  # after "the" and one word
+    ([("A", "DET", "det", 3), ("new", "ADJ", "amod", 3), ("Expert", "PROPN", "compound", 3, "B-ORG"),
+      ("Group", "PROPN", "ROOT", 3, "I-ORG")], False),  # two words in, without "the"
+    ([("New", "ADJ", "amod", 2), ("Expert", "PROPN", "compound", 2, "B-ORG"), ("Group", "PROPN", "ROOT", 2, "I-ORG")],
+     True),  # one word in
+    ([("Group", "PROPN", "nsubj", 1, "B-ORG"), ("met", "VERB", "ROOT", 1)], False),  # a verb: a sentence, no title
+    ([("Group", "PROPN", "nsubj", 1, "B-ORG"), ("is", "AUX", "ROOT", 1)], False),
+    ([("Hi", "INTJ", "ROOT", 0), ("Group", "PROPN", "ROOT", 1, "B-ORG")], False),  # not the first sentence
+    ([(",", "PUNCT", "punct", 1), ("Council", "PROPN", "ROOT", 1, "B-ORG")], False),  # after the first comma
+    ([("–", "PUNCT", "punct", 1), ("Council", "PROPN", "ROOT", 1, "B-ORG")], False),
+    ([("-", "PUNCT", "punct", 1), ("Council", "PROPN", "ROOT", 1, "B-ORG")], False),
+    ([(":", "PUNCT", "punct", 1), ("Council", "PROPN", "ROOT", 1, "B-ORG")], False),
+])
+def test_an_entry_title_is_the_body_before_the_first_comma(nlp, rows, expected):
+    assert A._in_entry_title(ent_of(made(nlp, rows))) is expected
+
+
+def narrative(nlp, rows, role=R.participant, label="ORG"):
+    doc = made(nlp, rows)
+    return A._in_narrative_role(ent_of(doc, label), role, A._subject_spans(doc))
+
+
+
+@pytest.mark.parametrize("rows, role, expected", [
+    # the subject's own body, last in its phrase
+    ([("The", "DET", "det", 1), ("CBSS", "PROPN", "nsubj", 2, "B-ORG"), ("met", "VERB", "ROOT", 2)], R.participant, True),
+    # an opening time inside the subject's span is no actor: the body is still the first
+    ([("In", "ADP", "prep", 3), ("2015", "NUM", "pobj", 0, "B-DATE"), ("CBSS", "PROPN", "nsubj", 3, "B-ORG"),
+      ("met", "VERB", "ROOT", 3)], R.participant, True),
+    # "the Danish Presidency": the presidency acts, not the body that qualifies it
+    ([("The", "DET", "det", 2), ("Danish", "PROPN", "compound", 2, "B-ORG"), ("Presidency", "PROPN", "nsubj", 3),
+      ("met", "VERB", "ROOT", 3)], R.participant, False),
+    # a meeting of the body: the body meets
+    ([("They", "PRON", "nsubj", 1), ("went", "VERB", "ROOT", 1), ("to", "ADP", "prep", 1), ("the", "DET", "det", 5),
+      ("CBSS", "PROPN", "compound", 5, "B-ORG"), ("meeting", "NOUN", "pobj", 2)], R.participant, True),
+    # the body's staff, met with: the body
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("with", "ADP", "prep", 1),
+      ("CBSS", "PROPN", "compound", 4, "B-ORG"), ("staff", "NOUN", "pobj", 2)], R.participant, True),
+    # the body's colours: no actor, whatever the preposition
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("with", "ADP", "prep", 1),
+      ("CBSS", "PROPN", "compound", 4, "B-ORG"), ("colours", "NOUN", "pobj", 2)], R.participant, False),
+    # a body joined to one met with
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("with", "ADP", "prep", 1),
+      ("UNICEF", "PROPN", "pobj", 2, "B-GPE"), ("and", "CCONJ", "cc", 3), ("CBSS", "PROPN", "conj", 3, "B-ORG")],
+     R.participant, True),
+    # written to: never an actor, not even as an organiser
+    ([("They", "PRON", "nsubj", 1), ("wrote", "VERB", "ROOT", 1), ("to", "ADP", "prep", 1),
+      ("CBSS", "PROPN", "pobj", 2, "B-ORG")], R.organiser, False),
+    # an object: an actor when named as organiser or funder only
+    ([("They", "PRON", "nsubj", 1), ("thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")],
+     R.organiser, True),
+    ([("They", "PRON", "nsubj", 1), ("thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")],
+     R.participant, False),
+    # of a role or an event: the body
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("the", "DET", "det", 3), ("director", "NOUN", "dobj", 1),
+      ("of", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], R.participant, True),
+    ([("They", "PRON", "nsubj", 1), ("held", "VERB", "ROOT", 1), ("a", "DET", "det", 3), ("meeting", "NOUN", "dobj", 1),
+      ("for", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], R.participant, True),
+    ([("They", "PRON", "nsubj", 1), ("saw", "VERB", "ROOT", 1), ("the", "DET", "det", 3), ("colours", "NOUN", "dobj", 1),
+      ("of", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], R.participant, False),
+])
+def test_who_acts_in_a_sentence(nlp, rows, role, expected):
+    assert narrative(nlp, rows, role) is expected
+
+
+def test_a_second_body_joined_to_the_subject_acts_too(nlp):
+    doc = made(nlp, [("CBSS", "PROPN", "nsubj", 3, "B-ORG"), ("and", "CCONJ", "cc", 0),
+                     ("UNICEF", "PROPN", "conj", 0, "B-GPE"), ("met", "VERB", "ROOT", 3)])
+    assert A._in_narrative_role(ent_of(doc, "GPE"), R.participant, A._subject_spans(doc)) is True
+
+
+def subject_links(nlp, rows):
+    return [(x.name, x.as_written, x.entity_id, x.role, x.source_field, x.kind, x.reason)
+            for x in A._named_subject(made(nlp, rows), R.partner)]
+
+
+def unknown(name):
+    return (name, name, None, R.partner, "text", "organisation", "the sentence's subject, a body not in the registry")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1)], []),  # no noun
+    ([("The", "DET", "det", 2), ("Nordic", "PROPN", "compound", 2), ("Unit", "PROPN", "nsubj", 4),
+      ("similarly", "ADV", "advmod", 4), ("met", "VERB", "ROOT", 4)], [unknown("Nordic Unit")]),
+    ([("Also", "ADV", "advmod", 3), ("the", "DET", "det", 2), ("Unit", "PROPN", "nsubj", 3), ("met", "VERB", "ROOT", 3)],
+     [unknown("Unit")]),
+    ([("And", "CCONJ", "cc", 3), ("the", "DET", "det", 2), ("Unit", "PROPN", "nsubj", 3), ("met", "VERB", "ROOT", 3)],
+     [unknown("Unit")]),
+    ([("The", "DET", "det", 1), ("Council", "PROPN", "nsubj", 4), ("of", "ADP", "prep", 1), ("youth", "NOUN", "pobj", 2),
+      ("met", "VERB", "ROOT", 4)], []),  # one capital
+    ([("The", "DET", "det", 1), ("Government", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], []),  # not a bare body noun
+    ([("The", "DET", "det", 1), ("Unit", "PROPN", "nsubj", 5), (",", "PUNCT", "punct", 1), ("the", "DET", "det", 4),
+      ("Council", "PROPN", "appos", 1), ("met", "VERB", "ROOT", 5)], []),  # a comma: a list, not a name
+    ([("Representatives", "NOUN", "nsubj", 7), ("of", "ADP", "prep", 0), ("the", "DET", "det", 3),
+      ("Council", "PROPN", "pobj", 1), ("and", "CCONJ", "cc", 3), ("the", "DET", "det", 6), ("Ministry", "PROPN", "conj", 3),
+      ("met", "VERB", "ROOT", 7)], [unknown("Council"), unknown("Ministry")]),
+])
+def test_the_subject_a_model_did_not_know(nlp, rows, expected):
+    assert subject_links(nlp, rows) == expected
+
+
+def test_a_subject_named_by_its_head_noun_is_a_whole_link(nlp):
+    rows = [("The", "DET", "det", 2), ("acting", "VERB", "amod", 2), ("council", "NOUN", "nsubj", 3),
+            ("met", "VERB", "ROOT", 3)]
+    assert subject_links(nlp, rows) == [("acting council", "acting council", None, R.partner, "text", "organisation",
+                                         "the sentence's subject, a body named by its head noun")]
+
+
+@pytest.mark.parametrize("rows, head, start, short", [
+    ([("the", "DET", "det", 2), ("Youth", "NOUN", "compound", 2), ("council", "NOUN", "nsubj", 3),
+      ("met", "VERB", "ROOT", 3)], 2, 0, None),  # a capital before it: a name, not a head noun
+    ([("saw", "VERB", "ROOT", 0), ("the", "DET", "det", 3), ("youth", "NOUN", "compound", 3),
+      ("council", "NOUN", "dobj", 0)], 3, 1, "youth council"),
+    ([("the", "DET", "det", 2), ("youth", "NOUN", "compound", 2), ("council", "NOUN", "nsubj", 3),
+      ("met", "VERB", "ROOT", 3)], 2, 1, None),  # "the" outside the span
+    ([("a", "DET", "det", 1), ("council", "NOUN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], 1, 0, None),
+    ([("the", "DET", "det", 1), ("meeting", "NOUN", "nsubj", 2), ("ended", "VERB", "ROOT", 2)], 1, 0, None),
+    ([("the", "DET", "det", 1), ("Council", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], 1, 0, None),
+])
+def test_a_head_noun_after_the(nlp, rows, head, start, short):
+    doc = made(nlp, rows)
+    assert A._short_name(doc, doc[head], start) == short
+
+
+@pytest.mark.parametrize("text, label, plausible", [
+    ("unicef", "ORG", False), ("UNICEF 2", "ORG", False), ("UN", "ORG", False), ("UNICEF", "ORG", True),
+    ("Riga", "ORG", False), ("Sweden", "ORG", False), ("Swedish", "ORG", False), ("Annual Report", "ORG", False),
+    ("Partners/Donors", "ORG", False), ("Anna", "PERSON", False), ("ANNA", "PERSON", True), ("Anna Berg", "PERSON", True),
+])
+def test_a_name_the_model_found_is_plausible(nlp, reg, text, label, plausible):
+    doc = made(nlp, [(text, "PROPN", "nsubj", 1, f"B-{label}"), ("met", "VERB", "ROOT", 1)])
+    assert A._plausible_name(text, ent_of(doc, label), [], reg) is plausible
+
+
+def test_a_name_inside_a_project_or_cut_before_a_noun_is_not_plausible(nlp, reg):
+    doc = made(nlp, [("Swedish", "PROPN", "compound", 2, "B-ORG"), ("Research", "PROPN", "compound", 2, "I-ORG"),
+                     ("institution", "NOUN", "nsubj", 3), ("met", "VERB", "ROOT", 3)])
+    assert A._plausible_name("Swedish Research", ent_of(doc), [], reg) is False
+    doc = made(nlp, [("Youth", "PROPN", "compound", 1, "B-ORG"), ("Network", "PROPN", "compound", 2, "I-ORG"),
+                     ("meeting", "NOUN", "nsubj", 3), ("ended", "VERB", "ROOT", 3)])
+    assert A._plausible_name("Youth Network", ent_of(doc), [], reg) is True  # "... Network meeting": the network met
+    doc = made(nlp, [("PROMISE", "PROPN", "compound", 1, "B-ORG"), ("Group", "PROPN", "nsubj", 2, "I-ORG"),
+                     ("met", "VERB", "ROOT", 2)])
+    assert A._plausible_name("PROMISE Group", ent_of(doc), [doc[0:1]], reg) is False
