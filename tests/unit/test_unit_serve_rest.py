@@ -273,3 +273,7 @@ def test_the_warning_names_five_folders_at_most(n, shown):
     text = exposure_warning("10.0.0.1", 80, "w.duckdb", {}, [f"/f{i}" for i in range(n)])
     assert f"(from {shown})." in text
     assert "0 documents, 0 records, 0 passages" in text
+
+
+def test_a_csv_made_elsewhere_may_end_its_lines_with_a_carriage_return():
+    assert serve_app.neutralise_csv("a,=b\r=c\r") == "a,'=b\r\n'=c\r\n"
