@@ -277,3 +277,61 @@ def test_the_warning_names_five_folders_at_most(n, shown):
 
 def test_a_csv_made_elsewhere_may_end_its_lines_with_a_carriage_return():
     assert serve_app.neutralise_csv("a,=b\r=c\r") == "a,'=b\r\n'=c\r\n"
+
+
+# --- the source file, read through one descriptor ---
+
+def test_a_source_file_at_its_cap_is_read_and_one_byte_more_is_refused(tmp_path, monkeypatch):
+    import hashlib
+
+    from starlette.exceptions import HTTPException
+
+    monkeypatch.setattr(serve_app, "MAX_SOURCE_BYTES", 2**21)  # 2 MB
+    whole = tmp_path / "whole.txt"
+    whole.write_bytes(b"a" * 2**21)
+    assert serve_app.read_ingested(str(whole), hashlib.sha256(b"a" * 2**21).hexdigest()) == b"a" * 2**21
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (2**21 + 1))
+    with pytest.raises(HTTPException) as err:
+        serve_app.read_ingested(str(big), hashlib.sha256(b"a" * (2**21 + 1)).hexdigest())
+    assert (err.value.status_code, err.value.detail) == (413, "the file is larger than serve's cap of 2 MB")
+
+
+def test_a_source_file_gone_or_a_fifo_is_refused_without_waiting(tmp_path):
+    import os
+
+    from starlette.exceptions import HTTPException
+
+    with pytest.raises(HTTPException) as err:
+        serve_app.read_ingested(str(tmp_path / "gone.txt"), "0" * 64)
+    assert (err.value.status_code, err.value.detail) == (
+        404, "the ingested file is no longer at its path, or the path is now a link")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # opened without O_NONBLOCK, this would wait for a writer
+    with pytest.raises(HTTPException) as err:
+        serve_app.read_ingested(str(fifo), "0" * 64)
+    assert (err.value.status_code, err.value.detail) == (404, "the ingested path is no longer a regular file")
+
+
+def test_charts_at_their_default_size_whole():
+    from serve.charts import timeline_svg, year_bars_svg
+
+    svg = str(timeline_svg([(2001, "care", 1)], lambda y, t: f"/s?y={y}&t={t}"))
+    # height 320, bar 26: width 40 + 32 + 10 = 82; scale (320 - 24 - 10) / 1 = 286
+    assert svg == (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="82" height="320" viewBox="0 0 82 320" '
+        'role="img" aria-label="records per year by theme"><text x="4" y="14" font-size="11">1</text>'
+        '<line x1="36" y1="296" x2="82" y2="296" stroke="#999"/>'
+        '<a href="/s?y=2001&amp;t=care" class="bar" data-year="2001" data-theme="care"><rect x="40" y="10.0" width="26" '
+        'height="286.0" fill="#1f77b4"><title>2001 · care: 1</title></rect></a>'
+        '<a href="/s?y=2001&amp;t=None"><text x="53.0" y="312" font-size="10" text-anchor="middle">2001</text></a>'
+        '</svg><div class="legend"><span class="swatch" style="background:#1f77b4"></span>care </div>')
+    thin = str(timeline_svg([(2001, "a", 1), (2001, "b", 999)], lambda y, t: "", height=334))  # 0.3 px: drawn 0.5
+    assert 'width="26" height="0.5" fill="#1f77b4"' in thin
+    svg = str(year_bars_svg([(2001, 1)], lambda y: f"/y/{y}"))
+    # height 120, bar 22: width 26 + 10 = 36; scale (120 - 30) / 1 = 90
+    assert svg == (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="120" role="img" aria-label="records per year">'
+        '<a href="/y/2001"><rect x="4" y="12.0" width="22" height="90.0" fill="#1f77b4"><title>2001: 1</title></rect></a>'
+        '<text x="15.0" y="9.0" font-size="9" text-anchor="middle">1</text>'
+        '<text x="15.0" y="116" font-size="9" text-anchor="middle">2001</text></svg>')
