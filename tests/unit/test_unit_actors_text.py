@@ -451,3 +451,45 @@ def test_a_name_inside_a_project_or_cut_before_a_noun_is_not_plausible(nlp, reg)
     doc = made(nlp, [("PROMISE", "PROPN", "compound", 1, "B-ORG"), ("Group", "PROPN", "nsubj", 2, "I-ORG"),
                      ("met", "VERB", "ROOT", 2)])
     assert A._plausible_name("PROMISE Group", ent_of(doc), [doc[0:1]], reg) is False
+
+
+def longer(nlp, words, ent_at, ents=None, pos=None):
+    """_longer_name of the ORG entity over words[ent_at[0]:ent_at[1]] in a flat hand-made parse
+    (every token hangs on the last; POS PROPN for capitalised words unless given)."""
+    from spacy.tokens import Doc
+
+    n = len(words)
+    tags = ents or ["O"] * n
+    tags = [("B-ORG" if i == ent_at[0] else "I-ORG") if ent_at[0] <= i < ent_at[1] else tags[i] for i in range(n)]
+    pos = pos or ["PROPN" if w[:1].isupper() else "ADP" if w in ("on", "for", "against", "of", "in") else "NOUN"
+                  for w in words]
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=[n - 1] * n, deps=["dep"] * (n - 1) + ["ROOT"], ents=tags)
+    return A._longer_name(ent_of(doc))
+
+
+@pytest.mark.parametrize("words, ent_at, ents, name", [
+    (["The", "Joint", "Working", "Group", "on", "Youth", "met"], (2, 4), None, "Joint Working Group on Youth"),
+    (["The", "big", "Joint", "Working", "Group", "on", "Youth", "met"], (3, 5), None, "Joint Working Group on Youth"),
+    (["The", "CBSS", "Working", "Group", "on", "Youth", "met"], (2, 4), None, "Working Group on Youth"),  # CBSS's group
+    (["The", "Working", "Group", "met"], (1, 3), None, None),  # nothing more
+    (["Working", "Group", "met", "in", "Oslo"], (0, 2), None, None),
+    (["Working", "Group", "on"], (0, 2), None, None),  # the text ends
+    (["Working", "Group", "on", "Youth"], (0, 2), None, "Working Group on Youth"),
+    (["Task", "Force", "against", "Trafficking", "in", "Human", "Beings", "met"], (0, 2), None,
+     "Task Force against Trafficking in Human Beings"),
+    (["Working", "Group", "for", "Youth", "and", "Sport", "met"], (0, 2), None, "Working Group for Youth and Sport"),
+    (["Working", "Group", "of", "Experts", "&", "Friends", "met"], (0, 2), None, "Working Group of Experts & Friends"),
+    (["Working", "Group", "on", "Youth", "May", "met"], (0, 2), ["O", "O", "O", "O", "B-DATE", "O"], "Working Group on Youth"),
+    (["Working", "Group", "on", "Sweden", "met"], (0, 2), ["O", "O", "O", "B-GPE", "O"], None),
+    (["Working", "Group", "on", "Children", "met"], (0, 2), ["O", "O", "O", "B-BODY", "O"], None),
+    (["Ministry", "of", "Health", "met"], (0, 1), None, None),  # not a group's head noun
+])
+def test_a_group_named_past_its_entity(nlp, words, ent_at, ents, name):
+    assert longer(nlp, words, ent_at, ents) == name
+
+
+@pytest.mark.parametrize("label", ["DATE", "GPE", "STATE", "CITY"])
+def test_a_group_name_does_not_take_in_a_place_or_a_time_before_it(nlp, label):
+    words = ["The", "Riga", "Working", "Group", "on", "Youth", "met"]
+    ents = ["O", f"B-{label}", "O", "O", "O", "O", "O"]
+    assert longer(nlp, words, (2, 4), ents) == "Working Group on Youth"
