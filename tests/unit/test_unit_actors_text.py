@@ -493,3 +493,75 @@ def test_a_group_name_does_not_take_in_a_place_or_a_time_before_it(nlp, label):
     words = ["The", "Riga", "Working", "Group", "on", "Youth", "met"]
     ents = ["O", f"B-{label}", "O", "O", "O", "O", "O"]
     assert longer(nlp, words, (2, 4), ents) == "Working Group on Youth"
+
+
+THEY_MET_WITH = [("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("with", "ADP", "prep", 1)]
+
+
+@pytest.mark.parametrize("rows, label, attachment", [
+    (THEY_MET_WITH + [("UNICEF", "PROPN", "pobj", 2, "B-GPE"), ("and", "CCONJ", "cc", 3),
+                      ("CBSS", "PROPN", "conj", 3, "B-ORG")], "ORG", ("with", "met")),  # through a conjunction
+    (THEY_MET_WITH + [("UNICEF", "PROPN", "pobj", 2, "B-GPE"), (",", "PUNCT", "punct", 3),
+                      ("Agency", "PROPN", "appos", 3, "B-ORG")], "ORG", ("with", "met")),  # through an apposition
+    (THEY_MET_WITH + [("CBSS", "PROPN", "compound", 4, "B-ORG"), ("staff", "NOUN", "pobj", 2)], "ORG", ("with", "met")),
+    (THEY_MET_WITH + [("CBSS", "PROPN", "dep", 2, "B-ORG")], "ORG", (None, None)),  # not the object of the preposition
+    ([("They", "PRON", "nsubj", 1), ("Thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")], "ORG",
+     (None, None)),
+    ([("They", "PRON", "nsubj", 1), ("Met", "VERB", "ROOT", 1), ("bodies", "NOUN", "dobj", 1), ("such", "ADJ", "amod", 2),
+      ("as", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], "ORG", ("such as", "bodies")),
+    ([("They", "PRON", "nsubj", 1), ("Met", "VERB", "ROOT", 1), ("as", "ADP", "prep", 1),
+      ("CBSS", "PROPN", "pobj", 2, "B-ORG")], "ORG", ("as", "met")),
+    ([("It", "PRON", "nsubjpass", 2), ("was", "AUX", "auxpass", 2), ("Funded", "VERB", "ROOT", 2),
+      ("by", "ADP", "agent", 2), ("CBSS", "PROPN", "pobj", 3, "B-ORG")], "ORG", ("by", "funded")),
+])
+def test_the_preposition_that_introduces_a_name(nlp, rows, label, attachment):
+    assert A._attachment(ent_of(made(nlp, rows), label)) == attachment
+
+
+@pytest.mark.parametrize("rows, subject", [
+    ([("CBSS", "PROPN", "compound", 1, "B-ORG"), ("Group", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], True),
+    ([("UNICEF", "PROPN", "nsubj", 3, "B-GPE"), ("and", "CCONJ", "cc", 0), ("CBSS", "PROPN", "conj", 0, "B-ORG"),
+      ("met", "VERB", "ROOT", 3)], True),
+    ([("Agency", "PROPN", "nsubj", 3, "B-GPE"), (",", "PUNCT", "punct", 0), ("CBSS", "PROPN", "appos", 0, "B-ORG"),
+      ("met", "VERB", "ROOT", 3)], True),
+    ([("CBSS", "PROPN", "nsubjpass", 2, "B-ORG"), ("was", "AUX", "auxpass", 2), ("funded", "VERB", "ROOT", 2)], True),
+    ([("CBSS", "PROPN", "ROOT", 0, "B-ORG"), (",", "PUNCT", "punct", 0)], True),
+    ([("They", "PRON", "nsubj", 1), ("thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")], False),
+])
+def test_whether_a_name_is_the_subject(nlp, rows, subject):
+    assert A._is_subject(ent_of(made(nlp, rows))) is subject
+
+
+@pytest.mark.parametrize("subj, conj, expected", [("nsubj", False, True), ("nsubjpass", False, True),
+                                                  ("nsubj", True, True), ("dobj", False, False)])
+def test_a_body_a_subject_is_sent_to_is_part_of_the_subject(nlp, subj, conj, expected):
+    rows = [("secondment", "NOUN", subj, 5), ("to", "ADP", "prep", 0), ("Unit", "PROPN", "pobj", 1, "B-GPE"),
+            ("and", "CCONJ", "cc", 2), ("Council", "PROPN", "conj", 2, "B-ORG"), ("acts", "VERB", "ROOT", 5)]
+    assert A._in_plan_role(ent_of(made(nlp, rows), "ORG" if conj else "GPE")) is expected
+
+
+def test_report_to_a_body_is_no_plan_role(nlp):
+    rows = [("Unit", "PROPN", "nsubj", 1), ("reports", "VERB", "ROOT", 1), ("to", "ADP", "prep", 1),
+            ("CBSS", "PROPN", "pobj", 2, "B-ORG")]
+    assert A._in_plan_role(ent_of(made(nlp, rows))) is False
+
+
+@pytest.mark.parametrize("rows, first_end, role, expected", [
+    ([("Hi", "INTJ", "ROOT", 0), ("CBSS", "PROPN", "npadvmod", 0, "B-ORG")], 3, R.participant, False),  # starts at 3
+    ([("Hi", "INTJ", "ROOT", 0), ("CBSS", "PROPN", "npadvmod", 0, "B-ORG")], 4, R.participant, True),  # in the opening
+    ([("They", "PRON", "nsubj", 1), ("thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")], 0,
+     R.organiser, True),
+    ([("They", "PRON", "nsubj", 1), ("thanked", "VERB", "ROOT", 1), ("CBSS", "PROPN", "dobj", 1, "B-ORG")], 0,
+     R.participant, False),
+    ([("CBSS", "PROPN", "nsubj", 1, "B-ORG"), ("met", "VERB", "ROOT", 1)], 0, R.participant, True),  # a later subject
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("the", "DET", "det", 3), ("director", "NOUN", "dobj", 1),
+      ("of", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], 0, R.participant, True),
+    ([("They", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("the", "DET", "det", 3), ("director", "NOUN", "dobj", 1),
+      ("for", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], 0, R.participant, False),
+    ([("They", "PRON", "nsubj", 1), ("saw", "VERB", "ROOT", 1), ("the", "DET", "det", 3), ("colours", "NOUN", "dobj", 1),
+      ("of", "ADP", "prep", 3), ("CBSS", "PROPN", "pobj", 4, "B-ORG")], 0, R.participant, False),
+    ([("They", "PRON", "nsubj", 1), ("wrote", "VERB", "ROOT", 1), ("to", "ADP", "prep", 1),
+      ("CBSS", "PROPN", "pobj", 2, "B-ORG")], 100, R.organiser, False),  # an addressee, even in the opening
+])
+def test_who_takes_part_in_an_event_entry(nlp, rows, first_end, role, expected):
+    assert A._in_event_role(ent_of(made(nlp, rows)), first_end, role) is expected
