@@ -444,10 +444,11 @@ def mutmut_env() -> dict[str, str]:
     return env
 
 
-def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | None = None) -> dict:
+def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | None = None, sample: str = "") -> dict:
     """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names.
     keep: a folder to copy the scratch copy to at the end (its mutants/ holds every mutant's code
-    and status, for `mutmut show` and `--partial`)."""
+    and status, for `mutmut show` and `--partial`). sample: digits; only the mutants whose number
+    ends in one of them are run and counted (a systematic sample of every function's mutants)."""
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"planscope-mutmut-{package}-") as tmp:
         repo = Path(tmp) / "repo"
@@ -458,7 +459,8 @@ def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | Non
         (repo / "pyproject.toml").write_text(config.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = [{globs}]\n", 1),
                                              encoding="utf-8")
         env = mutmut_env()
-        proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+        patterns = [f"*__mutmut_*{d}" for d in sample]
+        proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *patterns],
                               cwd=repo, env=env, capture_output=True, text=True)
         listed = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=repo, env=env,
                                 capture_output=True, text=True).stdout
@@ -467,6 +469,8 @@ def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | Non
             name, _, status = line.strip().rpartition(": ")
             if name:
                 statuses[name] = status
+        if sample:
+            statuses = {n: s for n, s in statuses.items() if n[-1] in sample}
         diffs = {}
         if survivors:  # the first SHOW_AT_MOST surviving mutants' diffs (one `mutmut show` each: a second or so)
             alive = [n for n, s in statuses.items() if s not in KILLED and n not in equivalent_mutants()]
@@ -519,16 +523,17 @@ def partial_main(repo: Path) -> int:
     return 0
 
 
-def save_results(package: str, score: dict, r: dict) -> None:
+def save_results(package: str, score: dict, r: dict, sample: str = "") -> None:
     """Each package's last figures and its surviving mutants' names, for bench/MUTATION.md."""
     saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    saved[package] = {**{k: v for k, v in score.items() if k != "score"}, "score": round(score["score"], 3),
+    saved[package + (f" (sample {sample})" if sample else "")] = {
+                      **{k: v for k, v in score.items() if k != "score"}, "score": round(score["score"], 3),
                       "files": PACKAGES[package], "minutes": round(r["seconds"] / 60, 1), "date": time.strftime("%Y-%m-%d"),
                       "not_killed": sorted(n for n, s in r["statuses"].items() if s not in KILLED)}
     RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: str | None = None) -> int:
+def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: str | None = None, sample: str = "") -> int:
     unknown = [p for p in packages if p not in PACKAGES]
     if unknown:
         print(f"unknown package(s) {', '.join(unknown)}; one of {', '.join(PACKAGES)}", file=sys.stderr)
@@ -536,10 +541,10 @@ def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: s
     equivalent = equivalent_mutants()
     rows = []
     for package in packages:
-        r = run_mutmut(package, max_children, survivors, keep)
+        r = run_mutmut(package, max_children, survivors, keep, sample)
         score = mutmut_score(r["statuses"], equivalent)
         rows.append((package, score, r["seconds"]))
-        save_results(package, score, r)
+        save_results(package, score, r, sample)
         others = ", ".join(f"{k} {v}" for k, v in sorted(score["counts"].items()))
         print(f"{package:10} {score['killed']:5} of {score['counted']:5} killed ({score['score']:.0%}); "
               f"{score['equivalent']} equivalent; {others}; {r['seconds'] / 60:.1f} min", flush=True)
@@ -564,13 +569,15 @@ def main() -> int:
     ap.add_argument("--survivors", action="store_true", help="with --mutmut: print each surviving mutant's diff")
     ap.add_argument("--max-children", type=int, default=2, help="with --mutmut: parallel mutants (default: 2)")
     ap.add_argument("--keep", metavar="DIR", help="with --mutmut: keep each package's scratch copy as DIR/PACKAGE")
+    ap.add_argument("--sample", default="", metavar="DIGITS", help="with --mutmut: run and count only the mutants whose "
+                    "number ends in one of these digits (37: a fifth of every function's mutants), for an estimate")
     ap.add_argument("--partial", metavar="DIR", help="figures so far of a mutmut run stopped before its end: DIR is its "
                     "scratch copy (/tmp/planscope-mutmut-PACKAGE-*/repo)")
     args = ap.parse_args()
     if args.partial:
         return partial_main(Path(args.partial))
     if args.mutmut is not None:
-        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors, args.keep)
+        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors, args.keep, args.sample)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
     if args.list:
         for m in chosen:
