@@ -86,7 +86,9 @@ def split_label(text: str) -> tuple[str | None, int | None, str, str | None]:
     stripped = text.lstrip()
     if stripped[:1] and stripped[0] in BULLET_CHARS and (len(stripped) == 1 or stripped[1].isspace()):
         return stripped[0], None, stripped[1:].strip(), "bullet"
-    if re.match(r"o [^\W_]", stripped):  # Word's second-level bullet (Courier "o") as plain text gives it
+    # Word's second-level bullet (Courier "o") as plain text gives it: "o hosted by ...", "o 45 participants";
+    # "o 2017" alone is no item
+    if re.match(r"o (?:[^\W\d_]|\d+\s+[^\W\d_])", stripped):
         return "o", None, stripped[2:].strip(), "bullet"
     m = LABEL_RE.match(text)
     if not m:
