@@ -312,6 +312,30 @@ ENDS_WITH_DATE = re.compile(r"((19|20)\d{2}|\b(january|february|march|april|may|
                             r"november|december))\W*$", re.I)
 
 
+JOINING_WORDS = {"of", "on", "in", "for", "and", "with", "to", "the", "a", "an", "at", "by", "from", "against", "&"}
+
+
+def _capitals_run(text: str) -> list[tuple[int, int]] | None:
+    """A slide's title and its list run together on one line with nothing between them ("Priorities
+    1999 Children's rights Youth participation Social inclusion"): cut before each capital that follows
+    a lower-case word or a number (never after a word that joins, as in "Cooperation with Russia"),
+    when that gives at least four pieces of one to four words and the line has no punctuation."""
+    if re.search(r"[.,;:!?()–—-]", text):
+        return None
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    cuts = [0]
+    for k in range(1, len(words)):
+        prev, word = words[k - 1][2], words[k][2]
+        if word[:1].isupper() and prev.lower() not in JOINING_WORDS and (prev[:1].islower() or prev.isdigit()):
+            cuts.append(k)
+    if len(cuts) < 4:
+        return None
+    bounds = cuts + [len(words)]
+    if any(not 1 <= bounds[i + 1] - bounds[i] <= 4 for i in range(len(cuts))):
+        return None
+    return [(words[bounds[i]][0], words[bounds[i + 1] - 1][1]) for i in range(len(cuts))]
+
+
 def slide_pieces(text: str) -> list[tuple[int, int]]:
     """Items a transcript ran together on one line: `..., September 2006 - Conference The Rights
     ...`. A dash followed by two capitalised words continues a title ("States - Improving Child
@@ -824,6 +848,17 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
     ("Programme adopted by the group includes") makes the items after it belong to it."""
     units: list[Unit] = []
     text = line.text
+    run = _capitals_run(text) if line.slide_start else None
+    if run:  # "Priorities 1999 Children's rights Youth participation Social inclusion": a title, then items
+        (s0, e0), items = run[0], run[1:]
+        title = text[s0:e0]
+        ctx.update(heading=title, lead_in=None, priorities=bool(PRIORITY_CONTEXT.search(title)),
+                   planned=bool(PLANNED_CONTEXT.search(title)))
+        for s, e in items:
+            unit = _unit(line, s, e, "item", ctx, in_priorities=ctx["priorities"])
+            if unit:
+                units.append(unit)
+        return units
     if line.slide_start and len(text.split()) <= 12 and not inline_items(text):
         ctx.update(heading=text, lead_in=text if LEAD_MODAL.search(text) else None,
                    priorities=bool(PRIORITY_CONTEXT.search(text)), planned=bool(PLANNED_CONTEXT.search(text)))

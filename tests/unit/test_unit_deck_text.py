@@ -198,3 +198,31 @@ def test_web_navigation_and_words_that_open_a_sentence(line, debris):
     from extractors.prose.narrative import WEB_DEBRIS
 
     assert bool(WEB_DEBRIS.match(line)) is debris
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Priorities 1999 Children's rights Youth participation Social inclusion Environmental education",
+     ["Priorities 1999", "Children's rights", "Youth participation", "Social inclusion", "Environmental education"]),
+    ("Cooperation with Russia on Children at Risk", None),  # capitals after joining words: one title
+    ("Results of the year", None),
+    ("Priorities: Children's rights, Youth participation, Social inclusion", None),  # punctuated: read as such
+])
+def test_a_title_and_its_list_run_together_on_one_slide_line(text, pieces):
+    from extractors.prose.narrative import _capitals_run
+
+    run = _capitals_run(text)
+    assert ([text[a:b] for a, b in run] if run else None) == pieces
+
+
+def test_the_run_together_list_becomes_priority_items(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text("Slide 1: Baltic Sea NGO Network\n\nSlide 2: Priorities 1999 Children's rights Youth participation "
+                    "Social inclusion Environmental education\n\nSlide 3: Highlights of 1998\n- Forum held in Stockholm\n",
+                    encoding="utf-8")
+    doc = read_document(path)
+    entry = CatalogueEntry.from_dict({"file": "deck", "title": "Network", "period_start": "1999-01-01",
+                                      "period_end": "1999-12-31", "genre": "slides", "source": "test"})
+    units = {u.text: u for u in narrative_units(doc, analyse(doc, entry))}
+    assert [t for t, u in units.items() if u.in_priorities] == [
+        "Children's rights", "Youth participation", "Social inclusion", "Environmental education"]
+    assert units["Children's rights"].heading == "Priorities 1999"
