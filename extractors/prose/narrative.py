@@ -312,6 +312,8 @@ ENDS_WITH_DATE = re.compile(r"((19|20)\d{2}|\b(january|february|march|april|may|
                             r"november|december))\W*$", re.I)
 
 
+# minutes close with the next meeting's date and place: work to come, whether a heading or a line
+NEXT_MEETING = re.compile(r"^\W*(?:the\s+)?next\s+(?:meeting|session|conference)\b[^.]{0,15}?[:–—-]\s*\S", re.I)
 JOINING_WORDS = {"of", "on", "in", "for", "and", "with", "to", "the", "a", "an", "at", "by", "from", "against", "&"}
 
 
@@ -462,6 +464,11 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                 _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
             ctx.update(date=when, place=_heading_place(line.text), heading=line.text, lead_in=None, priorities=False,
                        planned=bool(PLANNED_CONTEXT.search(line.text)))  # "Next steps – 2012"
+            continue
+        if not slides and NEXT_MEETING.match(line.text) and scan_atoms(line.text):
+            unit = _unit(line, 0, len(line.text), "item", ctx, planned=True)  # "Next meeting: 14-15 March 2012, Oslo"
+            if unit:
+                units.append(unit)
             continue
         if line.kind == "heading" and not slides and line.text.rstrip().endswith(":") and len(line.text.split()) >= 4:
             # "The Presidency has chosen four main areas:" is a list's lead-in, not a section heading

@@ -238,3 +238,14 @@ def test_an_action_clause_of_action_points_gives_one_part_each():
     start, parts = action_parts(text)
     assert start == 0 and [text[a:b] for _, a, b in parts] == [
         "the Secretariat to publish the chapter;", "Denmark to circulate a draft before RESPONSE 9."]
+
+
+def test_the_next_meetings_line_is_work_to_come(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("Minutes of the 30th meeting\n\n1. Opening\n\nThe Chair opened the meeting.\n\n"
+                    "2. Agenda\n\nThe agenda was adopted.\n\n3. Any other business\n\nNone.\n\n"
+                    "Next meeting: 14-15 March 2012, Oslo\n\nSummary of actions\n", encoding="utf-8")
+    doc = read_document(path)
+    units = {u.text: u for u in narrative_units(doc, analyse(doc))}
+    unit = units["Next meeting: 14-15 March 2012, Oslo"]
+    assert unit.planned is True and unit.shape == "item"
