@@ -61,9 +61,9 @@ PERSON_LINE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Ž][\w’'-]+(?:\s
 # Who holds the chair and when it changes hands: "Lithuania held the presidency from 1 July 2020",
 # "Finland will take over the chairmanship from Sweden", "The Danish chairmanship will begin on 1 July"
 ROTATION = re.compile(r"\b(?:held|holds?|holding|takes? over|taking over|took over|hand(?:s|ed)? over|handing over|"
-                      r"pass(?:es|ed)? (?:from|to)|assume[sd]?)\b[^.;]{0,40}\b(?:presidency|chairmanship|chair)\b|"
-                      r"\b(?:presidency|chairmanship)\b[^.;]{0,30}\b(?:begins?|began|will begin|ends?|ended|will end|"
-                      r"starts?|started|will start|pass(?:es|ed)|hand(?:s|ed)? over)\b", re.I)
+                      r"assume[sd]?)\s+(?:the\s+|its\s+|[A-Z][\w’'-]*\s+){0,2}(?:presidency|chairmanship|chair)\b|"
+                      r"^\W*(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:presidency|chairmanship)\b[^.;]{0,30}?\b(?:begins?|began|"
+                      r"will begin|ends?|ended|will end|starts?|started|will start|pass(?:es|ed)|hand(?:s|ed)? over)\b", re.I)
 # "Action plan approved by Government, Dec. 2001", "Agreement signed in Vilnius, 15 October": a
 # fragment that tells a thing done, with its date or place (slides, timelines, results lists)
 DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|approved|signed|set up|established|"

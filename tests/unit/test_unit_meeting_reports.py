@@ -249,3 +249,13 @@ def test_the_next_meetings_line_is_work_to_come(tmp_path):
     units = {u.text: u for u in narrative_units(doc, analyse(doc))}
     unit = units["Next meeting: 14-15 March 2012, Oslo"]
     assert unit.planned is True and unit.shape == "item"
+
+
+@pytest.mark.parametrize("text", [
+    "At the end of the chairmanship, Latvia will hand over a written report to the ministers.",
+    "The Unit will hand over the report to the chair of the CSO.",
+])
+def test_handing_over_something_else_is_work(text):
+    from extractors.prose.narrative_kind import ROTATION
+
+    assert ROTATION.search(text) is None
