@@ -162,14 +162,9 @@ def test_lines_of_their_own(lines, apart):
     ("Website in Russian", None),
 ])
 def test_a_fragment_that_tells_a_thing_done_with_its_date_or_place_is_an_event(text, kind):
-    from extractors.entities.nlp import get_nlp
-    from extractors.entities.places import city_in_text
-    from extractors.entities.registry import load_registry
-    from extractors.prose.narrative import Unit
-    from extractors.prose.narrative_kind import decide
+    from tests.unit.prose_decisions import decision_of
 
-    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="item")
-    decision = decide(unit, get_nlp()(text), city_in_text(text, load_registry()) is not None)
+    decision = decision_of(text, shape="item", city=True)
     assert decision.kind == kind
 
 

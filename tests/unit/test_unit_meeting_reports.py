@@ -165,12 +165,9 @@ def test_most_numbered_lines_being_titles_makes_each_title_a_heading_and_leaves_
     ("Under the Estonian presidency the group met in Tallinn.", False),
 ])
 def test_who_holds_the_chair_is_no_record(text, rotation):
-    from extractors.entities.nlp import get_nlp
-    from extractors.prose.narrative import Unit
-    from extractors.prose.narrative_kind import decide
+    from tests.unit.prose_decisions import decision_of
 
-    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
-    assert (decide(unit, get_nlp()(text), False).rule == "rotation") is rotation
+    assert (decision_of(text).rule == "rotation") is rotation
 
 
 @pytest.mark.parametrize("text, quote", [
@@ -208,12 +205,9 @@ def test_section_titles_head_tables_bullets_and_subsections_and_a_list_of_reques
     ("Ms Hanne Sørensen, Head of Division, welcomed the delegates.", None),  # she acts
 ])
 def test_what_did_not_happen_and_who_attended_are_no_records(text, rule):
-    from extractors.entities.nlp import get_nlp
-    from extractors.prose.narrative import Unit
-    from extractors.prose.narrative_kind import decide
+    from tests.unit.prose_decisions import decision_of
 
-    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
-    got = decide(unit, get_nlp()(text), False).rule
+    got = decision_of(text).rule
     assert (got if got in ("not happened", "person") else None) == rule
 
 
