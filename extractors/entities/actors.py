@@ -368,7 +368,7 @@ def _owner_after(ent, ents):
     return owner
 
 
-SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
+SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commission|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
                            r"committee|agency|board|government|parliament|embassy|unit|group|network|office|"
                            r"foundation|institute|centre|center|service|authority|task force)\b", re.I)
 

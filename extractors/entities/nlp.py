@@ -6,6 +6,7 @@ PLANSCOPE_SPACY_MODEL names another installed model. It is loaded once per proce
 from __future__ import annotations
 
 import os
+import re
 import sys
 import types
 from contextlib import contextmanager
@@ -188,17 +189,65 @@ NOT_ORG_LABELS = {"LOC", "GPE", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"
 BODY_NAMES = "planscope_body_names"
 
 
+# An organ named after the body or city it belongs to: "UBC Commission on Health and Social Affairs",
+# "HELCOM Maritime group", "Turku City Council". The organ acts, not the body or city before it.
+ORGAN_HEADS_LOWER = {"group", "committee", "commission", "council", "network", "board", "panel", "forum"}
+ORGAN_TAIL_WORDS = {"on", "for", "of", "against"}
+KEPT_LABELS = {"BODY", "CITY", "STATE", "PROJECT", "DATE", "TIME", "CARDINAL", "ORDINAL"}  # what an organ's name does not absorb
+CITY_ORGAN_END = re.compile(rf"(?:{BARE_BODY_NOUNS.pattern}|University|Municipality|Government)")
+
+
+def _organ_end(doc, ent) -> int | None:
+    """Where the name of an organ that follows a ruler entity (a body or a city) ends, if one does:
+    capitalised words ending in a body noun, at least two words or a "on|for|of X" tail."""
+    if ent.label_ not in ("BODY", "CITY"):
+        return None
+    i, last_head = ent.end, None
+    while i < len(doc) and (doc[i].text[:1].isupper() or ent.label_ == "BODY" and doc[i].lower_ in ORGAN_HEADS_LOWER
+                            and i > ent.end) and not doc[i].ent_type_ and not doc[i].is_sent_start:
+        head = CITY_ORGAN_END if ent.label_ == "CITY" else BARE_BODY_NOUNS
+        if head.fullmatch(doc[i].text) or ent.label_ == "BODY" and doc[i].lower_ in ORGAN_HEADS_LOWER:
+            last_head = i + 1
+        if doc[i].is_lower:
+            break
+        i += 1
+    if last_head is None:
+        return None
+    end = last_head
+    if end + 1 < len(doc) and doc[end].lower_ in ORGAN_TAIL_WORDS and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].ent_type_ not in KEPT_LABELS:
+        end += 2
+        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].ent_type_ not in KEPT_LABELS or (
+                doc[end].lower_ in ("and", "in", "&") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1 if doc[end].text[:1].isupper() else 2
+    if last_head - ent.end < 2 and end == last_head:
+        return None  # "CBSS Secretariat", "Nordic Council of Ministers Secretariat": the body's own office
+    return end
+
+
 def body_names(doc):
     """Relabel as ORG a statistical entity whose last word is a body noun, taking in an adjective
-    of nationality just before it ("Norwegian" + "Barents Secretariat"); ruler entities stay."""
+    of nationality just before it ("Norwegian" + "Barents Secretariat"); ruler entities stay, but
+    a ruler body or city that opens an organ's name gives way to the organ (`_organ_end`)."""
     from spacy.tokens import Span
 
     ents, changed = list(doc.ents), False
     for i, ent in enumerate(ents):
+        if ent is None:
+            continue
+        organ_end = _organ_end(doc, ent)
+        if organ_end is not None and all(e.start >= organ_end or e.end <= ent.start or e.label_ not in KEPT_LABELS
+                                         for e in ents if e is not None and e is not ent):
+            ents[i] = Span(doc, ent.start, organ_end, label="ORG")
+            for j, other in enumerate(ents):  # a statistical entity inside the organ's name goes
+                if j != i and other is not None and other.start < organ_end and ent.start < other.end:
+                    ents[j] = None
+            changed = True
+            continue
         if ent.label_ not in NOT_ORG_LABELS or not BARE_BODY_NOUNS.fullmatch(ent[-1].text):
             continue
         start = ent.start
-        if i and ents[i - 1].label_ == "NORP" and ents[i - 1].end == ent.start:
+        if i and ents[i - 1] is not None and ents[i - 1].label_ == "NORP" and ents[i - 1].end == ent.start:
             start = ents[i - 1].start
             ents[i - 1] = None
         ents[i] = Span(doc, start, ent.end, label="ORG")
