@@ -69,19 +69,22 @@ def looks_like_event_entry(text: str) -> bool:
 
 
 def promote_outline_headings(blocks: list[Block]) -> None:
-    """In `1.`/`1.1`-numbered plans, `1. Protection ...` heads the section its `1.1` items sit in."""
+    """In `1.`/`1.1`/`1.1.1`-numbered plans, `1. Protection ...` heads the section its `1.1` items
+    sit in, and `3.1 Communicable diseases` the section of its `3.1.1` items."""
+    outline = r"\d{1,2}(?:\.\d{1,2})*[.)]?"
     for i, b in enumerate(blocks):
-        if b.kind is not BlockKind.list_item or not b.label or not re.fullmatch(r"\d{1,2}[.)]?", b.label):
+        if b.kind is not BlockKind.list_item or not b.label or not re.fullmatch(outline, b.label):
             continue
         prefix = b.label.rstrip(".)") + "."
         for nxt in blocks[i + 1:]:
-            if nxt.kind is BlockKind.list_item and nxt.label and re.fullmatch(r"\d{1,2}[.)]?", nxt.label):
+            if nxt.kind is BlockKind.heading and nxt.numbered:
                 break
-            if nxt.kind is BlockKind.list_item and nxt.label and nxt.label.startswith(prefix) and nxt.label.count(".") >= 1 \
-                    and len(nxt.label) > len(prefix):
+            if nxt.kind is not BlockKind.list_item or not nxt.label or not re.fullmatch(outline, nxt.label):
+                continue
+            if nxt.label.startswith(prefix) and len(nxt.label.rstrip(".)")) > len(prefix):
                 b.kind, b.level, b.numbered = BlockKind.heading, 2, True
                 b.text = f"{b.label} {b.text}"
-                break
+            break  # the next numbered line says it: a child of this one, or a sibling
 
 
 # An agenda item's title names a topic; a numbered line that says what to do or what happened
@@ -93,8 +96,8 @@ def promote_numbered_sections(blocks: list[Block]) -> None:
     """Minutes and meeting reports number their agenda items ("1. Opening of the meeting", then a
     paragraph, "2. Adoption of the agenda", then a paragraph): a top-level numbered line that is a
     short title followed by prose of its own, never by the next item, heads a section rather than
-    being a list item, when most of the document's numbered lines are such titles. Plans are left
-    alone (their numbered items are work)."""
+    being a list item, when most of the document's numbered lines are such titles. A plan's
+    numbered work items are sentences or are followed by the next item, so they stay items."""
     # numbered lines that open in a capital ("take note of the report;" is an item of a list)
     numbered = [i for i, b in enumerate(blocks) if b.kind is BlockKind.list_item and b.numbered and b.level == 0
                 and b.label and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*[.)]?", b.label) and b.text[:1].isupper()]
@@ -126,7 +129,7 @@ def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
         title, title_source = entry.title, "catalogue"
     period, period_source = _period(doc, texts, title, entry)
     kind = _kind(doc, title or "", entry.genre if entry else None)
-    if kind in ("report", "news"):
+    if kind in ("report", "news", "narrative_plan"):  # a plan's item lists are kept by the majority rule
         promote_numbered_sections(doc.blocks)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):

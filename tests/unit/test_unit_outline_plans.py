@@ -1,0 +1,79 @@
+"""Work programmes numbered in outline (`3.` > `3.1` > `3.1.1`): a numbered line whose next
+numbered line is its child heads a section, and its children are the work; numbered section
+titles followed by prose ("1. Introduction") head sections too, while a plan's items stay items.
+Expectations written by hand."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.segment import segment
+from extractors.structure import analyse, promote_outline_headings
+from extractors.entities.registry import load_registry
+from pipeline.readers import read_document
+from schemas.document import Block, BlockKind
+from schemas.records import Provenance
+
+pytestmark = pytest.mark.unit
+
+PROGRAMME = """Work Programme 2005 of the Baltic Health Network
+
+1. Introduction
+
+The network was set up in 2003 to bring health agencies of the region together. This programme
+covers the calendar year 2005.
+
+2. Activities
+
+2.1 Communicable diseases
+
+2.1.1 Map the testing services for hepatitis C in prisons (Lead: Estonia; by June 2005)
+2.1.2 Hold a seminar on TB in Pskov (Russia, Latvia; autumn 2005)
+
+2.2 Mental health
+
+2.2.1 Translate the guidelines on youth suicide prevention into Russian (Secretariat; 2005)
+
+3. Financing
+
+Each partner covers its own costs.
+
+4. Reporting
+
+The Secretariat reports to the annual conference.
+"""
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    path = tmp_path / "programme.txt"
+    path.write_text(PROGRAMME, encoding="utf-8")
+    doc = read_document(path)
+    return segment(doc, analyse(doc), load_registry())
+
+
+def test_outline_children_are_the_work_and_their_parents_head_sections(drafts):
+    assert [(d.kind, d.text) for d in drafts if d.kind != "candidate"] == [
+        ("activity", "Map the testing services for hepatitis C in prisons (Lead: Estonia; by June 2005)"),
+        ("activity", "Hold a seminar on TB in Pskov (Russia, Latvia; autumn 2005)"),
+        ("activity", "Translate the guidelines on youth suicide prevention into Russian (Secretariat; 2005)"),
+    ]
+
+
+def test_each_child_keeps_its_own_number(drafts):
+    assert [d.ref for d in drafts if d.kind != "candidate"] == ["2.1.1", "2.1.2", "2.2.1"]
+
+
+def test_section_titles_followed_by_prose_are_no_work(drafts):
+    assert not any(d.text in ("Introduction", "Activities", "Financing", "Reporting") for d in drafts)
+
+
+def _blocks(*labelled):
+    return [Block(kind=BlockKind.list_item, text=text, label=label, numbered=True, level=level,
+                  prov=Provenance(file="x.txt", paragraph=i + 1)) for i, (text, label, level) in enumerate(labelled)]
+
+
+def test_a_numbered_line_followed_by_a_sibling_stays_an_item():
+    blocks = _blocks(("Map services", "2.1", 0), ("Hold a seminar", "2.2", 0), ("Sub-task", "2.2.1", 1))
+    promote_outline_headings(blocks)
+    assert [b.kind for b in blocks] == [BlockKind.list_item, BlockKind.heading, BlockKind.list_item]
+    assert blocks[1].text == "2.2 Hold a seminar"
