@@ -107,10 +107,19 @@ def locate(place: str, registry: Registry) -> tuple[str | None, str | None]:
     return (parts[0] if parts else None), None
 
 
+# A city that names a treaty, a declaration or a body is no place of the record: "the Bonn
+# Agreement", "the Kirkenes Declaration", "the Helsinki Commission".
+NAMED_AFTER_CITY = re.compile(r"(?:Agreement|Convention|Declaration|Process|Principles|Commission|Statement|"
+                              r"Communiqu[eé]|Protocol|Charter|Guidelines|Recommendations?|Strategy|Accord|Treaty)$")
+
+
 def city_in_text(text: str, registry: Registry) -> tuple[str, str] | None:
     """The first known city a text names (`Conference in Moscow`)."""
     for m in re.finditer(r"\b[A-ZÅÄÖ][\w’'.-]+(?:\s[A-Z][\w.-]+)?", text):
-        for cand in (m.group(0), *m.group(0).split()):  # "In Riga": the second word
+        words = m.group(0).split()
+        if len(words) == 2 and NAMED_AFTER_CITY.match(words[1]):
+            continue
+        for cand in (m.group(0), *words):  # "In Riga": the second word
             hit = registry.city(cand)
             if hit:
                 return hit
