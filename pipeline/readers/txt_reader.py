@@ -70,6 +70,71 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.45 * len(lengths) else None
 
 
+# A table a PDF or a typewriter laid out with spaces ("13-14 Nov. 2019      Kirkenes      Committee
+# of Senior Officials"): cells two spaces or more apart, starting at the header's columns.
+CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+SPACE_TABLE_ROWS = 2  # a header line and at least this many rows
+
+
+def _cell_starts(line: str) -> list[int]:
+    return [m.end() for m in CELL_GAP.finditer(line.rstrip())]
+
+
+def _column_of(start: int, columns: list[int]) -> int | None:
+    near = [k for k, c in enumerate(columns) if abs(c - start) <= 1]
+    return near[0] if near else None
+
+
+def _header_like(line: str) -> bool:
+    """A table's header names its columns: short labels without figures or commas ("Date   Place
+    Meeting"); a first line of data ("Jan   Working group set up") leaves the lines as they are."""
+    cells = CELL_GAP.split(line.strip())
+    return "\t" not in line and len(cells) >= 2 and all(
+        len(c.split()) <= 3 and not re.search(r"[\d,;.]", c) for c in cells)
+
+
+def space_tables(lines: list[str]) -> list[str]:
+    """Space-aligned tables rewritten as TAB rows (the same line numbers, so provenance holds), for
+    the TAB table reader: a header line with two columns or more and at least SPACE_TABLE_ROWS lines
+    below it whose cells start at the header's columns. A line indented to a column without gaps of
+    its own is the rest of a cell that broke over two lines and stays as it is."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        header = lines[i]
+        starts = _cell_starts(header) if _header_like(header) else []
+        if not starts:
+            i += 1
+            continue
+        indent = len(header) - len(header.lstrip())
+        columns = [indent] + starts
+        j, rows = i + 1, 0
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
+            line = lines[j]
+            lead = len(line) - len(line.lstrip())
+            cells = _cell_starts(line)
+            if cells and _column_of(lead, columns) is not None and all(_column_of(c, columns) is not None for c in cells):
+                rows += 1
+            elif cells or lead == 0 or _column_of(lead, columns) is None:
+                break
+            j += 1
+        if rows < SPACE_TABLE_ROWS:
+            i += 1
+            continue
+        for k in range(i, j):
+            line = lines[k]
+            lead = len(line) - len(line.lstrip())
+            if k > i and not _cell_starts(line):
+                continue  # a cell's second line
+            cells = [""] * len(columns)
+            bounds = [lead] + _cell_starts(line) + [len(line.rstrip())]
+            for a, b in zip(bounds, bounds[1:]):
+                cells[_column_of(a, columns)] = line[a:b].strip()
+            out[k] = "\t".join(cells)
+        i = j
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Lines of a hard-wrapped file joined back into paragraphs: a line continues the one before it
     when its first word would not have fitted there. Joined lines become blank, so every line
@@ -135,7 +200,7 @@ def _page_numbers(lines: list[str], footers: set[int]) -> list[int | None]:
 @register("txt")
 def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     text, warnings = decode_text(path, data)
-    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = unwrap(space_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     footers = furniture(lines)
     pages = _page_numbers(lines, footers)
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
