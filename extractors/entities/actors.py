@@ -666,9 +666,10 @@ def _one_body_named(short: str, full: list[ActorLink], text: str = "") -> ActorL
     """The one full name that contains a short name: "working group" in "Joint Working Group on
     Health", "Unit" in "Children at Risk Unit". Of several, the one the document names most often,
     if clearly so (a presidency's programme names its own presidency more than the one before it)."""
+    # by the name as written too: "the Commission" of a text that wrote "Helsinki Commission" (HELCOM)
     matches = {(f.entity_id or f.name.lower()): f for f in full
-               if re.search(rf"\b{re.escape(short)}\b", f.name, re.I) and not GENERIC_ALIAS.fullmatch(f.name)
-               and f.name.lower() != short.lower()}
+               if any(re.search(rf"\b{re.escape(short)}\b", name, re.I) and not GENERIC_ALIAS.fullmatch(name)
+                      and name.lower() != short.lower() for name in {f.name, _clean_name(f.as_written or f.name)})}
     if len(matches) == 1:
         return next(iter(matches.values()))
     counts = sorted(((len(re.findall(rf"\b{re.escape(f.as_written or f.name)}\b", text, re.I)), key)

@@ -152,3 +152,16 @@ def test_an_organ_named_after_its_body_or_city(nlp, sentence, names):
 ])
 def test_bodies_of_the_region_in_the_registry(nlp, sentence, names):
     assert _actors(nlp, sentence) == names
+
+
+def test_the_bare_noun_is_the_body_the_document_wrote_in_full(tmp_path):
+    """"the Commission" of a text that wrote "the Helsinki Commission" is HELCOM (the registry
+    names it by its abbreviation), not the registry's European Commission."""
+    from pipeline.runner import process_file
+
+    path = tmp_path / "helcom_news.txt"
+    path.write_text("HELCOM news 1998\n\nThe Helsinki Commission held its annual meeting in Helsinki on "
+                    "23-26 March 1998.\n\nThe Commission intends to present a report on the coastal waters "
+                    "in 2001.\n", encoding="utf-8")
+    records = process_file(str(path), catalogue={"file": path.name, "genre": "news"}).records
+    assert [[a.name for a in r.actors] for r in records] == [["HELCOM"], ["HELCOM"]]
