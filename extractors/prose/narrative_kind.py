@@ -64,6 +64,10 @@ ROTATION = re.compile(r"\b(?:held|holds?|holding|takes? over|taking over|took ov
                       r"assume[sd]?)\s+(?:the\s+|its\s+|[A-Z][\w’'-]*\s+){0,2}(?:presidency|chairmanship|chair)\b|"
                       r"^\W*(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:presidency|chairmanship)\b[^.;]{0,30}?\b(?:begins?|began|"
                       r"will begin|ends?|ended|will end|starts?|started|will start|pass(?:es|ed)|hand(?:s|ed)? over)\b", re.I)
+# "At the end of the meeting Iceland assumed the chairmanship": the meeting only says when the chair
+# changed hands; a rotation told with an event of its own ("began with a conference") is that event
+WHEN_AT_MEETING = re.compile(r"\b(?:at|during|after|before)\s+(?:the\s+(?:end|close|start|opening)\s+of\s+)?"
+                             r"(?:the|its|their|this)\s+(?:[\w’'-]+\s+)?(?:meeting|session|summit)\b", re.I)
 # "Action plan approved by Government, Dec. 2001", "Agreement signed in Vilnius, 15 October": a
 # fragment that tells a thing done, with its date or place (slides, timelines, results lists)
 DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|approved|signed|set up|established|"
@@ -218,7 +222,7 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["says the thing did not happen (cancelled, no meeting held)"], rule="not happened")
     if PERSON_LINE.match(text):
         return Decision(None, ["a person and their office: a list of participants"], rule="person")
-    if ROTATION.search(text) and not EVENT_NOUNS.search(text):
+    if ROTATION.search(text) and not EVENT_NOUNS.search(WHEN_AT_MEETING.sub("", text)):
         return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)
     reasons = []

@@ -163,6 +163,10 @@ def test_most_numbered_lines_being_titles_makes_each_title_a_heading_and_leaves_
     ("The Presidency handed over to Germany on 1 January 2007.", True),
     ("The Finnish Presidency began with a conference in Helsinki on 3 July.", False),  # an event of its own
     ("Under the Estonian presidency the group met in Tallinn.", False),
+    # the meeting only says when the chair changed hands
+    ("At the end of the meeting Iceland assumed the chairmanship for 2019-2021.", True),
+    ("Norway took over the chairmanship at the Council's session in Umeå on 15 October.", True),
+    ("The Icelandic chairmanship opened with a meeting of Senior Arctic Officials in Reykjavik.", False),
 ])
 def test_who_holds_the_chair_is_no_record(text, rotation):
     from tests.unit.prose_decisions import decision_of
