@@ -739,7 +739,9 @@ def object_undone(c: Commitment, u: Unit) -> float:
     return 0.0
 
 
-UNFINISHED = re.compile(r"\bnot yet (complete|completed|finished|ready|final|fully)\b", re.I)
+# "not yet": what is still pending, beside what was done, is the work begun ("A draft roadmap was discussed
+# ..., but it has not yet been agreed"), not the work undone ("it has not been published").
+UNFINISHED = re.compile(r"\bnot yet\b|\b(has|have) yet to\b", re.I)
 
 
 def part_done(c: Commitment, u: Unit) -> bool:
@@ -751,9 +753,9 @@ def part_done(c: Commitment, u: Unit) -> bool:
         return False
     # what is said not done is the commitment's own action or object, in any of its word forms: "it has not
     # been published" for "Publish a child-friendly version ...", "The seminar ... was not held, and the funds
-    # were returned"; but its object "not yet complete" is work begun ("The migration of the website ... is not
-    # yet complete: the news pages went live")
-    heads = c.verbs if UNFINISHED.search(clause) else c.verbs | c.objects
+    # were returned"; but what is "not yet" done is work begun ("The migration of the website ... is not yet
+    # complete: the news pages went live")
+    heads = set() if UNFINISHED.search(clause) else c.verbs | c.objects
     own = {w.lower() for f in heads for w in u.surface.get(f, ())}
     return not any(re.search(rf"\b{re.escape(w)}\b", clause.lower()) for w in own)
 
