@@ -341,9 +341,13 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         status = status_for(best, c.end, report_end, model)
         reason = ""
         progress = max(in_progress, key=lambda x: x[1], default=None)
-        if status in ("evidenced", "partly evidenced") and IN_PROGRESS.search(scored[0][0].text):
+        best_feats = feats_of[id(scored[0][0])] if scored else {}
+        if status in ("evidenced", "partly evidenced") and (best_feats["in_progress"] or best_feats["part_done"]):
             status = "partly evidenced"  # the best passage says the work is not finished: "a first draft is being prepared"
-            reason = f"the report says the work is under way ({IN_PROGRESS.search(scored[0][0].text).group(0)!r}), not finished"
+            text = scored[0][0].text
+            reason = (f"the report says the work is under way ({IN_PROGRESS.search(text).group(0)!r}), not finished"
+                      if IN_PROGRESS.search(text) else
+                      f"the report says part of it was done and part not ({not_done_cue(text).group(0)!r})")
         elif status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
             scored.insert(0, (progress[0], best))

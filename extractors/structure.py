@@ -120,6 +120,27 @@ def promote_numbered_sections(blocks: list[Block]) -> None:
         b.text = f"{b.label} {b.text}"
 
 
+def promote_plan_sections(blocks: list[Block]) -> None:
+    """A plan numbered in two levels ("1. Introduction", prose, "2. Objectives and activities",
+    "1.1 Improve access ...", "1.2 ..."): its one-level numbered lines that are short titles
+    followed by prose or a heading, not by an item, head sections; its "N.N" items are the work."""
+    dotted = [b for b in blocks if b.kind is BlockKind.list_item and b.label and re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", b.label)]
+    if len(dotted) < 3:
+        return
+    for i, b in enumerate(blocks):
+        if not (b.kind is BlockKind.list_item and b.label and re.fullmatch(r"\d{1,2}[.)]", b.label)):
+            continue
+        text = b.text.strip()
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if len(text.split()) <= PLAN_SECTION_WORDS and not SECTION_TITLE_END.search(text) and text[:1].isupper() \
+                and (following is None or following.kind is not BlockKind.list_item):
+            b.kind, b.level = BlockKind.heading, 2
+            b.text = f"{b.label} {text}"
+
+
+PLAN_SECTION_WORDS = 6
+
+
 def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     promote_outline_headings(doc.blocks)
     texts = [b.text for b in doc.blocks if b.kind is not BlockKind.table]
@@ -131,6 +152,8 @@ def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     kind = _kind(doc, title or "", entry.genre if entry else None)
     if kind in ("report", "news", "narrative_plan"):  # a plan's item lists are kept by the majority rule
         promote_numbered_sections(doc.blocks)
+    elif kind == "narrative_plan":
+        promote_plan_sections(doc.blocks)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):
         # a scan's "* Priorities: ..." can come out of OCR as a bulleted item: a legend all the same
@@ -267,11 +290,26 @@ def _kind(doc: Document, title: str, genre: str | None = None) -> str:
     if numbered >= 3 and (PLAN_WORDS.search(title) or any(is_marker(b) for b in doc.blocks)):
         return "narrative_plan"
     kind = _prose_kind(doc, title, genre)
+    if kind not in ("slides", "priorities") and genre is None and numbered >= 3 and _titled_plan(doc):
+        return "narrative_plan"
     head = title_block(doc)
     if kind not in ("slides", "priorities") and genre is None and TITLE_PLAN.search(head) \
             and not REPORT_WORDS.search(head) and not TITLE_PRIORITIES.search(head):
         return "narrative_plan"
     return kind
+
+
+TITLE_LINE_WORDS = 8
+
+
+def _titled_plan(doc: Document) -> bool:
+    """A plan's title under the body's name: "NORTHERN PARTNERSHIP ... | PARTNERSHIP STRATEGY
+    2015-2018 | Adopted by ...": a short line of the title block names a plan or a strategy, and no
+    line of it names a report ("Report on the Action Plan ...")."""
+    lines = [b.text for b in doc.blocks if b.kind is not BlockKind.table and b.text.strip()][:3]
+    if any(re.search(r"\breports?\b", line, re.I) for line in lines):
+        return False
+    return any(len(line.split()) <= TITLE_LINE_WORDS and PLAN_WORDS.search(line) for line in lines)
 
 
 def title_block(doc: Document) -> str:

@@ -146,6 +146,52 @@ def test_what_a_report_tells_of_another_edition_body_or_the_future_is_no_evidenc
     assert leaflet.status in POSITIVE and "published a leaflet" in leaflet.evidence[0][0].text
 
 
+def test_strategy_in_two_levels_and_sentences_of_work_done_in_part(checked):
+    """A strategy whose title stands under the body's name ("NETWORK STRATEGY 2016-2018"), numbered
+    in two levels ("1. Introduction" heads a section; "1.1 ..." is the work), against a report whose
+    sentences tell work done and not done at once (tests/fixtures/check/shapes/*_strategy.txt)."""
+    items = checked("strategy")
+    # every "N.N" item is a commitment; "1. Introduction", the objectives and the prose are not
+    assert list(items) == ["Publish the Network newsletter four times a year.",
+                           "Run a campaign on loneliness among older people in Estonia and Latvia.",
+                           "Move the Network website to a new content management system.",
+                           "Organise a visit of the working group to a rehabilitation centre in Cyprus.",
+                           "Publish a summary of the national reports on long-term care.",
+                           "Hold a seminar on mental health in old age in Vilnius.",
+                           "Agree a joint roadmap on dementia care with the Nordic Council of Ministers."]
+    assert items["Publish the Network newsletter four times a year."].status in POSITIVE
+    # "No Longer Alone" is the campaign's title, not "no longer" done
+    assert items["Run a campaign on loneliness among older people in Estonia and Latvia."].status in POSITIVE
+    # "is not yet complete: the news pages went live": begun, partly; "cancelled in March, took place in October": done late
+    website = items["Move the Network website to a new content management system."]
+    assert website.status == "partly evidenced" and "part of it was done" in website.reason
+    assert items["Organise a visit of the working group to a rehabilitation centre in Cyprus."].status in POSITIVE
+    # what the sentence says was not done is the commitment's own action ("it has not been published") or
+    # object ("The seminar ... was not held"), whatever else it tells as done
+    summary = items["Publish a summary of the national reports on long-term care."]
+    assert summary.status == "overdue" and "has not been" in summary.reason
+    seminar = items["Hold a seminar on mental health in old age in Vilnius."]
+    assert seminar.status == "overdue" and "was not held" in seminar.reason
+    # "A draft ... was discussed ..., but it has not yet been agreed": what is "not yet" done is work begun
+    assert items["Agree a joint roadmap on dementia care with the Nordic Council of Ministers."].status == "partly evidenced"
+
+
+def test_a_strategy_titled_under_its_body_is_a_plan_of_numbered_items(tmp_path):
+    """p7_health's strategy (tests/fixtures/check/authored/p7_health/plan_2.txt): its first line is the
+    body's name, the title "PARTNERSHIP STRATEGY 2015-2018" the second, and it is long enough to pass
+    for a report. Read as a plan, every "N.N" item is a commitment (4.1 and 4.3 were lost when it was
+    read as a report's prose) and "1. Introduction", "Objective 1 - ..." and "Lead: ..." are not."""
+    authored = FIXTURES / "check" / "authored" / "p7_health"
+    result = run_check(str(tmp_path / "w.duckdb"), str(authored / "report_2.txt"), [str(authored / "plan_2.txt")],
+                       store_results=False)
+    texts = [r.commitment.text for r in result.results]
+    assert "Adopt a communication strategy of the Partnership in 2015." in texts
+    assert "Publish the Partnership newsletter four times a year." in texts
+    assert "Hold a high-level conference on social and health inequalities in the northern regions in 2016." in texts
+    assert not [t for t in texts if t.startswith(("Objective", "Lead:", "Introduction", "Implementation"))]
+    assert len(texts) == 21  # 9 items without an Action clause, 12 lettered parts of the 5 with one (as labelled)
+
+
 def test_output_says_why_with_quote_section_date_and_nearest(tmp_path):
     out = run_cli("check", str(SHAPES / "report_table.txt"), "--against", str(SHAPES / "plan_table.txt"),
                   "--format", "json", db=tmp_path / "w.duckdb", check=True)
