@@ -148,11 +148,11 @@ def analyse(doc: Document, entry: CatalogueEntry | None = None) -> Structure:
     title_source = "text" if title else "none"
     if entry is not None and entry.title:
         title, title_source = entry.title, "catalogue"
-    period, period_source = _period(doc, texts, title, entry)
     kind = _kind(doc, title or "", entry.genre if entry else None)
+    period, period_source = _period(doc, texts, title, entry, plan=kind in ("narrative_plan", "table_plan"))
     if kind in ("report", "news", "narrative_plan"):  # a plan's item lists are kept by the majority rule
         promote_numbered_sections(doc.blocks)
-    elif kind == "narrative_plan":
+    if kind == "narrative_plan":  # then a two-level plan's "1. Introduction" over prose heads a section
         promote_plan_sections(doc.blocks)
     legend, legend_block = {}, None
     for i, b in enumerate(doc.blocks):
@@ -187,8 +187,10 @@ def term_period(text: str) -> Period | None:
     return Period(start=date(y1, 7, 1), end=date(y2, 6, 30), raw=m.group(0))
 
 
-def _period(doc: Document, texts: list[str], title: str | None, entry: CatalogueEntry | None) -> tuple[Period | None, str]:
-    """Catalogue first, then a chairmanship's July-June, then the document's own words."""
+def _period(doc: Document, texts: list[str], title: str | None, entry: CatalogueEntry | None,
+            plan: bool = False) -> tuple[Period | None, str]:
+    """Catalogue first, then a chairmanship's July-June, then the document's own words; a plan's
+    title naming its years before the day it was adopted."""
     if entry is not None and entry.period_start and entry.period_end:
         return Period(start=entry.period_start, end=entry.period_end, raw=f"catalogue {entry.manifest}:{entry.line}"), "catalogue"
     heads = [title or ""] + texts[:3] + doc.furniture
@@ -199,6 +201,9 @@ def _period(doc: Document, texts: list[str], title: str | None, entry: Catalogue
     period = find_period(texts[:3]) or find_period([b.text for b in doc.blocks if b.kind is BlockKind.heading])
     if period:
         return period, "text"
+    named = _named_span_period(texts[:3]) if plan else None
+    if named:
+        return named, "text"
     dateline = _dateline_period(texts[:3])
     if dateline:
         return dateline, "dateline"
@@ -214,6 +219,21 @@ def _period(doc: Document, texts: list[str], title: str | None, entry: Catalogue
             y = int(years[0])
             return Period(start=date(y, 1, 1), end=date(y, 12, 31), raw=years[0]), "title year"
     return None, "none"
+
+
+# "Strategy 2015-2018", "Action Plan for 2021-2026": a plan named with its years runs over them,
+# however many; find_period's two-year limit is for spans that merely appear in an opening.
+NAMED_SPAN = re.compile(rf"\b(?:{PLAN_NAMES}|strategy|programme|agenda|framework)\s+(?:for\s+(?:the\s+)?(?:years\s+|period\s+)?)?"
+                        r"(?P<y1>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d)\b", re.I)
+
+
+def _named_span_period(texts: list[str]) -> Period | None:
+    """The years of a title line (a short line, not a sentence that names a funding programme)."""
+    for text in texts:
+        m = NAMED_SPAN.search(text or "") if len((text or "").split()) <= TITLE_LINE_WORDS else None
+        if m and 0 < int(m["y2"]) - int(m["y1"]) <= 10:
+            return Period(start=date(int(m["y1"]), 1, 1), end=date(int(m["y2"]), 12, 31), raw=m.group(0))
+    return None
 
 
 def _dateline_period(texts: list[str]) -> Period | None:

@@ -167,11 +167,12 @@ def test_strategy_in_two_levels_and_sentences_of_work_done_in_part(checked):
     assert website.status == "partly evidenced" and "part of it was done" in website.reason
     assert items["Organise a visit of the working group to a rehabilitation centre in Cyprus."].status in POSITIVE
     # what the sentence says was not done is the commitment's own action ("it has not been published") or
-    # object ("The seminar ... was not held"), whatever else it tells as done
+    # object ("The seminar ... was not held"), whatever else it tells as done; not overdue: the strategy
+    # runs 2016-2018 (its title's years, not the day it was adopted), the report tells of 2016
     summary = items["Publish a summary of the national reports on long-term care."]
-    assert summary.status == "overdue" and "has not been" in summary.reason
+    assert summary.status == "no evidence" and "has not been" in summary.reason
     seminar = items["Hold a seminar on mental health in old age in Vilnius."]
-    assert seminar.status == "overdue" and "was not held" in seminar.reason
+    assert seminar.status == "no evidence" and "was not held" in seminar.reason
     # "A draft ... was discussed ..., but it has not yet been agreed": what is "not yet" done is work begun
     assert items["Agree a joint roadmap on dementia care with the Nordic Council of Ministers."].status == "partly evidenced"
 

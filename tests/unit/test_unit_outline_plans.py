@@ -77,3 +77,17 @@ def test_a_numbered_line_followed_by_a_sibling_stays_an_item():
     promote_outline_headings(blocks)
     assert [b.kind for b in blocks] == [BlockKind.list_item, BlockKind.heading, BlockKind.list_item]
     assert blocks[1].text == "2.2 Hold a seminar"
+
+
+def test_a_plan_named_with_its_years_runs_over_them_not_from_the_day_it_was_adopted():
+    """'PARTNERSHIP STRATEGY 2015-2018' then 'Adopted by ..., Oslo, 20 November 2014': the strategy's
+    period is 2015-2018 (four years: more than find_period's two), not the adoption day."""
+    from extractors.structure import _named_span_period
+
+    period = _named_span_period(["NORTHERN PARTNERSHIP", "PARTNERSHIP STRATEGY 2015-2018",
+                                 "Adopted by the 10th Partnership Annual Conference, Oslo, 20 November 2014"])
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2015-01-01", "2018-12-31")
+    assert _named_span_period(["Action Plan for the years 2021-2026"]).end.year == 2026
+    assert _named_span_period(["Conference 2015-2018 review"]) is None  # no plan named
+    assert _named_span_period(["Strategy 2015-2040"]) is None  # more than ten years: a vision, not a plan's period
+    assert _named_span_period(["Strategy 2018-2015"]) is None
