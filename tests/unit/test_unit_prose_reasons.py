@@ -58,7 +58,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, shape, fields, has_city, kind, rule, reasons", CASES, ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize("text, shape, fields, has_city, kind, rule, reasons", CASES,
+                         ids=[f"{c[5]}_{i}".replace(" ", "_") for i, c in enumerate(CASES)])
 def test_each_rule_with_its_reasons(nlp, text, shape, fields, has_city, kind, rule, reasons):
     d = decide(unit(text, shape, **fields), nlp(text), has_city)
     assert (d.kind, d.rule, d.reasons) == (kind, rule, reasons)
