@@ -444,24 +444,30 @@ def mutmut_env() -> dict[str, str]:
     return env
 
 
-def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | None = None, sample: str = "") -> dict:
+def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | None = None, sample: str = "",
+               globs_of: list[str] | None = None) -> dict:
     """mutmut over one package in a scratch copy: counts by status and the surviving mutants' names.
     keep: a folder to copy the scratch copy to at the end (its mutants/ holds every mutant's code
     and status, for `mutmut show` and `--partial`). sample: digits; only the mutants whose number
-    ends in one of them are run and counted (a systematic sample of every function's mutants)."""
+    ends in one of them are run and counted (a systematic sample of every function's mutants).
+    globs_of: the files to mutate, when not the package's own (`--together`: several packages in one
+    run, one stats collection). mutmut's own output is kept in the copy as mutmut.log, and its last
+    lines are printed when it fails (a failed stats collection lists every mutant as "not checked")."""
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"planscope-mutmut-{package}-") as tmp:
         repo = Path(tmp) / "repo"
         copy_repo(repo)
         shutil.rmtree(repo / "mutants", ignore_errors=True)
         config = (repo / "pyproject.toml").read_text(encoding="utf-8")
-        globs = ", ".join(f'"{g}"' for g in PACKAGES[package])
+        globs = ", ".join(f'"{g}"' for g in (globs_of or PACKAGES[package]))
         (repo / "pyproject.toml").write_text(config.replace("[tool.mutmut]\n", f"[tool.mutmut]\nonly_mutate = [{globs}]\n", 1),
                                              encoding="utf-8")
         env = mutmut_env()
         patterns = [f"*__mutmut_*{d}" for d in sample]
         proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *patterns],
                               cwd=repo, env=env, capture_output=True, text=True)
+        log = proc.stdout.replace("\r", "\n") + proc.stderr
+        (repo / "mutmut.log").write_text(log, encoding="utf-8")
         listed = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=repo, env=env,
                                 capture_output=True, text=True).stdout
         statuses = {}
@@ -480,8 +486,8 @@ def run_mutmut(package: str, max_children: int, survivors: bool, keep: str | Non
         if keep:
             shutil.rmtree(Path(keep) / package, ignore_errors=True)
             shutil.copytree(repo, Path(keep) / package, symlinks=True)
-    if not statuses:
-        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    if not statuses or proc.returncode != 0:
+        print(f"mutmut exited {proc.returncode}; the end of its output:\n{log[-3000:]}", file=sys.stderr)
     return {"package": package, "statuses": statuses, "seconds": time.monotonic() - t0, "diffs": diffs,
             "exit": proc.returncode}
 
@@ -503,12 +509,15 @@ EXIT_STATUS = {0: "survived", 1: "killed", 3: "killed", 33: "no tests", 34: "ski
                -11: "segfault", -9: "segfault"}
 
 
-def partial_main(repo: Path) -> int:
-    """The score over the mutants that ran, per file, from a stopped run's mutants/*.meta."""
+def partial_main(repo: Path, sample: str = "") -> int:
+    """The score over the mutants that ran, per file and per package, from a run's mutants/*.meta
+    (a run stopped before its end, or one of `--together`). sample: count only the mutants whose
+    number ends in one of these digits, as the run did."""
     equivalent = equivalent_mutants()
     total: dict[str, str] = {}
     for meta in sorted((repo / "mutants").rglob("*.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        codes = {k: v for k, v in codes.items() if not sample or k[-1] in sample}
         ran = {k: EXIT_STATUS.get(v, f"exit {v}") for k, v in codes.items() if v is not None}
         if codes:
             s = mutmut_score(ran, equivalent)
@@ -520,6 +529,14 @@ def partial_main(repo: Path) -> int:
     ran = {k: v for k, v in total.items() if v != "not run"}
     s = mutmut_score(ran, equivalent)
     print(f"all: {len(ran)} of {len(total)} mutants ran; {s['killed']} of {s['counted']} killed ({s['score']:.0%})")
+    issue_packages = [p for p in PACKAGES if p not in ("narrative", "actors")]
+    for package in issue_packages:
+        mine = {k: v for k, v in total.items() if package_of(k, issue_packages) == package}
+        if mine:
+            ran = {k: v for k, v in mine.items() if v != "not run"}
+            s = mutmut_score(ran, equivalent)
+            print(f"{package}: {len(ran)} of {len(mine)} ran; {s['killed']} of {s['counted']} killed ({s['score']:.0%}); "
+                  f"{s['equivalent']} equivalent; " + ", ".join(f"{k} {v}" for k, v in sorted(s["counts"].items())))
     return 0
 
 
@@ -533,15 +550,45 @@ def save_results(package: str, score: dict, r: dict, sample: str = "") -> None:
     RESULTS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: str | None = None, sample: str = "") -> int:
+def package_of(name: str, packages: list[str]) -> str | None:
+    """The package (of `packages`) whose files hold the mutant `name` ("serve.sql.xǁWorkerǁ_read__mutmut_7")."""
+    import fnmatch
+    import re
+
+    m = re.match(r"^(?P<module>[\w.]+?)\.x(?:ǁ|_)", name)
+    if not m:
+        return None
+    module = m.group("module").replace(".", "/")
+    path = module + ".py" if (ROOT / (module + ".py")).exists() else module + "/__init__.py"
+    return next((p for p in packages if any(fnmatch.fnmatch(path, g) for g in PACKAGES[p])), None)
+
+
+def split_by_package(r: dict, packages: list[str]) -> dict[str, dict]:
+    """One run over several packages (`--together`) as one result per package."""
+    out = {p: {**r, "package": p, "statuses": {}, "diffs": {}} for p in packages}
+    for name, status in r["statuses"].items():
+        p = package_of(name, packages)
+        if p is not None:
+            out[p]["statuses"][name] = status
+            if name in r["diffs"]:
+                out[p]["diffs"][name] = r["diffs"][name]
+    return out
+
+
+def mutmut_main(packages: list[str], max_children: int, survivors: bool, keep: str | None = None, sample: str = "",
+                together: bool = False) -> int:
     unknown = [p for p in packages if p not in PACKAGES]
     if unknown:
         print(f"unknown package(s) {', '.join(unknown)}; one of {', '.join(PACKAGES)}", file=sys.stderr)
         return 2
     equivalent = equivalent_mutants()
     rows = []
+    results = None
+    if together:  # one mutmut run, one stats collection, for all the packages; figures per package
+        r = run_mutmut("together", max_children, survivors, keep, sample, [g for p in packages for g in PACKAGES[p]])
+        results = split_by_package(r, packages)
     for package in packages:
-        r = run_mutmut(package, max_children, survivors, keep, sample)
+        r = results[package] if results else run_mutmut(package, max_children, survivors, keep, sample)
         score = mutmut_score(r["statuses"], equivalent)
         rows.append((package, score, r["seconds"]))
         save_results(package, score, r, sample)
@@ -571,13 +618,16 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="with --mutmut: keep each package's scratch copy as DIR/PACKAGE")
     ap.add_argument("--sample", default="", metavar="DIGITS", help="with --mutmut: run and count only the mutants whose "
                     "number ends in one of these digits (37: a fifth of every function's mutants), for an estimate")
+    ap.add_argument("--together", action="store_true", help="with --mutmut: the packages in one mutmut run (one "
+                    "stats collection, a test written during the run left out alike), scored per package")
     ap.add_argument("--partial", metavar="DIR", help="figures so far of a mutmut run stopped before its end: DIR is its "
                     "scratch copy (/tmp/planscope-mutmut-PACKAGE-*/repo)")
     args = ap.parse_args()
     if args.partial:
-        return partial_main(Path(args.partial))
+        return partial_main(Path(args.partial), args.sample)
     if args.mutmut is not None:
-        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors, args.keep, args.sample)
+        return mutmut_main(args.mutmut or list(PACKAGES), args.max_children, args.survivors, args.keep, args.sample,
+                           args.together)
     chosen = [m for m in MUTANTS if not args.only or m.id in args.only.split(",")]
     if args.list:
         for m in chosen:

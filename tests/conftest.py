@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,14 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath))
         if path.parent.name == "unit" or path.name in UNIT_FILES:
             item.add_marker(pytest.mark.unit)
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """An ASCII id for a parameter pytest would escape (non-ASCII text, bytes, backslashes, quotes):
+    mutmut passes the node ids of new tests back to an in-process pytest, which does not find escaped
+    ids again (`mutmut run NAMES` then fails at its stats collection). None: pytest's own id."""
+    if isinstance(val, bytes) or (isinstance(val, str) and (not val.isascii() or not val.isprintable()
+                                                            or re.search(r"[\\\"'\[\]]", val))):
+        text = val.decode("latin-1") if isinstance(val, bytes) else val
+        return re.sub(r"[^A-Za-z0-9]+", "_", text.encode("ascii", "backslashreplace").decode()).strip("_")[:40] or "empty"
+    return None

@@ -182,6 +182,7 @@ def test_noise_image_is_one_clear_line(tmp_path):
         read_document(_image_pdf(tmp_path / "noise.pdf", img))
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_blank_and_low_confidence_pages_are_kept_and_flagged(monkeypatch):
     class Doc:
         warnings: list[str] = []
@@ -198,6 +199,7 @@ def test_blank_and_low_confidence_pages_are_kept_and_flagged(monkeypatch):
                             "page 3: OCR found no text (blank page or illegible image)"]
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_garbage_text_layer_is_recognised():
     assert ocr.text_layer_is_garbage("(cid:41)(cid:72)(cid:79)(cid:79) (cid:82)(cid:90) (cid:3)(cid:17)")
     assert ocr.text_layer_is_garbage("Meeting (cid:3)(cid:17)(cid:22)(cid:9) report")  # letters alone would pass
@@ -206,6 +208,7 @@ def test_garbage_text_layer_is_recognised():
     assert not ocr.text_layer_is_garbage("Meetings of the national contact points in spring 2009 (two days).")
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_repeated_header_read_slightly_differently_is_aligned():
     from pipeline.readers.pdf_reader import PageTable
 
@@ -234,6 +237,7 @@ def _glued_page():
                                                                           ["Commissionedto a company", "Reviewofthe plan"]])])
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_words_run_together_by_ocr_are_split_by_the_english_word_list():
     assert "lesson" in ocr.english_words() and "reviseand" not in ocr.english_words()
     page = _glued_page()
@@ -244,6 +248,7 @@ def test_words_run_together_by_ocr_are_split_by_the_english_word_list():
                                    ["Commissioned to a company", "Reviewofthe plan"]]  # two glued: left alone
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_without_the_word_list_the_document_is_the_dictionary(monkeypatch):
     monkeypatch.setattr(ocr, "english_words", lambda: frozenset())
     page = _glued_page()
@@ -261,6 +266,7 @@ def _words(line_no, texts, top, height=30, x=300):
     return out
 
 
+@pytest.mark.unit  # no scan, no Tesseract run: in the fast layer
 def test_a_speck_run_into_a_list_number_and_a_tall_lower_case_line():
     body = [_words(n, ["Text", "of", "the", "body", "runs", "on", "here"], 400 + 50 * n) for n in range(8)]
     speck = _words(20, ["-3)", "Encourage", "existing", "institutions"], 1000)
