@@ -125,11 +125,14 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
     has no such markers, its numbered items outside background sections."""
     has_markers = any(is_marker(b) or is_lead_in(b) for b in doc.blocks)
     drafts: list[Draft] = []
-    in_zone, lead_in = False, None
+    in_zone, lead_in, priorities_heading = False, None, False
     for i, block in enumerate(doc.blocks):
         chain = structure.sections[i] if i < len(structure.sections) else []
         if block.kind is BlockKind.heading and not is_marker(block) and not is_lead_in(block):
+            # "Our priorities 2022-2024" over a numbered list: the plan's priorities are its
+            # commitments as much as the items under "Planned activities" are
             in_zone, lead_in = False, None
+            priorities_heading = bool(PRIORITIES_HEADING.match(block.text))
             continue
         if is_marker(block):
             in_zone, lead_in = True, None
@@ -141,7 +144,7 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             continue
         # a plan in a region language has no English markers: all its items, numbered or bulleted, are its activities
         listed = block.numbered or doc.language not in (None, "en")
-        wanted = in_zone if has_markers else (
+        wanted = (in_zone or (priorities_heading and block.numbered)) if has_markers else (
             structure.kind == "narrative_plan" and listed and not any(BACKGROUND.match(s.heading) for s in chain))
         if not wanted:
             continue
@@ -176,6 +179,10 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
     return drafts
 
 
+# a heading that names the list under it as the priorities ("Our priorities 2022-2024", "Thematic
+# priority areas"), not one that only mentions them ("How we work on the priorities")
+PRIORITIES_HEADING = re.compile(r"^\W*(?:[\dIVX]+[.)]?\s+)?(?:(?:our|the|main|key|thematic|strategic|new)\s+)*"
+                                r"(?:priorit(?:y|ies)|focus areas?)\b", re.I)
 PRIORITY_LIST = re.compile(r"\b(priorit(?:y|ies)|focus(?:es)? (?:would|will|is|are) (?:be )?on|focus areas?)\b", re.I)
 
 

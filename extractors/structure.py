@@ -223,7 +223,7 @@ def _period(doc: Document, texts: list[str], title: str | None, entry: Catalogue
 
 # "Strategy 2015-2018", "Action Plan for 2021-2026": a plan named with its years runs over them,
 # however many; find_period's two-year limit is for spans that merely appear in an opening.
-NAMED_SPAN = re.compile(rf"\b(?:{PLAN_NAMES}|strategy|programme|agenda|framework)\s+(?:for\s+(?:the\s+)?(?:years\s+|period\s+)?)?"
+NAMED_SPAN = re.compile(rf"\b(?:{PLAN_NAMES}|strategy|programme|agenda|framework|priorities)\s+(?:for\s+(?:the\s+)?(?:years\s+|period\s+)?)?"
                         r"(?P<y1>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d)\b", re.I)
 
 

@@ -91,3 +91,42 @@ def test_a_plan_named_with_its_years_runs_over_them_not_from_the_day_it_was_adop
     assert _named_span_period(["Conference 2015-2018 review"]) is None  # no plan named
     assert _named_span_period(["Strategy 2015-2040"]) is None  # more than ten years: a vision, not a plan's period
     assert _named_span_period(["Strategy 2018-2015"]) is None
+
+
+PRIORITIES_PAGE = """NORDIC ARCHIVES NETWORK
+
+Priorities 2023-2025
+
+Adopted by the Annual Meeting in Bergen on 2 May 2022
+
+Our priorities 2023-2025
+
+1. Digital access to parish records
+2. Train young archivists in the care of paper
+
+How we work on the priorities
+
+1. The working groups propose activities to the Board
+
+Planned activities
+
+- Publish a guide to scanning parish records by June 2023
+- Hold a summer school on paper conservation in Turku in 2024
+"""
+
+
+def test_a_priorities_heading_over_a_numbered_list_makes_its_items_commitments(tmp_path):
+    """A plan page with a 'Planned activities' list and, above it, a numbered list under 'Our
+    priorities 2023-2025': the priorities are commitments too (with their numbers as codes); a numbered
+    list under a heading that only mentions the priorities is not. The page's period is its title's
+    years, not the day it was adopted."""
+    path = tmp_path / "priorities.txt"
+    path.write_text(PRIORITIES_PAGE, encoding="utf-8")
+    doc = read_document(path)
+    structure = analyse(doc)
+    assert (structure.period.start.isoformat(), structure.period.end.isoformat()) == ("2023-01-01", "2025-12-31")
+    work = [(d.text, d.priority_codes) for d in segment(doc, structure, load_registry()) if d.kind == "activity"]
+    assert work == [("Digital access to parish records", ["1"]),
+                    ("Train young archivists in the care of paper", ["2"]),
+                    ("Publish a guide to scanning parish records by June 2023", []),
+                    ("Hold a summer school on paper conservation in Turku in 2024", [])]
