@@ -76,6 +76,15 @@ DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|a
 FUTURE_CUES = re.compile(r"\b(will|shall|(?:is|are) to (?=[a-z]+\b)(?!\.)|plans? to|planned to|intends? to|is going to|are going to|"
                          r"aims? to|is expected to|are expected to|is scheduled|are scheduled|is planned|are planned|"
                          r"is foreseen|are foreseen|upcoming|forthcoming)\b", re.I)
+# A line of an event's programme: a clock time, maybe a span of them, then the session
+# ("09:30 Welcome by the Minister", "14.00-15.30 Workshops"); "14.10.2022 ..." is a date, not a time.
+# With a dot, only a time of the working day on the quarter hour: "2.12 Publish ..." is an outline number.
+PROGRAMME_SLOT = re.compile(r"^\s*(?:\d{1,2}:\d{2}|(?:0?[7-9]|1\d|2[0-2])\.(?:00|15|30|45))(?![.:/]?\d)"
+                            r"(?:\s*[-–]\s*\d{1,2}[:.]\d{2}(?![.:/]?\d))?(?:\s|$)")
+# The title of an announcement page ("Save the date: PROMISE conference, Vilnius, 12-13 November
+# 2019"): the event is told in the page's own sentences, once.
+ANNOUNCEMENT_TITLE = re.compile(r"^\W*(save the date|call for (?:papers|proposals|applications|participants|"
+                                r"abstracts|nominations)|invitation\b|announcement\b|registration (?:is )?open)", re.I)
 DEBRIS = re.compile(r"^(read more|share|print|download|click|see also|similar presentations|presentation|photo|"
                     r"image|source|copyright|©|tags?:|posted|session [ivx\d]+:|key ?note|welcome and)", re.I)
 ELABORATING_PASSIVE = {"host", "organise", "organize", "open", "chair", "moderate", "support", "fund", "attend",
@@ -147,6 +156,21 @@ def _main_verb(sdoc):
     return root
 
 
+# What a call asks its readers to do: apply, register, submit ... ("invites NGOs to apply for support")
+CALL_VERBS = {"apply", "register", "submit", "send", "nominate", "propose", "attend", "join", "enrol", "enroll"}
+
+
+def _call_to(verb) -> bool:
+    """An active "X invites Y to <apply/register/...>": a call whose work is to come."""
+    subject = _subject(verb)
+    if subject is None or subject.dep_ != "nsubj":
+        return False
+    to_do = any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in CALL_VERBS for c in verb.children)
+    to_event = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+        EVENT_NOUNS.search(o.text) for o in c.children if o.dep_ == "pobj") for c in verb.children)
+    return to_do or to_event  # "... invites professionals to a seminar in Arkhangelsk"
+
+
 def _verbs(root) -> list:
     """The main verb and the verbs it is coordinated with ("met ... and agreed")."""
     return [root] + [t for t in root.conjuncts if t.pos_ in ("VERB", "AUX")]
@@ -214,6 +238,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     text = unit.text
     if DEBRIS.match(text) or len(text.split()) < 2:
         return Decision(None, ["web or slide debris"], rule="debris")
+    if PROGRAMME_SLOT.match(f"{unit.label or ''} {text}".strip()):  # "14.00" may have been read as the item's number
+        return Decision(None, ["a time slot of an event's programme ('14:00 Parallel workshops')"], rule="programme slot")
+    if ANNOUNCEMENT_TITLE.match(text) and not text.rstrip().endswith((".", "!", "?")):
+        return Decision(None, ["an announcement's title: its body tells the event"], rule="announcement title")
     if unit.shape == "title" and not (EVENT_NOUNS.search(text) and own_date(text)):
         return Decision(None, ["a slide or page title"], rule="title")
     if QUOTED.search(text):
@@ -241,6 +269,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         main = {v.i for v in _verbs(root)}
         if not any(t.lower_ in ("will", "shall") and t.head.i in main for t in sdoc):
             future = None  # "... that hopefully will strengthen": a subordinate clause's future
+    if finite and _tense(root) == "present" and root.lemma_.lower() == "invite" and not _passive(root) \
+            and not text.rstrip().endswith(":") and _call_to(root):
+        # "The Nordic Council of Ministers invites NGOs to apply ...": a call, the work is to come
+        return Decision("activity", reasons + ["an invitation to take part: work to come"], rule="invitation")
     if future and finite and _prediction(root):
         return Decision(None, reasons + [f"a prediction ({root.lemma_!r} of {_subject_text(_subject(root))!r})"],
                         rule="prediction")

@@ -64,7 +64,9 @@ def wrap_width(lines: list[str]) -> int | None:
     allowed = max(2, int(0.03 * len(lengths)))
     wrapped = sorted(lengths)[:-allowed]
     width = wrapped[int(0.95 * (len(wrapped) - 1))]
-    if not 40 <= width <= 110 or sum(n > width + 8 for n in lengths) > allowed:
+    # past the width: a menu line, a web address, a title; more than a few of them (or a twentieth
+    # of the lines) and the lines were never wrapped
+    if not 40 <= width <= 110 or sum(n > width + 8 for n in lengths) > max(3, int(0.05 * len(lengths))):
         return None
     near = sum(width - 15 <= n <= width for n in lengths)
     return width if near >= 0.45 * len(lengths) else None
