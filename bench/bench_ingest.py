@@ -193,13 +193,28 @@ def baseline(files: list[str], workers: int) -> float:
 
 
 def count_pages(db: Path) -> tuple[int, int, int]:
+    """Files, PDF pages (a .docx counts as one page in `documents.pages`: left out) and records."""
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
     files, pages, records = con.execute(
-        "SELECT count(*), coalesce(sum(pages), 0), coalesce(sum(records), 0) FROM documents").fetchone()
+        "SELECT count(*), coalesce(sum(pages) FILTER (format = 'pdf'), 0), coalesce(sum(records), 0) "
+        "FROM documents").fetchone()
     con.close()
     return files, pages, records
+
+
+def pdf_only(bulk: Path) -> tuple[float, int]:
+    """The bench's PDFs alone, end to end with two workers (issue 26: PDF pages a second on the
+    bench's PDFs): seconds and PDF pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pdfs"
+        folder.mkdir()
+        for pdf in bulk.glob("*.pdf"):
+            (folder / pdf.name).symlink_to(pdf)
+        db = Path(tmp) / "pdfs.duckdb"
+        elapsed, _, _ = timed([PY, "-m", "planscope_cli", "--db", str(db), "ingest", str(folder), "--workers", "2", "--quiet"])
+        return elapsed, count_pages(db)[1]
 
 
 def measure_long(pages: int) -> tuple[str, str, str]:
@@ -245,12 +260,16 @@ def main() -> int:
     nfiles, pages, records = count_pages(WORK / "bench_w2.duckdb")
     reingest, re_peak, re_out = timed([PY, "-m", "planscope_cli", "--db", str(WORK / "bench_w2.duckdb"), "ingest", str(bulk),
                                        "--workers", "2", "--quiet"])
+    pdf_t, pdf_pages = pdf_only(bulk)
     long_row, long_line = measure_long(args.long_pages)
 
     w1, w2 = results[1], results[2]
     rows = [
-        ("files (docx + pdf)", f"{nfiles} ({nfiles - n_pdf} + {n_pdf}); {pages} PDF pages; {records} records", ""),
-        ("end to end, 2 workers", f"{w2['e2e']:.1f} s = {nfiles / w2['e2e']:.2f} files/s, {pages / w2['e2e']:.1f} PDF pages/s", ""),
+        ("files (docx + pdf)", f"{nfiles} ({nfiles - n_pdf} + {n_pdf}); {pages} PDF pages; {records} records "
+         f"(until 2026-12-07 the page count included one page per .docx)", ""),
+        ("end to end, 2 workers", f"{w2['e2e']:.1f} s = {nfiles / w2['e2e']:.2f} files/s, {pages / w2['e2e']:.1f} PDF pages/s "
+         f"(the .docx files' time included)", ""),
+        ("end to end, the PDFs alone, 2 workers", f"{pdf_t:.1f} s = {pdf_pages / pdf_t:.1f} PDF pages/s", "target >= 50"),
         ("parse-only baseline, 2 workers", f"{w2['base']:.1f} s = {nfiles / w2['base']:.2f} files/s", ""),
         ("end to end / baseline (2 workers)", f"{w2['base'] / w2['e2e']:.0%} of baseline throughput", "target >= 60%"),
         ("end to end, 1 worker", f"{w1['e2e']:.1f} s = {nfiles / w1['e2e']:.2f} files/s", ""),

@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 
 from pipeline.readers import pdf_reader, read_document
-from pipeline.readers.pdf_fast import page_objects
+from pipeline.readers.pdf_fast import CHAR_KEYS, lean_objects, page_objects
 from tests.conftest import ROOT
 
 
@@ -60,7 +60,8 @@ BT /F2 10 Tf 5 Tw 100 80 Td <00200041 0042> Tj ET"""
 
 
 def _pdfminer_objects(page) -> dict:
-    return pdf_reader._page_objects(page)
+    """pdfminer's page objects, each char cut to the keys the fast reader makes (pdf_fast.CHAR_KEYS)."""
+    return lean_objects(pdf_reader._page_objects(page))
 
 
 @pytest.mark.parametrize("mediabox", [b"0 0 612 792", b"15 25 627 817"])
@@ -182,3 +183,74 @@ def test_gap_words_are_pdfplumbers_words_on_every_fixture_page(folder):
                     assert pdf_reader._gap_words(page.chars, extra) == _pdfplumber_words(page.chars, extra), (path, page)
                 pages += 1
     assert pages > 0
+
+
+def test_chars_hold_the_keys_the_reader_reads_and_rotated_text_goes_to_pdfminer(tmp_path):
+    """A reportlab PDF: page 1 upright Helvetica, read fast, each char with CHAR_KEYS only and the
+    box worked out from Helvetica's metrics (width of "H" 722/1000 em, descent 207/1000 em, A4 is
+    297 mm = 841.89 pt high); page 2 holds a line turned 90 degrees: pdfminer reads that page (its full
+    dicts for pdfplumber's own word extractor) and the document still has both pages' text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 760, "Hello world")
+    c.showPage()
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 760, "The upright line of the second page.")
+    c.saveState()
+    c.translate(500, 300)
+    c.rotate(90)
+    c.drawString(0, 0, "Sideways")
+    c.restoreState()
+    c.save()
+    with pdfplumber.open(path) as pdf:
+        first, second = pdf.pages
+        chars = page_objects(first, first.process_object)["char"]
+        assert [c["text"] for c in chars] == list("Hello world")
+        assert all(tuple(c) == CHAR_KEYS for c in chars)
+        h = chars[0]
+        assert (h["x0"], h["x1"]) == (pytest.approx(72), pytest.approx(72 + 0.722 * 11))
+        height = 297 / 25.4 * 72
+        assert (h["top"], h["bottom"], h["size"]) == (pytest.approx(height - (760 - 0.207 * 11 + 11)),
+                                                      pytest.approx(height - (760 - 0.207 * 11)), pytest.approx(11))
+        assert h["upright"] is True and h["fontname"] == "Helvetica"
+        assert page_objects(second, second.process_object) is None
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts[:2] == ["Hello world", "The upright line of the second page."]
+    # the turned line's letters, all of them, as pdfplumber's extractor gives them (in pieces: the
+    # reader read a turned line so before this change too, document model byte for byte)
+    assert sorted("".join(texts[2:]).replace(" ", "")) == sorted("Sideways")
+
+
+def test_table_cells_found_by_row_bands_hold_the_chars_the_plain_test_finds(tmp_path):
+    """A ruled table typeset by reportlab (3 rows, 3 columns, a cell wrapped on two lines): the
+    reader's cells (row chars found by bisecting the chars' centres sorted by y) are the texts
+    written, and the chars of every row are those the char-by-char test (`_centred_in`) finds."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    path = tmp_path / "table.pdf"
+    rows = [["Activity", "Responsible", "Deadline"],
+            ["Map the shelters\nfor children", "Ministry of Justice", "March 2010"],
+            ["Train border guards", "Police Board", "2011"]]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    blocks = [b for b in read_document(path).blocks if b.kind.value == "table"]
+    assert len(blocks) == 1
+    assert blocks[0].header == ["Activity", "Responsible", "Deadline"]
+    assert [r.cells for r in blocks[0].rows] == [["Map the shelters for children", "Ministry of Justice", "March 2010"],
+                                                 ["Train border guards", "Police Board", "2011"]]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        page._objects = page_objects(page, page.process_object)
+        found = page.find_tables()[0]
+        centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in page.chars]
+        plain = [[None if cell is None else pdf_reader._cell_chars_text(
+                    [c for _, _, c in pdf_reader._centred_in(pdf_reader._centred_in(centres, row.bbox), cell)])
+                  for cell in row.cells] for row in found.rows]
+        assert pdf_reader._extract_table(found) == plain
+        assert plain[1] == ["Map the shelters\nfor children", "Ministry of Justice", "March 2010"]

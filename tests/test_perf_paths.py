@@ -363,3 +363,52 @@ def test_the_entity_rulers_first_word_matcher_finds_what_spacys_matcher_finds():
     other.matcher = matcher
     other.add_patterns([{"label": "CITY", "id": "c", "pattern": [{"LOWER": "riga"}]}])
     assert matcher.fallback and [other.nlp.vocab.strings[m] for m, _, _ in matcher(other.nlp("in Riga"))] == ["CITY||c"]
+
+
+def _sentences_pdf(path, sentences: list[str]):
+    """One sentence a line, typeset by reportlab."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    for n, text in enumerate(sentences):
+        c.drawString(72, 760 - 30 * n, text)
+    c.save()
+    return path
+
+
+def test_the_attribute_rulers_matcher_finds_what_spacys_matcher_finds_on_a_pdfs_sentences(tmp_path):
+    """get_nlp's attribute ruler tests each distinct set of token values once (TokenSpecMatcher):
+    on sentences read from a reportlab PDF, the same (key, start, end) as spaCy's Matcher (kept as
+    `.full`), and the attributes the model's exceptions set: "gonna" is lemmas go + to, "Let's"
+    ends in "us", an auxiliary is AUX; a pattern with an operator or added later goes to spaCy's."""
+    from extractors.entities.nlp import TokenSpecMatcher, get_nlp, import_spacy
+    from pipeline.readers import read_document
+
+    sentences = ["We are gonna hold the meeting in Riga and it was approved by the Council.",
+                 "Let's publish the report that you wrote; I gave it to you.",
+                 "There were two seminars, but nothing was decided."]
+    doc = read_document(_sentences_pdf(tmp_path / "sentences.pdf", sentences))
+    texts = [b.text for b in doc.blocks]
+    assert texts == sentences
+    nlp = get_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.matcher, TokenSpecMatcher)
+    parsed = list(nlp.pipe(texts))
+    for sdoc in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "entity_ruler", "ner"]):
+        assert sorted(ruler.matcher(sdoc, allow_missing=True)) == sorted(ruler.matcher.full(sdoc, allow_missing=True))
+    first, second, third = parsed
+    assert [(t.text, t.lemma_) for t in first[2:4]] == [("gon", "go"), ("na", "to")]
+    assert [(t.text, t.pos_) for t in first if t.text in ("are", "was")] == [("are", "AUX"), ("was", "AUX")]
+    assert [(t.text, t.lemma_) for t in second[:2]] == [("Let", "let"), ("'s", "us")]
+    assert [t.pos_ for t in third if t.text in ("There", "were")] == ["PRON", "VERB"]
+    spacy = import_spacy()
+    other = spacy.blank("en").add_pipe("attribute_ruler")
+    other.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "x"})
+    assert TokenSpecMatcher.build(other.matcher) is None  # an operator: spaCy's Matcher as before
+    other = spacy.blank("en").add_pipe("attribute_ruler")
+    other.add([[{"LOWER": "a"}]], {"LEMMA": "x"})
+    other.matcher = TokenSpecMatcher.build(other.matcher)
+    other.add([[{"LOWER": "b"}]], {"LEMMA": "y"})
+    assert other.matcher.fallback and [t.lemma_ for t in other(spacy.blank("en")("a b"))] == ["x", "y"]

@@ -9,7 +9,11 @@ exactly as `PDFPageInterpreter.execute` runs them; only showing text differs: th
 widths, descent and Unicode, and the arithmetic of `render_string_horizontal`, `LTChar` and
 `pdf_reader._char` in the same order), not LTChar objects. So every object is the one pdfminer
 and pdfplumber make, value for value: tests/test_pdf_fast.py and bench/pdf_fast_check.py compare
-them on every page of the fixtures, the corpus and the bench.
+them on every page of the fixtures, the corpus and the bench. A char dict holds only the keys the
+reader reads (CHAR_KEYS: text, font, size and box); the other eight (matrix, advance, width,
+y0/y1, ...) cost a third of the page's time, most of it the garbage collector walking the matrix
+tuples. A run of rotated or mirrored text goes to pdfminer, whose full dicts pdfplumber's word
+extractor reads on such a page.
 
 A page is read here only when all of its content stream is in the syntax this tokenizer knows
 (numbers, names without # escapes, strings with balanced escapes, hex strings, arrays,
@@ -44,6 +48,17 @@ LITERAL_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|.))", re.S)
 ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")", b"\\": b"\\"}
 HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
 SPACE = re.compile(rb"\s")
+
+
+# the keys of a char dict made here: what pdf_reader reads of an upright char (words, lines, table cells)
+CHAR_KEYS = ("text", "fontname", "size", "upright", "x0", "x1", "top", "bottom", "doctop")
+
+
+def lean_objects(objects: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """pdfplumber's page objects with each char cut to CHAR_KEYS: what this reader makes of a page
+    pdfminer reads (bench/pdf_fast_check.py and the tests compare the two this way)."""
+    return {kind: [{k: c[k] for k in CHAR_KEYS} for c in items] if kind == "char" else items
+            for kind, items in objects.items()}
 
 
 class NotTextOnly(Exception):
@@ -263,9 +278,10 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
     descent = font.get_descent() * fontsize
     page = self.page
     page_height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
-    doctop, page_number, chars = page.initial_doctop, page.page_number, self.chars
+    doctop, chars = page.initial_doctop, self.chars
     (a, b, c, d, e, f) = matrix
-    upright = a * d * scaling > 0 and b * c <= 0
+    if not (a * d * scaling > 0 and b * c <= 0):  # LTChar's upright
+        raise NotTextOnly("a rotated or mirrored run of text")
     straight = b == 0 and c == 0
     (x, y) = textstate.linematrix
     needcharspace = False
@@ -304,13 +320,10 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
                     height = y1 - y0
                     top = (page_height - y1) + mb_top
                     bottom, char_doctop = (page_height - y0) + mb_top, doctop + top
-                width = x1 - x0
                 if mb_x0 != 0:
                     x0, x1 = x0 + mb_x0, x1 + mb_x0
-                append({"object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
-                        "size": height, "upright": upright, "adv": adv, "matrix": (a, b, c, d, ce, cf), "x0": x0,
-                        "x1": x1, "y0": y0, "y1": y1, "width": width, "height": height, "top": top,
-                        "bottom": bottom, "doctop": char_doctop})
+                append({"text": text, "fontname": fontname, "size": height, "upright": True, "x0": x0, "x1": x1,
+                        "top": top, "bottom": bottom, "doctop": char_doctop})
                 x += adv
                 if cid == 32 and wordspace:
                     x += wordspace

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -316,9 +317,19 @@ def _extract_table(table) -> list[list[str | None]]:
     the body (Table.extract only knows a fixed tolerance)."""
     # each char's centre once, not once per row and again per cell
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
+    # a row's chars: those whose centre's y is in its band, found by bisection over the centres
+    # sorted by y, then put back in page order and tested for x (_centred_in's test, its result)
+    by_y = sorted(range(len(centres)), key=lambda i: centres[i][1])
+    ys = [centres[i][1] for i in by_y]
     out = []
+    ordered = all(y == y for y in ys)  # no NaN (a damaged matrix): else the plain test, char by char
     for row in table.rows:
-        row_chars = _centred_in(centres, row.bbox)
+        x0, top, x1, bottom = row.bbox
+        if ordered and top == top and bottom == bottom:
+            band = sorted(by_y[bisect_left(ys, top):bisect_left(ys, bottom)])  # top <= y < bottom
+            row_chars = [centres[i] for i in band if x0 <= centres[i][0] < x1]
+        else:
+            row_chars = _centred_in(centres, row.bbox)
         out.append([None if cell is None else _cell_chars_text([c for _, _, c in _centred_in(row_chars, cell)])
                     for cell in row.cells])
     return out
