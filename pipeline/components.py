@@ -17,7 +17,7 @@ from extractors.time.dates_i18n import normalise_multilingual, normalise_text_mu
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.entities.registry import Registry, load_registry
 from extractors.segment import Draft, clean, priority_codes, segment
-from extractors.structure import Structure, analyse
+from extractors.structure import Structure, analyse, title_block
 from extractors.entities.themes import inherited_themes, legend_themes, word_themes
 from schemas.document import Document
 from schemas.records import ActorRole, DateValue, Period, Quarantined, Record, ThemeAssignment
@@ -249,7 +249,8 @@ def actors(state: IngestState) -> None:
         else:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
         d.actors = links
-    resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry)
+    resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry,
+                        title_block(state.doc) if state.doc else "")
     for d in state.drafts:
         seen, unique = set(), []
         for link in d.actors:

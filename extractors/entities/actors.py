@@ -625,6 +625,45 @@ def _cut_at_place_or_time(name: str, registry: Registry) -> str:
     return name
 
 
+SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "at", "against", "to", "a", "an"}
+TITLE_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[:|,(]\s*")
+NO_TITLE_BODY = re.compile(r"\b(presidency|chairmanship)\b", re.I)  # a state's term: `_presidencies` names it
+# "Report of the Secretariat", "Prepared by the NDPHS Secretariat": the body is after the words
+TITLE_LEAD = re.compile(r"^(?:(?:annual |activity |progress )?report|minutes|programme|newsletter|news|prepared|"
+                        r"published|issued|compiled)\s+(?:of|by|from|for)\s+(?:the\s+)?", re.I)
+
+
+def _title_block_bodies(title_block: str, text: str, registry: Registry) -> list[ActorLink]:
+    """The bodies a document's title block names as a whole line or a part of one ("Baltic Sea NGO
+    Network", "Social and Health Committee", "Children at Risk Unit – activities 2016-2017"): a short
+    part without digits, every word capitalised but the small ones, one of them a body noun; not a
+    headline ("Helsinki Commission meets in Helsinki"). Capitals are undone ("CHILDREN AT RISK
+    UNIT"), except for the acronyms the text writes in capitals elsewhere (CBSS, UBC). A state's
+    presidency is named as `_presidencies` names it ("Lithuanian Presidency")."""
+    acronyms = {w for line in text.splitlines() if re.search(r"[a-z]", line)
+                for w in re.findall(r"\b[A-Z]{2,}\b", line)}
+    out = _presidencies(title_block, registry, ActorRole.responsible)
+    for line in title_block.split(" | "):
+        line = re.sub(r"^\d{1,2}(?=[A-Z])", "", line.strip())  # "1Children at Risk Unit": a slide number glued on
+        for part in TITLE_SEPARATORS.split(line):
+            part = TITLE_LEAD.sub("", re.sub(r"^(?:the|a|an)\s+", "", part.strip(" .;"), flags=re.I))
+            words = part.split()
+            if part.isupper():
+                words = [w if w in acronyms else w.lower() if w.lower() in SMALL_WORDS and i else w.capitalize()
+                         for i, w in enumerate(words)]
+                part = " ".join(words)
+            if not 2 <= len(words) <= 9 or re.search(r"\d", part) or NO_TITLE_BODY.search(part) \
+                    or not any(BARE_BODY_NOUNS.fullmatch(w) for w in words) \
+                    or any(not w[:1].isupper() and w.lower() not in SMALL_WORDS for w in words):
+                continue
+            body = registry.body(part)
+            out.append(_link(registry, body, None, part, ActorRole.responsible, "text", f"title block names {part!r}")
+                       if body is not None else
+                       ActorLink(name=part, as_written=part, role=ActorRole.responsible, source_field="text",
+                                 kind="organisation", reason=f"title block names {part!r}"))
+    return out
+
+
 def _written_bodies(text: str, registry: Registry) -> list[ActorLink]:
     out = []
     for m in WRITTEN_BODY.finditer(text):
@@ -679,11 +718,15 @@ def _one_body_named(short: str, full: list[ActorLink], text: str = "") -> ActorL
     return None
 
 
-def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, registry: Registry) -> None:
+def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, registry: Registry,
+                        title_block: str = "") -> None:
     """Resolve, in place, actors a document names by a head noun ("the Unit", "the Presidency") or a
     generic alias to the one body the document names in full with that head noun; a generic alias
-    of a registry body the document never names in full stays as written."""
+    of a registry body the document never names in full stays as written. Of several such bodies
+    the text names, the one in the document's title block is its own ("Baltic Sea NGO Network" over
+    a member's "Norwegian Children's Rights Network": "the network" is the document's)."""
     full = _full_names_in(links_by_draft, text, registry)
+    own = None  # the bodies its title block names, asked only when the text's bodies do not tell
     in_text = None  # the bodies its text names anywhere, asked only when its records' actors do not tell
     for links in links_by_draft:
         for i, link in enumerate(links):
@@ -706,7 +749,11 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                                                         f"{body.canonical} in full"})
             if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name.capitalize())
                                            or GENERIC_ALIAS.fullmatch(link.name) or link.name.islower()):
-                found = _one_body_named(link.name, full, text)
+                # the document's own body first: its title block's ("the network" of the network's newsletter)
+                own = _title_block_bodies(title_block, text, registry) if own is None else own
+                found = _one_body_named(link.name, own, text)
+                if found is None:
+                    found = _one_body_named(link.name, full, text)
                 if found is None:
                     in_text = _written_bodies(text, registry) if in_text is None else in_text
                     found = _one_body_named(link.name, in_text, text)

@@ -401,6 +401,21 @@ def _ends_with_date(text: str) -> bool:
     return bool(atoms) and not text[atoms[-1].span[1]:].strip(" .;,)") and "," in text[: atoms[-1].span[0]]
 
 
+def dated_tail(text: str) -> str | None:
+    """"Oil spill exercise BALEX DELTA, Kiel, 29 August", "Mapping of services, Dec 2015 – Feb 2016":
+    a line that names a thing, then, after a comma or a dash, its days, month or season (a year alone
+    is a title's). Returns the date as written, or None."""
+    atoms = scan_atoms(text)
+    if not atoms or atoms[-1].kind not in ("day", "month", "season") or text[atoms[-1].span[1]:].strip(" .;)"):
+        return None
+    first = len(atoms) - 1
+    while first > 0 and re.fullmatch(r"\s*(?:[-–—]|to|until)?\s*", text[atoms[first - 1].span[1]: atoms[first].span[0]]):
+        first -= 1
+    before = text[: atoms[first].span[0]].rstrip()
+    return text[atoms[first].span[0]: atoms[-1].span[1]] if before.endswith((",", "–", "-", "—")) and \
+        len(before.split()) >= 2 else None
+
+
 def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | None:
     text, start, end = _piece(line, s, e)
     text = text.strip(" ;,-–")
@@ -409,6 +424,9 @@ def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | No
     planned = kw.pop("planned", False) or ctx["planned"] or (
         ctx.get("programme", False) and not PAST_CONTEXT.search(ctx.get("heading") or "")
         and (shape == "entry" or shape == "item" and _ends_with_date(text)))
+    if not planned and shape in ("item", "title"):  # a dated line after the document's period: what comes next
+        when = dated_tail(text)
+        planned = when is not None and _after_period(when, ctx.get("period"))
     return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
                 heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=planned, **kw)
 

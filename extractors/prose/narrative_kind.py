@@ -118,8 +118,15 @@ def _prediction(root) -> bool:
     """"The number of children arriving alone will remain high", "Pressures will increase": a trend
     or forecast about things, not work a body will do (GUIDELINES rule 11)."""
     subj = _subject(root)
+    expected = next((c for c in root.children if c.dep_ == "xcomp"), None) if root.lemma_.lower() == "expect" \
+        and _passive(root) else None
+    if expected is not None:  # "Shipping is expected to grow strongly": the forecast is the verb it expects
+        root = expected
     if subj is None or root.lemma_.lower() not in TREND_VERBS or any(c.dep_ == "dobj" for c in root.children):
         return False  # "The presidency will increase support to NGOs": an object done to is work
+    if expected is not None:  # a forecast's subject is its head: "Shipping in the Baltic Sea" is shipping
+        head_named = subj.pos_ == "PROPN" or subj.ent_type_ in ("BODY", "ORG", "PERSON", "STATE", "NORP", "GPE")
+        return not (head_named or BODY_NOUNS.search(subj.text))
     if _is_body(subj) or BODY_NOUNS.search(_subject_text(subj)):
         return False
     return True
@@ -303,6 +310,7 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     if not finite:
         if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city):
             return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
+
         return Decision(None, reasons + ["no finite verb"], rule="fragment")
     launched = re.match(r"^(launched|held|organi[sz]ed|adopted|signed|opened|established)\b[^,]{0,40}?,", text, re.I)
     if launched and own_date(text[: launched.end()]):

@@ -191,8 +191,15 @@ def _page_numbers(lines: list[str], footers: set[int]) -> list[int | None]:
         return [None] * len(lines)
     pages, page, pending = [], 1, False
     for i, line in enumerate(lines):
-        if i in footers or "\f" in line:
+        if i in footers:
             pending = True
+        elif "\f" in line:
+            # pdftotext and slide exports put the form feed before the new page's first line: that
+            # line is on the new page; a form feed that ends a line leaves the next one to start it
+            if line.rpartition("\f")[2].strip():
+                page, pending = page + 1, False
+            else:
+                pending = True
         elif line.strip() and not RULE_LINE.fullmatch(line.strip()) and pending:
             page, pending = page + 1, False
         pages.append(page)

@@ -70,3 +70,21 @@ def test_a_programme_slot_is_a_clock_time_not_a_date_or_an_outline_number(line, 
     from extractors.prose.narrative_kind import PROGRAMME_SLOT
 
     assert bool(PROGRAMME_SLOT.match(line)) is slot
+
+
+def test_a_line_dated_after_the_documents_period_is_planned(tmp_path):
+    """A deck's line that names a thing, then after a comma its month: after the document's period it
+    is a planned item (an activity); a line with a year alone is no dated line."""
+    from extractors.prose.narrative import dated_tail
+
+    path = tmp_path / "deck.txt"
+    path.write_text("Barents Youth Network\n\nOur year 2015\n\n"
+                    "- Translation of the handbook into Polish, March 2016\n"
+                    "- Side note on the standards of 2018\n", encoding="utf-8")
+    state = process_file(str(path), catalogue={"file": path.name, "genre": "slides", "period_start": "2015-01-01",
+                                               "period_end": "2015-12-31"})
+    assert [(r.text, r.kind.value if hasattr(r.kind, "value") else r.kind) for r in state.records] == [
+        ("Translation of the handbook into Polish, March 2016", "activity")]
+    assert dated_tail("Oil spill exercise BALEX DELTA, Kiel, 29 August") == "29 August"
+    assert dated_tail("National mapping of services, Dec 2015 – Feb 2016") == "Dec 2015 – Feb 2016"
+    assert dated_tail("Side event at the Forum 2018") is None and dated_tail("Deadline, 15 May") is None

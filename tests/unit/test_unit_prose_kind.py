@@ -34,6 +34,11 @@ CASES = [
     ("child trafficking", "item", {"in_priorities": True}, False, "activity", "priority item"),
     ("The number of children arriving alone will remain high.", "sentence", {}, False, None, "prediction"),
     ("The presidency will increase support to NGOs.", "sentence", {}, False, "activity", "future"),
+    # a forecast with "expected to": its subject's head is a thing, whatever place it names
+    ("Shipping in the Baltic Sea is expected to grow strongly.", "sentence", {}, False, None, "prediction"),
+    ("Norway is expected to increase its contribution.", "sentence", {}, False, "activity", "future"),
+    ("09:30 Welcome by the Minister of Social Affairs", "item", {}, False, None, "programme slot"),
+    ("Save the date: seminar on foster care, Riga, 3 May 2008", "sentence", {}, True, None, "announcement title"),
     ("Seminar on foster care.", "entry", {"planned": True, "entry_date_raw": "September 2009"}, False,
      "activity", "planned entry"),
     ("Meeting of the Working Group.", "entry", {"entry_date_raw": "October 2008"}, False, "event", "dated entry"),

@@ -117,3 +117,15 @@ def test_json_of_a_document():
     assert json.loads(to_json(doc, language="de"))["language"] == "de"
     doc.language = "en"
     assert json.loads(to_json(doc))["language"] == "en"
+
+
+def test_a_form_feed_before_a_line_puts_that_line_on_the_new_page(tmp_path):
+    """pdftotext and slide exports write the form feed before the next page's first line: that line
+    (a slide's title) is on the new page, not the one before."""
+    from pipeline.readers import read_document
+
+    path = tmp_path / "deck.txt"
+    path.write_text("Opening slide\nTitle line\n\fOutline\nWho we are\n\fPriorities\nChildren first\ntext\f\nLast page\n",
+                    encoding="utf-8")
+    pages = {b.text: b.prov.page for b in read_document(path).blocks}
+    assert (pages["Opening slide"], pages["Outline"], pages["Who we are"], pages["Priorities"], pages["Last page"]) == (1, 2, 2, 3, 4)
