@@ -31,7 +31,10 @@ def test_pages_follow_the_footers_and_form_feeds():
     lines = ["Title", "Org | 1", "----", "", "Second", "Org | 2", "Third", "Org | 3", "Fourth"]
     assert _page_numbers(lines, {1, 5, 7}) == [1, 1, 1, 1, 2, 2, 3, 3, 4]
     assert _page_numbers(["a", "b"], set()) == [None, None]
-    assert _page_numbers(["a", "\fb", "c"], set()) == [1, 1, 2]
+    # the form feed stands before the new page's first line (pdftotext): "b" is on page 2; one ending
+    # a line leaves the next line to start the page
+    assert _page_numbers(["a", "\fb", "c"], set()) == [1, 2, 2]
+    assert _page_numbers(["a\f", "b", "c"], set()) == [1, 2, 2]
 
 
 @pytest.mark.parametrize("line, label, rest", [
