@@ -10,7 +10,8 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.entities.actors import actors_from_cell, actors_in_parenthesis, actors_in_text, resolve_short_names
+from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, resolve_short_names,
+                                       title_block_bodies)
 from extractors.catalogue import CatalogueEntry
 from extractors.time.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
@@ -352,6 +353,7 @@ def themes(state: IngestState) -> None:
     legend = legend_themes(state.structure.legend, ocr=block is not None and bool(state.doc.blocks[block].prov.ocr))
     title = state.structure.title or ""
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
+    doc_themes += _title_body_themes(state)
     for d in state.drafts:
         assigned: list[ThemeAssignment] = []
         label = (d.unit.label or "").strip("().") if d.unit is not None else ""
@@ -388,6 +390,18 @@ def _title_sets_themes(structure: Structure) -> bool:
     if structure.kind in ("table_plan", "narrative_plan", "unknown"):
         return True
     return bool(ABOUT_TITLE.search(structure.title or ""))
+
+
+def _title_body_themes(state: IngestState) -> list[ThemeAssignment]:
+    """A body the title block names by its topic ("Ombudsman for Children in Finland", "Task Force
+    against Trafficking in Human Beings: Annual Report") works on that topic in the whole document:
+    themes.md passes a whole document's theme to every record in it."""
+    if state.doc is None:
+        return []
+    out: list[ThemeAssignment] = []
+    for link in title_block_bodies(title_block(state.doc), state.doc.text(), state.registry):
+        out += inherited_themes(link.as_written, "document")
+    return out
 
 
 def _entity_themes(d: Draft, registry: Registry) -> list[ThemeAssignment]:

@@ -246,7 +246,39 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
         return False
     if role in (ActorRole.funder, ActorRole.organiser) or prep in NARRATIVE_PREPOSITIONS:
         return True
+    if _met_directly(ent):
+        return True
     return prep in ("of", "for") and (head in ROLE_NOUNS or head in EVENT_HEADS)
+
+
+def _met_bodies(doc, role: ActorRole) -> list[ActorLink]:
+    """"met the Minister of Education", "met the new Minister of Basic Services": a body the NER did
+    not know, met directly, named with capitals from its body noun on ("Minister", "Committee")."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "dobj" or tok.head.lemma_.lower() != "meet" or not BARE_BODY_NOUNS.fullmatch(tok.text) \
+                or any(e.start <= tok.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
+            continue
+        end = tok.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].text[:1].isupper():
+            end += 2
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and"
+                                      and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+                end += 1
+        name = doc[tok.i: end].text
+        if end > tok.i + 1 and not doc[end - 1].ent_type_ in ("GPE", "CITY", "DATE"):
+            out.append(ActorLink(name=name, as_written=name, role=role, source_field="text", kind="organisation",
+                                 reason=f"the body met: {name!r}"))
+    return out
+
+
+def _met_directly(ent) -> bool:
+    """"the Chair met the Minister", "a delegation met the UN Committee": who is met takes part in
+    the meeting, as "met with the Minister" says with a preposition."""
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() == "meet"
 
 
 def _in_entry_title(ent) -> bool:
@@ -351,6 +383,8 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
     if mode == "narrative" and not any(link.source_field == "text" and _is_subject_name(doc, link.as_written)
                                        for link in links):
         links = _named_subject(doc, role_default) + links
+    if mode == "narrative":
+        links += _met_bodies(doc, role_default)
     return _dedupe(links)
 
 
@@ -370,7 +404,7 @@ def _owner_after(ent, ents):
 
 SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commission|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
                            r"committee|agency|board|government|parliament|embassy|unit|group|network|office|"
-                           r"foundation|institute|centre|center|service|authority|task force)\b", re.I)
+                           r"foundation|institute|centre|center|service|authority|task force|bureau|assembly|plenary)\b", re.I)
 
 
 def _is_subject_name(doc, written: str) -> bool:
@@ -633,7 +667,7 @@ TITLE_LEAD = re.compile(r"^(?:(?:annual |activity |progress )?report|minutes|pro
                         r"published|issued|compiled)\s+(?:of|by|from|for)\s+(?:the\s+)?", re.I)
 
 
-def _title_block_bodies(title_block: str, text: str, registry: Registry) -> list[ActorLink]:
+def title_block_bodies(title_block: str, text: str, registry: Registry) -> list[ActorLink]:
     """The bodies a document's title block names as a whole line or a part of one ("Baltic Sea NGO
     Network", "Social and Health Committee", "Children at Risk Unit – activities 2016-2017"): a short
     part without digits, every word capitalised but the small ones, one of them a body noun; not a
@@ -750,7 +784,7 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
             if link.entity_id is None and (BARE_BODY_NOUNS.fullmatch(link.name.capitalize())
                                            or GENERIC_ALIAS.fullmatch(link.name) or link.name.islower()):
                 # the document's own body first: its title block's ("the network" of the network's newsletter)
-                own = _title_block_bodies(title_block, text, registry) if own is None else own
+                own = title_block_bodies(title_block, text, registry) if own is None else own
                 found = _one_body_named(link.name, own, text)
                 if found is None:
                     found = _one_body_named(link.name, full, text)

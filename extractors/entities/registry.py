@@ -13,7 +13,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, share
 # The nouns a body's name ends in ("Children at Risk Unit", "Norwegian Barents Secretariat"); a
 # document that has named the body in full may call it by the noun alone ("the Unit").
 BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
-                             r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force")
+                             r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force|"
+                             r"Bureau|Assembly|Plenary|Ombudsman|Ombudsperson")
 
 
 def name_key(text: str) -> str:

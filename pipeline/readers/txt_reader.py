@@ -137,6 +137,12 @@ def space_tables(lines: list[str]) -> list[str]:
     return out
 
 
+def _cell_rest(line: str) -> bool:
+    """An indented line under a table row ("10 Feb<TAB>Helsinki<TAB>Round table on children" /
+    "            with the National Police Board"): the rest of a cell that broke over lines."""
+    return line[:4] == "    " and "\t" not in line
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Lines of a hard-wrapped file joined back into paragraphs: a line continues the one before it
     when its first word would not have fitted there. Joined lines become blank, so every line
@@ -146,11 +152,16 @@ def unwrap(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     head = None  # index of the paragraph being built
+    in_row = False  # the line before was a table row or the rest of one of its cells
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or "\t" in line or RULE_LINE.fullmatch(stripped):
             head = None  # a blank line, a table row or a "-----" rule between items ends the paragraph
+            in_row = bool(stripped) and "\t" in line
             continue
+        if in_row and _cell_rest(line):
+            continue  # a cell's next line under a row: the table reader joins it to its cell
+        in_row = False
         # "2Priorities": a slide transcript's slide number glued to the title starts a slide
         if head is not None and split_label(stripped)[3] is None and not re.match(r"\d{1,2}[A-Z]", stripped):
             first_word = stripped.split()[0]
@@ -367,7 +378,7 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int) -> tuple[in
             if _norm(row) != _norm(header):
                 rows.append((row + [""] * width)[:width] if len(row) <= width
                             else row[: width - 1] + [" ".join(row[width - 1:])])
-        elif line.strip() and "\t" not in line.strip() and _rows_go_on(lines, j) and rows:
+        elif line.strip() and "\t" not in line.strip() and rows and (_rows_go_on(lines, j) or _cell_rest(line)):
             if not _section_row(line):
                 last = max(k for k, c in enumerate(rows[-1]) if c) if any(rows[-1]) else 0
                 rows[-1][last] = f"{rows[-1][last]} {' '.join(line.split())}".strip()

@@ -191,7 +191,7 @@ def test_the_bare_noun_is_the_body_of_the_title_block(tmp_path):
     ("Annual report 2016 | Meeting in Copenhagen, 18-19 September 2003", []),
 ])
 def test_bodies_named_by_a_title_block(title_block, names):
-    from extractors.entities.actors import _title_block_bodies
+    from extractors.entities.actors import title_block_bodies
     from extractors.entities.registry import load_registry
 
-    assert [b.name for b in _title_block_bodies(title_block, "", load_registry())] == names
+    assert [b.name for b in title_block_bodies(title_block, "", load_registry())] == names

@@ -53,3 +53,41 @@ def test_a_space_aligned_table_with_a_header_is_a_table(tmp_path):
 ])
 def test_lines_that_only_look_like_columns_stay_text(tmp_path, text):
     assert not any(b.kind is BlockKind.table for b in _read(tmp_path, text).blocks)
+
+
+# A report hard-wrapped at 72 characters (so the reader joins its wrapped lines back) whose
+# calendar's last column breaks over two and three lines, down to the table's last row.
+WRAPPED = """In the course of the year the office took part in a number of meetings
+at home and abroad, and it received delegations from the neighbouring
+countries who wished to learn how the office handles the questions that
+children and young people send to it by letter, by telephone and by the
+new chat service that was opened in the spring for pupils of the upper
+grades of the basic school and for young people in vocational training.
+
+Date              Place          Meeting or visit
+10 Feb            Tampere        Round table on children in police cells
+                                 with the National Police Board
+March 3rd to 4th  Petrozavodsk   Seminar with the regional ombudsmen of
+                                 the Republic of Karelia and of the
+                                 Murmansk region
+Oct               Oulu           Discussion with the pupils of a reform
+                                 school
+
+The office will publish its next report in the spring.
+"""
+
+
+def test_a_cell_broken_over_lines_stays_in_its_row_in_a_hard_wrapped_file(tmp_path):
+    doc = _read(tmp_path, WRAPPED)
+    tables = [b for b in doc.blocks if b.kind is BlockKind.table]
+    assert len(tables) == 1
+    assert [r.cells for r in tables[0].rows] == [
+        ["10 Feb", "Tampere", "Round table on children in police cells with the National Police Board"],
+        ["March 3rd to 4th", "Petrozavodsk",
+         "Seminar with the regional ombudsmen of the Republic of Karelia and of the Murmansk region"],
+        ["Oct", "Oulu", "Discussion with the pupils of a reform school"],
+    ]
+    texts = [b.text for b in doc.blocks if b.kind is not BlockKind.table]
+    assert len(texts) == 2 and texts[0].startswith("In the course of the year") \
+        and texts[0].endswith("in vocational training.")
+    assert texts[1] == "The office will publish its next report in the spring."
