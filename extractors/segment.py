@@ -41,6 +41,7 @@ class Draft:
     unit: object | None = None  # a prose unit (extractors.prose.narrative.Unit) still to be judged
     decision: object | None = None  # why a prose unit is an event or activity (narrative_kind.Decision)
     elaborations: list = field(default_factory=list)  # parses of "The meeting was hosted by ..." that follow an event
+    commitment_only: bool = False  # a structured plan's prose: only a sentence saying what will be done counts
 
 
 def clean(text: str) -> str:
@@ -279,17 +280,31 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     # and its narrative retells it. A short list of planned items does not make the prose a retelling.
     if structure.kind not in PLAN_KINDS and len(entries) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
-    elif structure.kind == "narrative_plan" and len(drafts) < STRUCTURED_ENOUGH:
+    elif structure.kind == "narrative_plan":
         # a plan written mostly as prose says what will be done in sentences too; the lead-ins and
-        # markers of its item lists ("The group agreed on the following.", "Activities:") are not records
+        # markers of its item lists ("The group agreed on the following.", "Activities:") are not records.
+        # Beside a plan's own items its prose is background, but for a sentence that says in so
+        # many words what will be done ("The Secretariat will publish ...", "The group is to meet ...").
         taken = {d.prov.block for d in drafts} | {i for i, b in enumerate(doc.blocks)
                                                  if is_lead_in(b) or is_marker(b) or _introduces_list(doc.blocks, i)
                                                  or clean(b.text) == clean(structure.title or "")} | _title_block(doc)
-        drafts += prose_candidate_drafts(doc, structure, taken)
+        structured = len(drafts) >= STRUCTURED_ENOUGH
+        prose = prose_candidate_drafts(doc, structure, taken)
+        for d in prose:
+            d.commitment_only = structured
+        drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)]
     return drafts
 
 
 STRUCTURED_ENOUGH = 5
+# "will", "shall", "is to": the plan's own future in so many words, outside a quotation ("“The Plan of
+# Action will take note ...”" quotes a recommendation, it does not commit)
+WILL_BE_DONE = re.compile(r"\b(?:will|shall|(?:is|are) to)\b(?!\s+not\b)", re.I)
+QUOTED = re.compile(r"[“\"„«]")
+
+
+def says_what_will_be_done(text: str) -> bool:
+    return WILL_BE_DONE.search(text) is not None and QUOTED.search(text[:12]) is None
 
 
 def _title_block(doc: Document) -> set[int]:

@@ -112,7 +112,8 @@ def classify(state: IngestState) -> None:
         state.candidates += 1
         decision, cues = ruled[id(d)]
         decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
-        if _classifier_background(decision, d, state.structure.period):
+        if _classifier_background(decision, d, state.structure.period) \
+                or d.commitment_only and decision.kind != "activity":
             continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts

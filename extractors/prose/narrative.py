@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from extractors.entities.registry import load_registry
 from extractors.time.dates import scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
-from schemas.document import BlockKind, Document
+from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue
 
 BULLET = re.compile(r"^\s*(?:[-–•▪◦*·]|\uf0b7|\uf0a7|\uf0d8)\s+")
@@ -38,7 +38,8 @@ PRIORITY_CONTEXT = re.compile(
     r"\b(priorit(?:y|ies)|focus(?:es|ed)? (?:would|will|is|are|was|on)|focus areas?|areas? of (?:co-?operation|work|focus)|"
     r"aims?|objectives|mandate|thematic areas|key areas|main areas)\b", re.I)
 PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next)\b|\b(planned|upcoming|forthcoming) "
-                             r"(activities|events|meetings|work)\b", re.I)
+                             r"(activities|events|meetings|work)\b|\b(?:next|coming)\s+(?:\w+\s+)?(?:months|years|steps)\b",
+                             re.I)
 # "List of participants" / "Annex 2: Participants": names and offices to the next section, no records
 ROSTER_HEADING = re.compile(r"^(?:annex\s*\w{0,4}\s*[:.–-]?\s*)?(?:list of |the )?(?:participants|attendees|delegates|"
                             r"members present|attendance|those present)\b[^.!?]{0,30}$", re.I)
@@ -536,9 +537,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         units += _paragraph_units(line, ctx)
     for unit in units:
         unit.in_title = not slides and unit.char_start < (lines[body].start if body < len(lines) else 1 << 30)
-    if not slides:
-        units += _calendar_table_units(doc, skip_blocks or set(), lines, ctx)
-        units.sort(key=lambda u: u.char_start)
+    units += _calendar_table_units(doc, skip_blocks or set(), lines, ctx)
+    units.sort(key=lambda u: u.char_start)
     return units
 
 
@@ -559,7 +559,8 @@ def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Lin
     for i, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.table or i in skip_blocks or not block.rows:
             continue
-        when, title, place = (_column(block.header, p) for p in (DATE_COLUMN, TITLE_COLUMN, PLACE_COLUMN))
+        when, title, place = (_column(block.header, p) for p in (DATE_COLUMN, TITLE_COLUMN, PLACE_COLUMN)) \
+            if block.header else _columns_by_content(block)
         if when is None or title is None:
             continue
         heading = next((line.text for line in reversed(lines) if line.block < i and line.kind == "heading"), None)
@@ -581,6 +582,24 @@ def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Lin
                     units.append(unit)
             offset += len(row_text) + 1
     return units
+
+
+def _columns_by_content(block: Block) -> tuple[int | None, int | None, int | None]:
+    """The date, meeting and place columns of a calendar without a header row: the date column is
+    the first whose every cell holds a date; the meeting's, of the others, the one of most words;
+    a place column is one more of short capitalised cells ("Reykjavik", "Oslo, Norway")."""
+    width = max(len(r.cells) for r in block.rows)
+    columns = [[r.cells[c] if c < len(r.cells) else "" for r in block.rows] for c in range(width)]
+    when = next((c for c, cells in enumerate(columns) if all(not x.strip() or scan_atoms(x) for x in cells)
+                 and sum(1 for x in cells if x.strip()) >= len(cells) - 1), None)
+    others = [c for c in range(width) if c != when and any(x.strip() for x in columns[c])]
+    if when is None or not others:
+        return None, None, None
+    words = {c: sum(len(x.split()) for x in columns[c]) / len(columns[c]) for c in others}
+    title = max(others, key=lambda c: words[c])
+    place = next((c for c in others if c != title and words[c] <= 3
+                  and all(not x.strip() or x.strip()[:1].isupper() for x in columns[c])), None)
+    return when, title, place
 
 
 # A calendar page writes an entry's title, place and date on lines of their own, in either order

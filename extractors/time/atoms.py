@@ -55,6 +55,8 @@ ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_span", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)?\d{2})(?![\d/-]|\.\d)")),
     ("year", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?![\d/-]|\.\d|\s*(?:children|participants|persons|people))")),
 ]
+# "Feb/Mar 2017", "Sep-Oct 2015": an abbreviation joined to the next month is a month too
+NEXT_MONTH = re.compile(r"\s*(?:/|-|–|—|\bto\b|\band\b|\bor\b)\s*" + MONTH.format(n="m2") + r"(?:\s*,?\s*\d{4})", re.I)
 # "may" is a month only next to a day or a year: "may be invited" is not a date.
 DOTTED_MONTHS = {"feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}  # "Jan." and "Mar." can be names
 AMBIGUOUS_MONTHS = {"may", "mar", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "jan", "feb", "apr", "sept", "march"}
@@ -120,7 +122,8 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
             # so is an abbreviation written with its full stop ("In Sept. the group ...", "in Oct.")
             if word not in ("june", "july", "march", "april", "august") and raw.rstrip(".") != "May" \
                     and not (word in DOTTED_MONTHS and raw[:1].isupper() and raw.endswith(".")
-                             and not re.match(r"\s*\d", m.string[m.end():])):  # "Dec. 5" is a day
+                             and not re.match(r"\s*\d", m.string[m.end():])) \
+                    and not (raw[:1].isupper() and NEXT_MONTH.match(m.string[m.end():])):  # "Dec. 5" is a day
                 return None
         if y is None and word == "march" and not raw[0].isupper():
             return None  # "march" the verb

@@ -95,16 +95,58 @@ def _header_like(line: str) -> bool:
         len(c.split()) <= 3 and not re.search(r"[\d,;.]", c) for c in cells)
 
 
-def space_tables(lines: list[str]) -> list[str]:
+# A calendar without a header row ("Calendar" / "26-27 June 2019     Reykjavik     Senior Arctic
+# Officials" / "Nov. 2019     Reykjavik     ..."): every row opens with a date in its first column.
+DATE_CELL = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–/.]\s*\d{1,2})?\.?\s+|early\s+|late\s+|mid-?)?"
+                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|fall|"
+                       r"winter|q[1-4])\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|(?:19|20)\d\d\b", re.I)
+HEADERLESS_ROWS = 3
+
+
+def _date_row(line: str, columns: list[int]) -> bool:
+    cells = _cell_starts(line)
+    lead = len(line) - len(line.lstrip())
+    return bool(cells) and lead == columns[0] and all(_column_of(c, columns) is not None for c in cells) \
+        and DATE_CELL.match(line.strip()) is not None and DATE_CELL.match(line.strip()).end() <= cells[0] - lead
+
+
+def _headerless_columns(lines: list[str], i: int) -> list[int] | None:
+    """The columns of a calendar without a header that starts at line i: at least HEADERLESS_ROWS
+    rows, each opening with a date, whose cells start at the same columns."""
+    line = lines[i]
+    if "\t" in line or not _cell_starts(line):
+        return None
+    lead = len(line) - len(line.lstrip())
+    columns = sorted({lead, *_cell_starts(line)})
+    rows, j = 0, i
+    while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
+        for c in _cell_starts(lines[j]) if _date_row(lines[j], [lead]) else []:
+            if _column_of(c, columns) is None:
+                columns = sorted([*columns, c])
+        if _date_row(lines[j], columns):
+            rows += 1
+        elif _cell_starts(lines[j]) or _column_of(len(lines[j]) - len(lines[j].lstrip()), columns) is None:
+            break
+        j += 1
+    return columns if rows >= HEADERLESS_ROWS else None
+
+
+def space_tables(lines: list[str], headerless: set[int] | None = None) -> list[str]:
     """Space-aligned tables rewritten as TAB rows (the same line numbers, so provenance holds), for
     the TAB table reader: a header line with two columns or more and at least SPACE_TABLE_ROWS lines
     below it whose cells start at the header's columns. A line indented to a column without gaps of
-    its own is the rest of a cell that broke over two lines and stays as it is."""
+    its own is the rest of a cell that broke over two lines and stays as it is. A calendar without
+    a header is rewritten too; its first line goes into `headerless`."""
     out = list(lines)
     i = 0
     while i < len(lines):
         header = lines[i]
         starts = _cell_starts(header) if _header_like(header) else []
+        calendar = None if starts or headerless is None else _headerless_columns(lines, i)
+        if calendar is not None:
+            headerless.add(i)
+            i = _rewrite_rows(lines, out, i, calendar)
+            continue
         if not starts:
             i += 1
             continue
@@ -135,6 +177,30 @@ def space_tables(lines: list[str]) -> list[str]:
             out[k] = "\t".join(cells)
         i = j
     return out
+
+
+def _rewrite_rows(lines: list[str], out: list[str], i: int, columns: list[int]) -> int:
+    """Lines from i on whose cells start at `columns` as TAB rows, up to the first line that is not a
+    row nor the rest of a cell; returns that line's index."""
+    k = i
+    while k < len(lines) and lines[k].strip() and "\t" not in lines[k]:
+        line = lines[k]
+        lead = len(line) - len(line.lstrip())
+        cells_at = _cell_starts(line)
+        if not cells_at:
+            if k == i or _column_of(lead, columns) is None or lead == 0:
+                break
+            k += 1
+            continue  # a cell's second line
+        if _column_of(lead, columns) is None or any(_column_of(c, columns) is None for c in cells_at):
+            break
+        cells = [""] * len(columns)
+        bounds = [lead] + cells_at + [len(line.rstrip())]
+        for a, b in zip(bounds, bounds[1:]):
+            cells[_column_of(a, columns)] = line[a:b].strip()
+        out[k] = "\t".join(cells)
+        k += 1
+    return k
 
 
 def _cell_rest(line: str) -> bool:
@@ -220,7 +286,8 @@ def _page_numbers(lines: list[str], footers: set[int]) -> list[int | None]:
 @register("txt")
 def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     text, warnings = decode_text(path, data)
-    lines = unwrap(space_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    headerless: set[int] = set()
+    lines = unwrap(space_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), headerless))
     footers = furniture(lines)
     pages = _page_numbers(lines, footers)
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
@@ -237,7 +304,7 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
             tables += len(new_blocks)
             doc.blocks.extend(new_blocks)
             continue
-        tab_table = None if _numbered_with_tab(line) else _read_tab_rows(path, lines, i, tables)
+        tab_table = None if _numbered_with_tab(line) else _read_tab_rows(path, lines, i, tables, i in headerless)
         if tab_table is not None:
             i, block = tab_table
             tables += 1
@@ -358,19 +425,20 @@ def _rows_go_on(lines: list[str], j: int) -> bool:
     return False
 
 
-def _read_tab_rows(path: Path, lines: list[str], i: int, index: int) -> tuple[int, Block] | None:
+def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
+                   headerless: bool = False) -> tuple[int, Block] | None:
     """A table written one row a line, cells split by tabs (`Activity<TAB>Responsible<TAB>Time
     limit`, then a line per row), as a spreadsheet or Word pastes: the first line is the header.
     None unless the header and at least TAB_TABLE_ROWS lines after it each have two cells or more.
     Between rows, a line without tabs is a section row ("B. Performance benchmarking", skipped) or,
     unlabelled, the rest of the row before it (a cell that broke over two lines); the header
-    printed again is skipped."""
+    printed again is skipped. A `headerless` table (a calendar, see `space_tables`) has rows only."""
     if not _tab_row(lines[i]):
         return None
-    header = _cells(lines[i])
-    width = len(header)
+    header = [] if headerless else _cells(lines[i])
+    width = len(_cells(lines[i]))
     rows: list[list[str]] = []
-    j = i + 1
+    j = i if headerless else i + 1
     while j < len(lines):
         line = lines[j]
         if _tab_row(line):

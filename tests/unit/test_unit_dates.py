@@ -71,3 +71,21 @@ def test_no_time_stated_is_no_date():
 def test_a_two_digit_year_is_read_against_the_documents_time_not_today(text, reference, year):
     span = only(text, reference)
     assert (span.value, span.interval) == (str(year), (date(year, 1, 1), date(year, 12, 31)))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Feb/Mar 2017", "2017-02-01", "2017-03-31"),
+    ("Sep-Oct 2015", "2015-09-01", "2015-10-31"),
+    ("National conference, Feb and Mar 2016", "2016-02-01", "2016-03-31"),
+])
+def test_an_abbreviated_month_joined_to_the_next_is_the_start_of_a_span(text, start, end):
+    from extractors.time.dates import normalise
+
+    value = normalise(text, scan=True)
+    assert (str(value.start), str(value.end)) == (start, end)
+
+
+def test_an_abbreviated_month_alone_in_lower_case_is_no_date():
+    from extractors.time.dates import normalise
+
+    assert normalise("the feb/mar issue", scan=True).start is None

@@ -43,9 +43,16 @@ def test_a_space_aligned_table_with_a_header_is_a_table(tmp_path):
         "Main meetings planned", "Contact: the Secretariat."]
 
 
+def test_dated_lines_without_a_header_are_rows_none_of_them_a_header(tmp_path):
+    # no header: the first line is data (a calendar, see BULLETIN below)
+    doc = _read(tmp_path, "Jan        Working group set up\nMarch      Round table, Riga\nMay        Liaison officers agreed\n")
+    tables = [b for b in doc.blocks if b.kind is BlockKind.table]
+    assert len(tables) == 1 and tables[0].header == []
+    assert [r.cells for r in tables[0].rows] == [["Jan", "Working group set up"], ["March", "Round table, Riga"],
+                                                 ["May", "Liaison officers agreed"]]
+
+
 @pytest.mark.parametrize("text", [
-    # no header: the first line is data
-    "Jan        Working group set up\nMarch      Round table, Riga\nMay        Liaison officers agreed\n",
     # a header and one row only
     "Date        Place\n3 May       Riga\n",
     # two spaces after full stops in prose: the gaps do not line up
@@ -91,3 +98,71 @@ def test_a_cell_broken_over_lines_stays_in_its_row_in_a_hard_wrapped_file(tmp_pa
     assert len(texts) == 2 and texts[0].startswith("In the course of the year") \
         and texts[0].endswith("in vocational training.")
     assert texts[1] == "The office will publish its next report in the spring."
+
+
+# A bulletin's calendar without a header row, and a deck's timeline of two columns under a
+# heading that looks ahead.
+BULLETIN = """Calendar
+
+3-4 June 2015         Tartu         Meeting of the youth working group
+17-18 Sept. 2015      Narva         Seminar on school meals
+Nov. 2015             Pskov         Conference on rural health care
+early 2016                          Board meeting
+
+Contact the Secretariat for the full programme.
+"""
+
+TIMELINE = """Timeline - next 12 months
+June 2015      First meeting of the steering group
+Oct 2015       Training, Gdynia
+Feb/Mar 2016   National conference
+"""
+
+
+def test_a_calendar_without_a_header_is_a_table_of_rows(tmp_path):
+    doc = _read(tmp_path, BULLETIN)
+    tables = [b for b in doc.blocks if b.kind is BlockKind.table]
+    assert len(tables) == 1 and tables[0].header == []
+    assert [r.cells for r in tables[0].rows] == [
+        ["3-4 June 2015", "Tartu", "Meeting of the youth working group"],
+        ["17-18 Sept. 2015", "Narva", "Seminar on school meals"],
+        ["Nov. 2015", "Pskov", "Conference on rural health care"],
+        ["early 2016", "", "Board meeting"],
+    ]
+    assert [b.text for b in doc.blocks if b.kind is not BlockKind.table] == [
+        "Calendar", "Contact the Secretariat for the full programme."]
+
+
+@pytest.mark.parametrize("text", [
+    # two dated lines only
+    "3 May 2015      Riga      Board meeting\n9 June 2015     Oslo      Seminar\n",
+    # the first column is no date, and no line is a header of short labels
+    "Riga           Board meeting of 2015\nOslo           Seminar, 2016\nTallinn        Conference, 2017\n",
+])
+def test_short_or_undated_columns_are_no_calendar(tmp_path, text):
+    assert not any(b.kind is BlockKind.table for b in _read(tmp_path, text).blocks)
+
+
+def test_a_calendar_without_a_header_gives_one_entry_a_row_with_its_date_and_place(tmp_path):
+    from pipeline.runner import process_file
+
+    path = tmp_path / "bulletin.txt"
+    path.write_text(BULLETIN, encoding="utf-8")
+    records = {r.text: r for r in process_file(str(path), catalogue={"file": path.name, "genre": "news"}).records}
+    r = records["Seminar on school meals"]
+    assert (str(r.date.start), str(r.date.end), r.location) == ("2015-09-17", "2015-09-18", "Narva")
+    r = records["Board meeting"]
+    assert (str(r.date.start), str(r.date.end), r.location) == ("2016-01-01", "2016-04-30", None)
+
+
+def test_a_timeline_under_a_heading_looking_ahead_is_planned_work(tmp_path):
+    from pipeline.runner import process_file
+
+    path = tmp_path / "deck.txt"
+    path.write_text(TIMELINE, encoding="utf-8")
+    records = process_file(str(path), catalogue={"file": path.name, "genre": "slides"}).records
+    assert {(r.text, r.kind.value, str(r.date.start)) for r in records} == {
+        ("First meeting of the steering group", "activity", "2015-06-01"),
+        ("Training, Gdynia", "activity", "2015-10-01"),
+        ("National conference", "activity", "2016-02-01"),
+    }
