@@ -449,7 +449,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             and dated[0] + 1 < len(lines) and lines[dated[0] + 1].kind == "heading":
         taken.add(dated[0])  # "Riga, July 2000" under the title: when the document was written, no section's date
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
-           "period": structure.period, "programme": structure.kind == "priorities"}
+           "period": structure.period, "programme": structure.kind == "priorities", "news": structure.kind == "news"}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
     body = next((i for i, line in enumerate(lines) if line.label or _body_sentence(line.text)), len(lines))
@@ -564,8 +564,9 @@ def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Lin
         if when is None or title is None:
             continue
         heading = next((line.text for line in reversed(lines) if line.block < i and line.kind == "heading"), None)
+        # a newsletter's calendar lists what is to come; a report's, what was held
         row_ctx = dict(ctx, heading=heading, lead_in=None, priorities=False, date=None, place=None,
-                       planned=bool(heading and PLANNED_CONTEXT.search(heading)))
+                       planned=bool(heading and PLANNED_CONTEXT.search(heading)) or ctx.get("news", False))
         offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
         for row in block.rows:
             row_text = "\t".join(row.cells)

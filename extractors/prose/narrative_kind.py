@@ -285,7 +285,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
                         rule="prediction")
     if future and (finite or unit.shape == "item"):
         return Decision("activity", reasons + [f"says what will be done ({future.group(0)!r})"], rule="future")
-    if unit.shape == "entry" and unit.planned:
+    if unit.shape == "entry" and unit.planned and not (finite and _tense(root) in ("past", "perfect")):
+        # "14.02.2000 - The presidency hosted a seminar ...": told as done, whatever the page plans
         return Decision("activity", reasons + [f"an entry dated {unit.entry_date_raw!r} under {unit.heading!r} or after "
                                                "the document's period"], rule="planned entry")
     if unit.shape == "entry":

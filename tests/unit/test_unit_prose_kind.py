@@ -42,6 +42,9 @@ CASES = [
     ("Seminar on foster care.", "entry", {"planned": True, "entry_date_raw": "September 2009"}, False,
      "activity", "planned entry"),
     ("Meeting of the Working Group.", "entry", {"entry_date_raw": "October 2008"}, False, "event", "dated entry"),
+    # a planned page's entry told in the past tense happened
+    ("The presidency hosted a seminar on foster care.", "entry", {"planned": True, "entry_date_raw": "September 2009"},
+     False, "event", "dated entry"),
     ("The group decided to set up a task group.", "sentence", {}, False, "activity", "decided work"),
     ("The secretariat is preparing a guide for police.", "sentence", {}, False, "activity", "ongoing work"),
     ("a guide for police", "item", {"lead_in": "The members agreed on the following:"}, False,

@@ -148,11 +148,23 @@ def test_a_calendar_without_a_header_gives_one_entry_a_row_with_its_date_and_pla
 
     path = tmp_path / "bulletin.txt"
     path.write_text(BULLETIN, encoding="utf-8")
-    records = {r.text: r for r in process_file(str(path), catalogue={"file": path.name, "genre": "news"}).records}
+    records = {r.text: r for r in process_file(str(path), catalogue={"file": path.name, "genre": "report"}).records}
     r = records["Seminar on school meals"]
     assert (str(r.date.start), str(r.date.end), r.location) == ("2015-09-17", "2015-09-18", "Narva")
     r = records["Board meeting"]
     assert (str(r.date.start), str(r.date.end), r.location) == ("2016-01-01", "2016-04-30", None)
+
+
+@pytest.mark.parametrize("genre, kind", [("news", "activity"), ("report", "event")])
+def test_a_newsletters_calendar_lists_what_is_to_come_a_reports_what_was_held(tmp_path, genre, kind):
+    from pipeline.runner import process_file
+
+    path = tmp_path / "bulletin.txt"
+    path.write_text(BULLETIN, encoding="utf-8")
+    records = process_file(str(path), catalogue={"file": path.name, "genre": genre}).records
+    assert sorted((r.text, r.kind.value) for r in records) == sorted(
+        (t, kind) for t in ("Meeting of the youth working group", "Seminar on school meals",
+                            "Conference on rural health care", "Board meeting"))
 
 
 def test_a_timeline_under_a_heading_looking_ahead_is_planned_work(tmp_path):
