@@ -251,12 +251,19 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
     return prep in ("of", "for") and (head in ROLE_NOUNS or head in EVENT_HEADS)
 
 
+HOSTING_VERBS = {"host", "organise", "organize", "arrange", "convene", "fund", "invite"}
+OFFICE_NOUNS = re.compile(r"Commissioner|Ambassador|Mayor|Governor|Chancellor")
+
+
 def _met_bodies(doc, role: ActorRole) -> list[ActorLink]:
-    """"met the Minister of Education", "met the new Minister of Basic Services": a body the NER did
-    not know, met directly, named with capitals from its body noun on ("Minister", "Committee")."""
+    """"met the Minister of Education", "met the new Minister of Basic Services", "hosted by the
+    Commissioner for Children and Young People in Scotland": a body the NER did not know, met
+    directly or hosting, named with capitals from its body noun on ("Minister", "Committee")."""
     out = []
     for tok in doc:
-        if tok.dep_ != "dobj" or tok.head.lemma_.lower() != "meet" or not BARE_BODY_NOUNS.fullmatch(tok.text) \
+        met = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "meet"
+        hosting = tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_.lower() in HOSTING_VERBS
+        if not (met or hosting) or not (BARE_BODY_NOUNS.fullmatch(tok.text) or OFFICE_NOUNS.fullmatch(tok.text)) \
                 or any(e.start <= tok.i < e.end for e in doc.ents if e.label_ in ACTOR_LABELS):
             continue
         end = tok.i + 1
@@ -265,10 +272,14 @@ def _met_bodies(doc, role: ActorRole) -> list[ActorLink]:
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and"
                                       and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
                 end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in ("GPE", "STATE"):
+            end += 2  # "Commissioner for Children and Young People in Scotland": the office's country
         name = doc[tok.i: end].text
-        if end > tok.i + 1 and not doc[end - 1].ent_type_ in ("GPE", "CITY", "DATE"):
-            out.append(ActorLink(name=name, as_written=name, role=role, source_field="text", kind="organisation",
-                                 reason=f"the body met: {name!r}"))
+        if end > tok.i + 1:
+            verb = tok.head.head.lemma_.lower() if hosting else "meet"
+            as_role = ActorRole.funder if verb == "fund" else ActorRole.organiser if hosting else role
+            out.append(ActorLink(name=name, as_written=name, role=as_role, source_field="text", kind="organisation",
+                                 reason=f"a body the NER did not know, {'met' if met else verb + 'ing'}: {name!r}"))
     return out
 
 

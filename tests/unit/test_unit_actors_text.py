@@ -565,3 +565,19 @@ def test_report_to_a_body_is_no_plan_role(nlp):
 ])
 def test_who_takes_part_in_an_event_entry(nlp, rows, first_end, role, expected):
     assert A._in_event_role(ent_of(made(nlp, rows)), first_end, role) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who a body meets takes part, named from its office noun on, with its country
+    ("In May the Chair met the Minister of Education in Oslo.",
+     [("Chair", R.participant), ("Minister of Education", R.participant)]),
+    ("The conference was hosted by the Commissioner for Children and Young People in Scotland.",
+     [("Commissioner for Children and Young People in Scotland", R.organiser)]),
+    ("The seminar was hosted by the Mayor of Tartu.", [("Mayor of Tartu", R.organiser)]),
+    # an office noun alone names nobody
+    ("The reception was hosted by the Ambassador.", []),
+    ("The delegation met the Minister in Riga.", []),
+])
+def test_a_body_met_or_hosting_is_named_from_its_office_noun(nlp, reg, text, expected):
+    got = A.actors_in_text(nlp(text), reg, None, mode="narrative")
+    assert [(x.name, x.role) for x in got] == expected
