@@ -111,7 +111,12 @@ def classify(state: IngestState) -> None:
             continue
         state.candidates += 1
         decision, cues = ruled[id(d)]
+        rule_kind, rule = decision.kind, decision.rule  # model_opinion updates the decision in place
         decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
+        if decision.kind == "activity" and rule_kind == "event" and _dated_before(d.text, state.structure.period):
+            # "Joint Investigation Team set up in 2006" in a 2008 deck: nobody plans the past
+            decision.kind, decision.rule = "event", rule
+            decision.reasons.append("dated before the document's period: no plan, the rules' event stands")
         if _classifier_background(decision, d, state.structure.period) \
                 or d.commitment_only and decision.kind != "activity":
             continue
@@ -145,7 +150,14 @@ def _classifier_background(decision, d: Draft, period: Period | None) -> bool:
     if decision.kind != "event" or not decision.rule.startswith("classifier") or period is None \
             or period.start is None:
         return False
-    own = record_time(d.text, period)
+    return _dated_before(d.text, period)
+
+
+def _dated_before(text: str, period: Period | None) -> bool:
+    """The record's own time ends before the document's period begins."""
+    if period is None or period.start is None:
+        return False
+    own = record_time(text, period)
     return own.end is not None and own.end < period.start
 
 
