@@ -480,6 +480,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             if not stripped or stripped == line.text:
                 continue
         when = dated_heading(line.text)
+        period = ctx.get("period")
+        if when is not None and line.kind != "item" and not slides and _heading_place(line.text) \
+                and period is not None and period.end is not None and when.start is not None and when.start > period.end:
+            continue  # "Jyväskylä, February 2012" under a 2011 report's foreword: where and when it was signed
         if when is not None and line.kind != "item":
             if slides and _meeting_title(units[-1] if units else None, line):
                 _add_place_and_date(units[-1], line)  # "Nordic-Baltic Police Seminar" / "Palanga, 22-23 May 2008"
@@ -546,7 +550,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
 
 # A calendar written as a Word table: a date column, a column naming the meeting, maybe a place.
 DATE_COLUMN = re.compile(r"(date|dates|when|time|day|period)", re.I)
-TITLE_COLUMN = re.compile(r"(meetings?|events?|activit(y|ies)|title|what|topic|subject|description|programme)", re.I)
+TITLE_COLUMN = re.compile(r"(meetings?|events?|activit(y|ies)|title|what|topic|subject|description|programme|visits?)"
+                          r"(\s*(or|and|/|&)\s*(meetings?|events?|activit(y|ies)|visits?|title|topic))?", re.I)
 PLACE_COLUMN = re.compile(r"(place|venue|location|where|city|town|country)", re.I)
 
 

@@ -59,3 +59,23 @@ def test_a_table_without_a_date_or_a_title_column_is_no_calendar():
         table(["Date", "Meetings held"], [["7 May 2010", "Seminar"]]), para("x")])
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False}
     assert _calendar_table_units(doc, set(), [], ctx) == []
+
+
+def test_a_title_column_may_name_two_kinds_of_entry():
+    doc = Document(path="c.docx", name="c.docx", format="docx", sha256="0" * 64, blocks=[
+        table(["Date", "Place", "Meeting or visit"], [["10 Feb", "Helsinki", "Round table on police cells"]]),
+        table(["Date", "Events and meetings"], [["May 2011", "Board meeting"]])])
+    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False}
+    assert [(u.text, u.entry_date_raw, u.entry_place_raw) for u in _calendar_table_units(doc, set(), [], ctx)] == [
+        ("Round table on police cells", "10 Feb", "Helsinki"), ("Board meeting", "May 2011", None)]
+
+
+def test_a_calendar_without_a_header_finds_its_columns_by_their_cells():
+    doc = Document(path="c.txt", name="c.txt", format="txt", sha256="0" * 64, blocks=[
+        table([], [["Tartu", "3-4 June 2015", "Meeting of the youth working group"],
+                   ["Narva", "Sept. 2015", "Seminar on school meals"],
+                   ["", "early 2016", "Board"]])])
+    ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False}
+    assert [(u.text, u.entry_date_raw, u.entry_place_raw) for u in _calendar_table_units(doc, set(), [], ctx)] == [
+        ("Meeting of the youth working group", "3-4 June 2015", "Tartu"),
+        ("Seminar on school meals", "Sept. 2015", "Narva"), ("Board", "early 2016", None)]

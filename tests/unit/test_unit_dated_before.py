@@ -48,3 +48,24 @@ def test_a_planned_item_dated_before_the_period_happened(tmp_path):
 def test_the_classifier_does_not_make_a_plan_of_the_past(tmp_path):
     records = _records(tmp_path, "deck.txt", DECK, "slides", "2008-01-01", "2008-12-31")
     assert records["Joint Investigation Team with the Netherlands set up in 2006"] == ("event", "2006-01-01")
+
+
+REPORT = """Annual Report 2011
+
+Foreword
+
+The year 2011 was the sixth full year of the office.
+
+Tampere, February 2012
+
+Anna Virtanen, Ombudsman
+
+1. The year in brief
+
+On 16 March the Ombudsman visited the reform school in Kemi.
+"""
+
+
+def test_the_place_and_date_a_report_was_signed_do_not_date_its_sections(tmp_path):
+    records = _records(tmp_path, "report.txt", REPORT, "report", "2011-01-01", "2011-12-31")
+    assert records == {"On 16 March the Ombudsman visited the reform school in Kemi.": ("event", "2011-03-16")}
