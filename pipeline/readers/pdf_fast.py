@@ -44,6 +44,8 @@ TOKEN = re.compile(
 LEADING_SPACE = re.compile(rb"\s*")
 # the items of a TJ array of strings and numbers (the common case, read in one go)
 TEXT_ARRAY_ITEM = re.compile(rb"(<[0-9a-fA-F]*>)|(\((?:[^()\\]|\\.)*\))|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
+# the items of a TJ array with no literal string: a hex string's digits, or a number
+HEX_OR_NUMBER = re.compile(rb"<([0-9a-fA-F]*)>|([+-]?(?:\d+\.?\d*|\.\d+))")
 LITERAL_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|.))", re.S)
 ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")", b"\\": b"\\"}
 HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
@@ -97,6 +99,12 @@ def _number(token: bytes):
 
 def _text_array(body: bytes) -> list:
     """A TJ array of strings and numbers, in one go (its syntax checked by TOKEN already)."""
+    if b"(" not in body:  # hex strings and numbers only (LibreOffice's, and most glyph-id fonts')
+        try:  # an even number of hex digits each, the common case: unhexlify, as below
+            return [unhexlify(digits) if not number else float(number) if b"." in number else int(number)
+                    for digits, number in HEX_OR_NUMBER.findall(body)]
+        except ValueError:  # an odd digit: item by item, below
+            pass
     out = []
     for hexstring, literal, number in TEXT_ARRAY_ITEM.findall(body):  # each with its delimiters, or b""
         if hexstring:
@@ -113,43 +121,55 @@ class _Operator(str):
     """An operator token (pdfminer's PSKeyword), told apart from the operands."""
 
 
+_GROUP = {name: index for name, index in TOKEN.groupindex.items()}  # a match's lastindex -> its kind, as numbers
+_NUM, _OP, _TEXTARRAY, _NAME = _GROUP["num"], _GROUP["op"], _GROUP["textarray"], _GROUP["name"]
+_STR, _HEX, _OPEN, _DOPEN, _CLOSE, _DCLOSE, _BAD = (_GROUP[k] for k in ("str", "hex", "open", "dopen", "close",
+                                                                        "dclose", "bad"))
+NOT_HERE = frozenset(("BI", "ID", "EI", "true", "false", "null"))  # operators this reader leaves to pdfminer
+
+
 def _tokens(data: bytes):
     """The stream's objects in order, as pdfminer's PDFContentParser gives them: numbers, names
     as PSLiteral, strings as bytes, arrays as lists, dictionaries as dicts, and operators."""
     from pdfminer.psparser import LIT, literal_name
 
     open_: list[list] = []  # arrays and dictionaries being read, innermost last
+    operators: dict[bytes, _Operator] = {}  # one _Operator per distinct operator of the stream
     # tokens follow each other with nothing between them: each takes the white space after it
     for m in TOKEN.finditer(data, LEADING_SPACE.match(data).end()):
-        kind = m.lastgroup
-        if kind == "num":
-            value = _number(m.group("num"))
-        elif kind == "op":
-            op = m.group("op").decode("ascii")
-            if open_ or op in ("BI", "ID", "EI", "true", "false", "null"):
+        kind = m.lastindex  # the one group that matched (none is nested), None for a comment
+        if kind == _NUM:
+            token = m.group(_NUM)
+            value = float(token) if b"." in token else int(token)  # _number
+        elif kind == _OP:
+            op = operators.get(m.group(_OP))
+            if op is None:
+                op = operators[m.group(_OP)] = _Operator(m.group(_OP).decode("ascii"))
+            if open_ or op in NOT_HERE:
                 raise NotTextOnly(f"operator {op!r} here")
-            yield _Operator(op)
+            yield op
             continue
-        elif kind == "textarray":
-            value = _text_array(m.group("textarray"))
+        elif kind == _TEXTARRAY:
+            value = _text_array(m.group(_TEXTARRAY))
         elif kind is None:
             continue  # a comment
-        elif kind == "bad":
+        elif kind == _BAD:
             raise NotTextOnly(f"unreadable byte at {m.start()}")
-        elif kind == "str":
-            value = _literal(m.group("str"))
-        elif kind == "hex":
-            value = _hex(m.group("hex"))
-        elif kind == "name":
-            value = LIT(m.group("name").decode("ascii"))
-        elif kind in ("open", "dopen"):
-            open_.append([kind])
+        elif kind == _STR:
+            value = _literal(m.group(_STR))
+        elif kind == _HEX:
+            value = _hex(m.group(_HEX))
+        elif kind == _NAME:
+            value = LIT(m.group(_NAME).decode("ascii"))
+        elif kind == _OPEN or kind == _DOPEN:
+            open_.append(["open" if kind == _OPEN else "dopen"])
             continue
-        elif kind == "close" or kind == "dclose":
-            if not open_ or open_[-1][0] != ("open" if kind == "close" else "dopen"):
+        else:  # _CLOSE or _DCLOSE
+            closing = "open" if kind == _CLOSE else "dopen"
+            if not open_ or open_[-1][0] != closing:
                 raise NotTextOnly("unbalanced brackets")
             items = open_.pop()[1:]
-            if kind == "close":
+            if kind == _CLOSE:
                 value = items
             else:
                 if len(items) % 2:
@@ -254,7 +274,17 @@ def _char_device(page):
     device.chars = []
     device.page = page
     device.glyph_cache = {}
+    device.advance_cache = {}
     return device
+
+
+def _simple_decode():
+    """pdfminer's PDFFont.decode (a simple font's: the string's bytes are its cids)."""
+    if "decode" not in _CLASSES:
+        from pdfminer.pdffont import PDFFont
+
+        _CLASSES["decode"] = PDFFont.decode
+    return _CLASSES["decode"]
 
 
 def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
@@ -275,6 +305,11 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
     if font.is_vertical():
         raise NotTextOnly("vertical font")
     glyphs = self.glyph_cache.setdefault(id(font), {})
+    # cid -> (text, advance, font name) at this size and scaling: the advance is the same product
+    # (width * fontsize * scaling, in that order) for every glyph of a cid, so it is made once
+    advances = self.advance_cache.setdefault((font, fontsize, scaling), {})  # the font held: its id stays its own
+    # a simple font's decode is bytearray(string): its bytes are the cids, read straight from the string
+    decode = None if type(font).decode is _simple_decode() else font.decode
     descent = font.get_descent() * fontsize
     page = self.page
     page_height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
@@ -293,12 +328,14 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
             x -= obj * dxscale
             needcharspace = True
         elif kind is bytes:
-            for cid in font.decode(obj):
+            for cid in (obj if decode is None else decode(obj)):
                 if needcharspace:
                     x += charspace
-                glyph = glyphs.get(cid) or _glyph(font, glyphs, cid)
-                text, textwidth, fontname = glyph
-                adv = textwidth * fontsize * scaling
+                glyph = advances.get(cid)
+                if glyph is None:
+                    text, textwidth, fontname = glyphs.get(cid) or _glyph(font, glyphs, cid)
+                    glyph = advances[cid] = (text, textwidth * fontsize * scaling, fontname)
+                text, adv, fontname = glyph
                 ce, cf = x * a + y * c + e, x * b + y * d + f  # translate_matrix(matrix, (x, y))
                 if straight:
                     # apply_matrix_rect without its zero terms: adding x * 0 leaves a sum as it was
