@@ -96,3 +96,80 @@ def test_theme_matches_equal_the_long_way():
     for _ in range(500):  # two texts at once, as word_themes asks (the text and its lemmas)
         a, b = rnd.choice(texts), rnd.choice(texts)
         assert list(lex.matches(a, b).items()) == list(_matches_as_before(lex, a, b).items())
+
+
+# --- ToUnicode maps: pdf_fast.unicode_map_from against pdfminer's CMapParser ---------------------
+
+def _pdfminer_map(data: bytes):
+    from io import BytesIO
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, BytesIO(data)).run()
+    return list(cmap.cid2unichr.items()), repr(cmap.attrs)
+
+
+HEADER = (b"%!PS-Adobe-3.0 Resource-CMap\n/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+          b"/CIDSystemInfo<<\n/Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
+          b"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
+FOOTER = b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+CMAPS = {
+    "bfchar": HEADER + b"3 beginbfchar\n<01> <0054>\n<02> <0068>\n<03> <D835DC00>\nendbfchar\n" + FOOTER,
+    "bfrange of strings": HEADER + b"2 beginbfrange\n<20> <22> <0041>\n<0100> <0102> <00FE>\nendbfrange\n" + FOOTER,
+    "bfrange of arrays": HEADER + b"1 beginbfrange\n<05> <07> [<0061> <0062> <0063>]\nendbfrange\n" + FOOTER,
+    "short array": HEADER + b"1 beginbfrange\n<05> <08> [<0061> <0062>]\nendbfrange\n" + FOOTER,
+    "unequal range ends": HEADER + b"1 beginbfrange\n<05> <0008> <0061>\nendbfrange\n" + FOOTER,
+    "nbsp after space": HEADER + b"2 beginbfchar\n<03> <0020>\n<03> <00A0>\nendbfchar\n" + FOOTER,
+    "odd pair left over": HEADER + b"2 beginbfchar\n<01> <0041>\n<02>\nendbfchar\n" + FOOTER,
+    "no begincmap": b"1 beginbfchar\n<01> <0041>\nendbfchar\n",
+    "after endcmap": HEADER + FOOTER + b"1 beginbfchar\n<01> <0041>\nendbfchar\n",
+    "keyword as a value": HEADER + b"/WMode foo def\n1 beginbfchar\n<01> <0041>\nendbfchar\n" + FOOTER,
+    "hex with spaces and odd digits": HEADER + b"1 beginbfchar\n<0 1> <004>\nendbfchar\n" + FOOTER,
+    "literal destination": HEADER + b"1 beginbfchar\n<01> (A)\nendbfchar\n" + FOOTER,
+    "comment inside": HEADER + b"1 beginbfchar % the letters\n<01> <0041>\nendbfchar\n" + FOOTER,
+    "name destination": HEADER + b"1 beginbfrange\n<01> <02> [/A /B]\nendbfrange\n" + FOOTER,
+}
+
+
+def test_tounicode_maps_equal_pdfminer_on_hand_made_cmaps():
+    from pipeline.readers.pdf_fast import unicode_map_from
+
+    for name, data in CMAPS.items():
+        fast = unicode_map_from(data)
+        assert fast is not None, name
+        assert (list(fast.cid2unichr.items()), repr(fast.attrs)) == _pdfminer_map(data), name
+
+
+def test_tounicode_maps_left_to_pdfminer():
+    from pipeline.readers.pdf_fast import unicode_map_from
+
+    assert unicode_map_from(HEADER + b"/Identity-H usecmap\n" + FOOTER) is None  # another CMap
+    assert unicode_map_from(HEADER + b"1 begincidrange\n<00> <FF> 0\nendcidrange\n" + FOOTER) is None
+    assert unicode_map_from(HEADER + b"1 beginbfchar\n<01> <0041>\nendbfchar\n{ proc } def\n" + FOOTER) is None
+    assert unicode_map_from(b"begincmap def") is None  # pdfminer's pop(2) fails its own way
+
+
+def test_tounicode_maps_of_every_fixture_and_corpus_pdf():
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream, resolve1, stream_value
+
+    from pipeline.readers.pdf_fast import unicode_map_from
+
+    streams = {}
+    for path in sorted((ROOT / "tests" / "fixtures").rglob("*.pdf")) + sorted((ROOT / "corpus").rglob("*.pdf")):
+        try:
+            doc = PDFDocument(PDFParser(open(path, "rb")))
+            for xref in doc.xrefs:
+                for objid in xref.get_objids():
+                    obj = doc.getobj(objid)
+                    if isinstance(obj, dict) and isinstance(resolve1(obj.get("ToUnicode")), PDFStream):
+                        streams[stream_value(resolve1(obj["ToUnicode"])).get_data()] = path.name
+        except Exception:  # noqa: BLE001  (the damaged fixtures)
+            continue
+    assert len(streams) >= 10
+    for data, name in streams.items():
+        fast = unicode_map_from(data)
+        assert fast is not None, name
+        assert (list(fast.cid2unichr.items()), repr(fast.attrs)) == _pdfminer_map(data), name

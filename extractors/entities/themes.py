@@ -14,12 +14,17 @@ from schemas.records import THEME_IDS, ThemeAssignment
 DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, shared by the subpackages
 
 
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_CO_HYPHEN = re.compile(r"\bco-(operat|ordinat)")
+_NOT_WORD_CHARS = re.compile(r"[^\w'\- ]+")
+
+
 def fold(text: str) -> str:
     """Lower case, one apostrophe, hyphens and co-operate spellings folded, single spaces."""
     text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\bco-(operat|ordinat)", r"co\1", text)
-    text = re.sub(r"[^\w'\- ]+", " ", text)
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = _CO_HYPHEN.sub(r"co\1", text)
+    text = _NOT_WORD_CHARS.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -155,12 +155,19 @@ _NEEDS = {  # kind -> which of (digit, month, season, quarter) it needs: all of 
 }
 
 
+_RUNNABLE: dict[tuple[bool, ...], list[tuple[str, re.Pattern]]] = {}  # which words a text has -> patterns to run
+
+
 def _runnable(text: str) -> list[tuple[str, re.Pattern]]:
-    has = {"digit": _DIGIT.search(text) is not None, "month": _MONTH_WORD.search(text) is not None,
-           "season": _SEASON_WORD.search(text) is not None}
-    has["quarter"] = has["digit"] or _QUARTER_WORD.search(text) is not None
-    return [(kind, pattern) for kind, pattern in ATOM_PATTERNS
-            if any(all(has[n] for n in need) for need in _NEEDS.get(kind, ((),)))]  # unknown kind: run
+    digit = _DIGIT.search(text) is not None
+    key = (digit, _MONTH_WORD.search(text) is not None, _SEASON_WORD.search(text) is not None,
+           digit or _QUARTER_WORD.search(text) is not None)
+    patterns = _RUNNABLE.get(key)
+    if patterns is None:
+        has = dict(zip(("digit", "month", "season", "quarter"), key))
+        patterns = _RUNNABLE[key] = [(kind, pattern) for kind, pattern in ATOM_PATTERNS
+                                     if any(all(has[n] for n in need) for need in _NEEDS.get(kind, ((),)))]  # unknown: run
+    return patterns
 
 
 def scan_atoms(text: str) -> list[Atom]:

@@ -219,7 +219,8 @@ def _page_objects(page, process_object) -> dict[str, list[dict]]:
     else:
         ctm = (1, 0, 0, 1, -x0, -y0)
     device.begin_page(page.page_obj, ctm)
-    interpreter.init_resources(page.page_obj.resources)
+    with _FontCMaps():  # ToUnicode maps by this module's tokenizer where it can
+        interpreter.init_resources(page.page_obj.resources)
     interpreter.init_state(ctm)
     interpreter.stream_ids.update(s.objid for s in streams)
     methods: dict[str, tuple] = {}  # operator -> (bound do_ method or None, its operand count)
@@ -383,3 +384,109 @@ def _glyph(font, glyphs: dict, cid: int) -> tuple:
         fontname = fix_fontname_bytes(fontname)
     glyphs[cid] = (text, font.char_width(cid), fontname)
     return glyphs[cid]
+
+
+# --- ToUnicode maps ------------------------------------------------------------------------------
+# A font's ToUnicode CMap is parsed by pdfminer's CMapParser, a byte at a time (PSBaseParser): a
+# tenth of a bench page's time, one parse per font of each file. The same stream read with this
+# module's tokenizer, and its keywords run as CMapParser.do_keyword runs them (begin* and end*
+# ranges, def, begincmap/endcmap, unknown keywords pushed), gives the same map. Anything this does
+# not follow (usecmap, cid ranges, a bfrange destination that is neither a string nor an array,
+# syntax the tokenizer refuses, any error) leaves the stream to pdfminer's parser.
+
+def unicode_map_from(data: bytes):
+    """pdfminer's FileUnicodeMap of a ToUnicode stream, or None when pdfminer must parse it."""
+    import struct
+
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.psparser import KWD, literal_name
+    from pdfminer.utils import nunpack
+
+    try:
+        tokens = list(_tokens(data))
+    except NotTextOnly:
+        return None
+    cmap = FileUnicodeMap()
+    stack: list = []
+    in_cmap = True
+    try:
+        for token in tokens:
+            if type(token) is not _Operator:
+                stack.append(token)
+                continue
+            if token == "begincmap":
+                in_cmap, stack = True, []
+                continue
+            if token == "endcmap":
+                in_cmap = False
+                continue
+            if not in_cmap:
+                continue
+            if token == "def":
+                if len(stack) < 2:
+                    return None  # pdfminer's pop(2) unpacking fails: its own way
+                k, v = stack[-2:]
+                del stack[-2:]
+                cmap.set_attr(literal_name(k), v)
+            elif token in ("usecmap", "endcidrange", "endcidchar"):
+                return None
+            elif token in ("begincodespacerange", "endcodespacerange", "begincidrange", "begincidchar",
+                           "beginbfrange", "beginbfchar", "beginnotdefrange", "endnotdefrange"):
+                stack = []
+            elif token == "endbfrange":
+                objs, stack = stack, []
+                for start_byte, end_byte, code in zip(*[iter(objs)] * 3):  # choplist(3, objs)
+                    if not isinstance(start_byte, bytes) or not isinstance(end_byte, bytes) \
+                            or len(start_byte) != len(end_byte):
+                        continue  # pdfminer warns and skips
+                    start, end = nunpack(start_byte), nunpack(end_byte)
+                    if isinstance(code, list):
+                        for cid, unicode_value in zip(range(start, end + 1), code):
+                            cmap.add_cid2unichr(cid, unicode_value)
+                    elif isinstance(code, bytes):
+                        var, prefix = code[-4:], code[:-4]
+                        base, vlen = nunpack(var), len(var)
+                        for i in range(end - start + 1):
+                            cmap.add_cid2unichr(start + i, prefix + struct.pack(">L", base + i)[-vlen:])
+                    else:
+                        return None  # pdfminer's assertion
+            elif token == "endbfchar":
+                objs, stack = stack, []
+                for cid, code in zip(*[iter(objs)] * 2):  # choplist(2, objs)
+                    if isinstance(cid, bytes) and isinstance(code, bytes):
+                        cmap.add_cid2unichr(nunpack(cid), code)
+            else:
+                stack.append(KWD(token.encode("ascii")))  # an unknown keyword, pushed as pdfminer pushes it
+    except Exception:
+        return None
+    return cmap
+
+
+class _FontCMaps:
+    """While a page's fonts load (`_page_objects`): pdfminer's fonts get their ToUnicode maps from
+    `unicode_map_from`, else from pdfminer's own CMapParser."""
+
+    def __enter__(self):
+        from pdfminer import pdffont
+        from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+        class Parser(CMapParser):
+            def __init__(self, cmap, fp):
+                super().__init__(cmap, fp)
+                self._data = fp.getvalue() if type(cmap) is FileUnicodeMap and not cmap.cid2unichr \
+                    and not cmap.attrs and hasattr(fp, "getvalue") else None
+
+            def run(self):
+                fast = unicode_map_from(self._data) if self._data is not None else None
+                if fast is None:
+                    return super().run()
+                self.cmap.attrs.update(fast.attrs)
+                self.cmap.cid2unichr.update(fast.cid2unichr)
+
+        self.module, self.original = pdffont, pdffont.CMapParser
+        pdffont.CMapParser = Parser
+        return self
+
+    def __exit__(self, *exc):
+        self.module.CMapParser = self.original
+        return False
