@@ -17,12 +17,18 @@ BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commissi
                              r"Bureau|Assembly|Plenary|Ombudsman|Ombudsperson")
 
 
+_CO_HYPHEN = re.compile(r"co-(operat|ordinat)")
+_NOT_NAME_CHARS = re.compile(r"[^\w' ]+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+@lru_cache(maxsize=16384)  # the same words are looked up over and over (every capitalised word of a text is a state candidate)
 def name_key(text: str) -> str:
     """How names are compared: case, apostrophes, hyphens in co-operation and a leading 'the' aside."""
     text = text.replace("’", "'").replace("‘", "'").replace("´", "'").lower()
-    text = re.sub(r"co-(operat|ordinat)", r"co\1", text)
-    text = re.sub(r"[^\w' ]+", " ", text)
-    text = re.sub(r"^(the|a|an)\s+", "", " ".join(text.split()))
+    text = _CO_HYPHEN.sub(r"co\1", text)
+    text = _NOT_NAME_CHARS.sub(" ", text)
+    text = _LEADING_ARTICLE.sub("", " ".join(text.split()))
     return text
 
 

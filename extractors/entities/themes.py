@@ -14,12 +14,17 @@ from schemas.records import THEME_IDS, ThemeAssignment
 DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, shared by the subpackages
 
 
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_CO_HYPHEN = re.compile(r"\bco-(operat|ordinat)")
+_NOT_WORD_CHARS = re.compile(r"[^\w'\- ]+")
+
+
 def fold(text: str) -> str:
     """Lower case, one apostrophe, hyphens and co-operate spellings folded, single spaces."""
     text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\bco-(operat|ordinat)", r"co\1", text)
-    text = re.sub(r"[^\w'\- ]+", " ", text)
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = _CO_HYPHEN.sub(r"co\1", text)
+    text = _NOT_WORD_CHARS.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -47,20 +52,26 @@ class Lexicon:
                     self._by_prefix.append((first.split("qqstarqq")[0], theme, phrase, pattern))
                 else:
                     self._by_word.setdefault(first, []).append((theme, phrase, pattern))
+        # the order `matches` reports in, worked out once (it was rebuilt on every call)
+        self._order = {t: i for i, t in enumerate(self.phrases)}
+        self._rank = {(t, p): i for t, pats in self.phrases.items() for i, (p, _) in enumerate(pats)}
+        self._prefixes = tuple(sorted({prefix for prefix, *_ in self._by_prefix}))
 
     def _candidates(self, words: set[str]):
         for w in words:
             yield from self._by_word.get(w, ())
-        for prefix, theme, phrase, pattern in self._by_prefix:
-            if any(w.startswith(prefix) for w in words):
-                yield theme, phrase, pattern
+        if self._by_prefix:
+            # each distinct prefix tested once against the words (the same test, any word starting with it)
+            present = {prefix for prefix in self._prefixes if any(w.startswith(prefix) for w in words)}
+            for prefix, theme, phrase, pattern in self._by_prefix:
+                if prefix in present:
+                    yield theme, phrase, pattern
 
     def matches(self, *texts: str) -> dict[str, str]:
         """theme -> the phrase that put it there, over the given (already folded) texts."""
         words = {w for t in texts for w in t.split()}
         found: dict[str, str] = {}
-        order = {t: i for i, t in enumerate(self.phrases)}
-        rank = {(t, p): i for t, pats in self.phrases.items() for i, (p, _) in enumerate(pats)}
+        order, rank = self._order, self._rank
         # within a theme the phrase listed first names the reason, as in the data file's order
         for theme, phrase, pattern in sorted(self._candidates(words), key=lambda c: (order[c[0]], rank[(c[0], c[1])])):
             if theme not in found and any(pattern.search(t) for t in texts):

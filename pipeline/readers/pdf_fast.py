@@ -44,6 +44,8 @@ TOKEN = re.compile(
 LEADING_SPACE = re.compile(rb"\s*")
 # the items of a TJ array of strings and numbers (the common case, read in one go)
 TEXT_ARRAY_ITEM = re.compile(rb"(<[0-9a-fA-F]*>)|(\((?:[^()\\]|\\.)*\))|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
+# the items of a TJ array with no literal string: a hex string's digits, or a number
+HEX_OR_NUMBER = re.compile(rb"<([0-9a-fA-F]*)>|([+-]?(?:\d+\.?\d*|\.\d+))")
 LITERAL_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|.))", re.S)
 ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")", b"\\": b"\\"}
 HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
@@ -97,6 +99,12 @@ def _number(token: bytes):
 
 def _text_array(body: bytes) -> list:
     """A TJ array of strings and numbers, in one go (its syntax checked by TOKEN already)."""
+    if b"(" not in body:  # hex strings and numbers only (LibreOffice's, and most glyph-id fonts')
+        try:  # an even number of hex digits each, the common case: unhexlify, as below
+            return [unhexlify(digits) if not number else float(number) if b"." in number else int(number)
+                    for digits, number in HEX_OR_NUMBER.findall(body)]
+        except ValueError:  # an odd digit: item by item, below
+            pass
     out = []
     for hexstring, literal, number in TEXT_ARRAY_ITEM.findall(body):  # each with its delimiters, or b""
         if hexstring:
@@ -113,43 +121,55 @@ class _Operator(str):
     """An operator token (pdfminer's PSKeyword), told apart from the operands."""
 
 
+_GROUP = {name: index for name, index in TOKEN.groupindex.items()}  # a match's lastindex -> its kind, as numbers
+_NUM, _OP, _TEXTARRAY, _NAME = _GROUP["num"], _GROUP["op"], _GROUP["textarray"], _GROUP["name"]
+_STR, _HEX, _OPEN, _DOPEN, _CLOSE, _DCLOSE, _BAD = (_GROUP[k] for k in ("str", "hex", "open", "dopen", "close",
+                                                                        "dclose", "bad"))
+NOT_HERE = frozenset(("BI", "ID", "EI", "true", "false", "null"))  # operators this reader leaves to pdfminer
+
+
 def _tokens(data: bytes):
     """The stream's objects in order, as pdfminer's PDFContentParser gives them: numbers, names
     as PSLiteral, strings as bytes, arrays as lists, dictionaries as dicts, and operators."""
     from pdfminer.psparser import LIT, literal_name
 
     open_: list[list] = []  # arrays and dictionaries being read, innermost last
+    operators: dict[bytes, _Operator] = {}  # one _Operator per distinct operator of the stream
     # tokens follow each other with nothing between them: each takes the white space after it
     for m in TOKEN.finditer(data, LEADING_SPACE.match(data).end()):
-        kind = m.lastgroup
-        if kind == "num":
-            value = _number(m.group("num"))
-        elif kind == "op":
-            op = m.group("op").decode("ascii")
-            if open_ or op in ("BI", "ID", "EI", "true", "false", "null"):
+        kind = m.lastindex  # the one group that matched (none is nested), None for a comment
+        if kind == _NUM:
+            token = m.group(_NUM)
+            value = float(token) if b"." in token else int(token)  # _number
+        elif kind == _OP:
+            op = operators.get(m.group(_OP))
+            if op is None:
+                op = operators[m.group(_OP)] = _Operator(m.group(_OP).decode("ascii"))
+            if open_ or op in NOT_HERE:
                 raise NotTextOnly(f"operator {op!r} here")
-            yield _Operator(op)
+            yield op
             continue
-        elif kind == "textarray":
-            value = _text_array(m.group("textarray"))
+        elif kind == _TEXTARRAY:
+            value = _text_array(m.group(_TEXTARRAY))
         elif kind is None:
             continue  # a comment
-        elif kind == "bad":
+        elif kind == _BAD:
             raise NotTextOnly(f"unreadable byte at {m.start()}")
-        elif kind == "str":
-            value = _literal(m.group("str"))
-        elif kind == "hex":
-            value = _hex(m.group("hex"))
-        elif kind == "name":
-            value = LIT(m.group("name").decode("ascii"))
-        elif kind in ("open", "dopen"):
-            open_.append([kind])
+        elif kind == _STR:
+            value = _literal(m.group(_STR))
+        elif kind == _HEX:
+            value = _hex(m.group(_HEX))
+        elif kind == _NAME:
+            value = LIT(m.group(_NAME).decode("ascii"))
+        elif kind == _OPEN or kind == _DOPEN:
+            open_.append(["open" if kind == _OPEN else "dopen"])
             continue
-        elif kind == "close" or kind == "dclose":
-            if not open_ or open_[-1][0] != ("open" if kind == "close" else "dopen"):
+        else:  # _CLOSE or _DCLOSE
+            closing = "open" if kind == _CLOSE else "dopen"
+            if not open_ or open_[-1][0] != closing:
                 raise NotTextOnly("unbalanced brackets")
             items = open_.pop()[1:]
-            if kind == "close":
+            if kind == _CLOSE:
                 value = items
             else:
                 if len(items) % 2:
@@ -199,7 +219,8 @@ def _page_objects(page, process_object) -> dict[str, list[dict]]:
     else:
         ctm = (1, 0, 0, 1, -x0, -y0)
     device.begin_page(page.page_obj, ctm)
-    interpreter.init_resources(page.page_obj.resources)
+    with _FontCMaps():  # ToUnicode maps by this module's tokenizer where it can
+        interpreter.init_resources(page.page_obj.resources)
     interpreter.init_state(ctm)
     interpreter.stream_ids.update(s.objid for s in streams)
     methods: dict[str, tuple] = {}  # operator -> (bound do_ method or None, its operand count)
@@ -254,7 +275,17 @@ def _char_device(page):
     device.chars = []
     device.page = page
     device.glyph_cache = {}
+    device.advance_cache = {}
     return device
+
+
+def _simple_decode():
+    """pdfminer's PDFFont.decode (a simple font's: the string's bytes are its cids)."""
+    if "decode" not in _CLASSES:
+        from pdfminer.pdffont import PDFFont
+
+        _CLASSES["decode"] = PDFFont.decode
+    return _CLASSES["decode"]
 
 
 def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
@@ -275,6 +306,11 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
     if font.is_vertical():
         raise NotTextOnly("vertical font")
     glyphs = self.glyph_cache.setdefault(id(font), {})
+    # cid -> (text, advance, font name) at this size and scaling: the advance is the same product
+    # (width * fontsize * scaling, in that order) for every glyph of a cid, so it is made once
+    advances = self.advance_cache.setdefault((font, fontsize, scaling), {})  # the font held: its id stays its own
+    # a simple font's decode is bytearray(string): its bytes are the cids, read straight from the string
+    decode = None if type(font).decode is _simple_decode() else font.decode
     descent = font.get_descent() * fontsize
     page = self.page
     page_height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
@@ -293,12 +329,14 @@ def _render_string(self, textstate, seq, ncs, graphicstate) -> None:
             x -= obj * dxscale
             needcharspace = True
         elif kind is bytes:
-            for cid in font.decode(obj):
+            for cid in (obj if decode is None else decode(obj)):
                 if needcharspace:
                     x += charspace
-                glyph = glyphs.get(cid) or _glyph(font, glyphs, cid)
-                text, textwidth, fontname = glyph
-                adv = textwidth * fontsize * scaling
+                glyph = advances.get(cid)
+                if glyph is None:
+                    text, textwidth, fontname = glyphs.get(cid) or _glyph(font, glyphs, cid)
+                    glyph = advances[cid] = (text, textwidth * fontsize * scaling, fontname)
+                text, adv, fontname = glyph
                 ce, cf = x * a + y * c + e, x * b + y * d + f  # translate_matrix(matrix, (x, y))
                 if straight:
                     # apply_matrix_rect without its zero terms: adding x * 0 leaves a sum as it was
@@ -346,3 +384,109 @@ def _glyph(font, glyphs: dict, cid: int) -> tuple:
         fontname = fix_fontname_bytes(fontname)
     glyphs[cid] = (text, font.char_width(cid), fontname)
     return glyphs[cid]
+
+
+# --- ToUnicode maps ------------------------------------------------------------------------------
+# A font's ToUnicode CMap is parsed by pdfminer's CMapParser, a byte at a time (PSBaseParser): a
+# tenth of a bench page's time, one parse per font of each file. The same stream read with this
+# module's tokenizer, and its keywords run as CMapParser.do_keyword runs them (begin* and end*
+# ranges, def, begincmap/endcmap, unknown keywords pushed), gives the same map. Anything this does
+# not follow (usecmap, cid ranges, a bfrange destination that is neither a string nor an array,
+# syntax the tokenizer refuses, any error) leaves the stream to pdfminer's parser.
+
+def unicode_map_from(data: bytes):
+    """pdfminer's FileUnicodeMap of a ToUnicode stream, or None when pdfminer must parse it."""
+    import struct
+
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.psparser import KWD, literal_name
+    from pdfminer.utils import nunpack
+
+    try:
+        tokens = list(_tokens(data))
+    except NotTextOnly:
+        return None
+    cmap = FileUnicodeMap()
+    stack: list = []
+    in_cmap = True
+    try:
+        for token in tokens:
+            if type(token) is not _Operator:
+                stack.append(token)
+                continue
+            if token == "begincmap":
+                in_cmap, stack = True, []
+                continue
+            if token == "endcmap":
+                in_cmap = False
+                continue
+            if not in_cmap:
+                continue
+            if token == "def":
+                if len(stack) < 2:
+                    return None  # pdfminer's pop(2) unpacking fails: its own way
+                k, v = stack[-2:]
+                del stack[-2:]
+                cmap.set_attr(literal_name(k), v)
+            elif token in ("usecmap", "endcidrange", "endcidchar"):
+                return None
+            elif token in ("begincodespacerange", "endcodespacerange", "begincidrange", "begincidchar",
+                           "beginbfrange", "beginbfchar", "beginnotdefrange", "endnotdefrange"):
+                stack = []
+            elif token == "endbfrange":
+                objs, stack = stack, []
+                for start_byte, end_byte, code in zip(*[iter(objs)] * 3):  # choplist(3, objs)
+                    if not isinstance(start_byte, bytes) or not isinstance(end_byte, bytes) \
+                            or len(start_byte) != len(end_byte):
+                        continue  # pdfminer warns and skips
+                    start, end = nunpack(start_byte), nunpack(end_byte)
+                    if isinstance(code, list):
+                        for cid, unicode_value in zip(range(start, end + 1), code):
+                            cmap.add_cid2unichr(cid, unicode_value)
+                    elif isinstance(code, bytes):
+                        var, prefix = code[-4:], code[:-4]
+                        base, vlen = nunpack(var), len(var)
+                        for i in range(end - start + 1):
+                            cmap.add_cid2unichr(start + i, prefix + struct.pack(">L", base + i)[-vlen:])
+                    else:
+                        return None  # pdfminer's assertion
+            elif token == "endbfchar":
+                objs, stack = stack, []
+                for cid, code in zip(*[iter(objs)] * 2):  # choplist(2, objs)
+                    if isinstance(cid, bytes) and isinstance(code, bytes):
+                        cmap.add_cid2unichr(nunpack(cid), code)
+            else:
+                stack.append(KWD(token.encode("ascii")))  # an unknown keyword, pushed as pdfminer pushes it
+    except Exception:
+        return None
+    return cmap
+
+
+class _FontCMaps:
+    """While a page's fonts load (`_page_objects`): pdfminer's fonts get their ToUnicode maps from
+    `unicode_map_from`, else from pdfminer's own CMapParser."""
+
+    def __enter__(self):
+        from pdfminer import pdffont
+        from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+        class Parser(CMapParser):
+            def __init__(self, cmap, fp):
+                super().__init__(cmap, fp)
+                self._data = fp.getvalue() if type(cmap) is FileUnicodeMap and not cmap.cid2unichr \
+                    and not cmap.attrs and hasattr(fp, "getvalue") else None
+
+            def run(self):
+                fast = unicode_map_from(self._data) if self._data is not None else None
+                if fast is None:
+                    return super().run()
+                self.cmap.attrs.update(fast.attrs)
+                self.cmap.cid2unichr.update(fast.cid2unichr)
+
+        self.module, self.original = pdffont, pdffont.CMapParser
+        pdffont.CMapParser = Parser
+        return self
+
+    def __exit__(self, *exc):
+        self.module.CMapParser = self.original
+        return False

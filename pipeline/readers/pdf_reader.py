@@ -223,16 +223,21 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
         return _GapWordExtractor(extra_attrs=list(extra_attrs)).extract_words(chars)
     words: list[dict] = []
     ligatures = LIGATURES
+    get_x0, get_top, get_x1, get_bottom, get_text = (itemgetter(k) for k in ("x0", "top", "x1", "bottom", "text"))
 
     def merge(run: list[dict]) -> None:  # WordExtractor.merge_chars
         first = run[0]
         if len(run) == 1:
             x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
             text = ligatures.get(first["text"], first["text"] or "")
-        else:
-            x0, top = min([c["x0"] for c in run]), min([c["top"] for c in run])
-            x1, bottom = max([c["x1"] for c in run]), max([c["bottom"] for c in run])
-            text = "".join([ligatures.get(c["text"], c["text"] or "") for c in run])
+        else:  # the same min and max over the same values in the same order, read by itemgetter
+            x0, top = min(map(get_x0, run)), min(map(get_top, run))
+            x1, bottom = max(map(get_x1, run)), max(map(get_bottom, run))
+            texts = list(map(get_text, run))
+            if all(texts) and not ligatures.keys() & texts:  # no ligature, no None or "": the texts as they are
+                text = "".join(texts)
+            else:
+                text = "".join([ligatures.get(t, t or "") for t in texts])
         word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + (first["doctop"] - first["top"]),
                 "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
                 "direction": "ltr"}
@@ -288,7 +293,7 @@ def _word_gap(chars: list[dict]) -> float:
     glyphs = [c for c in chars if not c["text"].isspace()]
     if len(glyphs) < 2:
         return 3.0
-    size = sorted(c["size"] for c in glyphs)[len(glyphs) // 2] or 10.0
+    size = sorted(map(itemgetter("size"), glyphs))[len(glyphs) // 2] or 10.0
     gaps = sorted(b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:]))
     # Most gaps in a line are between letters of one word: the lower quartile is the letter spacing
     # (0 in plain text, larger in letter-spaced titles), robust to the word gaps above it.
