@@ -73,7 +73,7 @@ class Atom:
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")]
+    return MONTHS[text.casefold().rstrip(".")]  # casefold, as the patterns' re.I: "ſeptember" (long s) is September
 
 
 def _atom(kind: str, m: re.Match) -> Atom | None:
@@ -96,27 +96,27 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
             return None
         return Atom("day", (y, month, day), (y, month, day), span, raw, y is not None)
     if kind == "quarter":
-        key = g.get("q") or (g.get("qw") or "").lower()
+        key = g.get("q") or (g.get("qw") or "").casefold()
         key = key if key in QUARTERS else re.sub(r"(st|nd|rd|th)$", "", key)
         first, last = QUARTERS[key]
         return Atom("part_of_year", (y, first, None), (y, last, None), span, raw, y is not None)
     if kind == "part":
         if g.get("season"):
-            first, last = SEASONS[g["season"].lower()]
+            first, last = SEASONS[g["season"].casefold()]
         else:
             if y is None:
                 return None  # "end of the meeting" is no date
-            first, last = PARTS[g["part"].lower()]
+            first, last = PARTS[g["part"].casefold()]
         return Atom("part_of_year", (y, first, None), (y, last, None), span, raw, y is not None)
     if kind == "season":
-        first, last = SEASONS[g["season"].lower()]
+        first, last = SEASONS[g["season"].casefold()]
         if g.get("y2") and y is not None:  # "winter 2008/09"
             return Atom("season", (y, first, None), (y + 1, last, None), span, raw, True)
         if first > last:  # winter: December of the year before to February
             return Atom("season", (None if y is None else y - 1, first, None), (y, last, None), span, raw, y is not None)
         return Atom("season", (y, first, None), (y, last, None), span, raw, y is not None)
     if kind == "month":
-        word = g["m"].lower().rstrip(".")
+        word = g["m"].casefold().rstrip(".")
         if y is None and (word in AMBIGUOUS_MONTHS and word not in ("march",) or len(word) <= 4 and word != "june"):
             # a capitalised "May" alone is the month; prose callers check it has a time cue ("in May");
             # so is an abbreviation written with its full stop ("In Sept. the group ...", "in Oct.")
@@ -175,6 +175,7 @@ def _runnable(text: str) -> list[tuple[str, re.Pattern]]:
 
 def scan_atoms(text: str) -> list[Atom]:
     """All date atoms in the text, longest first, none overlapping, in text order."""
+    text = text.replace("ſ", "s")  # the long s of old prints: "ſeptember" (one character for one: spans hold)
     taken: list[tuple[int, int]] = []
     atoms: list[Atom] = []
     for kind, pattern in _runnable(text):

@@ -1012,6 +1012,7 @@ def find_times(text: str, reference: date | None = None, period: Period | None =
     """Every time expression in `text`, in text order, normalised (see the module docstring)."""
     if not text or not text.strip():
         return []
+    text = text.replace("ſ", "s")  # the long s of old prints (one character for one: spans hold)
     if reference is None and period is not None:
         reference = period.end
     ctx = _Context(text=text, reference=reference, period=period, tense=tense, previous=previous)

@@ -89,3 +89,17 @@ def test_an_abbreviated_month_alone_in_lower_case_is_no_date():
     from extractors.time.dates import normalise
 
     assert normalise("the feb/mar issue", scan=True).start is None
+
+
+def test_a_month_written_with_the_long_s_is_read_not_a_crash():
+    from extractors.time.dates import normalise
+
+    value = normalise("the meeting of 3 ſeptember 1998", scan=True)
+    assert (str(value.start), str(value.end)) == ("1998-09-03", "1998-09-03")
+
+
+def test_a_season_written_with_the_long_s_is_read():
+    from extractors.time.dates import normalise
+
+    value = normalise("in ſpring 2004", scan=True)
+    assert (str(value.start), str(value.end)) == ("2004-03-01", "2004-05-31")
