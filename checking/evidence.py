@@ -52,6 +52,12 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
 # "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
 NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
+# "No application was made to NORDBUK", "but no agreement was reached", "The Youth Council chose not to travel":
+# nothing of the kind was done, at the head of a clause (not "there was no doubt the report was published").
+NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were) (made|reached|taken|found|"
+                           r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
+                           r"carried out|adopted|agreed)\b|"
+                           r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -63,7 +69,8 @@ def not_done_cue(text: str):
     inside quotes are a title, not what happened: the campaign "Not a drop" was launched."""
     if rule("quoted"):
         text = QUOTED_SPAN.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
-    return NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
+    return (NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
+            or (NOT_DONE_NONE.search(text) if rule("none_done") else None))
 
 
 QUOTED_SPAN = re.compile(r"[“\"][^“”\"]{2,120}[”\"]")
