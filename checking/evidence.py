@@ -550,6 +550,10 @@ def acronyms(text: str) -> set[str]:
 # own organ, whatever the plan called it ("Executive Board").
 ORGAN_WORDS = {"bureau", "board", "secretariat", "group", "groups", "working", "wg", "unit", "office", "chair", "chairmanship",
                "presidency", "network", "members", "member", "panel", "head", "team", "staff", "coordinator"}
+# A doer named first by an organ word is one of the body's own organs named by its task, whatever the topic
+# words after it ("the WG Benchmarking drafted eight indicators", "Working Group on Rescue Cooperation"), or its
+# president; an outside body's organ is named with the body first ("the OSCE Working Group").
+ORGAN_HEADS = {"wg", "working", "bureau", "secretariat", "president", "presidency", "chair", "chairmanship", "unit"}
 # A doer the report names this often is the reporting body or one of its organs, not a look-alike
 # named once ("FRONTEX held its course").
 RECURRING = 3
@@ -613,6 +617,8 @@ def is_own(agent: str, c: Commitment) -> bool:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
         return True
+    if rule("organ") and words and words[0] in ORGAN_HEADS:
+        return True  # the body's own organ named by its task: "the WG Benchmarking", "the President"
     return all(w in c.own_words or w in ORGAN_WORDS for w in words)
 
 
@@ -826,6 +832,40 @@ def other_actor(c: Commitment, u: Unit) -> float:
     return 1.0 if names and len(names) == len(agents) else 0.0
 
 
+# How much of a block's shared words (IDF coverage) its closest sentence must carry for its veto to be the block's.
+BLOCK_SHARE = 0.5
+
+
+def mark_parts(units: list[Unit]) -> None:
+    """Each paragraph or section unit's parts: the indices of the sentences and events of the report that
+    it holds (their text within its own, from its first block on)."""
+    for u in units:
+        if u.kind in ("paragraph", "section"):
+            u.parts = tuple(k for k, v in enumerate(units) if v.kind in ("sentence", "event") and v.block_no is not None
+                            and u.block_no is not None and v.block_no >= u.block_no and v.text.strip() in u.text)
+
+
+def unit_rows(c: Commitment, units: list[Unit], idf: dict[str, float], named_idf: dict[str, float]) -> list[dict[str, float]]:
+    """The features of every passage for one commitment. A paragraph or a section says many things; what it
+    says of the commitment is in its sentence closest in words to it (IDF coverage): when that sentence carries half
+    the block's shared words or more and may not evidence it (another body's study, a meeting postponed, a plan for next year), neither may the block, however
+    many of the commitment's words its other sentences add ("5. Return In 2007 the IOM published a study ... The
+    Group discussed ...")."""
+    rows = [features(c, u, idf, named_idf) for u in units]
+    if not rule("block"):
+        return rows
+    if any(u.kind in ("paragraph", "section") and not hasattr(u, "parts") for u in units):
+        mark_parts(units)  # inputs built before parts were marked
+    for u, f in zip(units, rows):
+        parts = getattr(u, "parts", ())
+        if parts:
+            closest = max(parts, key=lambda k: (rows[k]["coverage"], -k))
+            # the sentence carries at least half of the words the block shares with the commitment; else the block
+            # tells it in other words, heading and sentences together ("How we met: ... Groningen ... an assessment")
+            f["block_veto"] = 1.0 if vetoed(rows[closest]) and rows[closest]["coverage"] >= BLOCK_SHARE * f["coverage"] else 0.0
+    return rows
+
+
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> dict:
     return json.loads(Path(path or MODEL_PATH).read_text())
@@ -862,7 +902,7 @@ def vetoed(feats: dict[str, float]) -> bool:
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("other_edition")
                 or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
-                or feats.get("other_place") or feats.get("position"))
+                or feats.get("other_place") or feats.get("position") or feats.get("block_veto"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

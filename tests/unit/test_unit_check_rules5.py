@@ -3,10 +3,13 @@ the test in the way secretariats write, with the rule on and switched off (PLANS
 Expected values by hand from the rules."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from checking import evidence
-from checking.evidence import not_done_cue
+from checking import run as check_run
+from checking.evidence import Commitment, Unit, is_own, not_done_cue, unit_rows, vetoed
 
 pytestmark = pytest.mark.unit
 
@@ -29,3 +32,58 @@ def test_nothing_done_switched_off(monkeypatch):
     monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"none_done"}))
     assert not_done_cue("No application was made to the foundation.") is None
     assert not_done_cue("The board chose not to travel.") is None
+
+
+def _sentence(text, lemmas, block, kind="sentence", agents=()):
+    return Unit(text=text, doc="report.txt", kind=kind, page=None, paragraph_no=block, block_no=block, start=None, end=None,
+                lemmas=Counter(lemmas), agents=set(agents))
+
+
+def _submission():
+    return Commitment(record_id="r1", ref="1", text="Prepare a joint submission to the UN Committee", plan_doc="plan.txt",
+                      start=None, end=None, themes=[], lemmas=Counter({"submission": 1, "committee": 1, "joint": 1}),
+                      objects={"submission"})
+
+
+def test_a_block_is_judged_by_its_closest_sentence():
+    """"4. Partners ... In 2013 ENOC sent a written submission to the Committee": the section shares the
+    commitment's words, but the sentence that carries them tells of another body's work."""
+    other = _sentence("In 2013 ENOC sent a written submission to the Committee.", {"submission": 1, "committee": 1}, 3,
+                      agents=["enoc"])
+    plain = _sentence("Most of our members are members of ENOC as well.", {"member": 2}, 2)
+    section = _sentence("4. Partners Most of our members are members of ENOC as well. "
+                        "In 2013 ENOC sent a written submission to the Committee.",
+                        {"member": 2, "submission": 1, "committee": 1, "joint": 1}, 2, kind="section")
+    units = [plain, other, section]
+    c = _submission()
+    rows = unit_rows(c, units, {}, {})
+    assert section.parts == (0, 1)
+    assert [vetoed(f) for f in rows] == [False, True, True]
+    assert check_run.veto_note(section, rows[2], c).startswith("its sentence closest to the commitment cannot evidence it")
+
+
+def test_a_block_that_tells_it_in_other_words_keeps_its_own_judgement(monkeypatch):
+    """The closest sentence carries under half of the block's shared words (the heading and other sentences
+    the rest): the block is not vetoed by it. And with the rule off, never."""
+    other = _sentence("In 2013 ENOC sent a written submission.", {"submission": 1}, 3, agents=["enoc"])
+    section = _sentence("Joint work with the UN Committee. In 2013 ENOC sent a written submission.",
+                        {"submission": 1, "committee": 1, "joint": 1}, 3, kind="section")
+    rows = unit_rows(_submission(), [other, section], {}, {})
+    assert (vetoed(rows[0]), rows[1]["block_veto"], vetoed(rows[1])) == (True, 0.0, False)
+    monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"block"}))
+    other.text = section.text = "In 2013 ENOC sent a written submission to the UN Committee."
+    rows = unit_rows(_submission(), [other, section], {}, {})
+    assert "block_veto" not in rows[1] and not vetoed(rows[1])
+
+
+@pytest.mark.parametrize("agent, own", [
+    ("wg benchmarking", True),  # the body's working group, named by its task
+    ("working group on rescue cooperation", True),
+    ("president", True),
+    ("osce working group", False),  # another body's organ: the body first
+    ("nordic sport analysis", False),
+])
+def test_a_doer_named_first_by_an_organ_word_is_the_bodys_own(agent, own):
+    c = _submission()
+    c.own_words = frozenset({"prepare", "joint", "submission", "network"})
+    assert is_own(agent, c) is own
