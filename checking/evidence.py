@@ -732,6 +732,10 @@ def other_edition(c: Commitment, u: Unit) -> float:
 UNDONE_WINDOW = 30
 
 
+# A clause set between commas just before the words that say not done: it stands between them and their subject.
+INSERTION = re.compile(r",[^,;:]{3,120},\s*$")
+
+
 def object_undone(c: Commitment, u: Unit) -> float:
     """1 when the passage says of the commitment's object itself that it was not done: the object,
     as written, within the not-done words or beside them ("No staff exchanges took place"; not
@@ -745,7 +749,10 @@ def object_undone(c: Commitment, u: Unit) -> float:
     if any(re.search(rf"\b{re.escape(w)}\b", after) for w in words):
         return 1.0
     # the subject just before: "the summer school was cancelled", not "the group of Focal Points did not begin"
-    before = re.findall(r"[\w'’-]+", u.text[: cue.start()].lower())[-4:]
+    head = u.text[: cue.start()]
+    if rule("insertion"):  # "The summer camp, which Pärnu hosted in July 2017, did not take place": past the insertion
+        head = INSERTION.sub(" ", head)
+    before = re.findall(r"[\w'’-]+", head.lower())[-4:]
     for k, w in enumerate(before):
         if w in words:
             return 0.0 if "of" in before[:k] else 1.0

@@ -87,3 +87,18 @@ def test_a_doer_named_first_by_an_organ_word_is_the_bodys_own(agent, own):
     c = _submission()
     c.own_words = frozenset({"prepare", "joint", "submission", "network"})
     assert is_own(agent, c) is own
+
+
+def test_the_object_said_undone_past_an_insertion(monkeypatch):
+    """"The summer camp, which the city hosted in July 2017, did not take place in 2018": the camp itself was
+    not held, though a clause stands between it and the words that say so."""
+    c = Commitment(record_id="r1", ref="1", text="Run the summer camp for young people in the city", plan_doc="plan.txt",
+                   start=None, end=None, themes=[], objects={"camp"})
+    u = _sentence("The summer camp, which the city hosted so well in July 2017, did not take place in 2018.", {"camp": 1}, 1)
+    u.surface = {"camp": {"camp"}}
+    assert evidence.object_undone(c, u) == 1.0
+    plain = _sentence("A group of camp leaders, which met twice, did not agree on a date.", {"camp": 1}, 1)
+    plain.surface = {"camp": {"camp"}}
+    assert evidence.object_undone(c, plain) == 0.0  # the group of camp leaders did not agree, not the camp undone
+    monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"insertion"}))
+    assert evidence.object_undone(c, u) == 0.0
