@@ -52,7 +52,10 @@ def main() -> None:
             counts[(u.kind, mark)] += 1
             counts[(u.kind, mark, group)] += 1
             if args.show == u.kind and mark in ("TP", "FP"):
-                print(f"{mark} {p:.2f} {pair.name:18} {c.text[:70]!r}\n      -> {u.text[:150]!r}")
+                rows = dict(zip(map(id, inputs.units), (f2 for f2, _ in feats)))
+                parts = [inputs.units[k] for k in getattr(u, "parts", ())]
+                share = max((rows[id(v)]["coverage"] for v in parts), default=0.0) / (f["coverage"] or 1.0)
+                print(f"{mark} {p:.2f} share {share:.2f} {pair.name:18} {c.text[:70]!r}\n      -> {u.text[:150]!r}")
     for kind in ("event", "sentence", "paragraph", "section"):
         print(f"{kind:10} " + "  ".join(f"{m} {counts[(kind, m)]:3}" for m in ("TP", "FP", "FN", "TN")) + "   | " +
               "  ".join(f"{g[:4]} {counts[(kind, 'TP', g)]}/{counts[(kind, 'FP', g)]}" for g in ("real", "written", "authored")))

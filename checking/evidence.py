@@ -123,6 +123,8 @@ ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(
 
 SPOKE = re.compile(r"\b(spoke (at|on|about)|gave (a|the) (short )?(presentation|speech|talk|keynote)|keynote speech|as (a )?speakers?)\b", re.I)
 ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
+# "Run a workshop", "run a pilot course": to run an event is to organise it (not "run a website").
+RUN_EVENT = re.compile(r"\brun (an? |the )?([\w-]+ ){0,3}(workshop|seminar|course|conference|meeting|training|camp|session|forum|webinar)s?\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
 OWN_ACTIVITY = re.compile(r"\b(its|her|his|their) own\b", re.I)
 IN_PROGRESS = re.compile(r"\b(under way|underway|ongoing|on-going|continues|in progress|a draft|first draft|"
@@ -802,7 +804,7 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_actor": other_actor(c, u),
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
-        "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
+        "attended_only": 1.0 if (ORGANISE.search(c.text) or rule("run") and RUN_EVENT.search(c.text)) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
         "object_undone": object_undone(c, u),
         "other_place": other_place(c, u) if rule("city") else 0.0,
         "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
