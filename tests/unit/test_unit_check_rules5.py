@@ -9,7 +9,7 @@ import pytest
 
 from checking import evidence
 from checking import run as check_run
-from checking.evidence import Commitment, Unit, is_own, not_done_cue, unit_rows, vetoed
+from checking.evidence import Commitment, Unit, features, is_own, not_done_cue, unit_rows, vetoed
 
 pytestmark = pytest.mark.unit
 
@@ -102,3 +102,17 @@ def test_the_object_said_undone_past_an_insertion(monkeypatch):
     assert evidence.object_undone(c, plain) == 0.0  # the group of camp leaders did not agree, not the camp undone
     monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"insertion"}))
     assert evidence.object_undone(c, u) == 0.0
+
+
+@pytest.mark.parametrize("commitment, attended", [
+    ("Run a workshop on sport policy together with the Youth Commission", 1.0),
+    ("run a pilot course for foster carers", 1.0),
+    ("Run the campaign website of the Network", 0.0),  # running a website is no event to speak at
+])
+def test_running_an_event_is_organising_it(commitment, attended, monkeypatch):
+    c = Commitment(record_id="r1", ref="1", text=commitment, plan_doc="plan.txt", start=None, end=None, themes=[])
+    u = _sentence("The chair spoke on sport facilities at the meeting of the Youth Commission in May.", {}, 1)
+    assert features(c, u, {}, {})["attended_only"] == attended
+    monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"run"}))
+    assert features(c, u, {}, {})["attended_only"] == 0.0
+
