@@ -82,6 +82,9 @@ SAYING = {"decide", "agree", "ask", "plan", "intend", "propose", "hope", "want",
           "inform", "fail", "try", "have", "be", "do", "raise", "mention", "stress", "underline"}
 
 
+CHOSE_NOT = re.compile(r"\b(decided|decides|chose|chooses|opted|elected|preferred) not to\b", re.I)
+
+
 def mixed_done(sdoc) -> str:
     """A sentence that says something was not done and, in another clause of it, that work was done:
     "The migration ... is not yet complete: the news and calendar pages went live in January 2016",
@@ -92,6 +95,8 @@ def mixed_done(sdoc) -> str:
     cue = not_done_cue(text) or PLANNED_AGAIN.search(text)
     if cue is None or INSTEAD.search(text):  # "Staff did, however, attend ...": something else in its stead
         return ""
+    if rule("chose_not") and CHOSE_NOT.search(text):  # "chose not to travel ..., and followed the Games online":
+        return ""  # a choice not to do it, and something else done in its stead
     bounds = sorted({0, len(text), *(m.end() for m in CLAUSE_BREAK.finditer(text))})
     undone = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= cue.start() < b)
     for a, b in zip(bounds, bounds[1:]):
