@@ -116,3 +116,21 @@ def test_running_an_event_is_organising_it(commitment, attended, monkeypatch):
     monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"run"}))
     assert features(c, u, {}, {})["attended_only"] == 0.0
 
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+def test_a_choice_not_to_do_it_is_no_work_done_in_part(nlp, monkeypatch):
+    """"chose not to travel ..., and followed the Games online": something else done in its stead, not part of it
+    (evidence.mixed_done); a sentence done in part still is."""
+    chose = "The Youth Council chose not to travel to the games because of the cost, and followed the games online."
+    assert evidence.mixed_done(nlp(chose)) == ""
+    part = "The migration of the website is not yet complete: the news pages went live in January."
+    assert evidence.mixed_done(nlp(part)).strip() == "The migration of the website is not yet complete:"
+    monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"chose_not"}))
+    assert evidence.mixed_done(nlp(chose)) != ""
