@@ -21,7 +21,7 @@ import numpy as np  # noqa: E402
 from calibrate_check import DEV_PAIR, START, all_pairs, build  # noqa: E402
 
 from checking.calibration import POSITIVE, _p, calibrate, judged  # noqa: E402
-from checking.evidence import FEATURES, features, linear, said_not_done, vetoed  # noqa: E402
+from checking.evidence import FEATURES, linear, said_not_done, unit_rows, vetoed  # noqa: E402
 
 
 def main() -> None:
@@ -46,7 +46,7 @@ def main() -> None:
                 print(f"MISS [{label}] {entry['text'][:110]!r}")
                 continue
             c = inputs.commitments[j]
-            feats = [(features(c, u, inputs.idf, inputs.named_idf), u) for u in inputs.units]
+            feats = list(zip(unit_rows(c, inputs.units, inputs.idf, inputs.named_idf), inputs.units))
             undone = said_not_done([f for f, _ in feats], inputs.units)
             ok = [(f, u) for f, u in feats if not vetoed(f)] if c.kind == "commitment" and undone is None else []
             if ok:

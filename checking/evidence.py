@@ -52,6 +52,12 @@ NOT_DONE = re.compile(r"\b(postpone[ds]?|postponing|not yet|has yet to|have yet 
 # "No staff exchanges took place in 2020", "Nothing was published", "decided to move the platform to 2017"
 NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[.;:] )(no|none of the|nothing)\b(?: [\w-]+){0,6} (took place|happened|was held|were held|was organised|were organised)\b|"
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
+# "No application was made to NORDBUK", "but no agreement was reached", "The Youth Council chose not to travel":
+# nothing of the kind was done, at the head of a clause (not "there was no doubt the report was published").
+NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were) (made|reached|taken|found|"
+                           r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
+                           r"carried out|adopted|agreed)\b|"
+                           r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -63,7 +69,8 @@ def not_done_cue(text: str):
     inside quotes are a title, not what happened: the campaign "Not a drop" was launched."""
     if rule("quoted"):
         text = QUOTED_SPAN.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
-    return NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
+    return (NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
+            or (NOT_DONE_NONE.search(text) if rule("none_done") else None))
 
 
 QUOTED_SPAN = re.compile(r"[“\"][^“”\"]{2,120}[”\"]")
@@ -73,6 +80,9 @@ CLAUSE_BREAK = re.compile(r"[;:,]|\s(?=(?:but|while|whereas|although)\b)", re.I)
 # Past verbs that tell of a decision or a word, not of the work done: "decided to run it in 2017".
 SAYING = {"decide", "agree", "ask", "plan", "intend", "propose", "hope", "want", "expect", "say", "state", "note", "remind",
           "inform", "fail", "try", "have", "be", "do", "raise", "mention", "stress", "underline"}
+
+
+CHOSE_NOT = re.compile(r"\b(decided|decides|chose|chooses|opted|elected|preferred) not to\b", re.I)
 
 
 def mixed_done(sdoc) -> str:
@@ -85,6 +95,8 @@ def mixed_done(sdoc) -> str:
     cue = not_done_cue(text) or PLANNED_AGAIN.search(text)
     if cue is None or INSTEAD.search(text):  # "Staff did, however, attend ...": something else in its stead
         return ""
+    if rule("chose_not") and CHOSE_NOT.search(text):  # "chose not to travel ..., and followed the Games online":
+        return ""  # a choice not to do it, and something else done in its stead
     bounds = sorted({0, len(text), *(m.end() for m in CLAUSE_BREAK.finditer(text))})
     undone = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= cue.start() < b)
     for a, b in zip(bounds, bounds[1:]):
@@ -116,6 +128,8 @@ ATTENDED = re.compile(r"\b(took part in|taking part in|participated in|attended(
 
 SPOKE = re.compile(r"\b(spoke (at|on|about)|gave (a|the) (short )?(presentation|speech|talk|keynote)|keynote speech|as (a )?speakers?)\b", re.I)
 ORGANISE = re.compile(r"\b(organi[sz]e|arrange|hold|host|convene)\b", re.I)
+# "Run a workshop", "run a pilot course": to run an event is to organise it (not "run a website").
+RUN_EVENT = re.compile(r"\brun (an? |the )?([\w-]+ ){0,3}(workshop|seminar|course|conference|meeting|training|camp|session|forum|webinar)s?\b", re.I)
 # Another body's own activity: "FRONTEX held its own course", "published her own report".
 OWN_ACTIVITY = re.compile(r"\b(its|her|his|their) own\b", re.I)
 IN_PROGRESS = re.compile(r"\b(under way|underway|ongoing|on-going|continues|in progress|a draft|first draft|"
@@ -543,6 +557,10 @@ def acronyms(text: str) -> set[str]:
 # own organ, whatever the plan called it ("Executive Board").
 ORGAN_WORDS = {"bureau", "board", "secretariat", "group", "groups", "working", "wg", "unit", "office", "chair", "chairmanship",
                "presidency", "network", "members", "member", "panel", "head", "team", "staff", "coordinator"}
+# A doer named first by an organ word is one of the body's own organs named by its task, whatever the topic
+# words after it ("the WG Benchmarking drafted eight indicators", "Working Group on Rescue Cooperation"), or its
+# president; an outside body's organ is named with the body first ("the OSCE Working Group").
+ORGAN_HEADS = {"wg", "working", "bureau", "secretariat", "president", "presidency", "chair", "chairmanship", "unit"}
 # A doer the report names this often is the reporting body or one of its organs, not a look-alike
 # named once ("FRONTEX held its course").
 RECURRING = 3
@@ -606,6 +624,8 @@ def is_own(agent: str, c: Commitment) -> bool:
         return True
     if len(words) == 1 and len(words[0]) >= 3 and any(a.startswith(words[0].replace("-", "")) for a in c.own_acronyms):
         return True
+    if rule("organ") and words and words[0] in ORGAN_HEADS:
+        return True  # the body's own organ named by its task: "the WG Benchmarking", "the President"
     return all(w in c.own_words or w in ORGAN_WORDS for w in words)
 
 
@@ -719,6 +739,10 @@ def other_edition(c: Commitment, u: Unit) -> float:
 UNDONE_WINDOW = 30
 
 
+# A clause set between commas just before the words that say not done: it stands between them and their subject.
+INSERTION = re.compile(r",[^,;:]{3,120},\s*$")
+
+
 def object_undone(c: Commitment, u: Unit) -> float:
     """1 when the passage says of the commitment's object itself that it was not done: the object,
     as written, within the not-done words or beside them ("No staff exchanges took place"; not
@@ -732,7 +756,10 @@ def object_undone(c: Commitment, u: Unit) -> float:
     if any(re.search(rf"\b{re.escape(w)}\b", after) for w in words):
         return 1.0
     # the subject just before: "the summer school was cancelled", not "the group of Focal Points did not begin"
-    before = re.findall(r"[\w'’-]+", u.text[: cue.start()].lower())[-4:]
+    head = u.text[: cue.start()]
+    if rule("insertion"):  # "The summer camp, which Pärnu hosted in July 2017, did not take place": past the insertion
+        head = INSERTION.sub(" ", head)
+    before = re.findall(r"[\w'’-]+", head.lower())[-4:]
     for k, w in enumerate(before):
         if w in words:
             return 0.0 if "of" in before[:k] else 1.0
@@ -782,7 +809,7 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_actor": other_actor(c, u),
         # veto cues only (see `vetoed`), not features of the model
         "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
-        "attended_only": 1.0 if ORGANISE.search(c.text) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
+        "attended_only": 1.0 if (ORGANISE.search(c.text) or rule("run") and RUN_EVENT.search(c.text)) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
         "object_undone": object_undone(c, u),
         "other_place": other_place(c, u) if rule("city") else 0.0,
         "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
@@ -817,6 +844,40 @@ def other_actor(c: Commitment, u: Unit) -> float:
     if rule("lead") and u.lead and c.own_words and not any(is_own(a, c) for a in u.lead):
         return 1.0  # the main verb's doer is another body: "the Slovenian Administration ... held the national exercise"
     return 1.0 if names and len(names) == len(agents) else 0.0
+
+
+# How much of a block's shared words (IDF coverage) its closest sentence must carry for its veto to be the block's.
+BLOCK_SHARE = 0.5
+
+
+def mark_parts(units: list[Unit]) -> None:
+    """Each paragraph or section unit's parts: the indices of the sentences and events of the report that
+    it holds (their text within its own, from its first block on)."""
+    for u in units:
+        if u.kind in ("paragraph", "section"):
+            u.parts = tuple(k for k, v in enumerate(units) if v.kind in ("sentence", "event") and v.block_no is not None
+                            and u.block_no is not None and v.block_no >= u.block_no and v.text.strip() in u.text)
+
+
+def unit_rows(c: Commitment, units: list[Unit], idf: dict[str, float], named_idf: dict[str, float]) -> list[dict[str, float]]:
+    """The features of every passage for one commitment. A paragraph or a section says many things; what it
+    says of the commitment is in its sentence closest in words to it (IDF coverage): when that sentence carries half
+    the block's shared words or more and may not evidence it (another body's study, a meeting postponed, a plan for next year), neither may the block, however
+    many of the commitment's words its other sentences add ("5. Return In 2007 the IOM published a study ... The
+    Group discussed ...")."""
+    rows = [features(c, u, idf, named_idf) for u in units]
+    if not rule("block"):
+        return rows
+    if any(u.kind in ("paragraph", "section") and not hasattr(u, "parts") for u in units):
+        mark_parts(units)  # inputs built before parts were marked
+    for u, f in zip(units, rows):
+        parts = getattr(u, "parts", ())
+        if parts:
+            closest = max(parts, key=lambda k: (rows[k]["coverage"], -k))
+            # the sentence carries at least half of the words the block shares with the commitment; else the block
+            # tells it in other words, heading and sentences together ("How we met: ... Groningen ... an assessment")
+            f["block_veto"] = 1.0 if vetoed(rows[closest]) and rows[closest]["coverage"] >= BLOCK_SHARE * f["coverage"] else 0.0
+    return rows
 
 
 @lru_cache(maxsize=2)
@@ -855,7 +916,7 @@ def vetoed(feats: dict[str, float]) -> bool:
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("other_edition")
                 or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
-                or feats.get("other_place") or feats.get("position"))
+                or feats.get("other_place") or feats.get("position") or feats.get("block_veto"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+                               mark_closest, mark_own_names, mark_parts, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                ordinals_in, strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
@@ -253,6 +253,7 @@ def inputs_for(con, report_sha: str, commitments: list[Commitment], plan_shas: l
     idf = idf_table([o.lemmas for o in commitments + units])
     mark_closest(commitments, units, idf)
     mark_own_names(commitments, units)
+    mark_parts(units)
     return CheckInputs(report_sha=report_sha, report_doc=name, period=period, plan_docs=plan_names,
                        commitments=commitments, units=units, idf=idf,
                        named_idf=idf_table([Counter(o.named) for o in commitments + units]))
@@ -298,6 +299,8 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return "is dated before its plan began"
     if u.section and AHEAD.search(u.section):
         return f"stands under {u.section!r}, what is still to come"
+    if feats and feats.get("block_veto"):
+        return "its sentence closest to the commitment cannot evidence it (not done, planned, or another body's)"
     if feats and feats.get("other_actor"):
         names = {a.removeprefix("by:") for a in u.agents}
         return f"tells of another body's work ({', '.join(sorted(a for a in names if c is None or not is_own(a, c)))})"
@@ -316,7 +319,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
             results.append(_not_a_commitment(c))
             continue
         scored, turned_down, in_progress = [], [], []
-        rows = [features(c, u, inputs.idf, inputs.named_idf) for u in inputs.units]
+        rows = unit_rows(c, inputs.units, inputs.idf, inputs.named_idf)
         undone = said_not_done(rows, inputs.units)
         if undone is not None:  # the report tells of this commitment, not done: no other passage evidences it
             u = inputs.units[undone]

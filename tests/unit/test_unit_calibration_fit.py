@@ -93,7 +93,7 @@ def test_tensor_marks_vetoed_passages_and_what_is_no_commitment(monkeypatch):
         assert (idf, named_idf) == ({"a": 1.0}, {"b": 2.0})
         return _feats(lexical=10.0 * c.n + u.n, coverage=0.5, veto=(c.n, u.n) == (2, 1), undone=c.n == 3)
 
-    monkeypatch.setattr(cal, "features", features)
+    monkeypatch.setattr(cal, "unit_rows", lambda c, units, idf, named_idf: [features(c, u, idf, named_idf) for u in units])
     monkeypatch.setattr(cal, "vetoed", lambda f: f["veto"])
     monkeypatch.setattr(cal, "said_not_done", lambda row, units: 0 if row[0]["undone"] else None)
     commitments = [SimpleNamespace(n=0, kind="commitment"), SimpleNamespace(n=1, kind="topic"),
