@@ -1,0 +1,157 @@
+"""Readers' rules a mutation run (issue 29, sample 7 of 2026-12-07) showed no test holding: a
+space-aligned table at the very end of a file and one whose header comes after a header-like line,
+a plain-text heading with a space after its full stop, an OCR'd page's heading, hex strings and TJ
+arrays of a PDF's text, LibreOffice under its other name, tesseract's call and its failure, and
+the render of a page too large for full resolution. Expected values by hand."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from pipeline.readers import legacy, ocr, pdf_fast, txt_reader
+from pipeline.readers.page_layout import Line
+from pipeline.readers.pdf_reader import _Para, _plain_heading
+from schemas.errors import UnreadableFile
+
+pytestmark = pytest.mark.unit
+
+
+# --- txt -------------------------------------------------------------------------------------------
+
+
+def test_a_space_table_that_ends_the_file():
+    lines = ["Date    Place", "3 May   Riga", "5 June  Oslo"]  # two columns, two rows, no line after them
+    assert txt_reader.space_tables(lines) == ["Date\tPlace", "3 May\tRiga", "5 June\tOslo"]
+
+
+def test_a_header_like_line_whose_columns_do_not_go_on_leaves_the_next_header_its_table():
+    lines = ["Annex   Part", "Date        Place", "3 May       Riga", "5 June      Oslo"]
+    assert txt_reader.space_tables(lines) == ["Annex   Part", "Date\tPlace", "3 May\tRiga", "5 June\tOslo"]
+
+
+@pytest.mark.parametrize("line, header", [
+    ("Date   Place", True),  # two short labels
+    ("Date   Place   Meeting", True),
+    ("Date", False),  # one cell
+    ("3 May   Riga", False),  # a figure: data
+])
+def test_header_like(line, header):
+    assert txt_reader._header_like(line) is header
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("The year in review", True),
+    ("The year in review. ", False),  # a sentence, whatever spaces follow its full stop
+    ("the year in review", False),
+    ("Plans for the year:", True),
+])
+def test_a_plain_text_heading(line, heading):
+    assert txt_reader._is_heading(line, "A longer line of text that follows the heading and goes on.") is heading
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+def _para(*texts: str) -> _Para:
+    return _Para(lines=[Line(page=1, text=t, x0=72, top=100 + 14 * i, bottom=112 + 14 * i, size=11, bold=False,
+                             italic=False) for i, t in enumerate(texts)])
+
+
+LONGER = _para("The group met four times in the year and agreed on a plan for", "the years to come.")
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("Activities in 2009", True),
+    ("Activities in 2009.", False),  # sentence punctuation at its end
+    ("Results: the year", False),  # a colon inside
+    ("1. Activities", False),  # a list label first
+    ("activities in 2009", False),  # not capitalised
+])
+def test_a_heading_on_an_ocrd_page(text, heading):
+    assert _plain_heading(_para(text), text, LONGER) is heading
+
+
+def test_two_lines_or_nothing_after_are_no_ocrd_heading():
+    assert _plain_heading(_para("Activities", "in 2009"), "Activities in 2009", LONGER) is False
+    assert _plain_heading(_para("Activities in 2009"), "Activities in 2009", None) is False
+    assert _plain_heading(_para("Activities in 2009"), "Activities in 2009", _para("Short.")) is False
+
+
+@pytest.mark.parametrize("body, text", [
+    (b"48656c6c6f", b"Hello"),
+    (b"48 65 6c", b"Hel"),  # white space inside
+    (b"48 65 6", b"He\x06"),  # an odd digit last: read alone, as pdfminer reads it
+])
+def test_a_hex_string(body, text):
+    assert pdf_fast._hex(body) == text
+
+
+def test_a_tj_array_of_literals_hex_and_numbers():
+    assert pdf_fast._text_array(b"[(Hello) -250 <576f726c64> 12.5 (\\(x\\))]") == [b"Hello", -250, b"World", 12.5,
+                                                                                     b"(x)"]
+
+
+# --- LibreOffice and tesseract ---------------------------------------------------------------------
+
+
+def test_libreoffice_under_either_name(monkeypatch):
+    monkeypatch.setattr(legacy.shutil, "which", {"libreoffice": "/usr/bin/libreoffice"}.get)
+    assert legacy.soffice() == "/usr/bin/libreoffice"
+    monkeypatch.setattr(legacy.shutil, "which", {"soffice": "/opt/lo/soffice", "libreoffice": "/x"}.get)
+    assert legacy.soffice() == "/opt/lo/soffice"
+
+
+TSV = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+       "5\t1\t1\t1\t1\t1\t10\t20\t60\t12\t95.0\tMeeting\n")
+
+
+def test_tesseract_is_called_on_the_png_at_the_pages_dpi(monkeypatch):
+    from PIL import Image
+
+    calls = []
+
+    def run(args, **kw):
+        calls.append((args, kw["timeout"], kw["input"][:8], kw["env"]["OMP_THREAD_LIMIT"]))
+        return subprocess.CompletedProcess(args, 0, stdout=TSV.encode(), stderr=b"")
+
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: "/usr/bin/tesseract")
+    monkeypatch.setattr(ocr.subprocess, "run", run)
+    words = ocr.run_tesseract(Image.new("L", (40, 20), 255), dpi=150)
+    assert calls == [(["/usr/bin/tesseract", "stdin", "stdout", "-l", "eng", "--psm", "3", "--dpi", "150", "tsv"], 300,
+                      b"\x89PNG\r\n\x1a\n", "1")]
+    assert [w.text for w in words] == ["Meeting"]
+
+
+def test_a_tesseract_failure_says_its_first_words(monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setattr(ocr.subprocess, "run", lambda args, **kw: subprocess.CompletedProcess(
+        args, 1, stdout=b"", stderr=b"  Error: bad \xff image  \n"))
+    with pytest.raises(RuntimeError, match="^tesseract failed: Error: bad \ufffd image$"):
+        ocr.run_tesseract(Image.new("L", (4, 4), 255))
+
+
+def test_a_file_pdfium_cannot_open_is_unreadable_with_its_path():
+    with pytest.raises(UnreadableFile) as caught:
+        ocr._render("scan.pdf", b"%PDF-1.4 nothing else", [1])
+    assert caught.value.path == "scan.pdf"
+    assert caught.value.problem.startswith("cannot render PDF pages for OCR (")
+
+
+def test_a_page_too_large_for_full_resolution_records_its_full_pixels(monkeypatch):
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(600, 800)  # points: 2500 x 3333 pixels at 300 dpi
+    buf = io.BytesIO()
+    pdf.save(buf)
+    pdf.close()
+    from pipeline.limits import LIMITS
+
+    monkeypatch.setattr(LIMITS, "max_page_pixels", 100_000)
+    (image,) = ocr._render("big.pdf", buf.getvalue(), [1])
+    assert image.info["pixels_at_full_dpi"] == 2500 * 3333
+    assert image.mode == "L" and image.info["dpi"][0] < ocr.DPI
