@@ -38,7 +38,23 @@ def db(tmp_path_factory):
     insert(con, "failures", run_id="run1", path="/in/a.pdf", reason="damaged", failed_at=datetime(2011, 1, 1))
     insert(con, "failures", run_id="run1", path="/in/b.pdf", reason="empty", failed_at=datetime(2011, 1, 1))
     con.close()
+    _save_check(tmp / "w.duckdb")
     return tmp / "w.duckdb"
+
+
+def _save_check(db) -> None:
+    """One stored check run: check c1 of report.txt, one commitment evidenced by one passage."""
+    from checking.evidence import Commitment, Unit
+    from checking.run import CheckResult, CommitmentResult, save
+    from schemas.records import Period
+
+    c = Commitment(record_id="p2", ref="2", text="=Publish a guide on guardianship", plan_doc="plan_2009.docx",
+                   start=None, end=None, themes=["guardianship"])
+    u = Unit(text="The guide was published.", doc="report_2010.txt", kind="sentence", page=None, paragraph_no=3,
+             block_no=3, start=None, end=None)
+    result = CheckResult("c1", "report_2010.txt", Period(start=datetime(2010, 1, 1).date(), end=datetime(2010, 12, 31).date(),
+                         raw="2010"), ["plan_2009.docx"], [CommitmentResult(c, "evidenced", 0.9, [(u, 0.9, ["guide"])])])
+    save(str(db), [(result, "R" * 64)], {"thresholds": {"evidenced": 0.6, "partly": 0.4}})
 
 
 @pytest.fixture
@@ -229,3 +245,76 @@ def test_run_query_checks_the_statement_on_the_servers_cursor():
     with pytest.raises(QueryRefused, match="^one statement at a time$"):
         run_query(Pool(), con.cursor(), "SELECT 1; SELECT 2")
     con.close()
+
+
+# --- the checks and the SQL page, the app built in each test ------------------------------------------
+
+
+def test_the_checks_page_lists_the_stored_runs(client):
+    response = client.get("/checks")
+    assert response.status_code == 200
+    assert "c1" in response.text and "report_2010.txt" in response.text
+
+
+@pytest.mark.parametrize("suffix, media", [("", "text/html; charset=utf-8"), (".json", "application/json"),
+                                           (".csv", "text/csv; charset=utf-8"), (".md", "text/markdown; charset=utf-8")])
+def test_a_stored_check_in_each_format(client, suffix, media):
+    response = client.get("/check/c1" + suffix)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == media
+    assert "Publish a guide on guardianship" in response.text
+
+
+def test_the_csv_and_markdown_of_a_check(client):
+    csv_text = client.get("/check/c1.csv").text
+    assert "'=Publish a guide on guardianship" in csv_text  # a cell that starts with = is neutralised
+    md = client.get("/check/c1.md").text
+    # the stored run keeps no period: it is the documents table's, and R... is no document of this warehouse
+    assert md.splitlines()[2] == ("report_2010.txt (no period) against 1 plan(s): 1 evidenced, "
+                                  "0 partly evidenced, 0 no evidence, 0 overdue, 0 not a commitment")
+
+
+@pytest.mark.parametrize("path, message", [("/check/c1.xml", "no format &#39;xml&#39;"),
+                                           ("/check/nothing", "no check run &#39;nothing&#39;")])
+def test_a_check_or_format_that_is_not_there_is_404(client, path, message):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert message in response.text
+
+
+def test_the_sql_page_empty_and_with_an_answer(client):
+    empty = client.get("/sql")
+    assert empty.status_code == 200
+    assert "<code>record_facts</code>" in empty.text and "2 MB shown" in empty.text
+    response = client.get("/sql", params={"q": "SELECT 6 * 7 AS answer"})
+    assert response.status_code == 200
+    assert "SELECT 6 * 7 AS answer</textarea>" in response.text
+    assert "answer" in response.text and "42" in response.text
+
+
+def test_a_long_cell_on_the_sql_page_is_cut_and_said(client):
+    response = client.get("/sql", params={"q": "SELECT repeat('x', 10001) AS s"})
+    assert response.status_code == 200
+    assert "row 1, s: first 10,000 of 10,001 characters" in response.text
+
+
+def test_a_refused_statement_as_json_is_400_in_words(client):
+    response = client.get("/sql.json", params={"q": "DROP TABLE documents"})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert response.text == ("refused: only read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) run here, "
+                             "not DROP\n")
+
+
+def test_sql_json_past_the_row_limit_says_so_in_a_header(client):
+    response = client.get("/sql.json", params={"q": "SELECT range AS n FROM range(1001)"})
+    assert response.status_code == 200
+    assert len(json.loads(response.text)) == 1000
+    assert response.headers["x-planscope-cut"] == "first 1000 rows only"
+
+
+def test_the_sql_csv_has_every_row(client):
+    response = client.get("/sql.csv", params={"q": "SELECT range AS n FROM range(1001)"})
+    assert response.status_code == 200
+    lines = response.text.splitlines()
+    assert (len(lines), lines[0], lines[1], lines[-1]) == (1002, "n", "0", "1000")
