@@ -155,3 +155,78 @@ def test_a_page_too_large_for_full_resolution_records_its_full_pixels(monkeypatc
     (image,) = ocr._render("big.pdf", buf.getvalue(), [1])
     assert image.info["pixels_at_full_dpi"] == 2500 * 3333
     assert image.mode == "L" and image.info["dpi"][0] < ocr.DPI
+
+
+# --- Word's styles and runs, from XML written here -------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STYLES = f"""<w:styles xmlns:w="{W}">
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/>
+    <w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ListNumber2"><w:name w:val="List Number 2"/><w:basedOn w:val="ListNumber"/></w:style>
+  <w:style w:type="character" w:styleId="Emph"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:rPr><w:i w:val="true"/></w:rPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Plain"><w:rPr><w:i w:val="0"/></w:rPr></w:style>
+</w:styles>"""
+
+
+def _styles():
+    from types import SimpleNamespace
+
+    from lxml import etree
+
+    from pipeline.readers.docx_reader import Styles
+
+    return Styles(SimpleNamespace(styles=SimpleNamespace(element=etree.fromstring(STYLES))))
+
+
+def _p(inner: str):
+    from lxml import etree
+
+    return etree.fromstring(f'<w:p xmlns:w="{W}">{inner}</w:p>')
+
+
+def test_styles_names_bases_italics_and_the_default():
+    s = _styles()
+    assert s.name == {"Normal": "Normal", "Heading2": "Heading 2", "ListNumber": "List Number",
+                      "ListNumber2": "List Number 2", "Emph": "Emphasis", "Quote": "Quote", "Plain": "Plain"}
+    assert s.base == {"Normal": None, "Heading2": "Normal", "ListNumber": None, "ListNumber2": "ListNumber",
+                      "Emph": None, "Quote": None, "Plain": None}
+    assert {k for k, v in s.italic.items() if v} == {"Emph", "Quote"}
+    assert s.default_paragraph == "Normal"
+
+
+def test_a_paragraphs_style_and_its_numbering_through_the_style_chain():
+    s = _styles()
+    assert s.paragraph_style(_p('<w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>x</w:t></w:r>')) == "Heading2"
+    assert s.paragraph_style(_p("<w:r><w:t>x</w:t></w:r>")) == "Normal"
+    assert s.num_pr_of(_p("<w:r><w:t>x</w:t></w:r>"), "ListNumber2") == ("4", 1)  # from the style it is based on
+    assert s.num_pr_of(_p("<w:r><w:t>x</w:t></w:r>"), "Heading2") is None
+
+
+@pytest.mark.parametrize("inner, style, flags", [
+    # italic and bold by the run's own properties and by its character style; an empty run does not count
+    ('<w:r><w:rPr><w:i/><w:b/></w:rPr><w:t>Alpha</w:t></w:r><w:r><w:t> </w:t></w:r>'
+     '<w:r><w:rPr><w:rStyle w:val="Emph"/><w:b w:val="1"/></w:rPr><w:t>beta</w:t></w:r>', None, (True, True)),
+    ('<w:r><w:rPr><w:i w:val="false"/><w:b w:val="0"/></w:rPr><w:t>Alpha</w:t></w:r>', None, (False, False)),
+    ('<w:r><w:rPr><w:i/></w:rPr><w:t>Alpha</w:t></w:r><w:r><w:t>beta</w:t></w:r>', None, (False, False)),  # not all
+    ('<w:r><w:t>Alpha</w:t></w:r>', "Quote", (True, False)),  # italic by the paragraph's style
+    ('<w:r><w:t> </w:t></w:r>', "Quote", (False, False)),  # no text: neither
+])
+def test_run_flags_are_for_every_run_with_text(inner, style, flags):
+    assert _styles().run_flags(_p(inner), style) == flags
+
+
+def test_page_breaks_in_a_paragraph():
+    from pipeline.readers.docx_reader import _new_page_sections, _page_breaks
+
+    p = _p('<w:r><w:lastRenderedPageBreak/><w:t>a</w:t><w:br w:type="page"/><w:br/><w:t>b</w:t></w:r>')
+    assert _page_breaks(p) == 2  # a rendered break and a page break; a line break is none
+    from lxml import etree
+
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{W}"><w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr></w:p>'
+        f'<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr></w:p><w:sectPr/></w:body>')
+    assert _new_page_sections(body) == [True, False, True]
