@@ -230,3 +230,55 @@ def test_page_breaks_in_a_paragraph():
         f'<w:body xmlns:w="{W}"><w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr></w:p>'
         f'<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr></w:p><w:sectPr/></w:body>')
     assert _new_page_sections(body) == [True, False, True]
+
+
+def _part(reltype: str, xml: str):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(reltype="http://schemas.openxmlformats.org/officeDocument/2006/relationships" + reltype,
+                           is_external=False, target_part=SimpleNamespace(blob=xml.encode("utf-8")))
+
+
+def _document(*parts):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(part=SimpleNamespace(rels={str(i): p for i, p in enumerate(parts)}))
+
+
+FOOTNOTES = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>____</w:t></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>See the annex.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+ENDNOTES = (f'<w:endnotes xmlns:w="{W}"><w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>--</w:t>'
+            '</w:r></w:p></w:endnote><w:endnote w:id="2"><w:p><w:r><w:t>An end note.</w:t></w:r></w:p></w:endnote>'
+            '</w:endnotes>')
+COMMENTS = (f'<w:comments xmlns:w="{W}"><w:comment w:id="0" w:author="Anna"><w:p><w:r><w:t>Check the date.</w:t></w:r>'
+            '</w:p></w:comment><w:comment w:id="1"><w:p><w:r><w:t>No name.</w:t></w:r></w:p></w:comment></w:comments>')
+
+
+def test_footnotes_then_endnotes_without_their_separators():
+    from pipeline.readers.docx_reader import _notes
+
+    doc = _document(_part("/endnotes", ENDNOTES), _part("/footnotes", FOOTNOTES), _part("/comments", COMMENTS))
+    got = [(b.kind.value, b.text, b.prov.file, b.prov.page) for b in _notes(doc, "r.docx", 3)]
+    assert got == [("footnote", "See the annex.", "r.docx", 3), ("footnote", "An end note.", "r.docx", 3)]
+
+
+def test_comments_with_their_authors():
+    from pipeline.readers.docx_reader import _comments
+
+    doc = _document(_part("/footnotes", FOOTNOTES), _part("/comments", COMMENTS))
+    assert _comments(doc) == ["Anna: Check the date.", "No name."]
+
+
+@pytest.mark.parametrize("inner, kind, style", [
+    ('<w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Results</w:t></w:r>', "heading", "Heading 2"),
+    ('<w:r><w:t>Plain words.</w:t></w:r>', "paragraph", "Normal"),  # the default paragraph style
+    ('<w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>Plain words.</w:t></w:r>', "paragraph", "Custom"),  # no name
+])
+def test_a_paragraph_blocks_kind_and_style(inner, kind, style):
+    from pipeline.readers.docx_reader import _paragraph_block
+    from schemas.document import Provenance
+    from tests.unit.test_unit_docx_parts import numbering
+
+    p = _p(inner)
+    block = _paragraph_block(p, "".join(p.itertext()), Provenance(file="r.docx"), _styles(), numbering())
+    assert (block.kind.value, block.style) == (kind, style)
