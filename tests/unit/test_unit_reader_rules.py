@@ -282,3 +282,15 @@ def test_a_paragraph_blocks_kind_and_style(inner, kind, style):
     p = _p(inner)
     block = _paragraph_block(p, "".join(p.itertext()), Provenance(file="r.docx"), _styles(), numbering())
     assert (block.kind.value, block.style) == (kind, style)
+
+
+def test_ocr_reads_the_pages_scale_from_the_image(monkeypatch):
+    from PIL import Image
+
+    seen = []
+    monkeypatch.setattr(ocr, "run_tesseract", lambda image, dpi: seen.append(dpi) or [])
+    image = Image.new("L", (100, 140), 255)
+    image.info["dpi"] = (150, 150)  # as _render leaves it for a page read below 300 dpi
+    page = ocr.ocr_image(image, 1, 842.0)
+    assert (seen, page.dpi, page.words, page.lines, page.tables) == ([150], 150, 0, [], [])
+    assert ocr.ocr_image(Image.new("L", (100, 140), 255), 2, 842.0).dpi == ocr.DPI  # no dpi said: full resolution
