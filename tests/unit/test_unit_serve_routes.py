@@ -282,7 +282,8 @@ def test_a_check_or_format_that_is_not_there_is_404(client, path, message):
     assert message in response.text
 
 
-def test_the_sql_page_empty_and_with_an_answer(client):
+def test_the_sql_page_empty_answered_and_cut(client):
+    # one test, one worker process: the page empty, an answer, a long cell cut
     empty = client.get("/sql")
     assert empty.status_code == 200
     assert "<code>record_facts</code>" in empty.text and "2 MB shown" in empty.text
@@ -290,31 +291,101 @@ def test_the_sql_page_empty_and_with_an_answer(client):
     assert response.status_code == 200
     assert "SELECT 6 * 7 AS answer</textarea>" in response.text
     assert "answer" in response.text and "42" in response.text
+    cut = client.get("/sql", params={"q": "SELECT repeat('x', 10001) AS s"})
+    assert cut.status_code == 200
+    assert "row 1, s: first 10,000 of 10,001 characters" in cut.text
 
 
-def test_a_long_cell_on_the_sql_page_is_cut_and_said(client):
-    response = client.get("/sql", params={"q": "SELECT repeat('x', 10001) AS s"})
-    assert response.status_code == 200
-    assert "row 1, s: first 10,000 of 10,001 characters" in response.text
-
-
-def test_a_refused_statement_as_json_is_400_in_words(client):
-    response = client.get("/sql.json", params={"q": "DROP TABLE documents"})
-    assert response.status_code == 400
-    assert response.headers["content-type"] == "text/plain; charset=utf-8"
-    assert response.text == ("refused: only read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) run here, "
-                             "not DROP\n")
-
-
-def test_sql_json_past_the_row_limit_says_so_in_a_header(client):
-    response = client.get("/sql.json", params={"q": "SELECT range AS n FROM range(1001)"})
-    assert response.status_code == 200
-    assert len(json.loads(response.text)) == 1000
-    assert response.headers["x-planscope-cut"] == "first 1000 rows only"
-
-
-def test_the_sql_csv_has_every_row(client):
-    response = client.get("/sql.csv", params={"q": "SELECT range AS n FROM range(1001)"})
-    assert response.status_code == 200
-    lines = response.text.splitlines()
+def test_sql_as_json_and_csv(client):
+    refused = client.get("/sql.json", params={"q": "DROP TABLE documents"})
+    assert refused.status_code == 400
+    assert refused.headers["content-type"] == "text/plain; charset=utf-8"
+    assert refused.text == ("refused: only read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) run here, "
+                            "not DROP\n")
+    capped_rows = client.get("/sql.json", params={"q": "SELECT range AS n FROM range(1001)"})
+    assert capped_rows.status_code == 200
+    assert len(json.loads(capped_rows.text)) == 1000
+    assert capped_rows.headers["x-planscope-cut"] == "first 1000 rows only"
+    every = client.get("/sql.csv", params={"q": "SELECT range AS n FROM range(1001)"})  # the CSV has every row
+    assert every.status_code == 200
+    lines = every.text.splitlines()
     assert (len(lines), lines[0], lines[1], lines[-1]) == (1002, "n", "0", "1000")
+    assert every.headers["content-disposition"] == 'attachment; filename="query.csv"'
+
+
+def test_a_bad_parameter_is_a_400_page_in_words(client):
+    response = client.get("/table/record_themes?sort=nothing")
+    assert response.status_code == 400
+    assert "<h1>Something went wrong</h1>" in response.text
+    assert "record_themes has no column &#39;nothing&#39;" in response.text
+
+
+# --- the pieces ------------------------------------------------------------------------------------
+
+
+def test_a_page_over_its_cap_is_cut_at_a_tag_and_one_without_tags_whole():
+    from serve.app import capped
+
+    cut = capped("<p>" + "a" * 20 + "</p><p>bbbb</p>", cap=30)
+    # 38 bytes; the first 30 end in "<p>": cut before that tag
+    assert cut.startswith("<p>" + "a" * 20 + "</p>\n<p class=\"error\" id=\"page-cut\">Cut: this page has 38 bytes; ")
+    assert capped("x" * 40, cap=30).startswith("x" * 30 + "\n<p class=")  # no tag to cut at: all 30 bytes
+
+
+def test_the_page_cache_keeps_entries_up_to_its_size_exactly():
+    from serve.cache import Entry, PageCache
+
+    cache = PageCache(lambda: 1, max_bytes=20)
+    for key in ("a", "b"):
+        cache.get(key, lambda: Entry(b"x" * 10, 200, "text/html", ()))
+    assert [cache.get(key, lambda: None)[1] for key in ("a", "b")] == [True, True]  # 20 bytes of 20: both kept
+
+
+def test_a_request_without_a_host_header_is_refused_in_words():
+    import asyncio
+
+    from serve.hosts import HostCheck
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def app(scope, receive, send):  # never reached
+        raise AssertionError
+
+    asyncio.run(HostCheck(app, {"localhost"})({"type": "http", "headers": []}, None, send))
+    assert sent[0]["status"] == 400
+    assert sent[1]["body"].startswith(b"400: this server answers to localhost, not to the Host ''")
+
+
+def test_a_chosen_facet_value_without_hits_is_shown_with_none():
+    items = [{"facet": "theme", "value": "trafficking", "label": "trafficking", "n": 2, "facet_values": 1},
+             {"facet": "total", "value": None, "label": None, "n": 2, "facet_values": 1}]
+    facets, total = queries._group_facets(items, Filters(theme=("guardianship",)))
+    assert total == 2
+    assert facets["theme"]["values"] == [items[0], {"facet": "theme", "value": "guardianship", "label": "guardianship",
+                                                    "n": 0}]
+    assert queries.facet_limit("year", Filters()) == queries.YEAR_VALUES
+    assert queries.facet_limit("theme", Filters()) == queries.FACET_SIZE
+
+
+def test_bm25_by_hand():
+    from serve.search_index import bm25_norm
+
+    k1, b = queries.BM25_K1, queries.BM25_B
+    assert bm25_norm(np.array([2.0, 4.0]), 3.0).tolist() == pytest.approx([k1 * (1 - b + b * 2 / 3),
+                                                                           k1 * (1 - b + b * 4 / 3)])
+
+
+def test_the_index_of_records_is_built_once_per_version(db):
+    from serve.db import Warehouse
+    from serve.search_index import IndexOf
+
+    warehouse = Warehouse(db, idle_seconds=0)
+    index = IndexOf(warehouse)
+    first = index.get()
+    assert index.get() is first and index.builds == 1
+    index.passages()
+    assert index.builds == 1  # the passages' index is not counted
+    warehouse.close()
