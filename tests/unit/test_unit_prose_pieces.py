@@ -49,3 +49,121 @@ def test_a_list_item_dated_after_the_reports_period_is_planned(tmp_path):
     got = [(u.shape, u.text, u.planned) for u in narrative_units(doc, analyse(doc)) if u.shape == "item"]
     assert got == [("item", "a seminar on foster care in Riga, May 2009", False),
                    ("item", "a seminar on foster care in Vilnius, May 2010", True)]
+
+
+# --- the rules' readings of a parse (narrative_kind) ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+def _root(nlp, text):
+    return next(t for t in nlp(text) if t.dep_ == "ROOT")
+
+
+@pytest.mark.parametrize("text, work", [
+    ("The members decided that the conference will take place in Riga.", "take"),  # a clause with will
+    ("The group met and agreed to hold a seminar.", "hold"),  # the second of two verbs, a to-infinitive
+    ("The Council invites professionals to a seminar in Arkhangelsk.", None),
+])
+def test_the_work_a_decision_governs(nlp, text, work):
+    from extractors.prose.narrative_kind import _decided_work, _verbs
+
+    found = _decided_work(_verbs(_root(nlp, text)))
+    assert (found.text if found is not None else None) == work
+
+
+@pytest.mark.parametrize("text, call", [
+    ("The Council invites professionals to a seminar in Arkhangelsk.", True),  # to an event
+    ("The members decided that the conference will take place in Riga.", False),
+])
+def test_a_call_to_an_event(nlp, text, call):
+    from extractors.prose.narrative_kind import _call_to
+
+    assert _call_to(_root(nlp, text)) is call
+
+
+@pytest.mark.parametrize("text, forecast", [
+    ("Shipping in the Baltic Sea is expected to grow strongly.", True),
+    ("UNICEF is expected to grow strongly.", False),  # a named body's growth is its own
+    ("Prices will increase.", True),
+    ("Prices will increase the pressure.", False),  # an object done to: work, not a trend
+])
+def test_a_forecast_is_no_work(nlp, text, forecast):
+    from extractors.prose.narrative_kind import _prediction
+
+    assert _prediction(_root(nlp, text)) is forecast
+
+
+@pytest.mark.parametrize("text, dated", [("The group met in spring.", True), ("The group met on 3 May.", True),
+                                         ("The group met in 2009.", False)])
+def test_a_day_a_month_or_a_season(text, dated):
+    from extractors.prose.narrative_kind import _day_or_month
+
+    assert _day_or_month(text) is dated
+
+
+# --- the classifier's part (narrative_model) and its training rows (narrative_data) ----------------
+
+
+class _Decision:
+    def __init__(self, kind, rule):
+        self.kind, self.rule, self.reasons, self.model_scores = kind, rule, [], None
+
+
+def test_the_classifiers_probabilities_moved_to_the_documents_priors():
+    from types import SimpleNamespace
+
+    from extractors.prose import narrative_model as nm
+
+    class FakeNlp:
+        meta = {"label_priors": {"event": 0.5, "activity": 0.25, "none": 0.25}}
+
+        def pipe(self, texts, batch_size):
+            return [SimpleNamespace(cats={"event": 0.5, "activity": 0.25, "none": 0.25}) for _ in texts]
+
+    got = nm.classify_texts(["x"], FakeNlp(), priors={"event": 0.2, "activity": 0.4, "none": 0.4})[0]
+    # each probability times target / trained prior: 0.2, 0.4, 0.4, already summing to 1
+    assert got == pytest.approx({"event": 0.2, "activity": 0.4, "none": 0.4})
+
+
+def test_a_sure_classifier_adds_a_record_when_adding_is_switched_on(monkeypatch):
+    from extractors.prose import narrative_model as nm
+
+    monkeypatch.setattr(nm, "ADD_AT", 0.6)
+    decision = nm.combine(_Decision(None, "description"), {"event": 0.7, "activity": 0.2, "none": 0.1})
+    assert (decision.kind, decision.rule, decision.reasons) == ("event", "classifier",
+                                                               ["the classifier is sure it is an event (0.70)"])
+    kept = nm.combine(_Decision(None, "description"), {"event": 0.1, "activity": 0.2, "none": 0.7})
+    assert (kept.kind, kept.rule) == (None, "description")
+
+
+def test_model_opinion_scores_the_drafts_unit_in_its_context(monkeypatch):
+    from types import SimpleNamespace
+
+    from extractors.prose import narrative_model as nm
+
+    seen = []
+    monkeypatch.setattr(nm, "classify_texts", lambda texts: seen.extend(texts) or [{"event": 0.1, "activity": 0.2,
+                                                                                     "none": 0.7}])
+    monkeypatch.setattr(nm, "DECISION", "veto")
+    draft = SimpleNamespace(unit=SimpleNamespace(text="The body acted.", shape="sentence", lead_in=None, heading=None))
+    decision = nm.model_opinion(_Decision("event", "body acts"), draft, "narrative_plan", cues=("cuepast",))
+    assert seen == ["ctxprose cuepast ctxgenreplan The body acted."]
+    assert (decision.kind, decision.rule) == (None, "classifier veto")  # a weak rule's record, vetoed
+
+
+def test_featurise_keeps_the_genre_in_the_context_and_says_none():
+    from extractors.prose import narrative_data as nd
+
+    rows = [nd.LabelledUnit(text="Train the border guards", label="activity", in_list=True, heading="Our priorities",
+                            lead_in="We will:", genre="plan", author="a2"),
+            nd.LabelledUnit(text="The weather in the region was mild and the sea was calm.", label="none", in_list=False,
+                            heading=None, lead_in=None, genre="report", author="a3")]
+    plan, weather = nd.featurise(rows)
+    assert plan.context.endswith(" ctxgenreplan Train the border guards")
+    assert weather.rule_kind == "none"
