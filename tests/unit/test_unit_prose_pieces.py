@@ -167,3 +167,13 @@ def test_featurise_keeps_the_genre_in_the_context_and_says_none():
     plan, weather = nd.featurise(rows)
     assert plan.context.endswith(" ctxgenreplan Train the border guards")
     assert weather.rule_kind == "none"
+
+
+@pytest.mark.parametrize("lead, priorities", [("The members agreed on the following:", False),
+                                              ("The priorities of the presidency are the following:", True)])
+def test_inline_items_are_priorities_only_under_a_lead_in_that_says_so(tmp_path, lead, priorities):
+    path = tmp_path / "report.txt"
+    path.write_text(f"Annual report 2009\n\n{lead} 1. a guide for police 2. a seminar on care\n", encoding="utf-8")
+    doc = read_document(path)
+    got = [(u.text, u.lead_in, u.in_priorities) for u in narrative_units(doc, analyse(doc)) if u.shape == "item"]
+    assert got == [("a guide for police", lead, priorities), ("a seminar on care", lead, priorities)]
