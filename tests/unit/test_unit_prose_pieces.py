@@ -177,3 +177,20 @@ def test_inline_items_are_priorities_only_under_a_lead_in_that_says_so(tmp_path,
     doc = read_document(path)
     got = [(u.text, u.lead_in, u.in_priorities) for u in narrative_units(doc, analyse(doc)) if u.shape == "item"]
     assert got == [("a guide for police", lead, priorities), ("a seminar on care", lead, priorities)]
+
+
+@pytest.mark.parametrize("text, dated", [("The group met in spring.", True), ("The group met in 2009.", True),
+                                         ("The group met in Riga.", False)])
+def test_a_units_own_date(text, dated):
+    from extractors.prose.narrative_kind import own_date
+
+    assert own_date(text) is dated
+
+
+def test_the_subject_of_there_is_and_a_body_named_by_its_entity(nlp):
+    from extractors.prose.narrative_kind import _is_body, _subject
+
+    assert _subject(_root(nlp, "There was a meeting in Riga.")).text == "There"
+    # "UNICEF" is tagged a common noun: the body is known by its entity, which ends where the subject ends
+    subject = _subject(_root(nlp, "UNICEF organised a seminar."))
+    assert (subject.text, subject.pos_, _is_body(subject)) == ("UNICEF", "NOUN", True)
