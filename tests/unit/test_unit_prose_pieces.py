@@ -194,3 +194,37 @@ def test_the_subject_of_there_is_and_a_body_named_by_its_entity(nlp):
     # "UNICEF" is tagged a common noun: the body is known by its entity, which ends where the subject ends
     subject = _subject(_root(nlp, "UNICEF organised a seminar."))
     assert (subject.text, subject.pos_, _is_body(subject)) == ("UNICEF", "NOUN", True)
+
+
+# --- lines joined back (narrative._joinable, _reflow) ----------------------------------------------
+
+
+def _ln(text, block=0, start=0, kind="paragraph"):
+    from extractors.prose.narrative import _line
+
+    return _line(text, block, start, kind)
+
+
+def test_a_heading_is_not_joined_with_the_line_after_it_outside_slides():
+    from extractors.prose.narrative import _joinable
+
+    assert _joinable(_ln("Activities of the", kind="heading"), _ln("working group"), slides=False) is False
+    assert _joinable(_ln("Activities of the"), _ln("working group"), slides=False) is True  # a wrapped line
+
+
+def test_a_slide_line_that_ends_a_sentence_was_not_cut_at_the_width():
+    from extractors.prose.narrative import _joinable
+
+    # 28 characters and a 4-letter word would pass a width of 30, but a full stop ends the line
+    assert _joinable(_ln("The group met in Riga today."), _ln("Then it left."), slides=True, width=30) is False
+    assert _joinable(_ln("The group met in Riga and it"), _ln("then left."), slides=True, width=30) is True
+
+
+def test_joined_lines_keep_every_characters_place():
+    from extractors.prose.narrative import _reflow
+
+    (joined,) = _reflow([_ln("The group met in", 0, 0), _ln("Riga in May.", 1, 17)], slides=False)
+    assert joined.text == "The group met in Riga in May."
+    assert joined.offsets == list(range(0, 16)) + [16] + list(range(17, 29))  # the space stands where the break was
+    (title,) = _reflow([_ln("Meeting of the", 0, 0, kind="heading"), _ln("working group", 1, 15)], slides=True)
+    assert (title.text, title.kind) == ("Meeting of the working group", "paragraph")  # a heading wrapped on a slide
