@@ -353,10 +353,12 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
                       f"the report says part of it was done and part not ({not_done_cue(text).group(0)!r})")
         elif status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
-            scored.insert(0, (progress[0], best))
+            # that passage first, once (it is among the scored ones too), and quoted whatever its own score
+            scored = [(progress[0], best)] + [(u, s) for u, s in scored if u is not progress[0]]
             reason = "the report says the work is under way, not finished"
         positive = status in ("evidenced", "partly evidenced")
-        top = [(u, s, shared_terms(c, u)) for u, s in scored[:TOP_QUOTES] if s >= t_part * 0.8] if positive else []
+        top = ([(u, s, shared_terms(c, u)) for i, (u, s) in enumerate(scored[:TOP_QUOTES]) if s >= t_part * 0.8 or i == 0]
+               if positive else [])
         result = CommitmentResult(c, status, best, top)
         if status in ("evidenced", "partly evidenced"):
             u = top[0][0]

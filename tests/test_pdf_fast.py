@@ -1,6 +1,9 @@
 """pipeline/readers/pdf_fast.py: a page's objects from the fast tokenizer are pdfminer's, value
 for value, on a hand-written stream that uses every text operator and on every fixture and corpus
-PDF; a page it cannot read goes to pdfminer; the document model is the same either way."""
+PDF; a page it cannot read goes to pdfminer; the document model is the same either way. The tests on a
+hand-made page are marked unit (the fast layer): every reader test there reads a PDF through
+page_objects, which falls back to pdfminer on any error, so only a comparison like these notices a
+fast path that is wrong or raises (issue 29, sample 7 of 2026-12-07)."""
 from __future__ import annotations
 
 import io
@@ -64,6 +67,7 @@ def _pdfminer_objects(page) -> dict:
     return lean_objects(pdf_reader._page_objects(page))
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 @pytest.mark.parametrize("mediabox", [b"0 0 612 792", b"15 25 627 817"])
 def test_every_text_operator_gives_pdfminers_objects(mediabox):
     page = pdfplumber.open(io.BytesIO(make_pdf(EVERY_TEXT_OPERATOR, mediabox=mediabox))).pages[0]
@@ -77,6 +81,7 @@ def test_every_text_operator_gives_pdfminers_objects(mediabox):
     assert fast == slow
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_kerning_spacing_and_rise_move_the_chars_as_written():
     page = pdfplumber.open(io.BytesIO(make_pdf(EVERY_TEXT_OPERATOR))).pages[0]
     chars = page_objects(page, page.process_object)["char"]
@@ -100,6 +105,7 @@ def test_kerning_spacing_and_rise_move_the_chars_as_written():
     assert [round(c["x0"], 3) for c in chars[-3:]] == [100.0, 102.5, 108.5]
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_a_page_with_an_inline_image_goes_to_pdfminer(tmp_path):
     stream = (b"BT /F1 12 Tf 72 720 Td (Before the picture) Tj ET\n"
               b"q 10 0 0 10 100 100 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q")
@@ -109,6 +115,7 @@ def test_a_page_with_an_inline_image_goes_to_pdfminer(tmp_path):
     assert [b.text for b in read_document(path).blocks] == ["Before the picture"]
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_a_name_with_a_hex_escape_goes_to_pdfminer():
     page = pdfplumber.open(io.BytesIO(make_pdf(b"BT /F#31 12 Tf 72 720 Td (x) Tj ET"))).pages[0]
     assert page_objects(page, page.process_object) is None
@@ -149,6 +156,7 @@ def _pdfplumber_words(chars: list[dict], extra: tuple[str, ...]) -> list[dict]:
     return pdf_reader._GapWordExtractor(extra_attrs=list(extra)).extract_words(chars)
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_gap_words_are_pdfplumbers_words_on_awkward_chars():
     """pdf_reader._gap_words (the reader's own word extractor) gives pdfplumber's words, dict for
     dict: blanks, an empty char, ligatures, tops 3 pt apart chained into one line, a char left of
@@ -185,6 +193,7 @@ def test_gap_words_are_pdfplumbers_words_on_every_fixture_page(folder):
     assert pages > 0
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_chars_hold_the_keys_the_reader_reads_and_rotated_text_goes_to_pdfminer(tmp_path):
     """A reportlab PDF: page 1 upright Helvetica, read fast, each char with CHAR_KEYS only and the
     box worked out from Helvetica's metrics (width of "H" 722/1000 em, descent 207/1000 em, A4 is
@@ -225,6 +234,7 @@ def test_chars_hold_the_keys_the_reader_reads_and_rotated_text_goes_to_pdfminer(
     assert sorted("".join(texts[2:]).replace(" ", "")) == sorted("Sideways")
 
 
+@pytest.mark.unit  # a tiny PDF: in the fast layer, where mutmut runs
 def test_table_cells_found_by_row_bands_hold_the_chars_the_plain_test_finds(tmp_path):
     """A ruled table typeset by reportlab (3 rows, 3 columns, a cell wrapped on two lines): the
     reader's cells (row chars found by bisecting the chars' centres sorted by y) are the texts
