@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, resolve_short_names,
                                        title_block_bodies)
 from extractors.catalogue import CatalogueEntry
-from extractors.time.dates import DATE_STAMP, normalise, record_time, tidy_ordinals, within_period
+from extractors.time.dates import DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, within_period
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.entities.registry import Registry, load_registry
@@ -113,7 +113,7 @@ def classify(state: IngestState) -> None:
         decision, cues = ruled[id(d)]
         rule_kind, rule = decision.kind, decision.rule  # model_opinion updates the decision in place
         decision = model_opinion(decision, d, state.structure.kind, cues, scores=scored[id(d)])
-        if decision.kind == "activity" and rule_kind == "event" and _dated_before(d.text, state.structure.period):
+        if decision.kind == "activity" and rule_kind == "event" and ends_before(d.text, state.structure.period):
             # "Joint Investigation Team set up in 2006" in a 2008 deck: nobody plans the past
             decision.kind, decision.rule = "event", rule
             decision.reasons.append("dated before the document's period: no plan, the rules' event stands")
@@ -150,15 +150,7 @@ def _classifier_background(decision, d: Draft, period: Period | None) -> bool:
     if decision.kind != "event" or not decision.rule.startswith("classifier") or period is None \
             or period.start is None:
         return False
-    return _dated_before(d.text, period)
-
-
-def _dated_before(text: str, period: Period | None) -> bool:
-    """The record's own time ends before the document's period begins."""
-    if period is None or period.start is None:
-        return False
-    own = record_time(text, period)
-    return own.end is not None and own.end < period.start
+    return ends_before(d.text, period)
 
 
 def _root_lemma(sdoc) -> str:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.entities.registry import load_registry
-from extractors.time.dates import scan_atoms, tidy_ordinals
+from extractors.time.dates import ends_before, scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue
@@ -428,7 +428,7 @@ def _unit(line: _Line, s: int, e: int, shape: str, ctx: dict, **kw) -> Unit | No
     if not planned and shape in ("item", "title"):  # a dated line after the document's period: what comes next
         when = dated_tail(text)
         planned = when is not None and _after_period(when, ctx.get("period"))
-    if planned and _before_period(kw.get("entry_date_raw") or text, ctx.get("period")):
+    if planned and ends_before(tidy_ordinals(kw.get("entry_date_raw") or text), ctx.get("period")):
         planned = False  # "Report on family reunification, Oct 2016" on a 2017-2018 page: done before its time
     return Unit(text=text, block=line.block, char_start=start, char_end=end, shape=shape, heading=ctx["heading"],
                 heading_date=ctx["date"], heading_place=ctx["place"], slide=line.slide, planned=planned, **kw)
@@ -860,16 +860,6 @@ def _topic_list(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     if len(spans) < 2:
         return None
     return m.group(1), [(m.end() + s, m.end() + e) for s, e in spans]
-
-
-def _before_period(text: str, period) -> bool:
-    """Does what a line dates itself by end before the document's period begins?"""
-    from extractors.time.dates import record_time
-
-    if period is None or period.start is None:
-        return False
-    value = record_time(tidy_ordinals(text), period)
-    return value.end is not None and value.end < period.start
 
 
 def _after_period(when: str, period) -> bool:

@@ -161,6 +161,14 @@ def record_time(text: str, reference: Period | None) -> DateValue:
     return narrowed.model_copy(update={"raw": value.raw}) if narrowed.start is not None else value
 
 
+def ends_before(text: str, period: Period | None) -> bool:
+    """Does the time a text states for itself end before the period begins?"""
+    if period is None or period.start is None:
+        return False
+    own = record_time(text, period)
+    return own.end is not None and own.end < period.start
+
+
 def tidy_ordinals(text: str) -> str:
     """"13 th to 15 th of June" (a transcript's split ordinals) -> "13th to 15th of June"."""
     return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)

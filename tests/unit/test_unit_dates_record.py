@@ -316,3 +316,19 @@ def test_refine_period_looks_at_the_opening_then_headings_then_all_then_furnitur
     structure = SimpleNamespace(period=None)
     refine_period(structure, doc("ru", [block("paragraph", "Текст.")], furniture=["Отчёт за июль 2016 – июнь 2017"]))
     assert structure.period == RU_PERIOD
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Report on family reunification, Oct 2016", True),
+    ("Seminar, Riga, 31 December 2016", True),
+    ("Seminar, Riga, 1 January 2017", False),
+    ("Seminar on guardianship", False),
+])
+def test_what_ends_before_the_period(text, expected):
+    from datetime import date
+
+    from extractors.time.dates import ends_before
+    from schemas.records import Period
+
+    assert ends_before(text, Period(start=date(2017, 1, 1), end=date(2018, 12, 31), raw="2017-2018")) is expected
+    assert ends_before(text, None) is False
