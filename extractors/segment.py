@@ -9,6 +9,7 @@ from extractors.columns import column_roles, is_plan_table, roles_from_content
 from extractors.entities.places import split_event_entry, split_place_first_entry
 from extractors.entities.registry import Registry
 from extractors.structure import BACKGROUND, Structure, is_lead_in, is_marker, section_label
+from extractors.time.dates import told_within
 from schemas.document import Block, BlockKind, Document, Provenance
 from schemas.records import ActorLink, DateValue, ThemeAssignment
 
@@ -292,7 +293,10 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         prose = prose_candidate_drafts(doc, structure, taken)
         for d in prose:
             d.commitment_only = structured
-        drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)]
+        # ... or one that tells, to the month or day, what happened in the plan's own period ("To prepare
+        # the meeting, senior officials met in Bratislava on 2-3 June"): the classify stage keeps its events only
+        drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)
+                   or told_within(d.text, structure.period)]
     return drafts
 
 

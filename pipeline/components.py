@@ -10,10 +10,11 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, resolve_short_names,
-                                       title_block_bodies)
+from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, lead_in_subject,
+                                       resolve_short_names, title_block_bodies)
 from extractors.catalogue import CatalogueEntry
-from extractors.time.dates import DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, within_period
+from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, told_within,
+                                   within_period)
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.entities.registry import Registry, load_registry
@@ -118,7 +119,8 @@ def classify(state: IngestState) -> None:
             decision.kind, decision.rule = "event", rule
             decision.reasons.append("dated before the document's period: no plan, the rules' event stands")
         if _classifier_background(decision, d, state.structure.period) \
-                or d.commitment_only and decision.kind != "activity":
+                or d.commitment_only and decision.kind != "activity" \
+                and not (decision.kind == "event" and told_within(d.text, state.structure.period)):
             continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts
@@ -277,9 +279,17 @@ def _narrative_actors(d: Draft, state: IngestState) -> list:
         return links
     links = actors_in_text(d.nlp_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
     links += actors_in_parenthesis(d.text, state.registry, state.when)
+    if d.unit is not None and d.unit.lead_in and _opens_with_verb(d):
+        links = lead_in_subject(d.unit.lead_in) + links  # "The Ministers:" / "decided to extend the mandate ..."
     if not links and d.lead_doc is not None:
         links = actors_in_text(d.lead_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
     return links
+
+
+def _opens_with_verb(d: Draft) -> bool:
+    """An operative item without a subject of its own: its first word is its verb."""
+    return d.nlp_doc is not None and len(d.nlp_doc) > 0 and d.nlp_doc[0].pos_ == "VERB" \
+        and d.nlp_doc[0].tag_ in ("VBD", "VBN", "VB", "VBP")
 
 
 PEOPLE_CELLS = ("responsible", "partners", "member_state", "funding", "activity")

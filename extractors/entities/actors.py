@@ -246,9 +246,31 @@ def _in_narrative_role(ent, role: ActorRole, subject_spans: list[tuple[int, int]
         return False
     if role in (ActorRole.funder, ActorRole.organiser) or prep in NARRATIVE_PREPOSITIONS:
         return True
-    if _met_directly(ent):
+    if _met_directly(ent) or _given_task(ent):
         return True
     return prep in ("of", "for") and (head in ROLE_NOUNS or head in EVENT_HEADS)
+
+
+# "asked the Working Group to give priority ...", "Instruct the Sustainable Development Working
+# Group to continue ...", "called upon the member states to appoint ...": the body given the task does it.
+TASKING_VERBS = {"ask", "request", "task", "instruct", "invite", "call", "urge", "encourage", "mandate",
+                 "commission", "charge", "entrust", "direct"}
+
+
+def _given_task(ent) -> bool:
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ == "dobj":
+        verb = verb.head.head  # "asked the Secretariat of the Nordic Council of Ministers to prepare ...": its body
+    elif tok.dep_ == "pobj" and verb.lower_ in ("upon", "on"):
+        verb = verb.head  # "call upon X to ..."
+    elif tok.dep_ != "dobj":
+        return False
+    return verb.lemma_.lower() in TASKING_VERBS and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        for c in verb.children)
 
 
 HOSTING_VERBS = {"host", "organise", "organize", "arrange", "convene", "fund", "invite"}
@@ -395,8 +417,41 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                                        for link in links):
         links = _named_subject(doc, role_default) + links
     if mode == "narrative":
-        links += _met_bodies(doc, role_default)
+        links += _met_bodies(doc, role_default) + _coordinated_short_names(doc, role_default)
     return _dedupe(links)
+
+
+def _coordinated_short_names(doc, role: ActorRole) -> list[ActorLink]:
+    """"the presidency and the Nordic Council of Ministers organised ...": a body named by its head
+    noun beside a named one in the subject, resolved later like any short name."""
+    spans = _subject_spans(doc)
+    if not spans:
+        return []
+    a, b = spans[0]
+    out = []
+    for tok in doc[a: b + 1]:
+        if tok.dep_ == "conj" or tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in tok.children):
+            short = _short_name(doc, tok, a)
+            if short:
+                out.append(ActorLink(name=short, as_written=short, role=role, source_field="text", kind="organisation",
+                                     reason="a body named by its head noun, coordinated in the subject"))
+    return out
+
+
+# A list's lead-in that is only its subject ("The Ministers:", "The Council:"): the operative items
+# under it open with their verbs ("decided to ...", "asked the Working Group to ..."), its subject acts.
+LEAD_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){0,8})\s*:\s*$")
+
+
+def lead_in_subject(lead_in: str) -> list[ActorLink]:
+    m = LEAD_SUBJECT.match(lead_in or "")
+    if m is None:
+        return []
+    name = m.group("name").strip()
+    if name != "Ministers" and not (SUBJECT_NOUNS.search(name) and len(name.split()) >= 2):
+        return []
+    return [ActorLink(name=name, as_written=name, role=ActorRole.responsible, source_field="text", kind="organisation",
+                      reason=f"the subject of the lead-in {lead_in.strip()!r}")]
 
 
 def _owner_after(ent, ents):
@@ -447,7 +502,8 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
         return []
     name = doc[words[0].i: words[-1].i + 1].text.strip(" ,")
     capitals = sum(1 for t in words if t.text[:1].isupper())
-    bare_body = len(words) == 1 and BARE_BODY_NOUNS.fullmatch(name) is not None  # "The Unit published ..."
+    # "The Unit published ...", and a communiqué's "The Ministers agreed ...": the meeting's ministers as a body
+    bare_body = len(words) == 1 and (BARE_BODY_NOUNS.fullmatch(name) is not None or name == "Ministers")
     if len(words) > 12 or (capitals < 2 and not bare_body) or not SUBJECT_NOUNS.search(name) or "," in name:
         return []
     people = re.match(r"^(?:experts?|representatives?|delegates?|officials?|staff|members?)\s+(?:from|of)\s+(?:the\s+)?",

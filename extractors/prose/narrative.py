@@ -43,12 +43,14 @@ PLANNED_CONTEXT = re.compile(r"^(?:\W*)(planned|upcoming|forthcoming|future|next
 # "List of participants" / "Annex 2: Participants": names and offices to the next section, no records
 ROSTER_HEADING = re.compile(r"^(?:annex\s*\w{0,4}\s*[:.–-]?\s*)?(?:list of |the )?(?:participants|attendees|delegates|"
                             r"members present|attendance|those present)\b[^.!?]{0,30}$", re.I)
+# "Annexes:" / "Enclosures:" at a letter's end lists what is attached, not what was done
+ATTACHMENT_LIST = re.compile(r"^(?:annex(?:es)?|attachments?|enclosures?|appendi(?:x|ces)|encl\.)\s*:?\s*$", re.I)
 ROSTER_LINE = re.compile(r"^[^:]{2,60}:\s")  # "Norway: Ingrid Berg, Ministry of ..." may pass for a heading
 LEAD_IN_END = re.compile(r"(:|\b(?:include[sd]?|including|are|were|is|was|following|as follows|namely))\s*$", re.I)
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Rec|Art|para|approx|incl|cf|ca|vs|etc|i\.a|e\.g|i\.e|[Dd]oc|[Rr]ef|pp|[Ff]ig|[Tt]el|"
                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
 # "...children.(3) The", "...adviser.1 Its": a footnote's mark after the full stop ends the sentence too
-SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\]|(?<=[a-z][.!?])\d{1,2}(?=\s+[A-Z]))?[\"”’)]?\s+"
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|(?<=[a-z][.!?])\d{1,2}(?=\s+[A-Z]))?[\"”’)]?\s+"
                           r"(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -98,14 +100,58 @@ def _strip(line: _Line, n: int) -> None:
     line.text, line.offsets = line.text[n:], line.offsets[n:]
 
 
+# Word's footnotes in a plain-text export: a rule of underscores, then lines that open with the note's
+# mark ("¹ Communiqué of the 7th Ministerial Session, ..."); a superscript mark opens a note anywhere.
+NOTE_RULE = re.compile(r"^\s*[_\-–—]{5,}\s*$")
+NOTE_MARK = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
+NOTE_MARK_AFTER_RULE = re.compile(r"^\s*(?:\d{1,2}|\*{1,3})\s+\S")
+
+
+def _footnote(text: str, after_rule: bool) -> bool:
+    # after the rule a note is a citation or a sentence, "2 Priorities" below a dashed line a heading
+    return NOTE_MARK.match(text) is not None or after_rule and NOTE_MARK_AFTER_RULE.match(text) is not None \
+        and len(text.split()) >= 5
+
+
+# A questionnaire's reply is a table of questions and answers; the answers are the report's prose.
+QUESTION_COLUMN = re.compile(r"(?:questions?|issues?|items?)", re.I)
+ANSWER_COLUMN = re.compile(r"(?:answers?|repl(?:y|ies)|responses?|comments?|information)", re.I)
+
+
+def _answer_lines(block: Block, i: int) -> list[_Line]:
+    header = [h.strip(" :*") for h in block.header or []]
+    question = next((c for c, h in enumerate(header) if QUESTION_COLUMN.fullmatch(h)), None)
+    answer = next((c for c, h in enumerate(header) if ANSWER_COLUMN.fullmatch(h)), None)
+    if question is None or answer is None or not block.rows:
+        return []
+    out = []
+    offset = (block.prov.char_start or 0) + len("\t".join(block.header)) + 1
+    for row in block.rows:
+        if answer < len(row.cells) and row.cells[answer].strip():
+            start = offset + sum(len(c) + 1 for c in row.cells[:answer])
+            out.append(_line(row.cells[answer], i, start, "paragraph"))
+        offset += len("\t".join(row.cells)) + 1
+    return out
+
+
 def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
     out: list[_Line] = []
     slide_no, pending, page, notes = None, False, None, False
+    after_rule = False  # below a footnote rule: the notes, to the first line that is not one
     # a transcript that numbers its slides ("Slide 4", "2Priorities") is cut by its numbers, else by its pages
     numbered = slides and sum(1 for b in doc.blocks if SLIDE_ALONE.fullmatch(b.text.strip()) or (
         b.kind is not BlockKind.list_item and SLIDE_NUMBER.match(b.text))) >= 2
     for i, b in enumerate(doc.blocks):
+        if b.kind is BlockKind.table and i not in skip_blocks:
+            out += _answer_lines(b, i)
+            continue
         if i in skip_blocks or b.kind in (BlockKind.table, BlockKind.footnote) or not b.text.strip():
+            continue
+        if NOTE_RULE.match(b.text):
+            after_rule = True
+            continue
+        after_rule = after_rule and _footnote(b.text, True)
+        if _footnote(b.text, after_rule):
             continue
         kind = {"heading": "heading", "list_item": "item"}.get(b.kind.value, "paragraph")
         line = _line(b.text, i, b.prov.char_start or 0, kind, b.label if b.kind is BlockKind.list_item else None)
@@ -470,7 +516,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             if line.kind != "heading" or ROSTER_LINE.match(line.text.strip()):
                 continue
             ctx["roster"] = False
-        if not slides and line.kind == "heading" and ROSTER_HEADING.match(line.text.strip()):
+        if not slides and (line.kind == "heading" and ROSTER_HEADING.match(line.text.strip())
+                           or ATTACHMENT_LIST.match(line.text.strip())):
             ctx["roster"] = True
             continue
         if line.slide_start:
@@ -568,6 +615,8 @@ def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Lin
             continue
         when, title, place = (_column(block.header, p) for p in (DATE_COLUMN, TITLE_COLUMN, PLACE_COLUMN)) \
             if block.header else _columns_by_content(block)
+        if block.header and title is None and when is not None and place is not None:
+            title = _wordiest_column(block, {when, place})  # "Date | Place | Participants | Number": who met
         if when is None or title is None:
             continue
         heading = next((line.text for line in reversed(lines) if line.block < i and line.kind == "heading"), None)
@@ -590,6 +639,14 @@ def _calendar_table_units(doc: Document, skip_blocks: set[int], lines: list[_Lin
                     units.append(unit)
             offset += len(row_text) + 1
     return units
+
+
+def _wordiest_column(block: Block, taken: set[int]) -> int | None:
+    """Of a table's other columns, the one of most words a cell: what its rows are about."""
+    width = max(len(r.cells) for r in block.rows)
+    words = {c: sum(len(r.cells[c].split()) for r in block.rows if c < len(r.cells)) for c in range(width) if c not in taken}
+    best = max(words, key=lambda c: words[c], default=None)
+    return best if best is not None and words[best] / len(block.rows) >= 3 else None
 
 
 def _columns_by_content(block: Block) -> tuple[int | None, int | None, int | None]:
@@ -774,9 +831,13 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     body_end = _marker_start(line.text, items[0]) if items else len(line.text)
     sentences = split_sentences(line.text[:body_end]) if body_end else []
     last_sentence = None
+    # "The Ministers:" / "decided to extend ...; asked the Working Group to ...": operative paragraphs
+    # that open in lower case with their verb continue the heading that names who acts
+    heading = ctx.get("heading") or ""
+    subject_lead = heading.strip() if heading.rstrip().endswith(":") and line.text[:1].islower() else None
     for s, e in sentences:
         for a, b in _action_points(line.text[s:e]):  # "the Secretariat to publish ...; Denmark to circulate ..."
-            unit = _unit(line, s + a, s + b, "sentence", ctx)
+            unit = _unit(line, s + a, s + b, "sentence", ctx, **({"lead_in": subject_lead} if subject_lead else {}))
             if unit:
                 units.append(unit)
                 last_sentence = unit.text

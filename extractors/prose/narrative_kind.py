@@ -24,7 +24,7 @@ EVENT_VERBS = {
     "establish", "start", "begin", "initiate", "open", "visit", "underline", "note", "welcome", "stress",
     "recommend", "agree", "invite", "celebrate", "present", "release", "inaugurate", "set", "found", "create",
     "run", "take", "attend", "participate", "follow", "train", "complete", "finalise", "finalize", "submit",
-    "commission", "introduce", "elaborate", "identify", "discuss", "sponsor",
+    "commission", "introduce", "elaborate", "identify", "discuss", "sponsor", "realise", "realize", "carry",
 }
 # Of those, the verbs that on their own say an event happened; the rest need a date, a place or a body.
 STRONG_EVENT_VERBS = {"hold", "organise", "organize", "co-organise", "co-organize", "convene", "meet", "host", "launch",
@@ -147,6 +147,26 @@ def _decided_work(verbs):
     return None
 
 
+# Verbs by which a body gives another a task ("asked the Working Group to give priority to ...",
+# "tasked the Committee of Senior Officials to prepare ..."): the task is work to be done, even
+# told in the past; not an invitation to come to something ("invited experts to attend ...").
+DIRECTIVE_VERBS = {"ask", "request", "task", "instruct", "invite", "call", "urge", "encourage", "mandate",
+                   "commission", "charge", "entrust", "direct"}
+ATTENDANCE_VERBS = {"attend", "participate", "join", "take", "speak", "present", "introduce", "visit", "come"}
+
+
+def _directed_task(verbs):
+    """The to-infinitive a directive verb governs ("asked X to prepare"), or None."""
+    for verb in verbs:
+        if verb.lemma_.lower() not in DIRECTIVE_VERBS:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ == "VERB" \
+                    and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                return None if child.lemma_.lower() in ATTENDANCE_VERBS else child
+    return None
+
+
 def _outside(sdoc, clause) -> str:
     """The sentence without a clause: where the decision's own date would stand."""
     inside = {t.i for t in clause.subtree}
@@ -253,6 +273,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["a slide or page title"], rule="title")
     if QUOTED.search(text):
         return Decision(None, ["someone's words in quotation marks (GUIDELINES: quotes are no records)"], rule="quote")
+    if SIGNATURE.match(text):
+        return Decision(None, ["a declaration's signature line ('Done at Riga, 28 October 1999')"], rule="signature")
     if NOT_HAPPENED.search(text):
         return Decision(None, ["says the thing did not happen (cancelled, no meeting held)"], rule="not happened")
     if PERSON_LINE.match(text):
@@ -267,6 +289,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         reasons.append("names a city")
     root = _main_verb(sdoc)
     finite = root is not None and root.pos_ in ("VERB", "AUX") and _tense(root) not in ("none", "participle")
+    if PREAMBLE.match(text) and not FUTURE_CUES.search(text) and (root is None or root.i == 0 or root.tag_ == "VBG"):
+        # no main clause after the participle ("Marking the anniversary, the Council held ..." has one)
+        return Decision(None, reasons + ["a preambular paragraph ('Recalling ...', 'Welcoming ...'): the grounds "
+                                         "of the decisions that follow, not a record"], rule="preamble")
     if unit.shape == "item" and unit.planned and not (finite and _tense(root) in ("past", "perfect")):
         return Decision("activity", reasons + [f"an item under {unit.heading!r}"], rule="planned item")
     if unit.shape == "item" and unit.in_priorities and not finite:
@@ -304,6 +330,12 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         # "The group decided to set up a task group" / "It was decided that the conference will take
         # place in Gdansk": the decision's content is work to be done (GUIDELINES rule 10)
         return Decision("activity", reasons + ["decided work to be done, no date of its own"], rule="decided work")
+    # "invited the Children's Unit to organise ...": an operative item under "The Ministers:" opens with its verb
+    opens_with_verb = root.i == 0 and root.tag_ in ("VBD", "VBN")
+    task = _directed_task(verbs if finite else [root]) if tense in ("past", "perfect") or opens_with_verb else None
+    if task is not None and not own_date(sdoc[: task.i].text):  # a date before the task dates the asking
+        return Decision("activity", reasons + [f"gives a body a task ({task.lemma_!r}), no date of its own"],
+                        rule="directed work")
     if tense == "progressive" and lemmas & WORK_VERBS_ONGOING:
         return Decision("activity", reasons + [f"ongoing work ({root.text!r})"], rule="ongoing work")
     if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):
@@ -339,8 +371,23 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
             return Decision("event", reasons + [f"subject {subj_text!r} is a body"], rule="body acts")
         if event_noun and dated and (body or has_city):
             return Decision("event", reasons + ["names a meeting or conference with its date"], rule="dated event noun")
+        if lemmas & TRAINING_VERBS and any(t.like_num and t.ent_type_ != "DATE" for t in sdoc):
+            # "Were trained also 54 employees of State Border Guard": a training told by its count of people
+            return Decision("event", reasons + ["people trained, counted"], rule="trained people")
         return Decision(None, reasons + [f"past tense but no event ({root.lemma_})"], rule="past description")
     return Decision(None, reasons + [f"{tense} tense: describes"], rule="description")
+
+
+# Declarations and resolutions open with participles that give their grounds, one paragraph each,
+# ending with a comma; the operative part follows in finite verbs ("Decide to ...", "The Ministers agreed").
+PREAMBLE = re.compile(r"^(?:recalling|recognizing|recognising|noting|welcoming|reaffirming|acknowledging|emphasizing|"
+                      r"emphasising|stressing|underlining|reiterating|bearing in mind|mindful|convinced|concerned|"
+                      r"aware|considering|having (?:regard|considered|examined)|guided|taking (?:note|into account)|"
+                      r"expressing|marking|appreciating|deeply concerned|alarmed|determined)\b(?!\s*[:.])", re.I)
+SIGNATURE = re.compile(r"^(?:done|signed)\s+(?:at|in)\s+[A-Z]", re.I)
+
+
+TRAINING_VERBS = {"train", "educate", "instruct", "qualify", "retrain"}
 
 
 MODALS = {"will", "shall", "would", "should", "must", "may", "can", "could", "might"}

@@ -26,6 +26,8 @@ PARTS = {"beginning": (1, 4), "start": (1, 4), "early": (1, 4), "first half": (1
 QUARTERS = {"1": (1, 3), "2": (4, 6), "3": (7, 9), "4": (10, 12), "first": (1, 3), "second": (4, 6),
             "third": (7, 9), "fourth": (10, 12)}
 
+ROMAN_QUARTERS = {"I": "1", "II": "2", "III": "3", "IV": "4"}  # "II quarter of 2010", as Baltic reports write it
+
 MONTH = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 ORD = r"(?:st|nd|rd|th)?\.?"
 DAY = r"(?P<{n}>[0-3]?\d)" + ORD
@@ -35,6 +37,9 @@ DASH = r"\s*(?:-|–|—|to|until|till|and|&)\s*"
 
 ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # year first with dots or spaces, as Lithuanian and Hungarian write it: "2012.11.29", "2012 10 04", "2012 02 21-22"
+    ("ymd_numeric", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})([. ])(?P<m>[01]\d)\2(?P<d>[0-3]\d)"
+                               r"(?:\s*[-–]\s*(?P<d2>[0-3]\d))?(?![\d])")),
     ("dmy_numeric", re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})\b")),
     ("day_span", re.compile(
         r"(?<![\d.])" + DAY.format(n="d1") + DASH + r"(?:the\s+)?" + DAY.format(n="d2") + r"\s*(?:of\s+)?" + MONTH.format(n="m")
@@ -45,7 +50,7 @@ ATOM_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_day", re.compile(
         MONTH.format(n="m") + r"\s+" + DAY.format(n="d") + r"(?!\d)(?:\s*,?\s*" + YEAR.format(n="y").replace("{{2}}", "{2}") + r")?", re.I)),
     ("quarter", re.compile(
-        r"\b(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|[1-4](?:st|nd|rd|th))\s+quarter)\s*(?:of\s+)?(?P<y>(?:19|20)\d{2})?", re.I)),
+        r"\b(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|[1-4](?:st|nd|rd|th)|I{1,3}|IV)\s+quarter)\s*(?:of\s+)?(?P<y>(?:19|20)\d{2})?", re.I)),
     ("part", re.compile(
         r"\b(?P<part>beginning|start|early|first half|second half|middle|mid|end|late)\b(?:\s+of)?(?:\s+the)?(?:\s+year)?\s*-?\s*"
         r"(?:(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+)?)?(?P<y>(?:19|20)\d{2})?(?!\d)", re.I)),
@@ -80,11 +85,12 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     span, raw = m.span(), m.group(0)
-    if kind in ("iso", "dmy_numeric"):
+    if kind in ("iso", "dmy_numeric", "ymd_numeric"):
         month, day = int(g["m"]), int(g["d"])
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
+        last = int(g["d2"]) if g.get("d2") else day
+        if not 1 <= month <= 12 or not 1 <= day <= last <= 31:
             return None
-        return Atom("day", (y, month, day), (y, month, day), span, raw, True)
+        return Atom("day", (y, month, day), (y, month, last), span, raw, True)
     if kind == "day_span":
         month, d1, d2 = _month(g["m"]), int(g["d1"]), int(g["d2"])
         if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 < d1:
@@ -96,7 +102,7 @@ def _atom(kind: str, m: re.Match) -> Atom | None:
             return None
         return Atom("day", (y, month, day), (y, month, day), span, raw, y is not None)
     if kind == "quarter":
-        key = g.get("q") or (g.get("qw") or "").casefold()
+        key = g.get("q") or ROMAN_QUARTERS.get((g.get("qw") or "").upper()) or (g.get("qw") or "").casefold()
         key = key if key in QUARTERS else re.sub(r"(st|nd|rd|th)$", "", key)
         first, last = QUARTERS[key]
         return Atom("part_of_year", (y, first, None), (y, last, None), span, raw, y is not None)
@@ -150,7 +156,7 @@ _MONTH_WORD = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.
 _SEASON_WORD = re.compile(r"spring|summer|autumn|fall|winter", re.I)
 _QUARTER_WORD = re.compile(r"quarter", re.I)
 _NEEDS = {  # kind -> which of (digit, month, season, quarter) it needs: all of a tuple, any of the tuples
-    "iso": (("digit",),), "dmy_numeric": (("digit",),), "year_span": (("digit",),), "year": (("digit",),),
+    "iso": (("digit",),), "ymd_numeric": (("digit",),), "dmy_numeric": (("digit",),), "year_span": (("digit",),), "year": (("digit",),),
     "day_span": (("digit", "month"),), "day": (("digit", "month"),), "month_day": (("digit", "month"),),
     "quarter": (("digit",), ("quarter",)),  # "Q3", or "third quarter"
     "part": (("digit",), ("season",)),  # "end of 2008", "early spring"; "end of the meeting" is no atom

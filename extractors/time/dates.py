@@ -169,6 +169,16 @@ def ends_before(text: str, period: Period | None) -> bool:
     return own.end is not None and own.end < period.start
 
 
+def told_within(text: str, period: Period | None) -> bool:
+    """Does the text date itself, to the month or day, inside the period? A plan's account of its own
+    period ("senior officials met in Vilnius on 29-30 April") tells what happened in it."""
+    if period is None or period.start is None or period.end is None:
+        return False
+    own = record_time(text, period)
+    return own.start is not None and own.granularity in ("day", "month", "range", "list") \
+        and period.start <= own.start and (own.end or own.start) <= period.end
+
+
 def tidy_ordinals(text: str) -> str:
     """"13 th to 15 th of June" (a transcript's split ordinals) -> "13th to 15th of June"."""
     return re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)

@@ -1,0 +1,185 @@
+"""Declarations, chair's conclusions and national replies (issue 21, sixth session): how they write
+their grounds, their decisions, their signatures, footnotes, questionnaires and training tables.
+Text written for these tests (a made-up Danube ministers' meeting and a Slovak reply); every
+expectation by hand."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.time.dates import record_time, told_within
+from pipeline.runner import process_file
+from schemas.records import Period
+
+pytestmark = pytest.mark.unit
+
+CONCLUSIONS = """DANUBE RIVER MINISTERS – 6th Meeting
+
+Chair's Conclusions
+Vienna, 14 May 2009
+
+The 6th Meeting of the Danube River Ministers was held in Vienna on 13-14 May 2009.
+
+Recalling the Sofia Declaration adopted at the 5th Meeting in 2007,
+
+Noting with concern that floods have grown more frequent since 2002,
+
+The Ministers recalled that the International Commission for the Protection of the Danube River was set up in 1998.\u00b9 The Ministers approved the work programme of the Flood Expert Group for 2009-2010.
+
+The Ministers:
+
+decided to renew the mandate of the Flood Expert Group for two years;
+asked the Flood Expert Group to draw up a map of flood risks along the river by the end of 2010;
+
+Done at Vienna, 14 May 2009, in the English language.
+
+_____
+\u00b9 Convention on Cooperation for the Protection of the Danube, Sofia, 29 June 1994.
+2 Data of the national hydrological services, as reported in March 2009.
+"""
+
+
+def _records(tmp_path, name, text, genre, start, end):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    entry = {"file": name, "title": "", "period_start": start, "period_end": end, "genre": genre, "source": "test"}
+    return {r.text: r for r in process_file(str(path), catalogue=entry).records}
+
+
+@pytest.fixture(scope="module")
+def conclusions(tmp_path_factory):
+    return _records(tmp_path_factory.mktemp("decl"), "conclusions.txt", CONCLUSIONS, "report", "2008-07-01", "2009-06-30")
+
+
+def test_a_footnote_mark_after_the_full_stop_ends_the_sentence(conclusions):
+    assert "The Ministers approved the work programme of the Flood Expert Group for 2009-2010." in conclusions
+    assert not any(text.startswith("The Ministers recalled") and "approved" in text for text in conclusions)
+
+
+def test_footnotes_signature_and_preamble_are_no_records(conclusions):
+    for text in conclusions:
+        assert not text.startswith(("Convention on", "\u00b9", "Data of", "2 Data", "Done at", "Recalling", "Noting"))
+
+
+def test_a_task_given_to_a_body_is_its_work_and_the_body_its_actor(conclusions):
+    asked = conclusions["asked the Flood Expert Group to draw up a map of flood risks along the river by the end of 2010"]
+    assert asked.kind.value == "activity"
+    assert [a.name for a in asked.actors] == ["Ministers", "Flood Expert Group"]
+    decided = conclusions["decided to renew the mandate of the Flood Expert Group for two years"]
+    assert decided.kind.value == "activity"
+    assert decided.actors[0].name == "Ministers"  # the heading "The Ministers:" names who decided
+
+
+def test_the_ministers_who_approve_are_the_actor(conclusions):
+    approved = conclusions["The Ministers approved the work programme of the Flood Expert Group for 2009-2010."]
+    assert approved.kind.value == "event"
+    assert [a.name for a in approved.actors][:1] == ["Ministers"]
+
+
+COMMUNIQUE = """JOINT COMMUNIQUE OF THE DANUBE SOCIAL MINISTERS
+
+Budapest, 20 November 2003
+
+The Ministers of Social Affairs of Austria, Hungary and Slovakia met in Budapest on 19-20 November 2003.
+To prepare the meeting, senior officials met in Bratislava on 2-3 June.
+The ministers first met in Vienna in 1999.
+
+The Ministers agreed on the following:
+
+1. A joint programme on homeless young people will be carried out in 2004-2005.
+2. Hungary will host a conference on foster care in Szeged in the spring of 2004.
+3. The senior officials will meet twice a year.
+4. A website of the programme will be opened in January 2004.
+5. The programme will publish a report in 2005.
+"""
+
+
+def test_a_plans_account_of_its_own_period_keeps_its_events(tmp_path):
+    records = _records(tmp_path, "communique.txt", COMMUNIQUE, "plan", "2003-01-01", "2003-12-31")
+    kinds = {text: (r.kind.value, str(r.date.start)) for text, r in records.items()}
+    assert kinds["To prepare the meeting, senior officials met in Bratislava on 2-3 June."] == ("event", "2003-06-02")
+    assert "The ministers first met in Vienna in 1999." not in kinds  # before the period: background
+    assert kinds["Hungary will host a conference on foster care in Szeged in the spring of 2004."][0] == "activity"
+
+
+def test_told_within_needs_a_month_or_day_inside_the_period():
+    period = Period(start="2003-01-01", end="2003-12-31", raw="test")
+    assert told_within("senior officials met in Bratislava on 2-3 June", period)
+    assert told_within("the board met in March", period)
+    assert not told_within("the board met in 2003", period)  # a year alone tells no time inside it
+    assert not told_within("the board met on 3 May 2002", period)
+    assert not told_within("the board met on 30 December 2003 and on 2 January 2004", period)
+    assert not told_within("the board met on 3 May", None)
+
+
+REPLY = """Reply of the Slovak Republic to the questionnaire
+
+Question\tAnswer
+1. Is there a national coordinator?\tYes. On 3 March 2010 the Government appointed a national coordinator at the Ministry of Interior.
+2. Is there a shelter for children?\tThere is no special shelter.
+
+Part II. Measures taken in 2010
+
+Were trained also 48 officers of the Border Police at Bratislava airport.
+
+Trainings carried out in 2010:
+
+Date\tPlace\tParticipants\tNumber
+2010 02 11-12\tKosice\tlabour inspectors of the eastern region, training on forced labour\t28
+2010.10.05\tNitra\tsocial workers of municipal crisis centres\t19
+Total\t\t\t47
+
+Inspectorate plans to organise two seminars for judges in II quarter of 2011.
+
+Annexes:
+
+Statistics of the Border Police on unaccompanied minors, 2010
+Leaflet on the rights of child victims
+"""
+
+
+@pytest.fixture(scope="module")
+def reply(tmp_path_factory):
+    records = _records(tmp_path_factory.mktemp("reply"), "reply.txt", REPLY, "report", "2010-01-01", "2010-12-31")
+    return {text: (r.kind.value, str(r.date.start), str(r.date.end)) for text, r in records.items()}
+
+
+def test_a_questionnaires_answers_are_read_as_prose(reply):
+    assert reply["On 3 March 2010 the Government appointed a national coordinator at the Ministry of Interior."] == \
+        ("event", "2010-03-03", "2010-03-03")
+    assert not any(text.startswith(("Is there", "1.", "There is no")) for text in reply)
+
+
+def test_people_trained_and_counted_is_an_event(reply):
+    assert reply["Were trained also 48 officers of the Border Police at Bratislava airport."][0] == "event"
+
+
+def test_a_table_of_trainings_by_date_and_place_lists_events(reply):
+    assert reply["labour inspectors of the eastern region, training on forced labour"] == ("event", "2010-02-11", "2010-02-12")
+    assert reply["social workers of municipal crisis centres"] == ("event", "2010-10-05", "2010-10-05")
+    assert not any(text.startswith("Total") for text in reply)
+
+
+def test_a_roman_quarter_dates_the_plan(reply):
+    assert reply["Inspectorate plans to organise two seminars for judges in II quarter of 2011."] == \
+        ("activity", "2011-04-01", "2011-06-30")
+
+
+def test_what_a_letter_encloses_is_no_record(reply):
+    assert not any(text.startswith(("Statistics of", "Leaflet")) for text in reply)
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("2012 10 04", "2012-10-04", "2012-10-04"),
+    ("2012.11.29", "2012-11-29", "2012-11-29"),
+    ("2012 02 21-22", "2012-02-21", "2012-02-22"),
+    ("IV quarter of 2012", "2012-10-01", "2012-12-31"),
+])
+def test_year_first_dates_and_roman_quarters(written, start, end):
+    value = record_time(written, Period(start="2012-01-01", end="2012-12-31", raw="test"))
+    assert (str(value.start), str(value.end)) == (start, end)
+
+
+@pytest.mark.parametrize("written", ["in 2012 15 participants", "2012 13 01", "2012 10 04-02"])
+def test_year_first_lookalikes_are_no_days(written):
+    value = record_time(written, Period(start="2012-01-01", end="2012-12-31", raw="test"))
+    assert value.granularity != "day"
