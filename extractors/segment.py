@@ -128,6 +128,7 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
     has_markers = any(is_marker(b) or is_lead_in(b) for b in doc.blocks)
     drafts: list[Draft] = []
     in_zone, lead_in, priorities_heading = False, None, False
+    sub_lead: tuple[int, str] | None = None  # (level, text) of a list item that ends in a colon
     for i, block in enumerate(doc.blocks):
         chain = structure.sections[i] if i < len(structure.sections) else []
         if block.kind is BlockKind.heading and not is_marker(block) and not is_lead_in(block):
@@ -150,6 +151,13 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
             structure.kind == "narrative_plan" and listed and not any(BACKGROUND.match(s.heading) for s in chain))
         if not wanted:
             continue
+        if _introduces_sub_items(doc.blocks, i):
+            # "7. Request the working groups, during the Chairmanship, to:" over "1. draw up ...", "2. prepare ...":
+            # the item is their lead-in, each sub-item an activity of its own
+            sub_lead = (block.level, block.text)
+            continue
+        if sub_lead is not None and block.level <= sub_lead[0] and not _restarts(doc.blocks, i, sub_lead):
+            sub_lead = None
         if block.level > 0 and drafts and drafts[-1].prov.block == _prev_item_block(doc.blocks, i):
             parent = drafts[-1]  # a sub-item belongs to the activity above it
             parent.text = f"{parent.text} {block.text}"
@@ -176,9 +184,28 @@ def narrative_item_drafts(doc: Document, structure: Structure) -> list[Draft]:
         codes = [number] if number and PRIORITY_LIST.search(" ".join([lead_in or "", *headings])) else []
         for text, prov, part_ref in parts:
             drafts.append(Draft(kind="activity", text=text, prov=prov, ref=part_ref, section=label,
-                                section_headings=headings, date_in_text=True, lead_in=lead_in,
+                                section_headings=headings, date_in_text=True,
+                                lead_in=sub_lead[1] if sub_lead is not None else lead_in,
                                 priority_codes=list(codes)))
     return drafts
+
+
+def _introduces_sub_items(blocks: list[Block], i: int) -> bool:
+    """A list item ending in a colon with a deeper list after it (a level down, or numbered from 1 again)."""
+    block = blocks[i]
+    if block.kind is not BlockKind.list_item or not block.text.rstrip().endswith(":"):
+        return False
+    nxt = next((b for b in blocks[i + 1:] if b.text.strip()), None)
+    return nxt is not None and nxt.kind is BlockKind.list_item and (
+        nxt.level > block.level or nxt.numbered and nxt.number == 1 and (block.number or 0) > 1)
+
+
+def _restarts(blocks: list[Block], i: int, sub_lead: tuple[int, str]) -> bool:
+    """Still a sub-item of a lead-in item at the same level: numbered on from the sub-list's own 1."""
+    prev = next((b for b in reversed(blocks[:i]) if b.kind is BlockKind.list_item), None)
+    block = blocks[i]
+    return prev is not None and prev.text != sub_lead[1] and block.numbered and prev.numbered \
+        and block.number == (prev.number or 0) + 1 and block.level == prev.level
 
 
 # a heading that names the list under it as the priorities ("Our priorities 2022-2024", "Thematic
@@ -288,6 +315,7 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         # many words what will be done ("The Secretariat will publish ...", "The group is to meet ...").
         taken = {d.prov.block for d in drafts} | {i for i, b in enumerate(doc.blocks)
                                                  if is_lead_in(b) or is_marker(b) or _introduces_list(doc.blocks, i)
+                                                 or _introduces_sub_items(doc.blocks, i)
                                                  or clean(b.text) == clean(structure.title or "")} | _title_block(doc)
         structured = len(drafts) >= STRUCTURED_ENOUGH
         prose = prose_candidate_drafts(doc, structure, taken)

@@ -18,7 +18,7 @@ from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_ti
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.entities.registry import Registry, load_registry
-from extractors.segment import Draft, clean, priority_codes, segment
+from extractors.segment import PLAN_KINDS, Draft, clean, priority_codes, segment
 from extractors.structure import Structure, analyse, title_block
 from extractors.entities.themes import inherited_themes, legend_themes, word_themes
 from schemas.document import Document
@@ -257,6 +257,7 @@ def actors(state: IngestState) -> None:
         else:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
         d.actors = links
+    _imperatives_to_owner(state)
     resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry,
                         title_block(state.doc) if state.doc else "")
     for d in state.drafts:
@@ -284,6 +285,21 @@ def _narrative_actors(d: Draft, state: IngestState) -> list:
     if not links and d.lead_doc is not None:
         links = actors_in_text(d.lead_doc, state.registry, state.when, mode="narrative", default_role=ActorRole.responsible)
     return links
+
+
+def _imperatives_to_owner(state: IngestState) -> None:
+    """A plan's item in the imperative that names no one ("Instruct the ... to ...", "Organise a
+    seminar on ..."): the body whose plan it is does it, as its title block names it."""
+    if state.structure is None or state.structure.kind not in PLAN_KINDS or state.doc is None:
+        return
+    owners = None
+    for d in state.drafts:
+        if d.kind == "activity" and not d.actors and d.nlp_doc is not None and len(d.nlp_doc) \
+                and d.nlp_doc[0].tag_ == "VB" and d.nlp_doc[0].text[:1].isupper():
+            if owners is None:
+                owners = [link for link in title_block_bodies(title_block(state.doc), state.doc.text(), state.registry)
+                          if link.kind != "state"]
+            d.actors = [link.model_copy() for link in owners]
 
 
 def _opens_with_verb(d: Draft) -> bool:

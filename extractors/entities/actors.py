@@ -727,7 +727,7 @@ def _cut_at_place_or_time(name: str, registry: Registry) -> str:
 
 
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "at", "against", "to", "a", "an"}
-TITLE_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[:|,(]\s*")
+TITLE_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[:|,(·•]\s*")
 NO_TITLE_BODY = re.compile(r"\b(presidency|chairmanship)\b", re.I)  # a state's term: `_presidencies` names it
 # "Report of the Secretariat", "Prepared by the NDPHS Secretariat": the body is after the words
 TITLE_LEAD = re.compile(r"^(?:(?:annual |activity |progress )?report|minutes|programme|newsletter|news|prepared|"

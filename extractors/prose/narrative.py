@@ -273,13 +273,17 @@ def _piece(line: _Line, s: int, e: int) -> tuple[str, int, int]:
     return line.text[s:e], line.offsets[s], line.offsets[e - 1] + 1
 
 
+DAY_AND_MONTH_ABBREVIATION = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by punctuation, not after abbreviations or initials ("Mr.", "C.A.R.")."""
     spans, start = [], 0
     for m in SENTENCE_END.finditer(text):
         left = text[start: m.start()].rstrip("\"”’)")
-        if ABBREVIATIONS.search(left[-12:]):
-            continue
+        if ABBREVIATIONS.search(left[-12:]) and not (DAY_AND_MONTH_ABBREVIATION.search(left[-12:])
+                                                     and text[m.end(): m.end() + 1].isupper()):
+            continue  # "on 14 Sept. Studies show ...": a day's month ends the sentence before a capital
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -289,6 +289,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         reasons.append("names a city")
     root = _main_verb(sdoc)
     finite = root is not None and root.pos_ in ("VERB", "AUX") and _tense(root) not in ("none", "participle")
+    if ADOPTION_LINE.match(text) and (root is None or root.i == 0):  # the line alone, no clause after it
+        return Decision(None, reasons + ["the document's own adoption line ('Adopted by the Working Group on 17 May "
+                                         "2004.')"], rule="signature")
     if PREAMBLE.match(text) and not FUTURE_CUES.search(text) and (root is None or root.i == 0 or root.tag_ == "VBG"):
         # no main clause after the participle ("Marking the anniversary, the Council held ..." has one)
         return Decision(None, reasons + ["a preambular paragraph ('Recalling ...', 'Welcoming ...'): the grounds "
@@ -384,7 +387,10 @@ PREAMBLE = re.compile(r"^(?:recalling|recognizing|recognising|noting|welcoming|r
                       r"emphasising|stressing|underlining|reiterating|bearing in mind|mindful|convinced|concerned|"
                       r"aware|considering|having (?:regard|considered|examined)|guided|taking (?:note|into account)|"
                       r"expressing|marking|appreciating|deeply concerned|alarmed|determined)\b(?!\s*[:.])", re.I)
-SIGNATURE = re.compile(r"^(?:done|signed)\s+(?:at|in)\s+[A-Z]", re.I)
+# "Done at Riga, 28 October 1999", "Adopted by the Working Group on 17 May 2004.": a document's own
+# signature or adoption line, standing alone; the document is no record of itself
+SIGNATURE = re.compile(r"^(?:[Dd]one|[Ss]igned)\s+(?:at|in)\s+[A-Z]")
+ADOPTION_LINE = re.compile(r"^(?:Adopted|Approved|Endorsed)\s+(?:by|at|in)\s+(?:the\s+)?[A-Z][^.;:!?]{0,150}\.?$")
 
 
 TRAINING_VERBS = {"train", "educate", "instruct", "qualify", "retrain"}

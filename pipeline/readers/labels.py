@@ -13,7 +13,8 @@ ROMAN_RE = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 LABEL_RE = re.compile(
     r"""^\s*(?:
         (?P<outline>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)      # 1.1  2.3.1
-      | (?P<dec>\d{1,2})(?P<dpunct>[.)])(?=\s|$)           # 1)  1.
+      | (?P<dec>\d{1,2})(?P<dpunct>[.)])(?=\s|$|(?<=\d\d\.)[A-Z][a-z])  # 1)  1.  and "10.Instruct": Word's
+                                                        # tab after a two-digit number shrinks to nothing
       | \((?P<pdec>\d{1,2})\)(?=\s)                        # (1)
       | (?P<lrom>[ivx]{2,5})(?P<lrpunct>[.)])(?=\s)        # ii.  iv)   (i. is read as a letter)
       | \((?P<plrom>[ivx]{2,5})\)(?=\s)                    # (iv)

@@ -90,6 +90,8 @@ The Ministers agreed on the following:
 3. The senior officials will meet twice a year.
 4. A website of the programme will be opened in January 2004.
 5. The programme will publish a report in 2005.
+
+Adopted by the Danube Social Ministers in Budapest on 20 November 2003.
 """
 
 
@@ -98,6 +100,7 @@ def test_a_plans_account_of_its_own_period_keeps_its_events(tmp_path):
     kinds = {text: (r.kind.value, str(r.date.start)) for text, r in records.items()}
     assert kinds["To prepare the meeting, senior officials met in Bratislava on 2-3 June."] == ("event", "2003-06-02")
     assert "The ministers first met in Vienna in 1999." not in kinds  # before the period: background
+    assert not any(text.startswith("Adopted by") for text in kinds)  # the communiqué's own adoption line
     assert kinds["Hungary will host a conference on foster care in Szeged in the spring of 2004."][0] == "activity"
 
 
@@ -183,3 +186,53 @@ def test_year_first_dates_and_roman_quarters(written, start, end):
 def test_year_first_lookalikes_are_no_days(written):
     value = record_time(written, Period(start="2012-01-01", end="2012-12-31", raw="test"))
     assert value.granularity != "day"
+
+
+
+WORK_PLAN = """Work Plan of the Danube Flood Expert Group 2010-2011
+
+Activities:
+
+1. Update the flood risk map of the upper Danube by June 2010.
+2. Request the national hydrological services, during the Austrian chairmanship, to:
+   1. share their gauge data every month;
+   2. train forecasters from Serbia and Moldova.
+3. Hold a seminar on early warning in Novi Sad in autumn 2010.
+"""
+
+
+def test_an_item_ending_in_a_colon_leads_in_its_sub_items(tmp_path):
+    records = _records(tmp_path, "plan.txt", WORK_PLAN, "plan", "2010-01-01", "2011-12-31")
+    assert sorted(records) == sorted([
+        "Update the flood risk map of the upper Danube by June 2010.",
+        "share their gauge data every month;",
+        "train forecasters from Serbia and Moldova.",
+        "Hold a seminar on early warning in Novi Sad in autumn 2010.",
+    ])
+    assert {r.kind.value for r in records.values()} == {"activity"}
+
+
+@pytest.mark.parametrize("text, label, rest", [
+    ("10.Instruct the Senior Officials to report", "10.", "Instruct the Senior Officials to report"),
+    ("11. Welcome the new Chair", "11.", "Welcome the new Chair"),
+    ("1.Sexual exploitation", None, "1.Sexual exploitation"),  # one digit: a run-together list, read elsewhere
+    ("10.March 2010 Riga", None, "10.March 2010 Riga"),  # a date written the German way
+])
+def test_a_two_digit_number_glued_to_its_item(text, label, rest):
+    from pipeline.readers.labels import split_label
+
+    got = split_label(text)
+    assert (got[0], got[2]) == (label, rest)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Officials met in Linz on 2-3 April and in Graz on 14 Sept. Studies show more floods.",
+     ["Officials met in Linz on 2-3 April and in Graz on 14 Sept.", "Studies show more floods."]),
+    ("The board met on 14 Sept. 2010 in Graz.", ["The board met on 14 Sept. 2010 in Graz."]),
+    ("The board met in Sept. The Chair reported.", ["The board met in Sept. The Chair reported."]),  # no day: kept
+    ("It was founded in 1998.\u00b2 The board met twice.", ["It was founded in 1998.", "The board met twice."]),
+])
+def test_sentences_end_after_a_days_month_and_a_footnote_mark(text, sentences):
+    from extractors.prose.narrative import split_sentences
+
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == sentences
