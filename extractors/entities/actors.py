@@ -164,7 +164,7 @@ def _is_subject(ent) -> bool:
 def _in_plan_role(ent) -> bool:
     """A commitment's actor is its subject or a body it works with, through or as; not one it reports
     to, supports or sits inside ("report to the WGCC", "the Unit of the WGCC")."""
-    if _is_subject(ent):
+    if _is_subject(ent) or _given_task(ent):
         return True
     prep, head = _attachment(ent)
     if prep in INCLUDING_PREPOSITIONS:

@@ -236,3 +236,27 @@ def test_sentences_end_after_a_days_month_and_a_footnote_mark(text, sentences):
     from extractors.prose.narrative import split_sentences
 
     assert [text[a:b].strip() for a, b in split_sentences(text)] == sentences
+
+
+DECLARATION = """Danube Commission · 7th Ministerial Meeting · Linz 2011
+
+LINZ DECLARATION
+
+We, the Ministers of the Danube states,
+
+Hereby:
+
+1. Decide to hold a conference on river ecology in Ulm in 2012;
+2. Instruct the Flood Expert Group to report on the flood maps in 2012;
+3. Adopt the Strategy on Sediment 2011-2015 and review it in 2013;
+4. Call upon the riparian states to open their gauge data;
+5. Ask the Secretariat to publish a guide to fish passes in 2012.
+"""
+
+
+def test_a_declarations_imperatives_are_done_by_its_body(tmp_path):
+    records = _records(tmp_path, "decl.txt", DECLARATION, "plan", "2011-01-01", "2013-12-31")
+    actors = {text.split()[0]: [a.name for a in r.actors] for text, r in records.items()}
+    assert actors["Decide"] == ["Danube Commission"]  # the title block names whose declaration it is
+    assert actors["Adopt"] == ["Danube Commission"]
+    assert actors["Instruct"] == ["Flood Expert Group"]  # the body given the task does it
