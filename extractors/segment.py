@@ -308,6 +308,14 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
     # and its narrative retells it. A short list of planned items does not make the prose a retelling.
     if structure.kind not in PLAN_KINDS and len(entries) < STRUCTURED_ENOUGH:
         drafts += prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
+    elif structure.kind not in PLAN_KINDS:
+        # beside its events list a report's narrative retells them (and its "will"-sentences are the
+        # strategy it restates); the items of a list it opens with what will be done next ("In 2011 the
+        # Partnership will:") or puts under a heading of plans it cannot retell
+        prose = prose_candidate_drafts(doc, structure, {d.prov.block for d in drafts})
+        for d in prose:
+            d.commitment_only = True
+        drafts += [d for d in prose if _under_will_lead_in(d)]
     elif structure.kind == "narrative_plan":
         # a plan written mostly as prose says what will be done in sentences too; the lead-ins and
         # markers of its item lists ("The group agreed on the following.", "Activities:") are not records.
@@ -329,6 +337,15 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
 
 
 STRUCTURED_ENOUGH = 5
+
+
+def _under_will_lead_in(d: Draft) -> bool:
+    """An item under "In 2011 the Partnership will:" or under a heading of what is planned."""
+    unit = getattr(d, "unit", None)
+    # not a strategy's priorities restated ("... will support the member states in the following priorities:")
+    return unit is not None and unit.shape == "item" and not unit.in_priorities and (
+        bool(unit.lead_in) and says_what_will_be_done(unit.lead_in) and unit.lead_in.rstrip().endswith(":")
+        or unit.planned)
 # "will", "shall", "is to": the plan's own future in so many words, outside a quotation ("“The Plan of
 # Action will take note ...”" quotes a recommendation, it does not commit)
 WILL_BE_DONE = re.compile(r"\b(?:will|shall|(?:is|are) to)\b(?!\s+not\b)", re.I)

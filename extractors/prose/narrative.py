@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.entities.registry import load_registry
-from extractors.time.dates import ends_before, scan_atoms, tidy_ordinals
+from extractors.time.dates import DATE_STAMP, ends_before, scan_atoms, tidy_ordinals
 from extractors.structure import Structure, dated_heading
 from schemas.document import Block, BlockKind, Document
 from schemas.records import DateValue
@@ -816,6 +816,9 @@ def _sentence_like(text: str) -> bool:
 def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     units: list[Unit] = []
     entry = entry_prefix(line.text)
+    if entry is not None and entry[0] is None and DATE_STAMP.match(line.text) \
+            and len(split_sentences(line.text[entry[2]:])) >= 2:
+        return _stamped_sentences(line, entry[1], entry[2], ctx)
     if entry is not None:
         place, when, start = entry
         unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place)
@@ -857,6 +860,19 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         for label, level, s, e in items:
             unit = _unit(line, s, e, "item", ctx, lead_in=lead_text if level == 0 else None,
                          in_priorities=priorities and level == 0, label=label)
+            if unit:
+                units.append(unit)
+    return units
+
+
+def _stamped_sentences(line: _Line, stamp: str, start: int, ctx: dict) -> list[Unit]:
+    """"18/12/2003 - The group met ... . In 2004 the group will ...": a news page's item under the day
+    it was posted; each sentence is a unit of its own, dated by its own words or else by the stamp."""
+    ctx["lead_in"] = None
+    units = []
+    for s, e in split_sentences(line.text[start:]):
+        for a, b in _action_points(line.text[start + s: start + e]):
+            unit = _unit(line, start + s + a, start + s + b, "sentence", ctx, entry_date_raw=stamp)
             if unit:
                 units.append(unit)
     return units
