@@ -209,8 +209,8 @@ def _subject_spans(doc) -> list[tuple[int, int]]:
 def _subject_head(doc, span: tuple[int, int]):
     """The noun a subject phrase is about: the first noun of the span whose head lies outside it."""
     for t in doc[span[0]: span[1] + 1]:
-        if t.pos_ in ("NOUN", "PROPN") and not (span[0] <= t.head.i <= span[1]):
-            return t
+        if t.pos_ in ("NOUN", "PROPN") and not (span[0] <= t.head.i <= span[1]) and t.ent_type_ != "DATE":
+            return t  # not "March" of "On 4 March 2009 the Cabinet ...", a date the span took in
     return None
 
 
@@ -494,8 +494,9 @@ def _named_subject(doc, role: ActorRole) -> list[ActorLink]:
         return []
     words = [t for t in doc[spans[0][0]: spans[0][1] + 1] if t.dep_ != "punct"]
     words = _without_opening_adverbial(words, head)
-    while words and (words[0].dep_ in ("det", "advmod", "cc") or words[0].is_lower):
-        words = words[1:]
+    while words and (words[0].dep_ in ("det", "advmod", "cc") or words[0].is_lower
+                     or words[0].like_num or words[0].ent_type_ == "DATE" and words[0].i < head.i):
+        words = words[1:]  # "On 4 March 2009 the Cabinet of Ministers approved ...": the date is no part of it
     while words and words[-1].pos_ not in ("NOUN", "PROPN"):
         words = words[:-1]  # "... in Russia similarly", "... of the CBSS is"
     if not words:

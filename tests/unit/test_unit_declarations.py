@@ -124,6 +124,8 @@ Part II. Measures taken in 2010
 
 Were trained also 48 officers of the Border Police at Bratislava airport.
 
+On 5 May 2010 the Cabinet of Ministers approved the national plan against trafficking 2010-2013.
+
 Trainings carried out in 2010:
 
 Date\tPlace\tParticipants\tNumber
@@ -260,3 +262,9 @@ def test_a_declarations_imperatives_are_done_by_its_body(tmp_path):
     assert actors["Decide"] == ["Danube Commission"]  # the title block names whose declaration it is
     assert actors["Adopt"] == ["Danube Commission"]
     assert actors["Instruct"] == ["Flood Expert Group"]  # the body given the task does it
+
+
+def test_a_date_before_the_subject_is_no_part_of_its_name(tmp_path):
+    records = _records(tmp_path, "reply.txt", REPLY, "report", "2010-01-01", "2010-12-31")
+    approved = records["On 5 May 2010 the Cabinet of Ministers approved the national plan against trafficking 2010-2013."]
+    assert [a.name for a in approved.actors] == ["Cabinet of Ministers"]
