@@ -9,7 +9,7 @@ from extractors.columns import column_roles, is_plan_table, roles_from_content
 from extractors.entities.places import split_event_entry, split_place_first_entry
 from extractors.entities.registry import Registry
 from extractors.structure import BACKGROUND, Structure, is_lead_in, is_marker, section_label
-from extractors.time.dates import told_within
+from extractors.time.dates import dates_itself
 from schemas.document import Block, BlockKind, Document, Provenance
 from schemas.records import ActorLink, DateValue, ThemeAssignment
 
@@ -332,7 +332,7 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         # ... or one that tells, to the month or day, what happened in the plan's own period ("To prepare
         # the meeting, senior officials met in Bratislava on 2-3 June"): the classify stage keeps its events only
         drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)
-                   or told_within(d.text, structure.period)]
+                   or dates_itself(d.text, structure.period)]
     return drafts
 
 
@@ -368,8 +368,10 @@ def _title_block(doc: Document) -> set[int]:
 def _introduces_list(blocks: list[Block], i: int) -> bool:
     """A paragraph followed by a marker or a list: the list's introduction."""
     nxt = next((b for b in blocks[i + 1:] if b.text.strip()), None)
+    # a sentence that ends with its full stop says its own thing ("By end of 2025 the Secretariat will
+    # sign ...") even above a heading "Tasks running through the year"
     return blocks[i].kind is BlockKind.paragraph and nxt is not None and (
-        is_marker(nxt) or nxt.kind is BlockKind.list_item)
+        is_marker(nxt) and not blocks[i].text.rstrip().endswith((".", "!", "?")) or nxt.kind is BlockKind.list_item)
 
 
 def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, lead_in_subject,
                                        resolve_short_names, title_block_bodies)
 from extractors.catalogue import CatalogueEntry
-from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, told_within,
+from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, dates_itself,
                                    within_period)
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
@@ -120,7 +120,7 @@ def classify(state: IngestState) -> None:
             decision.reasons.append("dated before the document's period: no plan, the rules' event stands")
         if _classifier_background(decision, d, state.structure.period) \
                 or d.commitment_only and decision.kind != "activity" \
-                and not (decision.kind == "event" and told_within(d.text, state.structure.period)):
+                and not (decision.kind == "event" and dates_itself(d.text, state.structure.period)):
             continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts

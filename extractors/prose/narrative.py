@@ -501,7 +501,9 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             and dated[0] + 1 < len(lines) and lines[dated[0] + 1].kind == "heading":
         taken.add(dated[0])  # "Riga, July 2000" under the title: when the document was written, no section's date
     ctx = {"heading": None, "date": None, "place": None, "lead_in": None, "priorities": False, "planned": False,
-           "period": structure.period, "programme": structure.kind == "priorities", "news": structure.kind == "news"}
+           "period": structure.period, "news": structure.kind == "news",
+           # a programme's or plan's dated entries ("Q1 2025: Kick-off meeting ...") are what it plans
+           "programme": structure.kind in ("priorities", "narrative_plan", "table_plan")}
     units: list[Unit] = []
     ctx["first_line"] = lines[0] if lines else None  # a transcript's first line is its title slide
     body = next((i for i, line in enumerate(lines) if line.label or _body_sentence(line.text)), len(lines))

@@ -333,6 +333,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         # "The group decided to set up a task group" / "It was decided that the conference will take
         # place in Gdansk": the decision's content is work to be done (GUIDELINES rule 10)
         return Decision("activity", reasons + ["decided work to be done, no date of its own"], rule="decided work")
+    if finite and root.lemma_.lower() in RECALLING_VERBS and not FUTURE_CUES.search(text):
+        # "The Ministers recalled their first joint meeting, held in Tallinn in June 1998": told again
+        return Decision(None, reasons + [f"recalls what was ({root.lemma_!r})"], rule="recalled")
     # "invited the Children's Unit to organise ...": an operative item under "The Ministers:" opens with its verb
     opens_with_verb = root.i == 0 and root.tag_ in ("VBD", "VBN")
     task = _directed_task(verbs if finite else [root]) if tense in ("past", "perfect") or opens_with_verb else None
@@ -390,9 +393,11 @@ PREAMBLE = re.compile(r"^(?:recalling|recognizing|recognising|noting|welcoming|r
 # "Done at Riga, 28 October 1999", "Adopted by the Working Group on 17 May 2004.": a document's own
 # signature or adoption line, standing alone; the document is no record of itself
 SIGNATURE = re.compile(r"^(?:[Dd]one|[Ss]igned)\s+(?:at|in)\s+[A-Z]")
-ADOPTION_LINE = re.compile(r"^(?:Adopted|Approved|Endorsed)\s+(?:by|at|in)\s+(?:the\s+)?[A-Z][^.;:!?]{0,150}\.?$")
+ADOPTION_LINE = re.compile(r"^(?:Adopted|Approved|Endorsed|Prolonged|Extended|Amended|Revised|Updated)\s+"
+                           r"(?:by|at|in|until)\s+(?:the\s+)?[A-Z][^.;:!?]{0,150}\.?$")
 
 
+RECALLING_VERBS = {"recall", "remind", "reiterate", "reaffirm", "recollect"}
 TRAINING_VERBS = {"train", "educate", "instruct", "qualify", "retrain"}
 
 

@@ -32,7 +32,7 @@ LABELS = ("event", "activity", "none")
 PRIORITY = re.compile(r"\b(priorit(?:y|ies)|focus|aims?|objectives|areas? of (?:co-?operation|work))\b", re.I)
 
 # Rules that decide alone; the classifier only explains.
-SURE_RULES = {"decided work", "directed work", "debris", "signature", "preamble", "title", "rotation", "quote", "not happened", "person", "priority item", "planned item", "future", "ongoing work", "dated entry", "dated participle",
+SURE_RULES = {"decided work", "directed work", "recalled", "debris", "signature", "preamble", "title", "rotation", "quote", "not happened", "person", "priority item", "planned item", "future", "ongoing work", "dated entry", "dated participle",
               "event verb", "lead-in item", "elaboration",
               "programme slot", "announcement title", "invitation"}
 # Rules whose "no record" a confident classifier may overturn, and whose "record" it may veto.

@@ -89,11 +89,14 @@ def _dateparser_fallback(raw: str, period: Period | None) -> DateValue | None:
     return DateValue(start=d, end=d, raw=raw, granularity="day", source="record")
 
 
+# "1 January – 31 December 2022", "1 July 2016 - 30 June 2017": a day may stand before either month
+_DAY_BEFORE = r"(?:(?<![\d.])[0-3]?\d(?:st|nd|rd|th)?\.?\s+)?"
 PERIOD_RE = re.compile(
-    MONTH.format(n="m1") + r"\s*" + YEAR.format(n="y1").replace("{{2}}", "{2}") + r"\s*(?:-|–|—|to)\s*"
-    + MONTH.format(n="m2") + r"\s*" + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
+    _DAY_BEFORE + MONTH.format(n="m1") + r"\s*" + YEAR.format(n="y1").replace("{{2}}", "{2}") + r"\s*(?:-|–|—|to)\s*"
+    + _DAY_BEFORE + MONTH.format(n="m2") + r"\s*" + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
 MONTH_SPAN_RE = re.compile(
-    MONTH.format(n="m1") + r"\s*(?:-|–|—|to)\s*" + MONTH.format(n="m2") + r"\s*" + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
+    _DAY_BEFORE + MONTH.format(n="m1") + r"\s*(?:-|–|—|to)\s*" + _DAY_BEFORE + MONTH.format(n="m2") + r"\s*"
+    + YEAR.format(n="y2").replace("{{2}}", "{2}"), re.I)
 YEAR_PERIOD_RE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|/)\s*(?P<y2>(?:19|20)\d{2})(?!\d)")
 
 
@@ -169,14 +172,12 @@ def ends_before(text: str, period: Period | None) -> bool:
     return own.end is not None and own.end < period.start
 
 
-def told_within(text: str, period: Period | None) -> bool:
-    """Does the text date itself, to the month or day, inside the period? A plan's account of its own
-    period ("senior officials met in Vilnius on 29-30 April") tells what happened in it."""
-    if period is None or period.start is None or period.end is None:
-        return False
+def dates_itself(text: str, period: Period | None) -> bool:
+    """Does the text state a time of its own, to the year or closer ("in Kraków in November 2007",
+    "in 2018")? A plan's dated account of what happened before it is a record of that past."""
     own = record_time(text, period)
-    return own.start is not None and own.granularity in ("day", "month", "range", "list") \
-        and period.start <= own.start and (own.end or own.start) <= period.end
+    return own.start is not None and own.granularity in ("day", "month", "range", "list", "year", "season",
+                                                         "part_of_year")
 
 
 def tidy_ordinals(text: str) -> str:

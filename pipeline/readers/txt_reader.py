@@ -441,7 +441,15 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
     j = i if headerless else i + 1
     while j < len(lines):
         line = lines[j]
-        if _tab_row(line):
+        if rows and line.startswith("\t") and line.strip() and not _cells(line)[0]:
+            # "<TAB><TAB>autumn 2022<TAB>least six partners": the cells of the row above broken onto a
+            # line of their own, each under its column
+            for k, cell in enumerate(_cells(line)[:width]):
+                if cell:
+                    rows[-1][k] = f"{rows[-1][k]} {cell}".strip()
+        elif _untitled_section_row(line, rows, width) and _rows_go_on(lines, j):
+            pass  # "Joint inspections" between the rows (or under the header): a section of the table
+        elif _tab_row(line):
             row = _cells(line)
             if _norm(row) != _norm(header):
                 rows.append((row + [""] * width)[:width] if len(row) <= width
@@ -458,6 +466,14 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
     block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
     block.rows.extend(TableRow(cells=row, index=k) for k, row in enumerate(rows))
     return j, block
+
+
+def _untitled_section_row(line: str, rows: list[list[str]], width: int) -> bool:
+    """A short title on a line of its own under the header or after a complete row ("Governance and
+    strategy"): no tab, a capital first, no digits, no end punctuation."""
+    words = line.split()
+    return "\t" not in line and 1 <= len(words) <= 6 and words[0][:1].isupper() and not re.search(r"\d", line) \
+        and not line.rstrip().endswith((".", ",", ";", ":")) and (not rows or all(c for c in rows[-1][:width]))
 
 
 def _norm(cells: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.time.dates import record_time, told_within
+from extractors.time.dates import dates_itself, record_time
 from pipeline.runner import process_file
 from schemas.records import Period
 
@@ -95,23 +95,22 @@ Adopted by the Danube Social Ministers in Budapest on 20 November 2003.
 """
 
 
-def test_a_plans_account_of_its_own_period_keeps_its_events(tmp_path):
+def test_a_plans_dated_account_of_what_happened_keeps_its_events(tmp_path):
     records = _records(tmp_path, "communique.txt", COMMUNIQUE, "plan", "2003-01-01", "2003-12-31")
     kinds = {text: (r.kind.value, str(r.date.start)) for text, r in records.items()}
     assert kinds["To prepare the meeting, senior officials met in Bratislava on 2-3 June."] == ("event", "2003-06-02")
-    assert "The ministers first met in Vienna in 1999." not in kinds  # before the period: background
+    assert kinds["The ministers first met in Vienna in 1999."] == ("event", "1999-01-01")  # dated: the plan tells its past
     assert not any(text.startswith("Adopted by") for text in kinds)  # the communiqué's own adoption line
     assert kinds["Hungary will host a conference on foster care in Szeged in the spring of 2004."][0] == "activity"
 
 
-def test_told_within_needs_a_month_or_day_inside_the_period():
+def test_dates_itself_needs_a_time_of_its_own():
     period = Period(start="2003-01-01", end="2003-12-31", raw="test")
-    assert told_within("senior officials met in Bratislava on 2-3 June", period)
-    assert told_within("the board met in March", period)
-    assert not told_within("the board met in 2003", period)  # a year alone tells no time inside it
-    assert not told_within("the board met on 3 May 2002", period)
-    assert not told_within("the board met on 30 December 2003 and on 2 January 2004", period)
-    assert not told_within("the board met on 3 May", None)
+    assert dates_itself("senior officials met in Bratislava on 2-3 June", period)
+    assert dates_itself("the board met in March 1999", period)
+    assert dates_itself("the board first met in 1999", period)
+    assert not dates_itself("the board met twice a year", period)
+    assert not dates_itself("the board has met regularly since it was set up", None)
 
 
 REPLY = """Reply of the Slovak Republic to the questionnaire
@@ -268,3 +267,27 @@ def test_a_date_before_the_subject_is_no_part_of_its_name(tmp_path):
     records = _records(tmp_path, "reply.txt", REPLY, "report", "2010-01-01", "2010-12-31")
     approved = records["On 5 May 2010 the Cabinet of Ministers approved the national plan against trafficking 2010-2013."]
     assert [a.name for a in approved.actors] == ["Cabinet of Ministers"]
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("The Ministers recalled their first meeting, held in Vienna in June 2001, and its conclusions.", "recalled"),
+    ("The Board reaffirmed its decision of 3 May 2008 to close the office in Linz.", "recalled"),
+])
+def test_what_is_recalled_is_told_again(sentence, rule):
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=sentence, block=0, char_start=0, char_end=len(sentence), shape="sentence")
+    decision = decide(unit, get_nlp()(sentence), False)
+    assert (decision.kind, decision.rule) == (None, rule)
+
+
+def test_a_reminder_of_what_will_be_is_no_recollection():
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    sentence = "The Chair reminded the delegations that the next meeting will be held in Graz."
+    unit = Unit(text=sentence, block=0, char_start=0, char_end=len(sentence), shape="sentence")
+    assert decide(unit, get_nlp()(sentence), False).rule != "recalled"

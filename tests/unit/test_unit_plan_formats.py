@@ -1,0 +1,84 @@
+"""Plans as Word exports them to text (issue 21/22, sixth session): a TAB table with untitled section
+rows and cells broken onto tab-indented lines, a period written from day to day, a quarterly timeline,
+a "will"-sentence above a heading of tasks. Text written for these tests; expectations by hand."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.time.dates import find_period
+from pipeline.readers import read_document
+from pipeline.runner import process_file
+
+pytestmark = pytest.mark.unit
+
+TABLE_PLAN = (
+    "ALPINE RIVERS NETWORK\n\nActivity Plan 2023\nAustrian Presidency, 1 January \u2013 31 December 2023\n\n"
+    "Activities\n\n"
+    "Activity\tResponsible\tTime limit\tExpected result\n"
+    "Governance\n"
+    "Hold two meetings of the steering board\tPresidency\tApril and October 2023\tTwo meetings held\n"
+    "Prepare the Strategy 2024-2027\tSecretariat\tNovember 2023\tDraft strategy;\n"
+    "\t\t\tstrategy adopted\n"
+    "Monitoring\n"
+    "Map the gauging stations of the upper Inn\tWG Monitoring\tDeadline of the call,\tMap online with\n"
+    "\t\tautumn 2023\tall stations\n"
+    "Train 40 hydrologists in flood forecasting\tWG Monitoring\tJune 2023\t40 hydrologists trained\n"
+)
+
+
+def test_a_tab_table_reads_through_section_rows_and_broken_cells(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(TABLE_PLAN, encoding="utf-8")
+    tables = [b for b in read_document(path).blocks if b.kind.value == "table"]
+    assert len(tables) == 1
+    assert tables[0].header == ["Activity", "Responsible", "Time limit", "Expected result"]
+    assert [r.cells for r in tables[0].rows] == [
+        ["Hold two meetings of the steering board", "Presidency", "April and October 2023", "Two meetings held"],
+        ["Prepare the Strategy 2024-2027", "Secretariat", "November 2023", "Draft strategy; strategy adopted"],
+        ["Map the gauging stations of the upper Inn", "WG Monitoring", "Deadline of the call, autumn 2023",
+         "Map online with all stations"],
+        ["Train 40 hydrologists in flood forecasting", "WG Monitoring", "June 2023", "40 hydrologists trained"],
+    ]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Austrian Presidency, 1 January \u2013 31 December 2023", "2023-01-01", "2023-12-31"),
+    ("Reporting period 1 July 2016 - 30 June 2017", "2016-07-01", "2017-06-30"),
+    ("Annual Report July 2016 \u2013 June 2017", "2016-07-01", "2017-06-30"),
+])
+def test_a_period_from_day_to_day(text, start, end):
+    period = find_period([text])
+    assert (str(period.start), str(period.end)) == (start, end)
+
+
+TIMELINE_PLAN = """ALPINE RIVERS NETWORK
+
+Work Plan 2024
+Swiss Presidency, 1 January \u2013 31 December 2024
+
+Timeline
+
+Q1 2024: Kick-off meeting of the working group chairs in Bern
+
+Spring 2024 - Joint survey of the glacier lakes above Zermatt
+
+Q4 2024: Second meeting of the steering board in Basel
+
+By end of 2024 the Secretariat will publish the flood atlas of the upper Rhine.
+
+Tasks running through the year
+
+The Presidency will host a study visit for hydrologists from Georgia.
+"""
+
+
+def test_a_plans_dated_timeline_entries_are_its_activities(tmp_path):
+    path = tmp_path / "timeline.txt"
+    path.write_text(TIMELINE_PLAN, encoding="utf-8")
+    records = {r.text: (r.kind.value, str(r.date.start)) for r in process_file(str(path)).records}
+    assert records["Kick-off meeting of the working group chairs in Bern"] == ("activity", "2024-01-01")
+    assert records["Joint survey of the glacier lakes above Zermatt"] == ("activity", "2024-03-01")
+    assert records["Second meeting of the steering board in Basel"] == ("activity", "2024-10-01")
+    # a sentence above a heading of tasks is no introduction to it
+    assert records["By end of 2024 the Secretariat will publish the flood atlas of the upper Rhine."][0] == "activity"
+    assert records["The Presidency will host a study visit for hydrologists from Georgia."][0] == "activity"
