@@ -292,7 +292,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     if ADOPTION_LINE.match(text) and (root is None or root.i == 0):  # the line alone, no clause after it
         return Decision(None, reasons + ["the document's own adoption line ('Adopted by the Working Group on 17 May "
                                          "2004.')"], rule="signature")
-    if PREAMBLE.match(text) and not FUTURE_CUES.search(text) and (root is None or root.i == 0 or root.tag_ == "VBG"):
+    if PREAMBLE.match(text) and not FUTURE_CUES.search(text) and (
+            root is None or root.i == 0 or root.tag_ == "VBG"
+            or not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i for t in sdoc)):
         # no main clause after the participle ("Marking the anniversary, the Council held ..." has one)
         return Decision(None, reasons + ["a preambular paragraph ('Recalling ...', 'Welcoming ...'): the grounds "
                                          "of the decisions that follow, not a record"], rule="preamble")
@@ -384,12 +386,13 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     return Decision(None, reasons + [f"{tense} tense: describes"], rule="description")
 
 
-# Declarations and resolutions open with participles that give their grounds, one paragraph each,
+# Declarations and resolutions open with who speaks ("We, the Ministers of ...,") and participles that
+# give their grounds, one paragraph each,
 # ending with a comma; the operative part follows in finite verbs ("Decide to ...", "The Ministers agreed").
-PREAMBLE = re.compile(r"^(?:recalling|recognizing|recognising|noting|welcoming|reaffirming|acknowledging|emphasizing|"
+PREAMBLE = re.compile(r"^(?:we,\s|(?:recalling|recognizing|recognising|noting|welcoming|reaffirming|acknowledging|emphasizing|"
                       r"emphasising|stressing|underlining|reiterating|bearing in mind|mindful|convinced|concerned|"
                       r"aware|considering|having (?:regard|considered|examined)|guided|taking (?:note|into account)|"
-                      r"expressing|marking|appreciating|deeply concerned|alarmed|determined)\b(?!\s*[:.])", re.I)
+                      r"expressing|marking|appreciating|deeply concerned|alarmed|determined)\b(?!\s*[:.]))", re.I)
 # "Done at Riga, 28 October 1999", "Adopted by the Working Group on 17 May 2004.": a document's own
 # signature or adoption line, standing alone; the document is no record of itself
 SIGNATURE = re.compile(r"^(?:[Dd]one|[Ss]igned)\s+(?:at|in)\s+[A-Z]")

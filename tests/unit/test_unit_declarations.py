@@ -291,3 +291,19 @@ def test_a_reminder_of_what_will_be_is_no_recollection():
     sentence = "The Chair reminded the delegations that the next meeting will be held in Graz."
     unit = Unit(text=sentence, block=0, char_start=0, char_end=len(sentence), shape="sentence")
     assert decide(unit, get_nlp()(sentence), False).rule != "recalled"
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("We, the Ministers of the Danube states, joined by the observers of the river commissions,", "preamble"),
+    ("Recalling the Sofia Declaration adopted in 2007,", "preamble"),
+    ("Welcoming the adoption of the Flood Strategy in Linz on 3 June 2009,", "preamble"),
+    ("Marking its tenth year, the Commission held a conference in Ulm on 5 May 2010.", "event verb"),
+    ("We, the members of the Board, met in Graz on 5 May 2010.", "event verb"),
+])
+def test_a_preamble_has_no_main_clause_of_its_own(sentence, rule):
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=sentence, block=0, char_start=0, char_end=len(sentence), shape="sentence")
+    assert decide(unit, get_nlp()(sentence), True).rule == rule
