@@ -438,6 +438,7 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
     header = [] if headerless else _cells(lines[i])
     width = len(_cells(lines[i]))
     rows: list[list[str]] = []
+    sectioned = False
     j = i if headerless else i + 1
     while j < len(lines):
         line = lines[j]
@@ -447,8 +448,11 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
             for k, cell in enumerate(_cells(line)[:width]):
                 if cell:
                     rows[-1][k] = f"{rows[-1][k]} {cell}".strip()
-        elif _untitled_section_row(line, rows, width) and _rows_go_on(lines, j):
-            pass  # "Joint inspections" between the rows (or under the header): a section of the table
+        elif _untitled_section_row(line, rows, width) and _rows_go_on(lines, j) and (not rows or sectioned):
+            # "Governance and strategy" right under the header: the table is cut in sections, and a
+            # title of the same kind between its rows ("Joint inspections") opens the next one; in a
+            # table that does not start with one, such a line is the rest of a cell
+            sectioned = True
         elif _tab_row(line):
             row = _cells(line)
             if _norm(row) != _norm(header):

@@ -82,3 +82,16 @@ def test_a_plans_dated_timeline_entries_are_its_activities(tmp_path):
     # a sentence above a heading of tasks is no introduction to it
     assert records["By end of 2024 the Secretariat will publish the flood atlas of the upper Rhine."][0] == "activity"
     assert records["The Presidency will host a study visit for hydrologists from Georgia."][0] == "activity"
+
+
+def test_without_a_section_under_its_header_a_short_line_is_the_rest_of_a_cell(tmp_path):
+    text = ("Activity\tResponsible\tTime limit\n"
+            "Hold the annual meeting of the network\tSecretariat and the\tMay 2023\n"
+            "Ministry of Environment\n"
+            "Publish the river atlas\tWG Monitoring\tJune 2023\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    table = next(b for b in read_document(path).blocks if b.kind.value == "table")
+    assert len(table.rows) == 2  # no section row, and no row lost to one
+    assert "Ministry of Environment" in " ".join(table.rows[0].cells)
+    assert table.rows[1].cells == ["Publish the river atlas", "WG Monitoring", "June 2023"]
