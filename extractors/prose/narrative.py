@@ -532,6 +532,9 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
             if not stripped or stripped == line.text:
                 continue
+        if not slides and ctx.get("lead_in") and line.kind != "item" and _place_and_date(line.text):
+            units += _paragraph_units(line, ctx)  # a short "Vilnius, 4-5 December" under a lead-in: its item, no heading
+            continue
         when = dated_heading(line.text)
         period = ctx.get("period")
         if when is not None and line.kind != "item" and not slides and _heading_place(line.text) \
@@ -696,6 +699,9 @@ def _date_line(text: str) -> bool:
     return not re.sub(r"[\W\d_]+", " ", DATE_LINE_WORDS.sub(" ", rest)).strip()
 
 
+FUTURE_LEAD = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned)\b", re.I)
+
+
 def _place_line(text: str) -> bool:
     text = " ".join(text.split()).strip(" .")
     if not text or len(text) > 60 or ONLINE.fullmatch(text):
@@ -815,8 +821,21 @@ def _sentence_like(text: str) -> bool:
     return len(text.split()) >= 10 and bool(re.search(r"[.!?]\s*$", text))
 
 
+def _place_and_date(text: str) -> bool:
+    """"Stockholm, 9-10 October", "Riga, May 2009": a place and a date, nothing else."""
+    place, _, when = text.partition(",")
+    return bool(when.strip()) and _place_line(place) and _date_line(when)
+
+
 def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     units: list[Unit] = []
+    if ctx.get("lead_in") and _place_and_date(line.text):
+        # "The Task Force will meet four times during the period:" / "Stockholm, 9-10 October" / ...:
+        # each line an item of the lead-in, which says what happens there; the lead-in goes on
+        place, _, when = line.text.partition(",")
+        unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], entry_date_raw=when.strip(),
+                     entry_place_raw=place.strip(), planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
+        return [unit] if unit else []
     entry = entry_prefix(line.text)
     if entry is not None and entry[0] is None and DATE_STAMP.match(line.text) \
             and len(split_sentences(line.text[entry[2]:])) >= 2:

@@ -95,3 +95,35 @@ def test_without_a_section_under_its_header_a_short_line_is_the_rest_of_a_cell(t
     assert len(table.rows) == 2  # no section row, and no row lost to one
     assert "Ministry of Environment" in " ".join(table.rows[0].cells)
     assert table.rows[1].cells == ["Publish the river atlas", "WG Monitoring", "June 2023"]
+
+
+MEETINGS_PLAN = """Work Plan of the Alpine Rivers Network 2009-2010
+
+I. ACTIVITIES
+
+1. Publish the flood atlas of the upper Rhine by June 2010.
+2. Train 40 hydrologists in flood forecasting by December 2009.
+3. Map the gauging stations of the upper Inn by March 2010.
+4. Hold a seminar on early warning in Bregenz in autumn 2009.
+5. Draft a joint protocol on data exchange by May 2010.
+
+II. MEETINGS
+
+The steering board will meet three times during the period of the plan:
+Innsbruck, 9-10 October
+Zurich, 4-5 December
+Munich, March 2010
+
+The chair shall report to the ministers in June.
+"""
+
+
+def test_places_and_dates_under_a_lead_in_are_its_items(tmp_path):
+    path = tmp_path / "meetings.txt"
+    path.write_text(MEETINGS_PLAN, encoding="utf-8")
+    entry = {"file": "meetings.txt", "title": "", "period_start": "2009-07-01", "period_end": "2010-06-30",
+             "genre": "plan", "source": "test"}
+    records = {r.text: (r.kind.value, str(r.date.start)) for r in process_file(str(path), catalogue=entry).records}
+    assert records["Innsbruck, 9-10 October"] == ("activity", "2009-10-09")
+    assert records["Zurich, 4-5 December"] == ("activity", "2009-12-04")
+    assert records["Munich, March 2010"] == ("activity", "2010-03-01")
