@@ -332,11 +332,17 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         # ... or one that tells, to the month or day, what happened in the plan's own period ("To prepare
         # the meeting, senior officials met in Bratislava on 2-3 June"): the classify stage keeps its events only
         drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)
-                   or dates_itself(d.text, structure.period)]
+                   or dates_itself(d.text, structure.period) or _listed_priority(d)]
     return drafts
 
 
 STRUCTURED_ENOUGH = 5
+
+
+def _listed_priority(d: Draft) -> bool:
+    """An item of a plan's list of priority areas ("The programme covers four priority areas:")."""
+    unit = getattr(d, "unit", None)
+    return unit is not None and unit.shape == "item" and unit.in_priorities
 
 
 def _under_will_lead_in(d: Draft) -> bool:

@@ -532,6 +532,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
             if not stripped or stripped == line.text:
                 continue
+        if not slides and ctx.get("lead_in") and line.kind == "heading" and ctx.get("unmarked") \
+                and _unmarked_item(line.text):
+            units += _paragraph_units(line, ctx)  # the next line of a list without bullets, short enough to pass
+            continue  # for a heading
         if not slides and ctx.get("lead_in") and line.kind != "item" and _place_and_date(line.text):
             units += _paragraph_units(line, ctx)  # a short "Vilnius, 4-5 December" under a lead-in: its item, no heading
             continue
@@ -553,7 +557,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             continue
         if line.kind == "heading" and not slides and line.text.rstrip().endswith(":") and len(line.text.split()) >= 4:
             # "The Presidency has chosen four main areas:" is a list's lead-in, not a section heading
-            ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)))
+            ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)),
+                       unmarked=True)
             continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
@@ -699,6 +704,13 @@ def _date_line(text: str) -> bool:
     return not re.sub(r"[\W\d_]+", " ", DATE_LINE_WORDS.sub(" ", rest)).strip()
 
 
+def _unmarked_item(text: str) -> bool:
+    """A line of a list written without bullets: short, a capital first, no sentence of its own."""
+    text = text.strip()
+    return 2 <= len(text.split()) <= 14 and text[:1].isupper() and not text.endswith((".", "!", "?", ":")) \
+        and len(split_sentences(text)) == 1
+
+
 FUTURE_LEAD = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned)\b", re.I)
 
 
@@ -836,6 +848,14 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], entry_date_raw=when.strip(),
                      entry_place_raw=place.strip(), planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
         return [unit] if unit else []
+    if ctx.get("lead_in") and _unmarked_item(line.text) and (FUTURE_LEAD.search(ctx["lead_in"])
+                                                             or PRIORITY_CONTEXT.search(ctx["lead_in"])):
+        # "The programme covers four priority areas:" / "Communicable diseases, in particular ..." / ...:
+        # a list without bullets, a line an item; the lead-in goes on to the next
+        unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"])
+        ctx["unmarked"] = True
+        return [unit] if unit else []
+    ctx["unmarked"] = False
     entry = entry_prefix(line.text)
     if entry is not None and entry[0] is None and DATE_STAMP.match(line.text) \
             and len(split_sentences(line.text[entry[2]:])) >= 2:
@@ -871,6 +891,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
                 last_sentence = unit.text
     # a paragraph that ends with a lead-in introduces the list after it
     ctx["lead_in"] = last_sentence if last_sentence and LEAD_IN_END.search(last_sentence) else None
+    ctx["unmarked"] = bool(ctx["lead_in"]) and last_sentence.rstrip().endswith(":")  # a list may follow, unmarked
     if ctx["lead_in"]:
         ctx["priorities"] = bool(PRIORITY_CONTEXT.search(ctx["lead_in"])) or ctx["priorities"]
     if items:

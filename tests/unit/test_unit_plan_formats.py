@@ -127,3 +127,38 @@ def test_places_and_dates_under_a_lead_in_are_its_items(tmp_path):
     assert records["Innsbruck, 9-10 October"] == ("activity", "2009-10-09")
     assert records["Zurich, 4-5 December"] == ("activity", "2009-12-04")
     assert records["Munich, March 2010"] == ("activity", "2010-03-01")
+
+
+PRIORITIES_PLAN = """Alpine Health Programme 2011-2013
+
+I. Background
+
+On 5 May 2010 the health ministers, meeting in Bolzano, decided to launch a new programme.
+
+II. Priority areas
+
+The programme covers three priority areas:
+Mountain rescue and emergency care
+Mental health of young people in remote valleys
+Training of rural nurses
+
+III. Activities
+
+1. Train 60 rural nurses in emergency care by June 2012.
+2. Hold a conference on mental health in Aosta in spring 2012.
+3. Publish a guide to telemedicine in 2013.
+4. Set up a network of valley health centres by 2012.
+5. Evaluate the programme in 2013.
+"""
+
+
+def test_a_list_without_bullets_under_a_lead_in_of_priorities(tmp_path):
+    path = tmp_path / "priorities.txt"
+    path.write_text(PRIORITIES_PLAN, encoding="utf-8")
+    entry = {"file": "priorities.txt", "title": "", "period_start": "2011-01-01", "period_end": "2013-12-31",
+             "genre": "plan", "source": "test"}
+    kinds = {r.text: r.kind.value for r in process_file(str(path), catalogue=entry).records}
+    for item in ("Mountain rescue and emergency care", "Mental health of young people in remote valleys",
+                 "Training of rural nurses"):
+        assert kinds[item] == "activity"
+    assert "The programme covers three priority areas:" not in kinds
