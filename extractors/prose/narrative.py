@@ -191,6 +191,9 @@ def _lines(doc: Document, skip_blocks: set[int], slides: bool) -> list[_Line]:
     return out
 
 
+PARALLEL_TO = re.compile(r"^to [a-z]+\b")
+
+
 def _joinable(prev: _Line, nxt: _Line, slides: bool, bulleted: bool = False, width: int | None = None) -> bool:
     """Does `nxt` continue `prev` (a line wrapped mid-sentence)? `bulleted`: the slide marks its
     items with bullets, so a line without one goes on from the line before. `width`: the width a
@@ -212,6 +215,8 @@ def _joinable(prev: _Line, nxt: _Line, slides: bool, bulleted: bool = False, wid
         return False
     if re.search(r"[.!?:;…\"”]\s*$", prev.text):
         return False
+    if PARALLEL_TO.match(prev.text) and PARALLEL_TO.match(nxt.text):
+        return False  # "to prevent domestic violence ..." / "to provide assistance ...": a list of aims, a line each
     return bool(re.match(r"[a-z(]", nxt.text)) or bool(re.search(r"(,|\b(of|the|and|to|in|for|on|with|a|an|by))\s*$", prev.text))
 
 
@@ -705,10 +710,13 @@ def _date_line(text: str) -> bool:
 
 
 def _unmarked_item(text: str) -> bool:
-    """A line of a list written without bullets: short, a capital first, no sentence of its own."""
+    """A line of a list written without bullets: short, a capital first (or an aim's "to ..."), no
+    sentence of its own. Read as an item only under a lead-in of aims, or of a plan's priorities: in
+    reports such lines under a colon are as often names, figures or headings (measured: dev, prose
+    and the sealed pages all fell when every such line under any lead-in was an item)."""
     text = text.strip()
-    return 2 <= len(text.split()) <= 14 and text[:1].isupper() and not text.endswith((".", "!", "?", ":")) \
-        and len(split_sentences(text)) == 1
+    return 2 <= len(text.split()) <= 14 and (text[:1].isupper() or PARALLEL_TO.match(text) is not None) \
+        and not text.endswith((".", "!", "?", ":")) and len(split_sentences(text)) == 1
 
 
 FUTURE_LEAD = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned)\b", re.I)
@@ -848,8 +856,8 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], entry_date_raw=when.strip(),
                      entry_place_raw=place.strip(), planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
         return [unit] if unit else []
-    if ctx.get("lead_in") and _unmarked_item(line.text) and (FUTURE_LEAD.search(ctx["lead_in"])
-                                                             or PRIORITY_CONTEXT.search(ctx["lead_in"])):
+    if ctx.get("lead_in") and _unmarked_item(line.text) and (
+            PARALLEL_TO.match(line.text) or ctx.get("programme") and PRIORITY_CONTEXT.search(ctx["lead_in"])):
         # "The programme covers four priority areas:" / "Communicable diseases, in particular ..." / ...:
         # a list without bullets, a line an item; the lead-in goes on to the next
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"])
@@ -870,6 +878,10 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
     action = action_parts(line.text)
     if action is not None:
         return _action_units(line, ctx, action)
+    bullets = _inline_bullets(line.text)
+    if bullets:  # "Children in institutions • Commercial sexual exploitation • Unaccompanied ...": a list on one line
+        return [u for u in (_unit(line, s, e, "item", ctx, lead_in=ctx.get("lead_in"), in_priorities=ctx["priorities"])
+                            for s, e in bullets) if u]
     topics = _topic_list(line.text)
     if topics:  # "Culture and language: Nordic children's literature; Film and television co-production"
         label, spans = topics
@@ -971,6 +983,24 @@ def _run_together(text: str) -> list[tuple[int, int]]:
     return parts
 
 
+INLINE_BULLET = re.compile(r"\s+[•▪◦·]\s+")
+
+
+def _inline_bullets(text: str) -> list[tuple[int, int]] | None:
+    """Items written on one line between bullets, each short and without a sentence end of its own."""
+    cuts = list(INLINE_BULLET.finditer(text))
+    if len(cuts) < 2:
+        return None
+    spans, start = [], 0
+    for m in cuts:
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    if any(not 1 <= len(text[s:e].split()) <= 10 or re.search(r"[.!?](?:\s|$)", text[s:e].strip()) for s, e in spans):
+        return None
+    return spans
+
+
 TOPIC_LABEL = re.compile(r"^([A-Z][^:.;!?]{2,60}):\s+")
 
 
@@ -1039,7 +1069,8 @@ def _slide_units(line: _Line, ctx: dict) -> list[Unit]:
                    priorities=bool(PRIORITY_CONTEXT.search(text)), planned=bool(PLANNED_CONTEXT.search(text)))
         title = _unit(line, 0, len(text), "title", ctx)
         return [title] if title else []
-    pieces = slide_pieces(text)
+    bullets = _inline_bullets(text)
+    pieces = bullets if bullets else slide_pieces(text)  # "Children in institutions • Commercial sexual ..."
     for n, (s, e) in enumerate(pieces):
         piece, _, _ = _piece(line, s, e)
         if not piece:

@@ -209,6 +209,9 @@ def _cell_rest(line: str) -> bool:
     return line[:4] == "    " and "\t" not in line
 
 
+AIM_LINE = re.compile(r"^to [a-z]+\b")  # a list of aims, a line each: "to prevent ...", "to provide ..."
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Lines of a hard-wrapped file joined back into paragraphs: a line continues the one before it
     when its first word would not have fitted there. Joined lines become blank, so every line
@@ -231,7 +234,8 @@ def unwrap(lines: list[str]) -> list[str]:
         # "2Priorities": a slide transcript's slide number glued to the title starts a slide
         if head is not None and split_label(stripped)[3] is None and not re.match(r"\d{1,2}[A-Z]", stripped):
             first_word = stripped.split()[0]
-            if len(lines[i - 1].rstrip()) + 1 + len(first_word) > width - 2:
+            parallel = AIM_LINE.match(stripped) and AIM_LINE.match(lines[i - 1].strip())  # "to ..." / "to ...": a list
+            if len(lines[i - 1].rstrip()) + 1 + len(first_word) > width - 2 and not parallel:
                 out[head] = out[head].rstrip() + " " + stripped
                 out[i] = ""
                 continue

@@ -162,3 +162,43 @@ def test_a_list_without_bullets_under_a_lead_in_of_priorities(tmp_path):
                  "Training of rural nurses"):
         assert kinds[item] == "activity"
     assert "The programme covers three priority areas:" not in kinds
+
+
+AIMS_PLAN = """National Action Plan against Bullying 2012-2014
+
+II. OBJECTIVES
+
+The objectives of the action plan are:
+to prevent bullying by training teachers
+to give children a safe way to report bullying
+to work with the parents of bullies
+
+III. MEASURES
+
+1. Train 500 teachers in the KiVa method by June 2013.
+2. Open a helpline for children by January 2013.
+3. Publish a guide for parents in 2013.
+4. Evaluate the plan in 2014.
+5. Hold a conference on school climate in Tartu in autumn 2013.
+"""
+
+
+def test_a_list_of_aims_each_opening_with_to_is_a_line_an_item(tmp_path):
+    path = tmp_path / "aims.txt"
+    path.write_text(AIMS_PLAN, encoding="utf-8")
+    entry = {"file": "aims.txt", "title": "", "period_start": "2012-01-01", "period_end": "2014-12-31",
+             "genre": "plan", "source": "test"}
+    kinds = {r.text: r.kind.value for r in process_file(str(path), catalogue=entry).records}
+    for aim in ("to prevent bullying by training teachers", "to give children a safe way to report bullying",
+                "to work with the parents of bullies"):
+        assert kinds[aim] == "activity"
+
+
+def test_items_between_bullets_on_one_line():
+    from extractors.prose.narrative import _inline_bullets
+
+    text = "Children in care \u2022 Street children \u2022 Unaccompanied and trafficked children"
+    assert [text[s:e] for s, e in _inline_bullets(text)] == [
+        "Children in care", "Street children", "Unaccompanied and trafficked children"]
+    assert _inline_bullets("Children in care \u2022 Street children") is None  # two parts: no list
+    assert _inline_bullets("The group met. \u2022 It agreed on a plan. \u2022 It chose a chair.") is None
