@@ -715,10 +715,13 @@ def _unmarked_item(text: str) -> bool:
     reports such lines under a colon are as often names, figures or headings (measured: dev, prose
     and the sealed pages all fell when every such line under any lead-in was an item)."""
     text = text.strip()
+    if SECTION_NAME.search(text) or PLANNED_CONTEXT.search(text):
+        return False  # "Expert Group meetings", "Planned meetings": the next section's name
     return 2 <= len(text.split()) <= 14 and (text[:1].isupper() or PARALLEL_TO.match(text) is not None) \
         and not text.endswith((".", "!", "?", ":")) and len(split_sentences(text)) == 1
 
 
+SECTION_NAME = re.compile(r"\b(?:meetings|events|conferences|seminars|activities|visits|publications|projects)\s*$", re.I)
 FUTURE_LEAD = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned)\b", re.I)
 
 
