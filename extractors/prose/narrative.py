@@ -537,8 +537,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
             if not stripped or stripped == line.text:
                 continue
-        if not slides and ctx.get("lead_in") and line.kind == "heading" and ctx.get("unmarked") \
-                and _unmarked_item(line.text):
+        if not slides and line.kind == "heading" and ctx.get("unmarked") and _unmarked_list_item(line.text, ctx):
             units += _paragraph_units(line, ctx)  # the next line of a list without bullets, short enough to pass
             continue  # for a heading
         if not slides and ctx.get("lead_in") and line.kind != "item" and _place_and_date(line.text):
@@ -721,6 +720,13 @@ def _unmarked_item(text: str) -> bool:
         and not text.endswith((".", "!", "?", ":")) and len(split_sentences(text)) == 1
 
 
+def _unmarked_list_item(text: str, ctx: dict) -> bool:
+    """An item of a list without bullets under the lead-in in force: aims ("to ...") or a plan's priorities."""
+    lead = ctx.get("lead_in")
+    return bool(lead) and _unmarked_item(text) and (
+        PARALLEL_TO.match(text) is not None or bool(ctx.get("programme")) and PRIORITY_CONTEXT.search(lead) is not None)
+
+
 SECTION_NAME = re.compile(r"\b(?:meetings|events|conferences|seminars|activities|visits|publications|projects)\s*$", re.I)
 FUTURE_LEAD = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned)\b", re.I)
 
@@ -859,8 +865,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], entry_date_raw=when.strip(),
                      entry_place_raw=place.strip(), planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
         return [unit] if unit else []
-    if ctx.get("lead_in") and _unmarked_item(line.text) and (
-            PARALLEL_TO.match(line.text) or ctx.get("programme") and PRIORITY_CONTEXT.search(ctx["lead_in"])):
+    if _unmarked_list_item(line.text, ctx):
         # "The programme covers four priority areas:" / "Communicable diseases, in particular ..." / ...:
         # a list without bullets, a line an item; the lead-in goes on to the next
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"])
