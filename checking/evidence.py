@@ -654,8 +654,42 @@ def coverage(a, b, idf: dict[str, float]) -> float:
 
 
 def mark_closest(commitments: list[Commitment], units: list[Unit], idf: dict[str, float]) -> None:
+    """Each unit's highest similarity to any commitment; a calendar row that restates another commitment
+    (`mark_restated`) is that commitment told again, and competes with nobody."""
+    rivals = [c for c in commitments if c.kind != "restated" or not rule("restated")]
     for u in units:
-        u.closest = max((cosine(c.lemmas, u.lemmas, idf) for c in commitments), default=0.0)
+        u.closest = max((cosine(c.lemmas, u.lemmas, idf) for c in rivals), default=0.0)
+
+
+# A plan's calendar or programme row: a title with its date ("September 2024 | Steering Committee | Bovec").
+CALENDAR_ROW = re.compile(r"\brule 'planned entry'")
+# How much of a calendar row's words a sentence of its plan must hold to be the row told in full.
+RESTATED_SHARE = 2 / 3
+
+
+def mark_restated(commitments: list[Commitment]) -> None:
+    """A plan that says "The Chair will host the 10th General Assembly of the Network in Bovec in October 2024"
+    and lists "10-11 October 2024 | 10th General Assembly | Bovec" in its calendar commits to one thing, told
+    twice: the row is kind "restated" (with `restates`, the commitment that tells it in full), not checked on
+    its own, and does not compete with that commitment for the report's passages (`mark_closest`)."""
+    if not rule("restated"):
+        return
+    for c in commitments:
+        if c.kind != "commitment" or not c.why or not CALENDAR_ROW.search(c.why):
+            continue
+        words = set(c.lemmas)  # words only: names are written differently ("the Steering Committee")
+        if not words:
+            continue
+        # the sentence that holds most of the row's words; of those, one that holds the meeting ("host", "convene"),
+        # then the one with fewest words of its own
+        best = max(((len(words & (theirs := set(o.lemmas))) / len(words), bool(ORGANISE.search(o.text)),
+                     len(words & theirs) / len(theirs), -k)
+                    for k, o in enumerate(commitments) if o is not c and o.plan_doc == c.plan_doc
+                    and o.kind == "commitment" and o.lemmas and not (o.why and CALENDAR_ROW.search(o.why))),
+                   default=None)
+        if best is not None and best[0] >= RESTATED_SHARE:
+            c.kind = "restated"
+            c.restates = commitments[-best[3]].text  # type: ignore[attr-defined]
 
 
 def title_match(c: Commitment, u: Unit, idf: dict[str, float]) -> float:

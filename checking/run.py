@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, mark_parts, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+                               mark_closest, mark_own_names, mark_parts, mark_restated, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                ordinals_in, strongest,
                                status_for, vetoed)
 from extractors.time.dates import normalise
@@ -236,6 +236,7 @@ def report_period(con, report_sha: str) -> tuple[str, Period | None]:
 def prepare_commitments(commitments: list[Commitment], nlp, registry) -> None:
     for c, sdoc in zip(commitments, nlp.pipe([c.text for c in commitments], batch_size=64)):
         prepare_commitment(c, sdoc, registry, getattr(c, "_location", None))
+    mark_restated(commitments)
 
 
 def prepare_units(units: list[Unit], nlp, registry) -> None:
@@ -377,6 +378,7 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
 
 def _not_a_commitment(c: Commitment) -> CommitmentResult:
     reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
+              else f"a calendar row that restates {getattr(c, 'restates', '')[:80]!r}, checked there" if c.kind == "restated"
               else "a title or heading, not something to do" if c.kind == "title"
               else "a lead-in that introduces the commitments after it")
     return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
