@@ -54,7 +54,7 @@ NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # "No application was made to NORDBUK", "but no agreement was reached", "The Youth Council chose not to travel":
 # nothing of the kind was done, at the head of a clause (not "there was no doubt the report was published").
-NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were) (made|reached|taken|found|"
+NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were|could be|can be) (made|reached|taken|found|spared|"
                            r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
                            r"carried out|adopted|agreed)\b|"
                            r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
@@ -425,6 +425,12 @@ def is_title(text: str, sdoc) -> bool:
     return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
 
 
+# A plan's sentence about its own working, not a thing to do: "All activities are to be completed by 30 June
+# unless the Task Force agrees otherwise", "The Danish authorities will bear the cost of the events they host".
+PLAN_METHOD = re.compile(r"^\W*(?:(?:where|unless|if)\b[^,]*,\s*)?(?:all|the|other|these|each|any)\s+(?:other\s+)?"
+                         r"(?:activit(?:y|ies)|deadlines?|costs?)\b|\b(?:bear|cover|pay)\s+the\s+costs?\b", re.I)
+
+
 def commitment_kind(c: Commitment, sdoc) -> str:
     """"lead-in" for a line that introduces a list ("The presidency will focus on:"), "topic" for
     an item of a priorities list that names nothing to do ("Children's rights", "Welfare in
@@ -434,6 +440,8 @@ def commitment_kind(c: Commitment, sdoc) -> str:
         return "lead-in"
     if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
         return "title"
+    if rule("method") and c.why and PLAN_METHOD.search(c.text):  # a prose sentence of the plan, not a table row
+        return "method"
     if not c.why or "priorit" not in c.why:
         return "commitment"
     # a verb that only describes a noun ("Children fleeing the war", "children affected by") names no action
