@@ -384,9 +384,11 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if status in ("evidenced", "partly evidenced") and (best_feats["in_progress"] or best_feats["part_done"]):
             status = "partly evidenced"  # the best passage says the work is not finished: "a first draft is being prepared"
             text = scored[0][0].text
+            # the clause not done may say so ("was not held") or say it is still planned ("is planned for 2024")
+            undone = not_done_cue(text) or PLANNED_AGAIN.search(text)
             reason = (f"the report says the work is under way ({IN_PROGRESS.search(text).group(0)!r}), not finished"
                       if IN_PROGRESS.search(text) else
-                      f"the report says part of it was done and part not ({not_done_cue(text).group(0)!r})")
+                      f"the report says part of it was done and part not ({undone.group(0) if undone else scored[0][0].mixed!r})")
         elif status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
             # that passage first, once (it is among the scored ones too), and quoted whatever its own score
