@@ -54,7 +54,7 @@ NOT_DONE_MORE = re.compile(r"\b(delayed|postponed|cancelled|called off)\s*$|(^|[
                            r"\bdecided to (move|postpone|defer|drop|suspend|stop|cancel|put off)\b", re.I)
 # "No application was made to NORDBUK", "but no agreement was reached", "The Youth Council chose not to travel":
 # nothing of the kind was done, at the head of a clause (not "there was no doubt the report was published").
-NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were) (made|reached|taken|found|"
+NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\b(?: [\w-]+){0,5} (was|were|could be|can be) (made|reached|taken|found|spared|"
                            r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
                            r"carried out|adopted|agreed)\b|"
                            r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
@@ -425,6 +425,12 @@ def is_title(text: str, sdoc) -> bool:
     return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
 
 
+# A plan's sentence about its own working, not a thing to do: "All activities are to be completed by 30 June
+# unless the Task Force agrees otherwise", "The Danish authorities will bear the cost of the events they host".
+PLAN_METHOD = re.compile(r"^\W*(?:(?:where|unless|if)\b[^,]*,\s*)?(?:all|the|other|these|each|any)\s+(?:other\s+)?"
+                         r"(?:activit(?:y|ies)|deadlines?|costs?)\b|\b(?:bear|cover|pay)\s+the\s+costs?\b", re.I)
+
+
 def commitment_kind(c: Commitment, sdoc) -> str:
     """"lead-in" for a line that introduces a list ("The presidency will focus on:"), "topic" for
     an item of a priorities list that names nothing to do ("Children's rights", "Welfare in
@@ -434,6 +440,8 @@ def commitment_kind(c: Commitment, sdoc) -> str:
         return "lead-in"
     if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
         return "title"
+    if rule("method") and c.why and PLAN_METHOD.search(c.text):  # a prose sentence of the plan, not a table row
+        return "method"
     if not c.why or "priorit" not in c.why:
         return "commitment"
     # a verb that only describes a noun ("Children fleeing the war", "children affected by") names no action
@@ -654,8 +662,42 @@ def coverage(a, b, idf: dict[str, float]) -> float:
 
 
 def mark_closest(commitments: list[Commitment], units: list[Unit], idf: dict[str, float]) -> None:
+    """Each unit's highest similarity to any commitment; a calendar row that restates another commitment
+    (`mark_restated`) is that commitment told again, and competes with nobody."""
+    rivals = [c for c in commitments if c.kind != "restated" or not rule("restated")]
     for u in units:
-        u.closest = max((cosine(c.lemmas, u.lemmas, idf) for c in commitments), default=0.0)
+        u.closest = max((cosine(c.lemmas, u.lemmas, idf) for c in rivals), default=0.0)
+
+
+# A plan's calendar or programme row: a title with its date ("September 2024 | Steering Committee | Bovec").
+CALENDAR_ROW = re.compile(r"\brule 'planned entry'")
+# How much of a calendar row's words a sentence of its plan must hold to be the row told in full.
+RESTATED_SHARE = 2 / 3
+
+
+def mark_restated(commitments: list[Commitment]) -> None:
+    """A plan that says "The Chair will host the 10th General Assembly of the Network in Bovec in October 2024"
+    and lists "10-11 October 2024 | 10th General Assembly | Bovec" in its calendar commits to one thing, told
+    twice: the row is kind "restated" (with `restates`, the commitment that tells it in full), not checked on
+    its own, and does not compete with that commitment for the report's passages (`mark_closest`)."""
+    if not rule("restated"):
+        return
+    for c in commitments:
+        if c.kind != "commitment" or not c.why or not CALENDAR_ROW.search(c.why):
+            continue
+        words = set(c.lemmas)  # words only: names are written differently ("the Steering Committee")
+        if not words:
+            continue
+        # the sentence that holds most of the row's words; of those, one that holds the meeting ("host", "convene"),
+        # then the one with fewest words of its own
+        best = max(((len(words & (theirs := set(o.lemmas))) / len(words), bool(ORGANISE.search(o.text)),
+                     len(words & theirs) / len(theirs), -k)
+                    for k, o in enumerate(commitments) if o is not c and o.plan_doc == c.plan_doc
+                    and o.kind == "commitment" and o.lemmas and not (o.why and CALENDAR_ROW.search(o.why))),
+                   default=None)
+        if best is not None and best[0] >= RESTATED_SHARE:
+            c.kind = "restated"
+            c.restates = commitments[-best[3]].text  # type: ignore[attr-defined]
 
 
 def title_match(c: Commitment, u: Unit, idf: dict[str, float]) -> float:

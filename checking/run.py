@@ -7,16 +7,19 @@ chairmanship's July-to-June years) live in ingest.
 """
 from __future__ import annotations
 
+import itertools
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from checking.evidence import (AHEAD, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, mark_parts, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+from checking.evidence import (AHEAD, rule, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
+                               mark_closest, mark_own_names, mark_parts, mark_restated, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                ordinals_in, strongest,
                                status_for, vetoed)
+from extractors.prose.narrative import split_sentences
 from extractors.time.dates import normalise
 from extractors.entities.registry import load_registry
 from schemas.errors import PlanscopeError
@@ -163,10 +166,14 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
         u = Unit(text=text, doc=doc, kind="event", page=page, paragraph_no=para, block_no=block, start=start, end=end)
         u._location = location  # type: ignore[attr-defined]
         units.append(u)
-    passages = con.execute("""SELECT text, doc, page, paragraph_no, block_no, kind FROM passages
-                              WHERE doc_sha256 = ? AND kind IN ('heading', 'paragraph', 'list_item', 'footnote', 'table_cell')
-                              ORDER BY block_no""", [report_sha]).fetchall()
+    rows = con.execute("""SELECT text, doc, page, paragraph_no, block_no, kind, table_no, row_no FROM passages
+                          WHERE doc_sha256 = ? AND kind IN ('heading', 'paragraph', 'list_item', 'footnote', 'table_cell')
+                          ORDER BY block_no, row_no, column_no""", [report_sha]).fetchall()
+    passages = [r[:6] for r in rows]
     kept = [p for p in passages if p[4] not in event_blocks and p[5] != "heading"]
+    if rule("row"):  # a table's short cells are read with their row ("Mass rescue exercise | Cancelled")
+        units += table_row_units([r for r in rows if r[4] not in event_blocks and r[5] == "table_cell"], period)
+        kept = [p for p in kept if p[5] != "table_cell" or not short_cell(p[0])]
     for (text, doc, page, para, block, _), sdoc in zip(kept, nlp.pipe([p[0] for p in kept], batch_size=64)):
         if len(list(sdoc.sents)) > 1:  # the paragraph whole: "a first draft ... Several delegations asked for more time"
             units.append(_block_unit(text, "paragraph", (doc, page, para, block), period))
@@ -186,6 +193,34 @@ def load_units(con, report_sha: str, period: Period | None, nlp) -> list[Unit]:
 
 
 SECTION_CHARS = 600
+# A table cell of running text (several sentences, or a long one) gives sentences of its own; a shorter one is read
+# with its row only.
+CELL_WORDS = 25
+REF_CELL = re.compile(r"^\W*[\d./–-]*\W*$")  # "2/2019", "3.1": a row's number, not its date
+
+
+def short_cell(text: str) -> bool:
+    return len(text.split()) < CELL_WORDS and len(split_sentences(text)) < 2
+
+
+def table_row_units(cells: list[tuple], period: Period | None) -> list[Unit]:
+    """Each row of a table (not a calendar of events) with two or more cells, as one unit: "2/2019 Mass rescue
+    exercise in the Kvarken Cancelled (COVID-19)" says what the row's subject is and what became of it, which
+    neither cell says alone. Dated by its cells' own dates, a row's number aside."""
+    units = []
+    for (block, table, row), group in itertools.groupby(cells, key=lambda r: (r[4], r[6], r[7])):
+        group = [r for r in group if r[0].strip()]
+        if len(group) < 2 or row is None:
+            continue
+        text = " ".join(" ".join(r[0].split()) for r in group)
+        words = " ".join(r[0] for r in group if not REF_CELL.match(r[0]))  # the row's number aside
+        if len(words.split()) < 4:
+            continue
+        value = normalise(words, period, scan=True)
+        _, doc, page, para = group[0][:4]
+        units.append(Unit(text=text, doc=doc, kind="sentence", page=page, paragraph_no=para, block_no=block,
+                          start=value.start, end=value.end))
+    return units
 DATE_LINE_WORDS = 5
 
 
@@ -236,6 +271,7 @@ def report_period(con, report_sha: str) -> tuple[str, Period | None]:
 def prepare_commitments(commitments: list[Commitment], nlp, registry) -> None:
     for c, sdoc in zip(commitments, nlp.pipe([c.text for c in commitments], batch_size=64)):
         prepare_commitment(c, sdoc, registry, getattr(c, "_location", None))
+    mark_restated(commitments)
 
 
 def prepare_units(units: list[Unit], nlp, registry) -> None:
@@ -348,9 +384,11 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
         if status in ("evidenced", "partly evidenced") and (best_feats["in_progress"] or best_feats["part_done"]):
             status = "partly evidenced"  # the best passage says the work is not finished: "a first draft is being prepared"
             text = scored[0][0].text
+            # the clause not done may say so ("was not held") or say it is still planned ("is planned for 2024")
+            undone = not_done_cue(text) or PLANNED_AGAIN.search(text)
             reason = (f"the report says the work is under way ({IN_PROGRESS.search(text).group(0)!r}), not finished"
                       if IN_PROGRESS.search(text) else
-                      f"the report says part of it was done and part not ({not_done_cue(text).group(0)!r})")
+                      f"the report says part of it was done and part not ({undone.group(0) if undone else scored[0][0].mixed!r})")
         elif status != "evidenced" and progress and progress[1] >= t_ev:
             status = "partly evidenced"  # the passage would evidence it, but says the work is not finished
             # that passage first, once (it is among the scored ones too), and quoted whatever its own score
@@ -377,7 +415,9 @@ def assess(inputs: CheckInputs, model: dict) -> list[CommitmentResult]:
 
 def _not_a_commitment(c: Commitment) -> CommitmentResult:
     reason = ("a priority that names a topic, not something to do" if c.kind == "topic"
+              else f"a calendar row that restates {getattr(c, 'restates', '')[:80]!r}, checked there" if c.kind == "restated"
               else "a title or heading, not something to do" if c.kind == "title"
+              else "says how the plan works (its activities, deadlines or costs), not something to do" if c.kind == "method"
               else "a lead-in that introduces the commitments after it")
     return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 

@@ -190,8 +190,8 @@ def test_action_lines_under_a_plan_item_are_its_activities(tmp_path):
 
 
 def test_every_commitment_of_plans_written_by_other_authors_is_read(tmp_path):
-    """Thirty-one plans of five shapes (table, numbered, action clauses, "will" sentences, priorities),
-    written by nine authors for `check` (tests/fixtures/check/authored): each labelled commitment is
+    """Thirty-four plans of six shapes (table, numbered, action clauses, "will" sentences, priorities),
+    written by ten authors for `check` (tests/fixtures/check/authored): each labelled commitment is
     an activity record, its text matched as the scorer matches (Dice >= 0.8)."""
     import collections
     import json
@@ -220,9 +220,10 @@ def test_every_commitment_of_plans_written_by_other_authors_is_read(tmp_path):
         # plans of one name from different authors share a doc name here: look among all of them
         texts = [t for doc, ts in by_doc.items() if doc == f"{pair['plan']}.txt" for t in ts]
         for c in pair["commitments"]:
-            if not c.get("topic") and not any(dice(c["text"], t) >= 0.8 for t in texts):
+            # a topic (labelled "topic", or marked "topic": true) names nothing to do
+            if not c.get("topic") and c["label"] != "topic" and not any(dice(c["text"], t) >= 0.8 for t in texts):
                 missing.append((pair["author"], c["text"][:60]))
-    assert len(labels) == 34 and missing == []
+    assert len(labels) == 37 and missing == []
 
 
 def test_a_slide_number_on_its_own_line_starts_a_slide_and_its_title_heads_the_items(tmp_path):

@@ -575,6 +575,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if slides:
             units += _slide_units(line, ctx)
             continue
+        point = _action_point(line, ctx)
+        if point is not None:  # "AP 4/2019: The Secretariat to prepare ..."
+            units += point
+            continue
         if line.kind == "item" and action_parts(line.text) is not None:
             units += _action_units(line, ctx, action_parts(line.text), label=line.label)
             continue
@@ -597,6 +601,10 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
                 unit.label = line.label
                 units.append(unit)
             ctx["heading"] = saved
+            continue
+        decisions = _decision_item(line, ctx)
+        if decisions is not None:  # "3.3 The chair of the EG SAR reported ... The Plenary decided to set up ..."
+            units += decisions
             continue
         if line.kind == "item":
             for s, e in _run_together(line.text):
@@ -974,6 +982,39 @@ def _action_points(text: str) -> list[tuple[int, int]]:
     if len(parts) < 2 or not all(ACTION_POINT.match(text[a:b]) for a, b in parts):
         return [(0, len(text))]
     return parts
+
+
+# The number of a minutes' action point before its text: "AP 4/2019:", "AP 12:", "Action point 3 –"
+ACTION_POINT_LABEL = re.compile(r"^\s*(?P<label>(?:AP|A\.P\.|action\s+point)\s*\d{1,3}(?:\s*/\s*(?:19|20)?\d{2})?)\s*[:.–—-]\s+(?=\S)",
+                                re.I)
+
+
+def _action_point(line: _Line, ctx: dict) -> list[Unit] | None:
+    """A numbered action point of minutes ("AP 4/2019: The Secretariat to prepare a draft Strategy ...
+    by June 2020."): one unit, its number as its label (not its text), as a list item's number is."""
+    m = ACTION_POINT_LABEL.match(line.text)
+    if m is None:
+        return None
+    unit = _unit(line, m.end(), len(line.text), "sentence", ctx, label=" ".join(m.group("label").split()))
+    return [unit] if unit else []
+
+
+# A decision of the meeting about work to do: "The Plenary decided to set up ...", "Members agreed to ...";
+# not "decided not to pursue" (nothing to do)
+DECISION = re.compile(r"\b(?:decided|agreed)\s+(?:that\b|to\s+(?!not\b)[a-z]+)", re.I)
+
+
+def _decision_item(line: _Line, ctx: dict) -> list[Unit] | None:
+    """A numbered paragraph of minutes that tells the discussion and then the decision ("3.3 The chair of
+    the EG SAR reported that ... The Plenary decided to set up a task group ..."): read sentence by
+    sentence, as a paragraph is, so that the decision is a unit of its own. None for any other line:
+    a one-sentence item, or one whose first sentence is the decision, stays whole."""
+    if line.kind != "item":
+        return None
+    spans = split_sentences(line.text)
+    if len(spans) < 2 or not any(DECISION.search(line.text[s:e]) for s, e in spans[1:]):
+        return None
+    return [u for s, e in spans if (u := _unit(line, s, e, "sentence", ctx, label=line.label))]
 
 
 def _run_together(text: str) -> list[tuple[int, int]]:

@@ -140,6 +140,8 @@ def _decided_work(verbs):
             continue
         for child in verb.children:
             if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+                if any(c.dep_ == "neg" for c in child.children):
+                    continue  # "decided not to pursue the joint procurement": nothing to do
                 return child
             if child.dep_ in ("ccomp", "csubj", "csubjpass") and any(
                     t.lower_ in ("will", "would", "shall") for t in child.subtree):
@@ -165,6 +167,23 @@ def _directed_task(verbs):
                     and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
                 return None if child.lemma_.lower() in ATTENDANCE_VERBS else child
     return None
+
+
+def action_point_doer(sdoc) -> str | None:
+    """Minutes' action point, with no finite verb: a body, then "to" and what it is to do ("The
+    Secretariat to prepare a draft Strategy by June 2020", "EG FC to run two courses in 2020",
+    "Members to send their figures ..."). The doer, or None: "Measures to protect children" names
+    no body, "Visit to Riga" nothing to do."""
+    words = [t for t in sdoc if not t.is_space]
+    to = next((k for k, t in enumerate(words[:9]) if t.lower_ == "to"), None)
+    if to is None or to == 0 or to + 1 >= len(words) or words[to + 1].tag_ != "VB":
+        return None
+    doer = words[:to]
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",) for t in doer) or any(t.is_punct for t in doer):
+        return None
+    text = " ".join(t.text for t in doer)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("BODY", "ORG", "STATE", "GPE", "NORP") for t in doer)
+    return text if named or BODY_NOUNS.search(text) or re.search(r"\bchair\b", text, re.I) else None
 
 
 def _outside(sdoc, clause) -> str:
@@ -302,6 +321,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision("activity", reasons + [f"an item under {unit.heading!r}"], rule="planned item")
     if unit.shape == "item" and unit.in_priorities and not finite:
         return Decision("activity", reasons + ["an item of a priorities list"], rule="priority item")
+    doer = None if finite else action_point_doer(sdoc)
+    if doer is not None:
+        return Decision("activity", reasons + [f"an action point: {doer!r} to do it"], rule="action point")
     future = FUTURE_CUES.search(text)
     if future and future.group(0).lower() in ("will", "shall") and root is not None and finite:
         main = {v.i for v in _verbs(root)}

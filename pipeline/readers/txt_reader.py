@@ -266,6 +266,27 @@ def furniture(lines: list[str]) -> set[int]:
     return out
 
 
+def running_heads(lines: list[str]) -> set[int]:
+    """A running head a text export left at the top of each page: the same short line opens the
+    text and the pages after form feeds ("BNSCG/PL/2015/07 rev.1   Work Plan 2016").
+    Without form feeds the pages are not known, and nothing is taken."""
+    tops, at_top = [], True
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            at_top = True
+            line = line.rpartition("\f")[2]
+        if at_top and line.strip():
+            tops.append(i)
+            at_top = False
+    seen: dict[str, list[int]] = {}
+    for i in tops:
+        text = " ".join(lines[i].replace("\f", " ").split())
+        if len(text.split()) <= 14:
+            seen.setdefault(text, []).append(i)
+    # on three pages; on two, only a line with a number (a document code, a year): two slides may share a title
+    return {i for text, at in seen.items() if len(at) >= 3 or len(at) == 2 and re.search(r"\d", text) for i in at}
+
+
 def _page_numbers(lines: list[str], footers: set[int]) -> list[int | None]:
     """Each line's page when the text keeps its page breaks (footers, form feeds); else None."""
     if len(footers) < 2 and not any("\f" in line for line in lines):
@@ -294,6 +315,7 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     lines = unwrap(space_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), headerless))
     footers = furniture(lines)
     pages = _page_numbers(lines, footers)
+    footers |= running_heads(lines)  # after the pages: a running head opens its page, it does not close one
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
     tables = 0
     i = 0

@@ -351,6 +351,17 @@ def test_the_best_passage_done_in_part_is_partly_in_words():
     assert r.reason == "the report says part of it was done and part not ('was not held')"
 
 
+def test_the_best_passage_done_in_part_and_planned_for_the_rest_is_partly_in_words():
+    """The clause not done says it is still planned: `check --all` raised AttributeError here before."""
+    c = _commitment("Publish the guide and its translation", verbs={"publish"}, objects={"guide"})
+    text = "The guide was published in May; the Russian translation will be made next year."
+    u = _unit(text, mixed=" the Russian translation will be made next year.",
+              surface={"publish": {"published"}, "guide": {"guide"}})
+    r = assess(_inputs(c, [u]), _model(0.45))[0]
+    assert r.status == "partly evidenced"
+    assert r.reason == "the report says part of it was done and part not ('will be made')"
+
+
 # --- the report's passages, from the warehouse ----------------------------------------------------
 
 
