@@ -107,10 +107,29 @@ def test_a_priorities_piece_then_the_items_after_it_on_the_same_line():
 
 
 def test_the_first_line_of_an_unnumbered_transcript_is_its_title():
-    doc = doc_of(("paragraph", "Children at Risk in Estonia"), ("paragraph", "Hotline for children"))
+    doc = doc_of(("paragraph", "Child protection in the region of the Baltic Sea"), ("paragraph", "Hotline for children"))
     units = N.narrative_units(doc, SLIDES)
-    assert [(u.text, u.shape) for u in units] == [("Children at Risk in Estonia", "title"),
+    assert [(u.text, u.shape) for u in units] == [("Child protection in the region of the Baltic Sea", "title"),
                                                   ("Hotline for children", "item")]
+
+
+def test_a_new_slide_ends_the_priorities_of_the_one_before_whatever_its_first_line():
+    doc = doc_of(("paragraph", "1 Our work", 1), ("paragraph", "Priorities", 1), ("paragraph", "Foster care", 1),
+                 ("paragraph", "2 The group met four times in the year and agreed on a plan for the next years", 1),
+                 ("paragraph", "Guardianship", 1))
+    units = N.narrative_units(doc, SLIDES)
+    assert [(u.text, u.slide, u.in_priorities) for u in units][-2:] == [
+        ("The group met four times in the year and agreed on a plan for the next years", 2, False),
+        ("Guardianship", 2, False)]
+
+
+def test_numbered_slides_go_on_over_a_page_break():
+    doc = doc_of(("paragraph", "1 Our work", 5), ("paragraph", "Foster care", 5), ("paragraph", "2 Results", 5),
+                 ("paragraph", "Guardianship for children", 6))  # not in title case: an item, no sub-topic
+    units = N.narrative_units(doc, SLIDES)
+    assert [(u.text, u.slide, u.shape) for u in units] == [
+        ("Our work", 1, "title"), ("Foster care", 1, "item"), ("Results", 2, "title"),
+        ("Guardianship for children", 2, "item")]
 
 
 def test_two_names_around_a_dash_are_one_piece():
@@ -152,6 +171,32 @@ def test_a_heading_that_names_priorities_or_plans_heads_its_items():
     assert [(u.text, u.heading, u.in_priorities, u.planned) for u in units] == [
         ("Foster care", "Priorities of the Presidency", True, False),
         ("A guide for police", "Next steps – 2012", False, True)]
+
+
+def test_a_dated_heading_that_looks_ahead_heads_planned_items_and_a_dated_item_stays_an_item():
+    doc = doc_of(("heading", "Upcoming Events, 2012"), ("list_item", "A guide for police"),
+                 ("list_item", "Riga, 12 May 2012"))
+    units = N.narrative_units(doc, REPORT)
+    assert [(u.shape, u.text, u.planned, u.heading_date.start) for u in units] == [
+        ("item", "A guide for police", True, date(2012, 1, 1)), ("item", "Riga, 12 May 2012", True, date(2012, 1, 1))]
+
+
+def test_an_action_clause_in_a_paragraph_gives_items_labelled_by_their_letters():
+    doc = doc_of(("paragraph", "Foster families need training. Action: a) map the services; b) run two courses."))
+    units = N.narrative_units(doc, REPORT)
+    assert [(u.shape, u.text, u.label, u.planned) for u in units] == [
+        ("sentence", "Foster families need training.", None, False), ("item", "map the services", "a", True),
+        ("item", "run two courses.", "b", True)]
+
+
+def test_a_calendar_entrys_title_has_twenty_five_words_at_most():
+    title = "Expert meeting of the Working Group on children at risk and on the rights of children in care " \
+            "with the partners of the project team"
+    assert len(title.split()) == 25
+    lines = [N._line(t, k, 0, "paragraph") for k, t in enumerate([title, "Vilnius, Lithuania", "9-10 June 2010"])]
+    assert N._calendar_entries(lines) == {0: (1, 2)}
+    lines[0] = N._line(title + " itself", 0, 0, "paragraph")
+    assert N._calendar_entries(lines) == {}
 
 
 def test_a_place_and_date_line_that_ends_the_document():
@@ -220,9 +265,9 @@ def test_an_entry_after_the_period_reads_its_year_from_the_period():
 
 
 def test_a_title_slide_names_its_event_then_its_city_and_date():
-    text = "Children at Risk Meeting of the Working Group Helsinki 13-15 June 2004 Head of Unit Mari Tamm"
+    text = "Children at Risk Expert Meeting of the Working Group for Cooperation Helsinki 13-15 June 2004 Head of Unit"
     assert N.trim_title_event(text, lambda w: w == "Helsinki") == (
-        "Children at Risk Meeting of the Working Group", "Helsinki", "13-15 June 2004")
+        "Children at Risk Expert Meeting of the Working Group for Cooperation", "Helsinki", "13-15 June 2004")
 
 
 def test_a_line_with_words_after_its_date_is_no_entry():
