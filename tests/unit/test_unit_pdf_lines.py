@@ -182,3 +182,36 @@ def test_a_tj_array_of_hex_strings_and_a_decimal_number():
     from pipeline.readers.pdf_fast import _text_array
 
     assert _text_array(b"<48> -12.5 <69> 3") == [b"H", -12.5, b"i", 3]
+
+
+def _c(text, x0, x1, top=100.0, size=25.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "doctop": top, "size": size,
+            "upright": True}
+
+
+def test_a_gap_as_wide_as_the_word_gap_and_a_top_three_points_off_stay_in_the_word():
+    # gaps 0 and 3 pt at 25 pt: the letter gap is 0 and the word gap 0.12 x 25 = 3 pt; a gap of 3 is no wider
+    assert [w["text"] for w in R._gap_words([_c("a", 0, 5), _c("b", 5, 10), _c("c", 13, 18)])] == ["abc"]
+    assert [w["text"] for w in R._gap_words([_c("a", 0, 5), _c("b", 5, 10), _c("c", 13.5, 18)])] == ["ab", "c"]
+    # a char 3 pt above its neighbour (pdfplumber's y tolerance) is in the same word; more is not
+    assert [w["text"] for w in R._gap_words([_c("a", 0, 5), _c("b", 5, 10, top=103.0)])] == ["ab"]
+
+
+def test_tokens_of_an_array_and_a_dictionary():
+    from pdfminer.psparser import LIT
+
+    from pipeline.readers.pdf_fast import _tokens
+
+    assert list(_tokens(b"[3 2] 0 d /P << /MCID 3 /Name /Plain >> BDC")) == [
+        [3, 2], 0, "d", LIT("P"), {"MCID": 3, "Name": LIT("Plain")}, "BDC"]
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_back():
+    from schemas.document import Block
+
+    def para(text, page):
+        return Block(kind=BlockKind.paragraph, text=text, prov=Provenance(file="a.pdf", page=page))
+
+    out = R._merge_in_order([(1, 0.0, para("The group met in", 1)), (2, 0.0, para("(Riga) in May and", 2)),
+                             (4, 0.0, para("in Oslo in June.", 4))], [])
+    assert [b.text for b in out] == ["The group met in (Riga) in May and", "in Oslo in June."]  # 4 is not the next page
