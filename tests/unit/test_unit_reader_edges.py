@@ -165,3 +165,49 @@ def test_a_tounicode_map_the_fast_tokenizer_leaves_to_pdfminer():
     assert unicode_map_from(b"begincmap /Adobe-Identity-UCS usecmap endcmap") is None
     assert unicode_map_from(b"begincmap /CMapName def endcmap") is None  # "def" without its two operands
     assert unicode_map_from(b"begincmap 1 beginbfrange <01> <02> /Name endbfrange endcmap") is None
+
+
+# --- Word paragraphs and sections, from XML written here ---------------------------------------------
+
+
+def test_a_bold_paragraph_numbered_by_its_style():
+    from pipeline.readers.docx_reader import _paragraph_block
+    from tests.unit.test_unit_docx_parts import numbering
+    from tests.unit.test_unit_reader_rules import _p, _styles
+
+    # "List Number 2" is based on "List Number", which numbers its paragraphs with list 4 at level 1; list 4 has
+    # no definition, so its labels count decimally ("1.")
+    p = _p('<w:pPr><w:pStyle w:val="ListNumber2"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Results of the year</w:t></w:r>')
+    block = _paragraph_block(p, "Results of the year", Provenance(file="r.docx"), _styles(), numbering())
+    assert (block.kind, block.level, block.label, block.number, block.bold, block.style) == (
+        BlockKind.list_item, 1, "1.", 1, True, "List Number 2")
+
+
+def test_sections_that_start_on_an_odd_or_an_even_page():
+    from lxml import etree
+
+    from pipeline.readers.docx_reader import _new_page_sections
+    from tests.unit.test_unit_reader_rules import W
+
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{W}"><w:p><w:pPr><w:sectPr><w:type w:val="oddPage"/></w:sectPr></w:pPr></w:p>'
+        f'<w:p><w:pPr><w:sectPr><w:type w:val="evenPage"/></w:sectPr></w:pPr></w:p>'
+        f'<w:sectPr><w:type w:val="continuous"/></w:sectPr></w:body>')
+    assert _new_page_sections(body) == [True, True, False]
+
+
+def test_an_ocrd_header_row_read_with_one_letter_wrong_is_the_same_row():
+    from pipeline.readers.ocr import _similar
+
+    assert _similar(["Place"], ["Plaee"]) is True  # 4 of 5 letters in order: a ratio of 0.8
+    assert _similar(["Place"], ["Plxxe"]) is False
+
+
+def test_a_document_without_text_is_unreadable_with_its_path():
+    from pipeline.readers import read_document
+    from tests.conftest import ROOT
+
+    path = ROOT / "tests" / "fixtures" / "bad" / "no_text.docx"  # a Word file whose only paragraph is empty
+    with pytest.raises(UnreadableFile) as caught:
+        read_document(path)
+    assert (caught.value.path, caught.value.problem) == (str(path), "no text found in the document")
