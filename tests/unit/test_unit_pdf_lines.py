@@ -75,8 +75,9 @@ def test_a_header_on_both_pages_of_a_two_page_file_is_furniture():
     assert [ln.text for ln in body] == ["The group met.", "It agreed."]
 
 
-def test_a_dash_and_one_letter_is_a_typed_bullet():
+def test_a_dash_or_a_star_and_one_letter_is_a_typed_bullet():
     assert R._line_label("- A") == ("-", None, "A", "bullet")
+    assert R._line_label("* A") == ("*", None, "A", "bullet")
 
 
 def test_a_line_that_is_only_a_dash_is_joined_with_a_space():
@@ -215,3 +216,21 @@ def test_a_paragraph_cut_by_a_page_break_is_joined_back():
     out = R._merge_in_order([(1, 0.0, para("The group met in", 1)), (2, 0.0, para("(Riga) in May and", 2)),
                              (4, 0.0, para("in Oslo in June.", 4))], [])
     assert [b.text for b in out] == ["The group met in (Riga) in May and", "in Oslo in June."]  # 4 is not the next page
+
+
+def _rotated(content: bytes, angle: int) -> bytes:
+    """make_pdf's page turned by /Rotate (written after the mediabox, inside the page's dictionary)."""
+    return make_pdf(content, mediabox=b"0 0 612 792] /Rotate %d /Unused [0" % angle)
+
+
+def test_a_page_turned_upside_down_and_an_unknown_operator_are_read_fast_and_the_same():
+    from pipeline.readers.pdf_fast import lean_objects, page_objects
+
+    stream = b"BT /F1 12 Tf 72 720 Td (Upside) Tj ET 1 2 zz 0.5 w 50 700 m 300 700 l S"
+    page = pdfplumber.open(io.BytesIO(_rotated(stream, 180))).pages[0]
+    fast = page_objects(page, page.process_object)
+    assert fast is not None and "".join(c["text"] for c in fast["char"]) == "Upside"
+    assert fast == lean_objects(R._page_objects(page))
+    lines_only = pdfplumber.open(io.BytesIO(_rotated(b"0.5 w 50 700 m 300 700 l S", 270))).pages[0]
+    fast = page_objects(lines_only, lines_only.process_object)
+    assert fast is not None and fast == lean_objects(R._page_objects(lines_only))
