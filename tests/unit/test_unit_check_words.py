@@ -1,0 +1,74 @@
+"""What `check` says in words and where (checking/output.py) and small rules of checking/evidence.py
+that a mutation run (issue 29, sample 9 of 2026-12-07) showed no test holding: the why of a result
+without evidence, the terminal table's columns and folded text, a highlighted word stem, the HTML
+reason and themes, a feature without words, a title in quotation marks, initials of an own name,
+and "did not take place" told as not done. Expected values by hand."""
+from __future__ import annotations
+
+import pytest
+
+from checking.evidence import FEATURES, Commitment, _done_verb, is_own, is_title, strongest
+from checking.output import _highlight, to_html, to_terminal, why_line
+from checking.run import CommitmentResult
+from tests.unit.test_unit_check_output_whole import _commitment, _result_with
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+def test_the_why_of_a_result_without_evidence_is_its_nearest_passage():
+    passage = {"text": "A guide was drafted.", "doc": "report.txt", "section": None, "date": None, "page": 4}
+    d = {"status": "no evidence", "evidence": [passage], "reason": "below the cut", "missing": [],
+         "nearest": {"text": "The guide is planned.", "doc": "report.txt", "page": 2}}
+    assert why_line(d) == "below the cut: “The guide is planned.” (report.txt, p. 2)"
+
+
+def test_the_terminal_table_names_its_columns_and_folds_long_text(capsys):
+    text = "Publish a guide for police officers on the rights of children who arrive alone in the region"
+    to_terminal(_result_with([CommitmentResult(_commitment(text=text), "no evidence", 0.1, [], reason="nothing near")]))
+    out = capsys.readouterr().out
+    assert "┃ status " in out and "┃ commitment " in out  # the header row between heavy bars
+    assert "no evidence" in out
+    assert "…" not in out and all(w in out for w in text.split())  # folded onto more lines, not cut
+
+
+def test_a_shared_term_marks_every_word_of_its_stem():
+    # "plans" is cut to its first four letters (len - 2 = 3 is less): "planning" shares the stem
+    assert _highlight("The planning went on.", ["plans"]) == "The <mark>planning</mark> went on."
+
+
+def test_the_html_reason_and_themes_of_a_result():
+    result = _result_with([CommitmentResult(_commitment(themes=("police", "care")), "no evidence", 0.1, [],
+                                            reason="nichts")])
+    page = to_html(result)
+    assert '<p class="why">nichts</p>' in page
+    assert '<div class="themes">police, care</div>' in page
+
+
+def test_a_feature_without_words_is_named_by_its_key():
+    feats = dict.fromkeys(FEATURES, 0.0) | {"coverage": 0.5, "other_actor": 1.0}
+    assert strongest(feats, {"weights": {"coverage": 1.0, "other_actor": 2.0}}) == "other_actor 1.00, its words covered 0.50"
+
+
+def test_a_quoted_title_alone_is_a_title_and_a_sentence_after_a_quoted_name_is_not(nlp):
+    assert is_title('"Water services for a hotter Mediterranean"', nlp('"Water services for a hotter Mediterranean"'))
+    text = '"Safe Homes" will be published for the police in 2010'
+    assert is_title(text, nlp(text)) is False
+
+
+def test_initials_of_three_letters_or_more_are_the_plans_own():
+    c = Commitment(record_id="r1", ref=None, text="Publish a guide", plan_doc="plan.docx", start=None, end=None,
+                   themes=[], own_acronyms=frozenset({"WGCC"}))
+    assert is_own("WGC", c) is True
+    assert is_own("WG", c) is False
+
+
+def test_did_not_take_place_tells_no_work_done(nlp):
+    assert [t.text for t in nlp("The seminar did not take place.") if _done_verb(t)] == []
+    assert [t.text for t in nlp("The seminar took place.") if _done_verb(t)] == ["took"]
