@@ -5,9 +5,13 @@ reason and themes, a feature without words, a title in quotation marks, initials
 and "did not take place" told as not done. Expected values by hand."""
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 import pytest
 
-from checking.evidence import FEATURES, Commitment, _done_verb, is_own, is_title, strongest
+from checking.evidence import (FEATURES, Commitment, Unit, _done_verb, action_verbs, cosine, is_own, is_title, named_overlap,
+                               other_actor, strongest)
 from checking.output import _highlight, to_html, to_terminal, why_line
 from checking.run import CommitmentResult
 from tests.unit.test_unit_check_output_whole import _commitment, _result_with
@@ -72,3 +76,28 @@ def test_initials_of_three_letters_or_more_are_the_plans_own():
 def test_did_not_take_place_tells_no_work_done(nlp):
     assert [t.text for t in nlp("The seminar did not take place.") if _done_verb(t)] == []
     assert [t.text for t in nlp("The seminar took place.") if _done_verb(t)] == ["took"]
+
+
+def test_cosine_weighs_both_sides_by_idf():
+    # the guide weighs 2, the police 1: (2 x 2) / (2 x sqrt(4 + 1))
+    assert cosine(Counter({"guide": 1}), Counter({"guide": 1, "police": 1}), {"guide": 2.0}) == pytest.approx(2 / math.sqrt(5))
+
+
+def test_a_name_without_idf_weighs_one():
+    assert named_overlap({"riga", "unicef"}, {"riga"}, {"riga": 3.0}) == pytest.approx(3 / 4)
+
+
+def test_filler_verbs_are_no_action(nlp):
+    # "continue" is a filler verb; "print" is of the publish family (the docstring's example)
+    assert action_verbs(nlp("Continue to translate the brochure into Russian and print it")) == {"translate", "publish"}
+
+
+def test_another_body_organised_it_whoever_of_ours_took_part():
+    c = Commitment(record_id="r1", ref=None, text="Organise a seminar on care", plan_doc="plan.docx", start=None, end=None,
+                   themes=[], own_words=frozenset({"expert", "group"}))
+    u = Unit(text="The Expert Group attended the seminar organised by the European Commission.", doc="report.txt",
+             kind="sentence", page=None, paragraph_no=1, block_no=1, start=None, end=None,
+             agents={"expert group", "by:european commission"})
+    assert other_actor(c, u) == 1.0
+    u.agents = {"expert group"}
+    assert other_actor(c, u) == 0.0
