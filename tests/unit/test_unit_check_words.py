@@ -2,7 +2,7 @@
 that a mutation run (issue 29, sample 9 of 2026-12-07) showed no test holding: the why of a result
 without evidence, the terminal table's columns and folded text, a highlighted word stem, the HTML
 reason and themes, a feature without words, a title in quotation marks, initials of an own name,
-and "did not take place" told as not done. Expected values by hand."""
+cosine's weights, filler verbs, another body's event. Expected values by hand."""
 from __future__ import annotations
 
 import math
@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from checking.evidence import (FEATURES, Commitment, Unit, _done_verb, action_verbs, cosine, is_own, is_title, named_overlap,
+from checking.evidence import (FEATURES, Commitment, Unit, action_verbs, cosine, is_own, is_title, named_overlap,
                                other_actor, strongest)
 from checking.output import _highlight, to_html, to_terminal, why_line
 from checking.run import CommitmentResult
@@ -71,11 +71,6 @@ def test_initials_of_three_letters_or_more_are_the_plans_own():
                    themes=[], own_acronyms=frozenset({"WGCC"}))
     assert is_own("WGC", c) is True
     assert is_own("WG", c) is False
-
-
-def test_did_not_take_place_tells_no_work_done(nlp):
-    assert [t.text for t in nlp("The seminar did not take place.") if _done_verb(t)] == []
-    assert [t.text for t in nlp("The seminar took place.") if _done_verb(t)] == ["took"]
 
 
 def test_cosine_weighs_both_sides_by_idf():
