@@ -35,11 +35,15 @@ def test_the_why_of_a_result_without_evidence_is_its_nearest_passage():
 
 def test_the_terminal_table_names_its_columns_and_folds_long_text(capsys):
     text = "Publish a guide for police officers on the rights of children who arrive alone in the region"
-    to_terminal(_result_with([CommitmentResult(_commitment(text=text), "no evidence", 0.1, [], reason="nothing near")]))
+    url = "https://www.cbss.org/wp-content/uploads/2012/08/guide-for-police-officers.pdf"  # one word of 78 letters
+    to_terminal(_result_with([CommitmentResult(_commitment(text=f"{text} ({url})"), "no evidence", 0.1, [],
+                                               reason="nothing near")]))
     out = capsys.readouterr().out
     assert "┃ status " in out and "┃ commitment " in out  # the header row between heavy bars
-    assert "no evidence" in out
+    assert "│ no evidence │" in out  # the status cell (the summary line above says "1 no evidence" too)
     assert "…" not in out and all(w in out for w in text.split())  # folded onto more lines, not cut
+    assert "".join(line.split("│")[4].strip() for line in out.splitlines() if line.count("│") == 7).endswith(
+        "guide-for-police-officers.pdf)")  # the long word folded, not cut short
 
 
 def test_a_shared_term_marks_every_word_of_its_stem():
