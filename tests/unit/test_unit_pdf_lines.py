@@ -203,8 +203,9 @@ def test_tokens_of_an_array_and_a_dictionary():
 
     from pipeline.readers.pdf_fast import _tokens
 
-    assert list(_tokens(b"[3 2] 0 d /P << /MCID 3 /Name /Plain >> BDC")) == [
-        [3, 2], 0, "d", LIT("P"), {"MCID": 3, "Name": LIT("Plain")}, "BDC"]
+    # "[3 2]" is read as a text array (numbers only); "[/A 1]", with a name in it, as an array of objects
+    assert list(_tokens(b"[3 2] 0 d /P << /MCID 3 /Name /Plain /Alt [/A 1] >> BDC")) == [
+        [3, 2], 0, "d", LIT("P"), {"MCID": 3, "Name": LIT("Plain"), "Alt": [LIT("A"), 1]}, "BDC"]
 
 
 def test_a_paragraph_cut_by_a_page_break_is_joined_back():
