@@ -1,6 +1,6 @@
 """A plan of numbered items with prose around them (issue 21): the items are its commitments, and so
-is a prose sentence that says in so many words what will be done; its background, the past and
-what it quotes are not records. Text written for this test; expectations by hand."""
+is a prose sentence that says in so many words what will be done; its undated background and what
+it quotes are not records, a dated account of what happened is. Text written for this test; expectations by hand."""
 from __future__ import annotations
 
 import pytest
@@ -55,6 +55,9 @@ def test_a_structured_plans_will_sentences_are_activities_and_its_background_is_
         "Hold a drill with the rescue services.": "activity",
         "The sixth meeting will take place in Tromsø in May 2021.": "activity",
         "The Secretariat is to send the minutes within two weeks.": "activity",
+        # a dated account of what happened is a record of it (sixth session: the plans of three authors
+        # count their dated background as events); undated background and quotations stay out
+        "The group held its fifth meeting in Umeå on 3-4 November 2020.": "event",
     }
 
 
