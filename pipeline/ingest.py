@@ -2,6 +2,7 @@
 each batch of results in one transaction, record the run. A bad file is named, never fatal."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -102,10 +103,20 @@ def _guarded(path: str, work) -> tuple[str, object]:
         return "internal", (internal_error_line(path, exc), format_traceback(exc))
 
 
+# The cyclic garbage collector of a process that runs the stages: Python's default collects its
+# youngest objects every 700 allocations, and a page makes thousands of short-lived dicts (a
+# glyph's, a word's) and spaCy objects: ~3.6 young and ~0.3 middle collections a page, and
+# a full one (every model object) every ~150 pages. Every 10,000 allocations: garbage is freed
+# the same (all but cycles by reference counts), the collector's CPU ~1.3 -> ~0.7 ms a bench PDF
+# page (bench/PERF.md, sixth session).
+GC_THRESHOLD = (10_000, 10, 10)
+
+
 def _init_worker(password: str | None, ocr_mode: str = "auto", ocr_threads: int = 1,
                  file_limits: Limits | None = None) -> None:
     from pipeline.readers import PDF_PASSWORD, ocr
 
+    gc.set_threshold(*GC_THRESHOLD)
     PDF_PASSWORD["value"] = password
     ocr.set_mode(ocr_mode, ocr_threads)
     set_limits(file_limits)
