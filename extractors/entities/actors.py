@@ -830,21 +830,33 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
     full = _full_names_in(links_by_draft, text, registry)
     own = None  # the bodies its title block names, asked only when the text's bodies do not tell
     in_text = None  # the bodies its text names anywhere, asked only when its records' actors do not tell
+    # What the loop asks of the whole document depends only on the name asked (`full`, `own`,
+    # `in_text` and the text do not change in it): each answer once, not once a record's link
+    # (a 1,237-page report's 1,077 "the Commission" links scanned its text 2,154 times).
+    answers: dict = {}
+
+    def once(key, work):
+        if key not in answers:
+            answers[key] = work()
+        return answers[key]
+
     for links in links_by_draft:
         for i, link in enumerate(links):
             written = _clean_name(link.as_written)
             own_term = re.fullmatch(r"(?:the\s+)?(?:presidency|chairmanship)", written, re.I) is not None \
-                and bool(_presidencies(text, registry, ActorRole.responsible))  # "the Chairmanship": the Finnish one
+                and once("presidencies", lambda: bool(_presidencies(text, registry, ActorRole.responsible)))  # "the Chairmanship": the Finnish one
             if link.entity_id and not link.entity_id.startswith("state:") and (GENERIC_ALIAS.fullmatch(written)
                                                                                or own_term):
                 body = registry.by_id(link.entity_id)
-                rival = _rival_body(written, link.entity_id, full, text) if not own_term else None
+                rival = once(("rival", written, link.entity_id), lambda: _rival_body(written, link.entity_id, full, text)) \
+                    if not own_term else None
                 if rival is not None:  # "the Commission" of a HELCOM report: the Helsinki Commission
                     links[i] = link = link.model_copy(update={
                         "name": rival.name, "entity_id": rival.entity_id, "kind": rival.kind,
                         "reason": f"{written!r}: the {rival.name} the document names most"})
                     continue
-                if body is not None and (own_term or not _names_body_in_full(text, body, registry)):
+                if body is not None and (own_term or not once(("in full", body.id),
+                                                              lambda: _names_body_in_full(text, body, registry))):
                     links[i] = link = link.model_copy(update={"name": written, "entity_id": None,
                                                               "kind": "organisation",
                                                               "reason": f"{written!r}: the document never names "
@@ -853,12 +865,12 @@ def resolve_short_names(links_by_draft: list[list[ActorLink]], text: str, regist
                                            or GENERIC_ALIAS.fullmatch(link.name) or link.name.islower()):
                 # the document's own body first: its title block's ("the network" of the network's newsletter)
                 own = title_block_bodies(title_block, text, registry) if own is None else own
-                found = _one_body_named(link.name, own, text)
+                found = once(("own", link.name), lambda: _one_body_named(link.name, own, text))
                 if found is None:
-                    found = _one_body_named(link.name, full, text)
+                    found = once(("full", link.name), lambda: _one_body_named(link.name, full, text))
                 if found is None:
                     in_text = _written_bodies(text, registry) if in_text is None else in_text
-                    found = _one_body_named(link.name, in_text, text)
+                    found = once(("in text", link.name), lambda: _one_body_named(link.name, in_text, text))
                 if found is not None:
                     links[i] = link.model_copy(update={"name": found.name, "entity_id": found.entity_id,
                                                        "kind": found.kind,

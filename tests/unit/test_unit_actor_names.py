@@ -195,3 +195,35 @@ def test_bodies_named_by_a_title_block(title_block, names):
     from extractors.entities.registry import load_registry
 
     assert [b.name for b in title_block_bodies(title_block, "", load_registry())] == names
+
+
+def test_the_document_is_asked_once_a_name_not_once_a_record(monkeypatch):
+    # a long report's hundreds of "the Commission": its text is searched for that name once, not
+    # once a record (bench/PERF.md, sixth session: 1,077 such links took 73 ms of a page's 90)
+    from collections import Counter
+
+    import extractors.entities.actors as actors
+    from schemas.records import ActorLink, ActorRole
+
+    registry = load_registry()
+    body = registry.body("the Commission")
+    calls = Counter()
+    for name in ("_names_body_in_full", "_rival_body", "_one_body_named", "_presidencies"):
+        def counted(*args, _real=getattr(actors, name), _name=name, **kwargs):
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+        monkeypatch.setattr(actors, name, counted)
+    text = "HELCOM report. The 33rd meeting of the Commission took place in Helsinki under the Danish Presidency."
+
+    def resolve(copies: int) -> list[str]:
+        calls.clear()
+        records = [[ActorLink(name=body.canonical, entity_id=body.id, as_written=written, role=ActorRole.responsible,
+                              source_field="text", kind="organisation", reason="registry")]
+                   for written in ["the Commission", "The Commission", "the Presidency"] * copies]
+        actors.resolve_short_names(records, text, registry)
+        return [r[0].name for r in records]
+
+    assert resolve(1) == ["Commission", "Commission", "Danish Presidency"]
+    once = dict(calls)
+    assert resolve(20) == ["Commission", "Commission", "Danish Presidency"] * 20
+    assert dict(calls) == once
