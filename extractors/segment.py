@@ -43,6 +43,7 @@ class Draft:
     decision: object | None = None  # why a prose unit is an event or activity (narrative_kind.Decision)
     elaborations: list = field(default_factory=list)  # parses of "The meeting was hosted by ..." that follow an event
     commitment_only: bool = False  # a structured plan's prose: only a sentence saying what will be done counts
+    events_only: bool = False  # ... or, let in for the time it states, only as what happened
 
 
 def clean(text: str) -> str:
@@ -329,8 +330,10 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         prose = prose_candidate_drafts(doc, structure, taken)
         for d in prose:
             d.commitment_only = structured
-        # ... or one that tells, to the month or day, what happened in the plan's own period ("To prepare
-        # the meeting, senior officials met in Bratislava on 2-3 June"): the classify stage keeps its events only
+            d.events_only = structured and not says_what_will_be_done(d.text) and not _listed_priority(d) \
+                and not _under_will_lead_in(d)
+        # ... or one that states its own time ("To prepare the meeting, senior officials met in Bratislava on
+        # 2-3 June"): the classify stage keeps it only as an event
         drafts += [d for d in prose if not structured or says_what_will_be_done(d.text)
                    or dates_itself(d.text, structure.period) or _listed_priority(d)]
     return drafts
@@ -371,13 +374,17 @@ def _title_block(doc: Document) -> set[int]:
     return {first} if len(text.split()) <= 15 and not text.endswith((".", "!", "?")) else set()
 
 
+POINTS_ON = re.compile(r"\b(?:the following|as follows|below)\b", re.I)  # "The group agreed on the following."
+
+
 def _introduces_list(blocks: list[Block], i: int) -> bool:
     """A paragraph followed by a marker or a list: the list's introduction."""
     nxt = next((b for b in blocks[i + 1:] if b.text.strip()), None)
     # a sentence that ends with its full stop says its own thing ("By end of 2025 the Secretariat will
     # sign ...") even above a heading "Tasks running through the year"
     return blocks[i].kind is BlockKind.paragraph and nxt is not None and (
-        is_marker(nxt) and not blocks[i].text.rstrip().endswith((".", "!", "?")) or nxt.kind is BlockKind.list_item)
+        is_marker(nxt) and (not blocks[i].text.rstrip().endswith((".", "!", "?")) or POINTS_ON.search(blocks[i].text))
+        or nxt.kind is BlockKind.list_item)
 
 
 def prose_candidate_drafts(doc: Document, structure: Structure, taken_blocks: set[int]) -> list[Draft]:

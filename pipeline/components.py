@@ -120,7 +120,8 @@ def classify(state: IngestState) -> None:
             decision.reasons.append("dated before the document's period: no plan, the rules' event stands")
         if _classifier_background(decision, d, state.structure.period) \
                 or d.commitment_only and decision.kind != "activity" \
-                and not (decision.kind == "event" and dates_itself(d.text, state.structure.period)):
+                and not (decision.kind == "event" and dates_itself(d.text, state.structure.period)) \
+                or d.events_only and decision.kind != "event":  # let in for its date: what happened, or nothing
             continue
         if decision.elaborates and last_event is not None and d.nlp_doc is not None \
                 and _root_lemma(d.nlp_doc) in ELABORATION_ACTORS:  # "The meeting was hosted by ...": its hosts

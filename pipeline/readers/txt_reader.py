@@ -502,6 +502,8 @@ def _untitled_section_row(line: str, rows: list[list[str]], width: int) -> bool:
     """A short title on a line of its own under the header or after a complete row ("Governance and
     strategy"): no tab, a capital first, no digits, no end punctuation."""
     words = line.split()
+    if _section_row(line):
+        return False  # "B. Performance benchmarking": a labelled section, read as before
     return "\t" not in line and 1 <= len(words) <= 6 and words[0][:1].isupper() and not re.search(r"\d", line) \
         and not line.rstrip().endswith((".", ",", ";", ":")) and (not rows or all(c for c in rows[-1][:width]))
 
