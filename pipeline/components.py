@@ -15,13 +15,14 @@ from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis,
 from extractors.catalogue import CatalogueEntry
 from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, dates_itself,
                                    within_period)
+from extractors.time.project_months import in_calendar_months, project_start
 from extractors.time.dates_i18n import normalise_multilingual, normalise_text_multilingual, refine_period
 from extractors.entities.places import city_in_text, countries_from_cell, countries_in_text, locate
 from extractors.entities.registry import Registry, load_registry
 from extractors.segment import PLAN_KINDS, Draft, clean, priority_codes, segment
 from extractors.structure import Structure, analyse, title_block
-from extractors.entities.themes import inherited_themes, legend_themes, word_themes
-from schemas.document import Document
+from extractors.entities.themes import inherited_themes, lead_topic_themes, legend_themes, word_themes
+from schemas.document import BlockKind, Document
 from schemas.records import ActorRole, DateValue, Period, Quarantined, Record, ThemeAssignment
 
 Stage = Callable[["IngestState"], None]
@@ -164,19 +165,20 @@ def _root_lemma(sdoc) -> str:
 @stage("dates")
 def dates(state: IngestState) -> None:
     period = state.structure.period
+    m1 = project_start(state.doc.text()) if state.doc is not None else None  # "M20" -> a calendar month
     for d in state.drafts:
         if d.unit is not None:
-            d.date = narrative_date(d.unit, period)
+            d.date = narrative_date(d.unit, period, m1)
         elif d.date_raw is not None and d.kind == "activity" and not d.date_in_text:
-            value = normalise_multilingual(d.date_raw, period)  # English or a region language
+            value = normalise_multilingual(in_calendar_months(d.date_raw, m1), period)  # English or a region language
             # a deadline cell that says "Yearly" or "TBD" states a time but no date: null, not the period
             d.date = within_period(value, period) if not clean(d.date_raw) else value
         elif d.date_raw is not None:
-            d.date = normalise_multilingual(d.date_raw, period)
+            d.date = normalise_multilingual(in_calendar_months(d.date_raw, m1), period)
         elif state.doc.language not in (None, "en"):  # "Seminar ..., Frühjahr 2009"
             d.date = within_period(normalise_text_multilingual(d.text, period), period)
         else:
-            d.date = within_period(normalise(d.text, period, scan=True), period)
+            d.date = within_period(normalise(in_calendar_months(d.text, m1), period, scan=True), period)
 
 
 @stage("nlp")
@@ -205,14 +207,14 @@ def run_nlp(state: IngestState) -> None:
     state._cell_docs = {(id(d), f"cell:{role}"): sdoc for (d, role), sdoc in zip(cells, cell_docs)}  # type: ignore[attr-defined]
 
 
-def narrative_date(unit, period: Period | None) -> DateValue:
+def narrative_date(unit, period: Period | None, m1: date | None = None) -> DateValue:
     """A prose record's own date; else the dated heading it sits under ("April 2000" on an
     announcements page); else the document's period (records.md). A day or month with no year
     takes it from the dated heading, else from the period."""
     reference = period
     if unit.heading_date is not None:
         reference = Period(start=unit.heading_date.start, end=unit.heading_date.end, raw=unit.heading_date.raw or "")
-    own = record_time(tidy_ordinals(unit.text), reference)
+    own = record_time(tidy_ordinals(in_calendar_months(unit.text, m1)), reference)
     # an entry's date prefix is the record's date, unless the text states its own day or days:
     # a page's date stamp ("12/05/2011 - On 3 and 4 May ...") or a press release's dateline
     # ("Tallinn, 25 September 1997 - The ministers met on 24-25 September") is when it was written
@@ -259,6 +261,7 @@ def actors(state: IngestState) -> None:
             links += actors_in_text(d.nlp_doc, state.registry, state.when, mode="event")
         d.actors = links
     _imperatives_to_owner(state)
+    _we_to_owner(state)
     resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry,
                         title_block(state.doc) if state.doc else "")
     for d in state.drafts:
@@ -301,6 +304,36 @@ def _imperatives_to_owner(state: IngestState) -> None:
                 owners = [link for link in title_block_bodies(title_block(state.doc), state.doc.text(), state.registry)
                           if link.kind != "state"]
             d.actors = [link.model_copy() for link in owners]
+
+
+def _we_to_owner(state: IngestState) -> None:
+    """"In 2011 we made 38 visits to schools": a document written in the first person plural speaks
+    for the body whose document it is, as its title block (or its catalogue title) names it."""
+    if state.doc is None:
+        return
+    owners = None
+    for d in state.drafts:
+        if d.kind is None or d.nlp_doc is None or not _we_acts(d.nlp_doc):
+            continue
+        if owners is None:
+            owners = _document_owners(state)
+        known = {(link.entity_id or link.name.lower()) for link in d.actors}
+        d.actors = [link.model_copy() for link in owners if (link.entity_id or link.name.lower()) not in known] + d.actors
+
+
+def _we_acts(sdoc) -> bool:
+    """"we" is the subject of the sentence's main verb (or of a verb joined to it)."""
+    return any(t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ in ("ROOT", "conj"))
+               for t in sdoc)
+
+
+def _document_owners(state: IngestState) -> list:
+    text = state.doc.text()
+    owners = title_block_bodies(title_block(state.doc), text, state.registry)
+    if not owners and state.structure is not None and state.structure.title_source == "catalogue":
+        owners = title_block_bodies(state.structure.title or "", text, state.registry)
+    bodies = [link for link in owners if link.kind != "state"]
+    return bodies or owners
 
 
 def _opens_with_verb(d: Draft) -> bool:
@@ -386,6 +419,8 @@ def themes(state: IngestState) -> None:
     title = state.structure.title or ""
     doc_themes = inherited_themes(title, "document") if _title_sets_themes(state.structure) else []
     doc_themes += _title_body_themes(state)
+    if state.doc is not None:
+        doc_themes += lead_topic_themes([b.text for b in state.doc.blocks if b.kind is not BlockKind.table])
     for d in state.drafts:
         assigned: list[ThemeAssignment] = []
         label = (d.unit.label or "").strip("().") if d.unit is not None else ""
@@ -412,7 +447,8 @@ def themes(state: IngestState) -> None:
 
 
 ABOUT_TITLE = re.compile(r"\b(programme|program|plan|strategy|action plan|report|conference|seminar|study|project|"
-                         r"guidelines|recommendations|campaign)\s+(on|against|for|concerning|about)\b"
+                         r"guidelines|recommendations|campaign|questionnaire|survey|declaration|communiqu\w+|"
+                         r"workshop|handbook|manual)\s+(on|against|for|concerning|about)\b"
                          r"|\b(discuss(?:es|ed)?|focus(?:es|ed)? on|devoted to|dedicated to|tackles?)\s", re.I)
 
 

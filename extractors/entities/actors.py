@@ -470,7 +470,9 @@ def _owner_after(ent, ents):
 
 SUBJECT_NOUNS = re.compile(r"\b(presidency|chairmanship|commission|commissioner|ombuds\w*|ministry|ministers?|secretariat|council|"
                            r"committee|agency|board|government|parliament|embassy|unit|group|network|office|"
-                           r"foundation|institute|centre|center|service|authority|task force|bureau|assembly|plenary)\b", re.I)
+                           r"foundation|institute|centre|center|service|authority|task force|bureau|assembly|plenary|"
+                           r"city|municipality|representative|rapporteur|coordinator|envoy|delegation|inspectorate|"
+                           r"court|police)\b", re.I)
 
 
 def _is_subject_name(doc, written: str) -> bool:

@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, share
 # document that has named the body in full may call it by the noun alone ("the Unit").
 BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
                              r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force|"
-                             r"Bureau|Assembly|Plenary|Ombudsman|Ombudsperson|Inspectorate")
+                             r"Bureau|Assembly|Plenary|Ombudsman|Ombudsperson|Inspectorate|Government|Parliament")
 
 
 _CO_HYPHEN = re.compile(r"co-(operat|ordinat)")

@@ -119,6 +119,40 @@ def inherited_themes(text: str, source: str) -> list[ThemeAssignment]:
             for t, p in found.items() if t not in lex.not_inherited]
 
 
+LEAD_TITLE_LINES = 3  # a title block: the first lines, each short (as `structure.title_block` reads it)
+LEAD_MIN_WORDS = 12  # the opening paragraph: the first line long enough to be prose, not a heading
+LEAD_SEARCH = 8  # ... among the document's first lines
+LEAD_MAX_TOPICS = 2  # an opening that names more topics introduces an overview, not one topic
+LEAD_RECURS = 2  # other lines of the document that name the topic again
+
+
+def lead_topic_themes(lines: list[str]) -> list[ThemeAssignment]:
+    """A document says what it is about where it opens: its title block and its first paragraph
+    ("'Safe Return': reintegration of children returned after trafficking"; "The Ombudsman for
+    Children promotes the rights of the child"). When that opening names one or two topics and
+    the body names them again, the whole document is about them, and themes.md passes a whole
+    document's theme to every record in it. An opening naming many topics (a report's overview of
+    its priorities) passes none."""
+    lex = load_lexicon()
+    lines = [t for t in lines if t.strip()]
+    head = [t for t in lines[:LEAD_TITLE_LINES] if len(t.split()) <= 16]
+    lead = next((i for i, t in enumerate(lines[:LEAD_SEARCH]) if len(t.split()) >= LEAD_MIN_WORDS), None)
+    opening = head + ([lines[lead]] if lead is not None else [])
+    if not opening:
+        return []
+    found = {t: p for t, p in lex.matches(*(fold(t) for t in opening)).items() if t not in lex.not_inherited}
+    if not found or len(found) > LEAD_MAX_TOPICS:
+        return []
+    used = set(head) | ({lines[lead]} if lead is not None else set())
+    rest = [fold(t) for t in lines if t not in used]
+    out = []
+    for theme, phrase in found.items():
+        if sum(1 for t in rest if theme in lex.matches(t)) >= LEAD_RECURS:
+            out.append(ThemeAssignment(theme=theme, source="document",
+                                       reason=f"document: {phrase!r} where it opens, and again in its body"))
+    return out
+
+
 LEGEND_INTRO = re.compile(r"^\W*(?:\*\s*)?(priorit\w*|legend|key|codes?|focus areas?|areas?)\b[^:]{0,40}:\s*", re.I)
 LEGEND_ENTRY = re.compile(r"(?:^|(?<=[\s.;]))(?P<code>[A-Z]|\d{1,2})\s*[:=)]\s*(?P<text>.+?)(?=(?:\s*[.;]?\s+(?:[A-Z]|\d{1,2})\s*[:=)]\s)|$)")
 

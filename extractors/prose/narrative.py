@@ -281,6 +281,26 @@ def _piece(line: _Line, s: int, e: int) -> tuple[str, int, int]:
 DAY_AND_MONTH_ABBREVIATION = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 
 
+# A funded project's deliverable or milestone line: "D2.2 Results of the first monitoring year - due
+# M20", "MS4 Pilot sites selected - reached (M12)", "D2.1 Baseline report - delivered (M9)".
+DELIVERABLE = re.compile(r"^(?:D|MS|IO|O|R)\s?\d{1,2}(?:\.\d{1,2}){0,2}\b(?!\s*(?:%|per cent|EUR|€))")
+DELIVERABLE_DONE = re.compile(r"\b(?:delivered|done|submitted|completed|published|achieved|reached|finali[sz]ed|"
+                              r"approved|accepted)\b", re.I)
+DELIVERABLE_DUE = re.compile(r"\b(?:due|planned|delayed|postponed|to be|expected|foreseen|pending|ongoing|in progress|"
+                             r"not yet)\b", re.I)
+
+
+def deliverable_status(text: str) -> str | None:
+    """A deliverable line told by its status: done (an event) or still due (an activity)."""
+    if not DELIVERABLE.match(text) or len(text.split()) > 30:
+        return None
+    if DELIVERABLE_DUE.search(text):
+        return "activity"  # "due M24, delayed to M27": what is left is to do
+    if DELIVERABLE_DONE.search(text):
+        return "event"
+    return None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by punctuation, not after abbreviations or initials ("Mr.", "C.A.R.")."""
     spans, start = [], 0
@@ -292,7 +312,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [piece for s, e in spans if text[s:e].strip() for piece in _missing_stops(text, s, e)]
+
+
+# A full stop left out between two sentences: "... as many fear new rules The municipality will
+# hold ...". Only before a capitalised "The/This/These/It/We" followed by a lower-case word, after a
+# lower-case word, so "in The Hague" and "of The Times" stay whole.
+MISSING_STOP = re.compile(r"(?<![\w'’.-])[a-z]{2,}(?P<gap> )(?=(?:The|This|These|Those|It|We) [a-z])")
+MISSING_STOP_MIN_WORDS = 4
+
+
+def _missing_stops(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces, start = [], s
+    for m in MISSING_STOP.finditer(text, s, e):
+        cut, after = m.start("gap"), m.end("gap")
+        if min(len(text[start: cut].split()), len(text[after: e].split())) >= MISSING_STOP_MIN_WORDS:
+            pieces.append((start, cut))
+            start = after
+    pieces.append((start, e))
+    return pieces
 
 
 INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))(?P<label>\d{1,2}|[a-h])\.(?=\s?[A-Za-z])")
@@ -537,7 +575,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             stripped = re.sub(r"^read more\s*", "", line.text, flags=re.I)
             if not stripped or stripped == line.text:
                 continue
-        if not slides and line.kind == "heading" and ctx.get("unmarked") and _unmarked_list_item(line.text, ctx):
+        if not slides and line.kind == "heading" and (ctx.get("unmarked") and _unmarked_list_item(line.text, ctx)
+                                                      or _semicolon_item(line.text, ctx)):
             units += _paragraph_units(line, ctx)  # the next line of a list without bullets, short enough to pass
             continue  # for a heading
         if not slides and ctx.get("lead_in") and line.kind != "item" and _place_and_date(line.text):
@@ -564,7 +603,8 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)),
                        unmarked=True)
             continue
-        if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
+        if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text) \
+                and deliverable_status(line.text) is None:  # "D2.2 Results ... - due M20": a line, not a heading
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
             ctx.update(heading=line.text, lead_in=lead_in, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
                        planned=bool(PLANNED_CONTEXT.search(line.text)))
@@ -728,6 +768,19 @@ def _unmarked_item(text: str) -> bool:
         and not text.endswith((".", "!", "?", ":")) and len(split_sentences(text)) == 1
 
 
+SEMICOLON_END = re.compile(r"(?:;|;\s*(?:and|or)|,\s*and)\s*$")
+SEMICOLON_ITEM_WORDS = 40
+
+
+def _semicolon_item(text: str, ctx: dict) -> bool:
+    """A line of a list without bullets under a lead-in, its items closed by semicolons and the last
+    by a full stop: one sentence, not too long for an item."""
+    text = text.strip()
+    if not ctx.get("lead_in") or len(text.split()) > SEMICOLON_ITEM_WORDS or len(split_sentences(text)) != 1:
+        return False
+    return SEMICOLON_END.search(text) is not None or bool(ctx.get("semicolons")) and text.endswith(".")
+
+
 def _unmarked_list_item(text: str, ctx: dict) -> bool:
     """An item of a list without bullets under the lead-in in force: aims ("to ...") or a plan's priorities."""
     lead = ctx.get("lead_in")
@@ -873,6 +926,14 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
         unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], entry_date_raw=when.strip(),
                      entry_place_raw=place.strip(), planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
         return [unit] if unit else []
+    if _semicolon_item(line.text, ctx):
+        # "In the next period the partnership will:" / "finish the first monitoring year;" / "hold ...;" /
+        # "... in June.": semicolons mark the list, whatever the case of its first letters
+        unit = _unit(line, 0, len(line.text), "item", ctx, lead_in=ctx["lead_in"], in_priorities=ctx["priorities"],
+                     planned=bool(FUTURE_LEAD.search(ctx["lead_in"])))
+        ctx["semicolons"] = not line.text.rstrip().endswith(".")
+        return [unit] if unit else []
+    ctx["semicolons"] = False
     if _unmarked_list_item(line.text, ctx):
         # "The programme covers four priority areas:" / "Communicable diseases, in particular ..." / ...:
         # a list without bullets, a line an item; the lead-in goes on to the next

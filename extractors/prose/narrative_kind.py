@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.time.dates import scan_atoms, tidy_ordinals
-from extractors.prose.narrative import Unit
+from extractors.time.project_months import PROJECT_MONTH
+from extractors.prose.narrative import Unit, deliverable_status
 
 # Verbs that make something happen or decide something: a meeting held, a plan adopted.
 EVENT_VERBS = {
@@ -23,15 +24,16 @@ EVENT_VERBS = {
     "decide", "arrange", "conduct", "sign", "publish", "approve", "endorse", "elect", "appoint", "propose",
     "establish", "start", "begin", "initiate", "open", "visit", "underline", "note", "welcome", "stress",
     "recommend", "agree", "invite", "celebrate", "present", "release", "inaugurate", "set", "found", "create",
-    "run", "take", "attend", "participate", "follow", "train", "complete", "finalise", "finalize", "submit",
+    "run", "take", "attend", "participate", "follow", "train", "complete", "finish", "finalise", "finalize", "submit",
     "commission", "introduce", "elaborate", "identify", "discuss", "sponsor", "realise", "realize", "carry",
+    "ratify", "deliver",
 }
 # Of those, the verbs that on their own say an event happened; the rest need a date, a place or a body.
 STRONG_EVENT_VERBS = {"hold", "organise", "organize", "co-organise", "co-organize", "convene", "meet", "host", "launch",
                       "adopt", "decide", "sign", "publish", "approve", "endorse", "inaugurate", "celebrate", "conduct"}
 # Verbs that tell what happened inside a meeting: not records of their own without a date.
 CONTENT_VERBS = {"discuss", "present", "elaborate", "identify", "follow", "note", "introduce", "participate", "attend",
-                 "take", "set", "run", "start", "begin", "visit", "open", "complete", "train", "invite"}
+                 "take", "set", "run", "start", "begin", "visit", "open", "complete", "finish", "train", "invite"}
 EVENT_NOUNS = re.compile(
     r"\b(meetings?|conferences?|seminars?|summits?|workshops?|trainings?|training courses?|visits?|sessions?|"
     r"round ?tables?|consultations?|forums?|fora|symposi(?:um|a)|hearings?|launch(?:es)?|study visits?|"
@@ -72,7 +74,7 @@ WHEN_AT_MEETING = re.compile(r"\b(?:at|during|after|before)\s+(?:the\s+(?:end|cl
 # fragment that tells a thing done, with its date or place (slides, timelines, results lists)
 DONE_PARTICIPLE = re.compile(r"\b(launched|held|organi[sz]ed|adopted|published|approved|signed|set up|established|"
                              r"founded|opened|issued|completed|finali[sz]ed|ratified|dismantled|introduced|"
-                             r"carried out|conducted|presented|created|started)\b", re.I)
+                             r"carried out|conducted|presented|created|started|submitted|delivered)\b", re.I)
 FUTURE_CUES = re.compile(r"\b(will|shall|(?:is|are) to (?=[a-z]+\b)(?!\.)|plans? to|planned to|intends? to|is going to|are going to|"
                          r"aims? to|is expected to|are expected to|is scheduled|are scheduled|is planned|are planned|"
                          r"is foreseen|are foreseen|upcoming|forthcoming)\b", re.I)
@@ -262,6 +264,10 @@ def _is_body(subj) -> bool:
         subj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subj.subtree))
 
 
+def _pluperfect(verb) -> bool:
+    return any(t.dep_ == "aux" and t.lower_ in ("had", "'d") for t in verb.children)
+
+
 def _passive(verb) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -275,8 +281,9 @@ def _day_or_month(text: str) -> bool:
 
 
 def own_date(text: str) -> bool:
-    """Does the unit's own wording state a time (a day, a month, a season, a year)?"""
-    return any(a.kind in ("day", "month", "season", "part_of_year", "year") for a in scan_atoms(tidy_ordinals(text)))
+    """Does the unit's own wording state a time (a day, a month, a season, a year, a project month)?"""
+    return any(a.kind in ("day", "month", "season", "part_of_year", "year") for a in scan_atoms(tidy_ordinals(text))) \
+        or PROJECT_MONTH.search(text) is not None
 
 
 def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
@@ -302,6 +309,10 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)
     reasons = []
+    status = deliverable_status(text)
+    if status is not None:
+        return Decision(status, [f"a project's deliverable or milestone, {'delivered' if status == 'event' else 'due'}"],
+                        rule="deliverable")
     if dated:
         reasons.append("states its own date")
     if has_city:
@@ -371,7 +382,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):
         return Decision("activity", reasons + [f"an item after the lead-in {unit.lead_in[:60]!r}"], rule="lead-in item")
     if not finite:
-        if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city):
+        if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city) \
+                and not any(t.lower_ in MODALS for t in sdoc):  # "Tenders must be submitted by 8 May": a rule
             return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
 
         return Decision(None, reasons + ["no finite verb"], rule="fragment")
@@ -383,6 +395,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
             return Decision(None, reasons + [f"elaborates an event already told ({subj_text!r} ... by)"], rule="elaboration",
                             elaborates=True)
         event_verbs = lemmas & EVENT_VERBS
+        if "ratify" in event_verbs and (tense != "past" or _passive(root) or _pluperfect(root)):
+            event_verbs = event_verbs - {"ratify"}  # "had ratified in 1991", "ratified by 47 states": a state of things
         strong = lemmas & STRONG_EVENT_VERBS
         body = _is_body(subj) and not anaphoric
         event_noun = bool(EVENT_NOUNS.search(text))
@@ -393,6 +407,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         if anaphoric and dated and not strong:
             return Decision(None, reasons + [f"subject {subj_text!r} refers back; the date is another event's"], rule="anaphoric")
         only_content = event_verbs and event_verbs <= CONTENT_VERBS
+        if only_content and root.lemma_.lower() in FINISHING_VERBS and _passive(root):
+            only_content = False  # "The evaluation was completed in June 2009": a piece of work done, dated
         if strong and (dated or has_city or body or unit.heading_date is not None):
             return Decision("event", reasons, rule="event verb")
         if event_verbs and not only_content and (dated or has_city):
@@ -422,6 +438,7 @@ ADOPTION_LINE = re.compile(r"^(?:Adopted|Approved|Endorsed|Prolonged|Extended|Am
                            r"(?:by|at|in|until)\s+(?:the\s+)?[A-Z][^.;:!?]{0,150}\.?$")
 
 
+FINISHING_VERBS = {"complete", "finish", "finalise", "finalize"}
 RECALLING_VERBS = {"recall", "remind", "reiterate", "reaffirm", "recollect"}
 TRAINING_VERBS = {"train", "educate", "instruct", "qualify", "retrain"}
 
