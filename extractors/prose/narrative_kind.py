@@ -383,7 +383,7 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision("activity", reasons + [f"an item after the lead-in {unit.lead_in[:60]!r}"], rule="lead-in item")
     if not finite:
         if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city) \
-                and not any(t.lower_ in MODALS for t in sdoc):  # "Tenders must be submitted by 8 May": a rule
+                and not any(t.tag_ == "MD" and t.lower_ in MODALS for t in sdoc):  # "Tenders must be submitted by 8 May"
             return Decision("event", reasons + ["names an event with its date or place"], rule="nominal event")
 
         return Decision(None, reasons + ["no finite verb"], rule="fragment")

@@ -397,7 +397,9 @@ def unknown(name):
      [unknown("Unit")]),
     ([("The", "DET", "det", 1), ("Council", "PROPN", "nsubj", 4), ("of", "ADP", "prep", 1), ("youth", "NOUN", "pobj", 2),
       ("met", "VERB", "ROOT", 4)], []),  # one capital
-    ([("The", "DET", "det", 1), ("Government", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], []),  # not a bare body noun
+    ([("The", "DET", "det", 1), ("Government", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)],
+     [unknown("Government")]),  # a bare body noun: "The Government adopted the plan"
+    ([("The", "DET", "det", 1), ("Directorate", "PROPN", "nsubj", 2), ("met", "VERB", "ROOT", 2)], []),  # not one
     ([("The", "DET", "det", 1), ("Unit", "PROPN", "nsubj", 5), (",", "PUNCT", "punct", 1), ("the", "DET", "det", 4),
       ("Council", "PROPN", "appos", 1), ("met", "VERB", "ROOT", 5)], []),  # a comma: a list, not a name
     ([("Representatives", "NOUN", "nsubj", 7), ("of", "ADP", "prep", 0), ("the", "DET", "det", 3),

@@ -171,3 +171,9 @@ def test_we_in_a_report_is_the_body_whose_report_it_is(tmp_path):
     # no "we": the owner is not put on every record
     others = records["The Nordic ombudspersons met in Oslo on 3-4 September 2012."]
     assert "Ombudsman for Children in Estonia" not in [a.name for a in others.actors]
+
+
+def test_the_month_may_is_no_modal_verb(tmp_path):
+    text = "Annual report 2015\n\nExpert meeting on transnational cases held in Riga, 5-6 May 2015\n"
+    records = _records(tmp_path, text, name="may.txt")
+    assert records["Expert meeting on transnational cases held in Riga, 5-6 May 2015"].kind.value == "event"
