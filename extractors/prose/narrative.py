@@ -281,26 +281,6 @@ def _piece(line: _Line, s: int, e: int) -> tuple[str, int, int]:
 DAY_AND_MONTH_ABBREVIATION = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 
 
-# A funded project's deliverable or milestone line: "D2.2 Results of the first monitoring year - due
-# M20", "MS4 Pilot sites selected - reached (M12)", "D2.1 Baseline report - delivered (M9)".
-DELIVERABLE = re.compile(r"^(?:D|MS|IO|O|R)\s?\d{1,2}(?:\.\d{1,2}){0,2}\b(?!\s*(?:%|per cent|EUR|€))")
-DELIVERABLE_DONE = re.compile(r"\b(?:delivered|done|submitted|completed|published|achieved|reached|finali[sz]ed|"
-                              r"approved|accepted)\b", re.I)
-DELIVERABLE_DUE = re.compile(r"\b(?:due|planned|delayed|postponed|to be|expected|foreseen|pending|ongoing|in progress|"
-                             r"not yet)\b", re.I)
-
-
-def deliverable_status(text: str) -> str | None:
-    """A deliverable line told by its status: done (an event) or still due (an activity)."""
-    if not DELIVERABLE.match(text) or len(text.split()) > 30:
-        return None
-    if DELIVERABLE_DUE.search(text):
-        return "activity"  # "due M24, delayed to M27": what is left is to do
-    if DELIVERABLE_DONE.search(text):
-        return "event"
-    return None
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by punctuation, not after abbreviations or initials ("Mr.", "C.A.R.")."""
     spans, start = [], 0
@@ -603,8 +583,7 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)),
                        unmarked=True)
             continue
-        if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text) \
-                and deliverable_status(line.text) is None:  # "D2.2 Results ... - due M20": a line, not a heading
+        if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
             ctx.update(heading=line.text, lead_in=lead_in, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
                        planned=bool(PLANNED_CONTEXT.search(line.text)))

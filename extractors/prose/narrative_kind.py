@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from extractors.time.dates import scan_atoms, tidy_ordinals
 from extractors.time.project_months import PROJECT_MONTH
-from extractors.prose.narrative import Unit, deliverable_status
+from extractors.prose.narrative import Unit
 
 # Verbs that make something happen or decide something: a meeting held, a plan adopted.
 EVENT_VERBS = {
@@ -309,10 +309,6 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision(None, ["a presidency or chair changes hands (GUIDELINES rule 8)"], rule="rotation")
     dated = own_date(text)
     reasons = []
-    status = deliverable_status(text)
-    if status is not None:
-        return Decision(status, [f"a project's deliverable or milestone, {'delivered' if status == 'event' else 'due'}"],
-                        rule="deliverable")
     if dated:
         reasons.append("states its own date")
     if has_city:

@@ -98,6 +98,9 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFile(str(path), reason) from None
     if not any(b.text.strip() or b.rows for b in doc.blocks):
         raise UnreadableFile(str(path), "no text found in the document")
+    from pipeline.readers.ocr_letters import repair_document
+
+    repair_document(doc)  # "wi11" -> "will" in a document an OCR engine read: one character for one
     assign_char_spans(doc)
     damage = text_damage(doc.text())
     if damage is not None:
