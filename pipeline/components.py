@@ -264,6 +264,7 @@ def actors(state: IngestState) -> None:
     _we_to_owner(state)
     resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry,
                         title_block(state.doc) if state.doc else "")
+    _referring_subject_to_previous(state)
     for d in state.drafts:
         seen, unique = set(), []
         for link in d.actors:
@@ -319,6 +320,33 @@ def _we_to_owner(state: IngestState) -> None:
             owners = _document_owners(state)
         known = {(link.entity_id or link.name.lower()) for link in d.actors}
         d.actors = [link.model_copy() for link in owners if (link.entity_id or link.name.lower()) not in known] + d.actors
+
+
+# "The three organisations signed ...", "They also adopted ...", "the participants agreed ...": a
+# subject that refers back to who the sentences before named
+REFERRING_SUBJECT = re.compile(r"^(?:they|(?:the|both|all)\s+(?:(?:two|three|four|five|six|\w+)\s+)?"
+                               r"(?:organi[sz]ations|partners|participants|members|delegates|delegations|parties|"
+                               r"bodies|agencies|institutions|networks|groups|ministers))$", re.I)
+REFERRING_REACH = 2  # blocks back: the same paragraph or the one or two before it
+
+
+def _referring_subject_to_previous(state: IngestState) -> None:
+    """A record whose subject refers back and names no one takes the actors of the record before it
+    in the same or a nearby paragraph."""
+    last, last_block = None, None
+    for d in state.drafts:
+        block = d.unit.block if d.unit is not None else None
+        if d.kind is not None and not d.actors and d.nlp_doc is not None and block is not None \
+                and last and block - last_block <= REFERRING_REACH and _refers_back(d.nlp_doc):
+            d.actors = [link.model_copy() for link in last]
+        if d.actors and block is not None:
+            last, last_block = d.actors, block
+
+
+def _refers_back(sdoc) -> bool:
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    return subj is not None and REFERRING_SUBJECT.match(" ".join(t.text for t in subj.subtree)) is not None
 
 
 def _we_acts(sdoc) -> bool:
