@@ -322,11 +322,10 @@ def _we_to_owner(state: IngestState) -> None:
         d.actors = [link.model_copy() for link in owners if (link.entity_id or link.name.lower()) not in known] + d.actors
 
 
-# "The three organisations signed ...", "They also adopted ...", "the participants agreed ...": a
-# subject that refers back to who the sentences before named
-REFERRING_SUBJECT = re.compile(r"^(?:they|(?:the|both|all)\s+(?:(?:two|three|four|five|six|\w+)\s+)?"
-                               r"(?:organi[sz]ations|partners|participants|members|delegates|delegations|parties|"
-                               r"bodies|agencies|institutions|networks|groups|ministers))$", re.I)
+# "The three organisations signed ...", "They also adopted ...": a subject that refers back to the
+# bodies the sentences before named (not "the participants": people at a meeting, not its bodies)
+REFERRING_SUBJECT = re.compile(r"^(?:they|(?:the|both|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten)?\s*"
+                               r"(?:organi[sz]ations|partners|parties|bodies|agencies|institutions|networks))$", re.I)
 REFERRING_REACH = 2  # blocks back: the same paragraph or the one or two before it
 
 

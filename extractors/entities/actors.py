@@ -691,7 +691,8 @@ def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
 # CBSS group in a CBSS report and the Barents group in a Barents one.
 GENERIC_ALIAS = re.compile(r"(?:the\s+)?(?:(?:working|expert)\s+group|group|commission|secretariat|unit|chair|"
                            r"presidency|network|committee)", re.I)
-PARENT_BODY = {"cbss_children_at_risk_group": "cbss", "cbss_children_unit": "cbss", "cbss_cso": "cbss"}
+PARENT_BODY = {"cbss_children_at_risk_group": "cbss", "cbss_children_unit": "cbss", "cbss_cso": "cbss",
+               "cbss_secretariat": "cbss", "helcom_secretariat": "helcom"}
 
 
 def _names_body_in_full(text: str, body: Body, registry: Registry) -> bool:

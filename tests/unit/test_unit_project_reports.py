@@ -177,3 +177,18 @@ def test_the_month_may_is_no_modal_verb(tmp_path):
     text = "Annual report 2015\n\nExpert meeting on transnational cases held in Riga, 5-6 May 2015\n"
     records = _records(tmp_path, text, name="may.txt")
     assert records["Expert meeting on transnational cases held in Riga, 5-6 May 2015"].kind.value == "event"
+
+
+def test_a_subject_that_refers_back_takes_the_actors_before_it(tmp_path):
+    text = ("News 2016\n\nThe Council of the Baltic Sea States and the International Organization for Migration "
+            "met in Stockholm on 16 March 2016.\n\n"
+            "The two organisations signed a joint letter of intent on 17 March 2016.\n\n"
+            "Several ministries sent comments.\n\n\n\nBackground\n\nA seminar on guardianship was held in Riga.\n\n"
+            "More text.\n\nMore text again.\n\nThey adopted a work plan on 18 March 2016.\n")
+    records = _records(tmp_path, text, name="referring.txt")
+    first = [a.name for a in records["The Council of the Baltic Sea States and the International Organization for "
+                                     "Migration met in Stockholm on 16 March 2016."].actors]
+    assert first and [a.name for a in records["The two organisations signed a joint letter of intent on 17 March "
+                                              "2016."].actors] == first
+    # too far back (three paragraphs): no actors are borrowed
+    assert records["They adopted a work plan on 18 March 2016."].actors == []
