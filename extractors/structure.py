@@ -17,7 +17,9 @@ ACTIVITY_MARKER = re.compile(
     r"^(?:planned\s+|proposed\s+|main\s+)?(?:activities|actions|measures|tasks|commitments|action points|"
     r"activities planned|next steps)\b[^.]{0,60}:?\s*$", re.I)
 LEAD_IN = re.compile(r"\b(will|shall|should|is to|are to|commits? to|undertakes? to)\s*:\s*$", re.I)
-REPORT_WORDS = re.compile(r"\b(annual report|activity report|progress report|report on|list of events|events and meetings)\b", re.I)
+REPORT_WORDS = re.compile(r"\b(annual report|activity report|progress report|report on|list of events|events and meetings|"
+                          r"(?:final|interim|technical|implementation|mid-?term|narrative) report|"
+                          r"report (?:of|from) the)\b", re.I)
 PLAN_NAMES = (r"plan of action|action plan|activity plan|work ?plan|plans? of activities|annual plan|"
               r"programme of work|work ?programme|national programme")
 PLAN_WORDS = re.compile(rf"\b({PLAN_NAMES}|strategy)\b", re.I)
@@ -304,8 +306,8 @@ def _kind(doc: Document, title: str, genre: str | None = None) -> str:
     if genre in ("slides", "priorities"):
         return _prose_kind(doc, title, genre)  # the archivist's genre: a deck's timeline is still a deck's
     entries = sum(1 for b in doc.blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item) and looks_like_event_entry(b.text))
-    if entries >= 3 or REPORT_WORDS.search(title):
-        return "report"
+    if entries >= 3 or REPORT_WORDS.search(title) or REPORT_WORDS.search(title_block(doc)):
+        return "report"  # "Annual Report 2011" under the body's name, a title page's second line
     numbered = sum(1 for b in doc.blocks if b.kind is BlockKind.list_item and b.numbered)
     if numbered >= 3 and (PLAN_WORDS.search(title) or any(is_marker(b) for b in doc.blocks)):
         return "narrative_plan"
@@ -376,6 +378,7 @@ def region_kind(doc: Document, genre: str | None) -> str:
 
 SLIDE_WORDS = re.compile(r"\b(presentation transcript|presentation on theme|slide ?show|powerpoint|slides?)\b", re.I)
 SLIDE_NUMBER = re.compile(r"^\d{1,2}\s?(?=[A-Z])")
+NUMBERED_HEADING = re.compile(r"^\d{1,2}\s+[A-Z]")
 PRIORITY_WORDS = re.compile(r"\b(priorit(y|ies)|focus (areas?|would be|will be|is on)|aims?\b|objectives)\b", re.I)
 
 
@@ -390,7 +393,10 @@ def _prose_kind(doc: Document, title: str, genre: str | None) -> str:
     if not lines:
         return "unknown"
     # "6 December 2017" on a calendar page is a date, not slide 6
-    numbered_slides = sum(1 for t in lines if SLIDE_NUMBER.match(t) and not _starts_with_date(t))
+    # "1 The year in brief" as a heading is a numbered section of a report, not slide 1
+    numbered_slides = sum(1 for b in doc.blocks if b.kind is not BlockKind.table and SLIDE_NUMBER.match(b.text)
+                          and not _starts_with_date(b.text)
+                          and not (b.kind is BlockKind.heading and NUMBERED_HEADING.match(b.text)))
     short = sum(1 for t in lines if len(t.split()) <= 12) / len(lines)
     if SLIDE_WORDS.search(title) or any(SLIDE_WORDS.search(t) for t in lines[:6]) or numbered_slides >= 3 \
             or genre == "slides":

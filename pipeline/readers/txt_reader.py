@@ -260,18 +260,23 @@ def furniture(lines: list[str]) -> set[int]:
             continue
         numbers = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in at]
         varying = [k for k in range(len(numbers[0])) if len({ns[k] for ns in numbers}) > 1]
-        if len(at) >= 3 and len(varying) == 1 and all(ns[varying[0]] < 1000 for ns in numbers) \
+        # twice is enough for a line that says "page": a two-page document's footer
+        often = len(at) >= 3 or len(at) == 2 and re.search(r"\bpage\b", key, re.I) is not None
+        if often and len(varying) == 1 and all(ns[varying[0]] < 1000 for ns in numbers) \
                 and all(a[varying[0]] < b[varying[0]] for a, b in zip(numbers, numbers[1:])):
             out.update(at)
     return out
 
 
-def running_heads(lines: list[str]) -> set[int]:
+def running_heads(lines: list[str], footers: set[int] = frozenset()) -> set[int]:
     """A running head a text export left at the top of each page: the same short line opens the
-    text and the pages after form feeds ("BNSCG/PL/2015/07 rev.1   Work Plan 2016").
-    Without form feeds the pages are not known, and nothing is taken."""
+    text and the pages after form feeds or page footers ("BNSCG/PL/2015/07 rev.1   Work Plan 2016").
+    Without form feeds or footers the pages are not known, and nothing is taken."""
     tops, at_top = [], True
     for i, line in enumerate(lines):
+        if i in footers:
+            at_top = True
+            continue
         if "\f" in line:
             at_top = True
             line = line.rpartition("\f")[2]
@@ -315,7 +320,7 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     lines = unwrap(space_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), headerless))
     footers = furniture(lines)
     pages = _page_numbers(lines, footers)
-    footers |= running_heads(lines)  # after the pages: a running head opens its page, it does not close one
+    footers |= running_heads(lines, footers)  # after the pages: a running head opens its page, it does not close one
     doc = Document(path=str(path), name=path.name, format="txt", sha256=sha256, warnings=warnings)
     tables = 0
     i = 0
@@ -323,6 +328,9 @@ def read_txt(path: Path, data: bytes, sha256: str) -> Document:
     while i < len(lines):
         line = lines[i]
         if i in footers:
+            kept = " ".join(line.replace("\f", " ").split())
+            if kept and kept not in doc.furniture:
+                doc.furniture.append(kept)  # as the Word and PDF readers keep theirs: apart from the body
             i += 1
             continue
         if line.startswith("\t"):
