@@ -264,6 +264,17 @@ def _is_body(subj) -> bool:
         subj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subj.subtree))
 
 
+def _slide_done(unit: Unit, root) -> bool:
+    """A slide's telegraphic line telling a thing done, without its "was": "Working group on sham
+    marriages set up", "Children's Unit opened in the Secretariat" (not under a heading of plans)."""
+    if unit.slide is None or unit.shape != "item" or unit.planned or root is None \
+            or root.tag_ not in ("VBD", "VBN") or root.lemma_.lower() not in EVENT_VERBS \
+            or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and not ANAPHORIC.match(_subject_text(subj))
+
+
 def _pluperfect(verb) -> bool:
     return any(t.dep_ == "aux" and t.lower_ in ("had", "'d") for t in verb.children)
 
@@ -377,6 +388,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         return Decision("activity", reasons + [f"ongoing work ({root.text!r})"], rule="ongoing work")
     if unit.shape == "item" and unit.lead_in and not finite and not (_day_or_month(text) and NOMINAL_EVENT_START.search(text)):
         return Decision("activity", reasons + [f"an item after the lead-in {unit.lead_in[:60]!r}"], rule="lead-in item")
+    if not finite and _slide_done(unit, root):
+        return Decision("event", reasons + ["a slide's line telling a thing done"], rule="slide done")
     if not finite:
         if (NOMINAL_EVENT_START.search(text) or DONE_PARTICIPLE.search(text)) and (dated or has_city) \
                 and not any(t.tag_ == "MD" and t.lower_ in MODALS for t in sdoc):  # "Tenders must be submitted by 8 May"
@@ -416,6 +429,8 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
         if lemmas & TRAINING_VERBS and any(t.like_num and t.ent_type_ != "DATE" for t in sdoc):
             # "Were trained also 54 employees of State Border Guard": a training told by its count of people
             return Decision("event", reasons + ["people trained, counted"], rule="trained people")
+        if _slide_done(unit, root):
+            return Decision("event", reasons + ["a slide's line telling a thing done"], rule="slide done")
         return Decision(None, reasons + [f"past tense but no event ({root.lemma_})"], rule="past description")
     return Decision(None, reasons + [f"{tense} tense: describes"], rule="description")
 

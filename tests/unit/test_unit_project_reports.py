@@ -192,3 +192,42 @@ def test_a_subject_that_refers_back_takes_the_actors_before_it(tmp_path):
                                               "2016."].actors] == first
     # too far back (three paragraphs): no actors are borrowed
     assert records["They adopted a work plan on 18 March 2016."].actors == []
+
+
+DECK = """1Alpine Rivers Network
+Annual meeting, Innsbruck, 2014
+2Achievements of the year
+- Flood atlas of the upper Rhine published in March
+- Working group on gauging stations set up
+- Training centre opened in Bregenz
+3Next steps
+- Joint protocol on data exchange adopted by the board
+"""
+
+
+def test_a_slides_telegraphic_line_of_a_thing_done_is_an_event(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text(DECK, encoding="utf-8")
+    entry = {"file": "deck.txt", "title": "", "period_start": "2014-01-01", "period_end": "2014-12-31",
+             "genre": "slides", "source": "test"}
+    records = {r.text: r.kind.value for r in process_file(str(path), catalogue=entry).records}
+    assert records["Working group on gauging stations set up"] == "event"
+    assert records["Training centre opened in Bregenz"] == "event"
+    # under "Next steps" the same wording is what is to be done
+    assert records["Joint protocol on data exchange adopted by the board"] == "activity"
+
+
+@pytest.mark.parametrize("text, slide, planned, kind", [
+    ("Working group on gauging stations set up", 2, False, "event"),
+    ("Children's Unit opened in the Secretariat", 2, False, "event"),
+    ("Children's Unit opened in the Secretariat", None, False, None),  # prose: no date, no event
+    ("Children's Unit opened in the Secretariat", 2, True, None),  # under "Next steps": not told as done
+    ("It opened in the Secretariat", 2, False, None),  # refers back
+])
+def test_the_slide_done_rule(text, slide, planned, kind):
+    from extractors.entities.nlp import get_nlp
+    from extractors.prose.narrative import Unit
+    from extractors.prose.narrative_kind import decide
+
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="item", slide=slide, planned=planned)
+    assert decide(unit, get_nlp()(text), False).kind == kind
