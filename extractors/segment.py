@@ -317,8 +317,9 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
         for d in prose:
             d.commitment_only = True
         drafts += [d for d in prose if _under_will_lead_in(d)]
-    elif structure.kind == "narrative_plan":
-        # a plan written mostly as prose says what will be done in sentences too; the lead-ins and
+    elif structure.kind in ("narrative_plan", "table_plan"):
+        # a plan written mostly as prose says what will be done in sentences too (and a plan's table
+        # comes with a mandate's "The Working Group shall meet twice a year"); the lead-ins and
         # markers of its item lists ("The group agreed on the following.", "Activities:") are not records.
         # Beside a plan's own items its prose is background, but for a sentence that says in so
         # many words what will be done ("The Secretariat will publish ...", "The group is to meet ...").

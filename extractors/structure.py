@@ -77,6 +77,10 @@ def promote_outline_headings(blocks: list[Block]) -> None:
     for i, b in enumerate(blocks):
         if b.kind is not BlockKind.list_item or not b.label or not re.fullmatch(outline, b.label):
             continue
+        if _capitals_title(b.text):  # "3. COMPOSITION AND WORKING METHODS": a section, whatever follows
+            b.kind, b.level, b.numbered = BlockKind.heading, 2, True
+            b.text = f"{b.label} {b.text}"
+            continue
         prefix = b.label.rstrip(".)") + "."
         for nxt in blocks[i + 1:]:
             if nxt.kind is BlockKind.heading and nxt.numbered:
@@ -87,6 +91,13 @@ def promote_outline_headings(blocks: list[Block]) -> None:
                 b.kind, b.level, b.numbered = BlockKind.heading, 2, True
                 b.text = f"{b.label} {b.text}"
             break  # the next numbered line says it: a child of this one, or a sibling
+
+
+def _capitals_title(text: str) -> bool:
+    """A short line in capitals, two words or more: "COMPOSITION AND WORKING METHODS", "PRIORITIES 2017-2020"."""
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(words) <= 10 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 # An agenda item's title names a topic; a numbered line that says what to do or what happened

@@ -78,3 +78,61 @@ def test_a_line_twice_without_the_word_page_stays(tmp_path):
     path = tmp_path / "minutes.txt"
     path.write_text(text, encoding="utf-8")
     assert "Decision 2: the board agreed." in read_document(path).text()
+
+
+MANDATE = """Terms of Reference of the Alpine Rivers Network 2020-2023
+
+1. MANDATE
+
+The Network was set up by the ministers in Bern on 3 May 2012.
+
+2. COMPOSITION AND WORKING METHODS
+
+Each member state appoints one member. The Network shall meet twice a year.
+
+3. Publish the flood atlas of the upper Rhine by June 2021.
+
+4. Train 40 hydrologists in flood forecasting.
+"""
+
+
+def test_a_numbered_line_in_capitals_heads_a_section(tmp_path):
+    path = tmp_path / "tor.txt"
+    path.write_text(MANDATE, encoding="utf-8")
+    doc = read_document(path)
+    analyse(doc)
+    kinds = {b.text: b.kind.value for b in doc.blocks}
+    assert kinds["2. COMPOSITION AND WORKING METHODS"] == "heading"
+    assert kinds["Publish the flood atlas of the upper Rhine by June 2021."] == "list_item"
+
+
+TOR_WITH_TABLE = """Terms of Reference and Work Plan 2020-2023 of the Alpine Rivers Network
+
+Background
+
+The Network was set up by the ministers at their meeting in Bern on 3 May 2012.
+Its members are the water authorities of the Alpine states.
+
+Working methods
+
+The Network shall meet twice a year, in spring and autumn.
+
+Work plan
+
+Activity\tResponsible\tTime limit
+Publish the flood atlas of the upper Rhine\tSecretariat\tJune 2021
+Train 40 hydrologists in flood forecasting\tWG Monitoring\t2022
+Map the gauging stations of the upper Inn\tWG Monitoring\t2023
+"""
+
+
+def test_a_table_plans_prose_says_what_will_be_done_and_what_happened(tmp_path):
+    from pipeline.runner import process_file
+
+    path = tmp_path / "tor.txt"
+    path.write_text(TOR_WITH_TABLE, encoding="utf-8")
+    records = {r.text: r.kind.value for r in process_file(str(path)).records}
+    assert records["Publish the flood atlas of the upper Rhine"] == "activity"
+    assert records["The Network shall meet twice a year, in spring and autumn."] == "activity"
+    assert records["The Network was set up by the ministers at their meeting in Bern on 3 May 2012."] == "event"
+    assert "Its members are the water authorities of the Alpine states." not in records
