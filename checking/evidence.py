@@ -58,6 +58,11 @@ NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\
                            r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
                            r"carried out|adopted|agreed)\b|"
                            r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
+# The same at a sentence's head with a longer subject: "No protocol with the police on passing on suspected cases
+# of forced labour was agreed" (a noun phrase of up to fourteen words, no comma or verb form between).
+NOT_DONE_LONG = re.compile(r"^\W*(no|none of the)\b(?! (?:later|sooner|more|less|fewer|longer|doubt)\b)(?: [\w'’-]+){6,14} (was|were) (made|reached|taken|found|"
+                           r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
+                           r"carried out|adopted|agreed)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -70,7 +75,8 @@ def not_done_cue(text: str):
     if rule("quoted"):
         text = QUOTED_SPAN.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     return (NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
-            or (NOT_DONE_NONE.search(text) if rule("none_done") else None))
+            or (NOT_DONE_NONE.search(text) if rule("none_done") else None)
+            or (NOT_DONE_LONG.search(text) if rule("none_long") else None))
 
 
 QUOTED_SPAN = re.compile(r"[“\"][^“”\"]{2,120}[”\"]")
@@ -275,12 +281,38 @@ def _first_sentence(sdoc):
     return next(iter(sdoc.sents), sdoc[:])
 
 
+# A plan item's number before its text ("1.2 Develop and pilot ...", "4.3 Organise ...", "b) hold ..."): the
+# parser reads the verb after it as a name ("Develop" NNP), so the item is parsed without it. A year is no number.
+ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})+\.?\)?|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=[A-Za-z])")
+
+
+def parse_text(text: str) -> str:
+    """The commitment's text as it is parsed: without the item's number before it."""
+    return ITEM_NUMBER.sub("", text, count=1) if rule("item_number") else text
+
+
+# Verbs of deciding or meaning to do: their object is that of the work decided ("The Plenary decided to revise
+# the guidelines" acts on the guidelines, not on a decision).
+INTEND_VERBS = {"decide", "agree", "plan", "intend", "aim", "undertake", "propose", "hope", "want", "expect", "try",
+                "begin", "start", "commit"}
+
+
 def _object_head(sent):
     """The noun (or, failing one, the verb) a commitment's first sentence acts on: the object of
-    its main verb, through filler verbs ("organise seminars", "support the establishment of"),
-    or the root of a nominal commitment ("Pilot training for staff")."""
+    its main verb, through filler verbs ("organise seminars", "support the establishment of")
+    and verbs of deciding ("decided to revise the guidelines"), or the root of a nominal
+    commitment ("Pilot training for staff"); an action point's verb ("EG FC to run two courses")."""
     filler = families()[1]
     root = sent.root
+    objects = rule("object_parse")
+    if objects and root.pos_ in ("NOUN", "PROPN"):
+        # "EG FC to run two courses": a body, then "to" and the work; "Commission and publish a study": a verb
+        # the parser took for a noun, joined to a verb with an object
+        work = [c for c in root.children if c.pos_ == "VERB" and (
+            c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            or c.dep_ == "conj" and any(a.dep_ in ("dobj", "obj") for a in c.children))]
+        if work and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            root = work[0]
     seen = 0
     while root.pos_ in ("VERB", "AUX") and seen < 4:
         seen += 1
@@ -289,15 +321,18 @@ def _object_head(sent):
             objs = [c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ in ("VERB", "NOUN")]
         if objs:
             nxt = objs[0]
-            if root.lemma_.lower() not in filler and nxt.pos_ not in ("NOUN", "PROPN") and nxt.dep_ != "conj":
+            passing = root.lemma_.lower() in filler or objects and root.lemma_.lower() in INTEND_VERBS and nxt.dep_ == "xcomp"
+            if not passing and nxt.pos_ not in ("NOUN", "PROPN") and nxt.dep_ != "conj":
                 return root
             root = nxt
             continue
         return root if root.lemma_.lower() not in filler else None
-    # "the establishment of national working groups": the head of a light noun is its 'of' object
+    # "the establishment of national working groups": the head of a light noun is its 'of' object ("take part in
+    # the launch": the part's 'in' object)
     lemma = root.lemma_.lower()
     if lemma in filler or lemma in light_nouns() or family(lemma) == "establish":
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        preps, heads = (("of", "in"), [root, root.head]) if objects and lemma == "part" else (("of",), [root])
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return pobj
     return root
@@ -453,12 +488,13 @@ def commitment_kind(c: Commitment, sdoc) -> str:
 
 
 def prepare_commitment(c: Commitment, sdoc, registry, location: str | None = None) -> None:
+    """`sdoc`: the parse of `parse_text(c.text)`."""
     c.lemmas = content_lemmas(sdoc)
     c.verbs = action_verbs(sdoc)
     c.kind = commitment_kind(c, sdoc)
     c.named |= named_things(sdoc, registry, [location])
     c.objects, c.object_detail = action_object(sdoc)
-    c.titles = titles(c.text, sdoc)
+    c.titles = titles(sdoc.text, sdoc)
 
 
 def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
