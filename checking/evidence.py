@@ -441,6 +441,12 @@ ACTION_FAMILIES = {"publish", "train", "meeting", "translate", "develop", "repor
 
 
 TITLE_HEADS = {"plan", "programme", "program", "report", "strategy", "agenda"}
+# A plan's line that names the office it is the plan of, with its dates ("Norwegian Presidency, 1 January – 31
+# December 2025"): a title when nothing to do is named in it.
+OFFICE_HEADS = {"presidency", "chairmanship"}
+# A heading put as a question ("How the Chair will work", "What we will do in 2024"): short, no comma, no stop.
+WH_HEADING = re.compile(r"^\s*(?:how|what|why|where|when|who)\b[^.,;:!?]*$", re.I)
+WH_HEADING_WORDS = 8
 
 
 def is_title(text: str, sdoc) -> bool:
@@ -455,7 +461,8 @@ def is_title(text: str, sdoc) -> bool:
         return True
     root = _first_sentence(sdoc).root
     head = _lemma(root)
-    if head not in TITLE_HEADS and root.lemma_.lower() not in TITLE_HEADS:
+    heads = TITLE_HEADS | OFFICE_HEADS if rule("office_title") else TITLE_HEADS
+    if head not in heads and root.lemma_.lower() not in heads:
         return False
     return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
 
@@ -474,6 +481,8 @@ def commitment_kind(c: Commitment, sdoc) -> str:
     if c.text.rstrip().endswith(":") or rule("kinds") and re.search(r"\bthe following\b", c.text, re.I):
         return "lead-in"
     if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
+        return "title"
+    if rule("wh_heading") and WH_HEADING.match(c.text) and len(c.text.split()) <= WH_HEADING_WORDS:
         return "title"
     if rule("method") and c.why and PLAN_METHOD.search(c.text):  # a prose sentence of the plan, not a table row
         return "method"

@@ -106,3 +106,24 @@ def test_no_code_was_agreed_is_no_evidence(nlp, monkeypatch):
                                                "the lending of electronic books was agreed')")
     monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"none_long"}))
     assert _status(nlp, item, told, _model(object=4.0))[0] == "evidenced"
+
+
+FRAGMENT = "activity by rule 'classifier over fragment'; no finite verb"
+
+
+@pytest.mark.parametrize("text, why, kind", [
+    ("Estonian Chairmanship, 1 July 2023 – 30 June 2024", FRAGMENT, "title"),  # the office the plan is the plan of
+    ("Danish Presidency, 2026", FRAGMENT, "title"),
+    ("Presidency conference on library services in Aarhus", FRAGMENT, "commitment"),  # a conference to hold
+    ("How the Board will work", "activity by rule 'future'", "title"),  # a heading put as a question
+    ("What the Network will do in 2024", "activity by rule 'future'", "title"),
+    ("How the Board will work with the city archives, the museums and the schools of the region in 2024 and 2025",
+     "activity by rule 'future'", "commitment"),  # too long for a heading
+    ("Where member libraries agree, the Board will publish a joint catalogue", "activity by rule 'future'", "commitment"),
+])
+def test_an_office_line_and_a_question_heading_are_titles(nlp, text, why, kind):
+    from checking.evidence import commitment_kind, content_lemmas
+
+    c = Commitment(record_id="r", ref=None, text=text, plan_doc="p", start=None, end=None, themes=[], why=why)
+    c.lemmas = content_lemmas(nlp(text))
+    assert commitment_kind(c, nlp(text)) == kind
