@@ -158,9 +158,11 @@ POSITION = re.compile(r"\b(regards?|considers?|believes?|encourages?|continues? 
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
-            "outranked", "action", "planned_again", "other_actor")
+            "outranked", "action", "planned_again", "other_actor", "block", "closest")
 # How much closer another commitment of the plans must be to a passage to outrank this one.
 OUTRANK_MARGIN = 0.1
+# How near the passage's closest commitment this one must be to count as closest (`closest`).
+CLOSEST_MARGIN = 0.05
 
 
 @dataclass
@@ -648,7 +650,7 @@ PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation
 # What makes a name an organisation of its own ("the World Bank", "the NASK research institute",
 # "the OECD"), not the plan's network members ("the National Contact Points", "the Youth Panel").
 ORG_WORDS = {"bank", "institute", "institution", "association", "organisation", "organization", "agency", "commission",
-             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo"}
+             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo", "authority"}
 
 
 @lru_cache(maxsize=4096)
@@ -901,6 +903,13 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_place": other_place(c, u) if rule("city") else 0.0,
         "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
         "other_edition": other_edition(c, u) if rule("edition") else 0.0,
+        "unsigned": unsigned(c, u),
+        # a paragraph or a section: its words come from several sentences, so its coverage says less than a sentence's
+        "block": 1.0 if rule("block_feature") and u.kind in ("paragraph", "section") else 0.0,
+        # the passage is closest in words to this commitment of all those checked (the mirror of `outranked`): its
+        # coverage of the commitment then tells of this commitment, not of a sibling that shares its words
+        "closest": (coverage(c.lemmas, u.lemmas, idf) if rule("closest") and cosine(c.lemmas, u.lemmas, idf) >= u.closest - CLOSEST_MARGIN
+                    else 0.0),
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
         "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
         # planned for a year after the report's ("is to be set up in 2024", in a 2023 report), whatever is under way
@@ -913,6 +922,20 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
+
+
+# To sign or conclude an agreement is one act, done or not: talks about it ("exploratory talks on the exchange of
+# information", "our talks on a memorandum went well"), or the intention to conclude it, are not it.
+DECISIVE_VERBS = {"sign", "conclude"}
+DECISIVE_DONE = re.compile(r"\b(signed|signature|signing|concluded)\b", re.I)
+
+
+def unsigned(c: Commitment, u: Unit) -> float:
+    """1 when the commitment is to sign or conclude something and the passage does not tell of it signed or
+    concluded."""
+    if not rule("decisive") or not c.verbs & {family(v) for v in DECISIVE_VERBS}:
+        return 0.0
+    return 0.0 if DECISIVE_DONE.search(u.text) else 1.0
 
 
 def other_actor(c: Commitment, u: Unit) -> float:
@@ -978,7 +1001,7 @@ def linear(feats: dict[str, float], model: dict) -> float:
 
 FEATURE_WORDS = {"lexical": "similar words", "coverage": "its words covered", "object": "its object", "object_detail": "its object's details",
                  "title": "its title", "named": "its names", "date_fit": "date fits", "done": "told as done", "action": "its action",
-                 "outranked": "closer to another commitment"}
+                 "outranked": "closer to another commitment", "closest": "closest to it of all commitments"}
 
 
 def strongest(feats: dict[str, float], model: dict, n: int = 3) -> str:
@@ -1003,7 +1026,7 @@ def vetoed(feats: dict[str, float]) -> bool:
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("other_edition")
                 or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
-                or feats.get("other_place") or feats.get("position") or feats.get("block_veto"))
+                or feats.get("other_place") or feats.get("position") or feats.get("block_veto") or feats.get("unsigned"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

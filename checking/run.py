@@ -327,6 +327,8 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return "says it is planned for after the report's period"
     if feats and feats.get("will") and WILL.search(u.text):
         return f"says what will be done ({WILL.search(u.text).group(0)!r}), not what was done"
+    if feats and feats.get("unsigned"):
+        return "tells of no signature or conclusion: talks or an intention are not the act"
     if feats and feats.get("other_edition"):
         return "tells of another edition (" + ", ".join(f"{n}. {w}" for n, w in sorted(ordinals_in(u.text))) + ")"
     if feats and feats.get("title_line"):

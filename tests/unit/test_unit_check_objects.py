@@ -127,3 +127,75 @@ def test_an_office_line_and_a_question_heading_are_titles(nlp, text, why, kind):
     c = Commitment(record_id="r", ref=None, text=text, plan_doc="p", start=None, end=None, themes=[], why=why)
     c.lemmas = content_lemmas(nlp(text))
     assert commitment_kind(c, nlp(text)) == kind
+
+
+# --- signing, blocks, the closest commitment, a public authority as partner ------------------------------------
+
+
+def _c(text, lemmas, verbs=()):
+    c = Commitment(record_id=text[:10], ref=None, text=text, plan_doc="plan.txt", start=None, end=None, themes=[],
+                   lemmas=Counter(lemmas), verbs=set(verbs))
+    return c
+
+
+def _u(text, lemmas, kind="sentence"):
+    return Unit(text=text, doc="report.txt", kind=kind, page=None, paragraph_no=1, block_no=1, start=None, end=None,
+                lemmas=Counter(lemmas), report_start=PERIOD.start, report_end=PERIOD.end)
+
+
+SIGN = ("Sign a memorandum of understanding with the Lake Museum Association", ["sign", "memorandum", "understand", "lake", "museum"])
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Our talks with the Lake Museum Association on a memorandum of understanding went well.", "no evidence"),
+    ("The memorandum of understanding with the Lake Museum Association was signed in May.", "evidenced"),
+])
+def test_talks_on_a_memorandum_are_not_its_signature(sentence, status, monkeypatch):
+    text, lemmas = SIGN
+    c = _c(text, lemmas, verbs={"sign"})
+    u = _u(sentence, [w for w in lemmas if w != "sign"] + ["talk"])
+    inputs = CheckInputs(report_sha="s", report_doc="report.txt", period=PERIOD, plan_docs=["plan.txt"], commitments=[c],
+                         units=[u], idf={}, named_idf={})
+    r = assess(inputs, _model(coverage=4.0))
+    assert r[0].status == status
+    if status == "no evidence":
+        assert r[0].nearest[2] == "tells of no signature or conclusion: talks or an intention are not the act"
+        monkeypatch.setattr(evidence, "RULES_OFF", frozenset({"decisive"}))
+        assert assess(inputs, _model(coverage=4.0))[0].status == "evidenced"
+
+
+def test_a_block_and_the_closest_commitment_are_features():
+    idf = {}
+    summer = _c("Organise a summer school for librarians", ["summer", "school", "librarian"])
+    winter = _c("Organise a winter school for librarians", ["winter", "school", "librarian"])
+    told = _u("A summer school for librarians was held in Tartu.", ["summer", "school", "librarian", "tartu"])
+    section = _u("Schools A summer school for librarians was held in Tartu.", ["summer", "school", "librarian", "tartu"],
+                 kind="section")
+    evidence.mark_closest([summer, winter], [told, section], idf)
+    f_summer, f_winter = (evidence.features(c, told, idf, {}) for c in (summer, winter))
+    # the sentence holds all of the summer school's words and two thirds of the winter school's
+    assert f_summer["closest"] == 1.0 and f_summer["coverage"] == 1.0
+    assert f_winter["closest"] == 0.0 and f_winter["coverage"] == pytest.approx(2 / 3)
+    assert (f_summer["block"], evidence.features(summer, section, idf, {})["block"]) == (0.0, 1.0)
+
+
+def test_two_commitments_nearly_as_close_are_both_closest():
+    idf = {}
+    a = _c("Print the guide", ["print", "guide", "school"])
+    b = _c("Print the guide for schools", ["print", "guide", "school", "teacher"])
+    u = _u("The guide for schools was printed.", ["print", "guide", "school"])
+    evidence.mark_closest([a, b], [u], idf)
+    # cosine 1.0 for a, 0.866 for b: b is more than the margin below, a is the closest
+    assert evidence.features(a, u, idf, {})["closest"] == 1.0
+    assert evidence.features(b, u, idf, {})["closest"] == 0.0
+    u.closest = 0.9  # within 0.05 of b's 0.866: b is closest too, and the feature is its coverage, 3 of its 4 words
+    assert evidence.features(b, u, idf, {})["closest"] == 0.75
+
+
+def test_a_public_authority_named_as_partner_is_another_body():
+    c = _c("Joint course with the Baltic Heritage Authority for museum guides", ["joint", "course", "museum", "guide"])
+    c.own_words = frozenset("joint course with the baltic heritage authority for museum guides".split())
+    assert evidence.partners(c.text) == (frozenset({"baltic", "heritage", "authority"}),)
+    u = _u("Two guides attended the course that the Baltic Heritage Authority held in Riga.", ["course", "guide"])
+    u.agents = {"baltic heritage authority"}
+    assert evidence.other_actor(c, u) == 1.0
