@@ -158,11 +158,9 @@ POSITION = re.compile(r"\b(regards?|considers?|believes?|encourages?|continues? 
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
-            "outranked", "action", "planned_again", "other_actor", "block", "closest")
+            "outranked", "action", "planned_again", "other_actor", "block")
 # How much closer another commitment of the plans must be to a passage to outrank this one.
 OUTRANK_MARGIN = 0.1
-# How near the passage's closest commitment this one must be to count as closest (`closest`).
-CLOSEST_MARGIN = 0.05
 
 
 @dataclass
@@ -906,10 +904,6 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "unsigned": unsigned(c, u),
         # a paragraph or a section: its words come from several sentences, so its coverage says less than a sentence's
         "block": 1.0 if rule("block_feature") and u.kind in ("paragraph", "section") else 0.0,
-        # the passage is closest in words to this commitment of all those checked (the mirror of `outranked`): its
-        # coverage of the commitment then tells of this commitment, not of a sibling that shares its words
-        "closest": (coverage(c.lemmas, u.lemmas, idf) if rule("closest") and cosine(c.lemmas, u.lemmas, idf) >= u.closest - CLOSEST_MARGIN
-                    else 0.0),
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
         "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
         # planned for a year after the report's ("is to be set up in 2024", in a 2023 report), whatever is under way
@@ -1001,7 +995,7 @@ def linear(feats: dict[str, float], model: dict) -> float:
 
 FEATURE_WORDS = {"lexical": "similar words", "coverage": "its words covered", "object": "its object", "object_detail": "its object's details",
                  "title": "its title", "named": "its names", "date_fit": "date fits", "done": "told as done", "action": "its action",
-                 "outranked": "closer to another commitment", "closest": "closest to it of all commitments"}
+                 "outranked": "closer to another commitment"}
 
 
 def strongest(feats: dict[str, float], model: dict, n: int = 3) -> str:

@@ -129,7 +129,7 @@ def test_an_office_line_and_a_question_heading_are_titles(nlp, text, why, kind):
     assert commitment_kind(c, nlp(text)) == kind
 
 
-# --- signing, blocks, the closest commitment, a public authority as partner ------------------------------------
+# --- signing, blocks, a public authority as partner ------------------------------------
 
 
 def _c(text, lemmas, verbs=()):
@@ -164,32 +164,14 @@ def test_talks_on_a_memorandum_are_not_its_signature(sentence, status, monkeypat
         assert assess(inputs, _model(coverage=4.0))[0].status == "evidenced"
 
 
-def test_a_block_and_the_closest_commitment_are_features():
-    idf = {}
-    summer = _c("Organise a summer school for librarians", ["summer", "school", "librarian"])
-    winter = _c("Organise a winter school for librarians", ["winter", "school", "librarian"])
-    told = _u("A summer school for librarians was held in Tartu.", ["summer", "school", "librarian", "tartu"])
+def test_a_paragraph_or_a_section_is_a_block():
+    c = _c("Organise a summer school for librarians", ["summer", "school", "librarian"])
+    sentence = _u("A summer school for librarians was held in Tartu.", ["summer", "school", "librarian", "tartu"])
     section = _u("Schools A summer school for librarians was held in Tartu.", ["summer", "school", "librarian", "tartu"],
                  kind="section")
-    evidence.mark_closest([summer, winter], [told, section], idf)
-    f_summer, f_winter = (evidence.features(c, told, idf, {}) for c in (summer, winter))
-    # the sentence holds all of the summer school's words and two thirds of the winter school's
-    assert f_summer["closest"] == 1.0 and f_summer["coverage"] == 1.0
-    assert f_winter["closest"] == 0.0 and f_winter["coverage"] == pytest.approx(2 / 3)
-    assert (f_summer["block"], evidence.features(summer, section, idf, {})["block"]) == (0.0, 1.0)
-
-
-def test_two_commitments_nearly_as_close_are_both_closest():
-    idf = {}
-    a = _c("Print the guide", ["print", "guide", "school"])
-    b = _c("Print the guide for schools", ["print", "guide", "school", "teacher"])
-    u = _u("The guide for schools was printed.", ["print", "guide", "school"])
-    evidence.mark_closest([a, b], [u], idf)
-    # cosine 1.0 for a, 0.866 for b: b is more than the margin below, a is the closest
-    assert evidence.features(a, u, idf, {})["closest"] == 1.0
-    assert evidence.features(b, u, idf, {})["closest"] == 0.0
-    u.closest = 0.9  # within 0.05 of b's 0.866: b is closest too, and the feature is its coverage, 3 of its 4 words
-    assert evidence.features(b, u, idf, {})["closest"] == 0.75
+    paragraph = _u("A summer school was held. Librarians came.", ["summer", "school", "librarian"], kind="paragraph")
+    evidence.mark_closest([c], [sentence, section, paragraph], {})
+    assert [evidence.features(c, u, {}, {})["block"] for u in (sentence, section, paragraph)] == [0.0, 1.0, 1.0]
 
 
 def test_a_public_authority_named_as_partner_is_another_body():
