@@ -26,7 +26,7 @@ from checking.evidence import FEATURES, said_not_done, unit_rows, vetoed
 
 POSITIVE = ("evidenced", "partly")
 # Features that can only add evidence, and those that can only take it away.
-NEGATIVE_FEATURES = {"not_done", "in_progress", "outranked", "planned_again", "other_actor"}
+NEGATIVE_FEATURES = {"not_done", "in_progress", "outranked", "planned_again", "other_actor", "block"}
 
 
 @dataclass

@@ -58,6 +58,11 @@ NOT_DONE_NONE = re.compile(r"(^|[.;:,] |\b(?:but|and) )(no|none of the|nothing)\
                            r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
                            r"carried out|adopted|agreed)\b|"
                            r"\b(chose|chooses|opted|elected|preferred) not to\b", re.I)
+# The same at a sentence's head with a longer subject: "No protocol with the police on passing on suspected cases
+# of forced labour was agreed" (a noun phrase of up to fourteen words, no comma or verb form between).
+NOT_DONE_LONG = re.compile(r"^\W*(no|none of the)\b(?! (?:later|sooner|more|less|fewer|longer|doubt)\b)(?: [\w'’-]+){6,14} (was|were) (made|reached|taken|found|"
+                           r"submitted|sent|signed|held|organi[sz]ed|arranged|published|launched|prepared|started|begun|set up|"
+                           r"carried out|adopted|agreed)\b", re.I)
 # Something else was done in its stead: "Staff did, however, attend the Council of Europe training"
 # (the plan's own seminar was cancelled). Read in the fourth author's errors; the other authors'
 # reports use it twice, once of work not done ("Much remains to be done, however, ...").
@@ -70,7 +75,8 @@ def not_done_cue(text: str):
     if rule("quoted"):
         text = QUOTED_SPAN.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     return (NOT_DONE.search(text) or INSTEAD.search(text) or (NOT_DONE_MORE.search(text) if rule("no_took_place") else None)
-            or (NOT_DONE_NONE.search(text) if rule("none_done") else None))
+            or (NOT_DONE_NONE.search(text) if rule("none_done") else None)
+            or (NOT_DONE_LONG.search(text) if rule("none_long") else None))
 
 
 QUOTED_SPAN = re.compile(r"[“\"][^“”\"]{2,120}[”\"]")
@@ -152,7 +158,7 @@ POSITION = re.compile(r"\b(regards?|considers?|believes?|encourages?|continues? 
 QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{6,200})[”\"’']")
 TITLE_SMALL = {"of", "the", "and", "on", "in", "for", "to", "a", "an", "with", "between", "from", "at"}
 FEATURES = ("lexical", "coverage", "object", "object_detail", "title", "named", "date_fit", "done", "not_done", "in_progress",
-            "outranked", "action", "planned_again", "other_actor")
+            "outranked", "action", "planned_again", "other_actor", "block")
 # How much closer another commitment of the plans must be to a passage to outrank this one.
 OUTRANK_MARGIN = 0.1
 
@@ -275,12 +281,38 @@ def _first_sentence(sdoc):
     return next(iter(sdoc.sents), sdoc[:])
 
 
+# A plan item's number before its text ("1.2 Develop and pilot ...", "4.3 Organise ...", "b) hold ..."): the
+# parser reads the verb after it as a name ("Develop" NNP), so the item is parsed without it. A year is no number.
+ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})+\.?\)?|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=[A-Za-z])")
+
+
+def parse_text(text: str) -> str:
+    """The commitment's text as it is parsed: without the item's number before it."""
+    return ITEM_NUMBER.sub("", text, count=1) if rule("item_number") else text
+
+
+# Verbs of deciding or meaning to do: their object is that of the work decided ("The Plenary decided to revise
+# the guidelines" acts on the guidelines, not on a decision).
+INTEND_VERBS = {"decide", "agree", "plan", "intend", "aim", "undertake", "propose", "hope", "want", "expect", "try",
+                "begin", "start", "commit"}
+
+
 def _object_head(sent):
     """The noun (or, failing one, the verb) a commitment's first sentence acts on: the object of
-    its main verb, through filler verbs ("organise seminars", "support the establishment of"),
-    or the root of a nominal commitment ("Pilot training for staff")."""
+    its main verb, through filler verbs ("organise seminars", "support the establishment of")
+    and verbs of deciding ("decided to revise the guidelines"), or the root of a nominal
+    commitment ("Pilot training for staff"); an action point's verb ("EG FC to run two courses")."""
     filler = families()[1]
     root = sent.root
+    objects = rule("object_parse")
+    if objects and root.pos_ in ("NOUN", "PROPN"):
+        # "EG FC to run two courses": a body, then "to" and the work; "Commission and publish a study": a verb
+        # the parser took for a noun, joined to a verb with an object
+        work = [c for c in root.children if c.pos_ == "VERB" and (
+            c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            or c.dep_ == "conj" and any(a.dep_ in ("dobj", "obj") for a in c.children))]
+        if work and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            root = work[0]
     seen = 0
     while root.pos_ in ("VERB", "AUX") and seen < 4:
         seen += 1
@@ -289,15 +321,18 @@ def _object_head(sent):
             objs = [c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ in ("VERB", "NOUN")]
         if objs:
             nxt = objs[0]
-            if root.lemma_.lower() not in filler and nxt.pos_ not in ("NOUN", "PROPN") and nxt.dep_ != "conj":
+            passing = root.lemma_.lower() in filler or objects and root.lemma_.lower() in INTEND_VERBS and nxt.dep_ == "xcomp"
+            if not passing and nxt.pos_ not in ("NOUN", "PROPN") and nxt.dep_ != "conj":
                 return root
             root = nxt
             continue
         return root if root.lemma_.lower() not in filler else None
-    # "the establishment of national working groups": the head of a light noun is its 'of' object
+    # "the establishment of national working groups": the head of a light noun is its 'of' object ("take part in
+    # the launch": the part's 'in' object)
     lemma = root.lemma_.lower()
     if lemma in filler or lemma in light_nouns() or family(lemma) == "establish":
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        preps, heads = (("of", "in"), [root, root.head]) if objects and lemma == "part" else (("of",), [root])
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return pobj
     return root
@@ -406,6 +441,12 @@ ACTION_FAMILIES = {"publish", "train", "meeting", "translate", "develop", "repor
 
 
 TITLE_HEADS = {"plan", "programme", "program", "report", "strategy", "agenda"}
+# A plan's line that names the office it is the plan of, with its dates ("Norwegian Presidency, 1 January – 31
+# December 2025"): a title when nothing to do is named in it.
+OFFICE_HEADS = {"presidency", "chairmanship"}
+# A heading put as a question ("How the Chair will work", "What we will do in 2024"): short, no comma, no stop.
+WH_HEADING = re.compile(r"^\s*(?:how|what|why|where|when|who)\b[^.,;:!?]*$", re.I)
+WH_HEADING_WORDS = 8
 
 
 def is_title(text: str, sdoc) -> bool:
@@ -420,7 +461,8 @@ def is_title(text: str, sdoc) -> bool:
         return True
     root = _first_sentence(sdoc).root
     head = _lemma(root)
-    if head not in TITLE_HEADS and root.lemma_.lower() not in TITLE_HEADS:
+    heads = TITLE_HEADS | OFFICE_HEADS if rule("office_title") else TITLE_HEADS
+    if head not in heads and root.lemma_.lower() not in heads:
         return False
     return not (ACTION_FAMILIES - {head, root.lemma_.lower()}) & set(content_lemmas(sdoc))
 
@@ -440,6 +482,8 @@ def commitment_kind(c: Commitment, sdoc) -> str:
         return "lead-in"
     if rule("kinds") and c.why and "no finite verb" in c.why and is_title(c.text, sdoc):
         return "title"
+    if rule("wh_heading") and WH_HEADING.match(c.text) and len(c.text.split()) <= WH_HEADING_WORDS:
+        return "title"
     if rule("method") and c.why and PLAN_METHOD.search(c.text):  # a prose sentence of the plan, not a table row
         return "method"
     if not c.why or "priorit" not in c.why:
@@ -453,12 +497,13 @@ def commitment_kind(c: Commitment, sdoc) -> str:
 
 
 def prepare_commitment(c: Commitment, sdoc, registry, location: str | None = None) -> None:
+    """`sdoc`: the parse of `parse_text(c.text)`."""
     c.lemmas = content_lemmas(sdoc)
     c.verbs = action_verbs(sdoc)
     c.kind = commitment_kind(c, sdoc)
     c.named |= named_things(sdoc, registry, [location])
     c.objects, c.object_detail = action_object(sdoc)
-    c.titles = titles(c.text, sdoc)
+    c.titles = titles(sdoc.text, sdoc)
 
 
 def prepare_unit(u: Unit, sdoc, registry, location: str | None = None) -> None:
@@ -603,7 +648,7 @@ PARTNER = re.compile(r"\b(?:with|using|jointly with|together with|in cooperation
 # What makes a name an organisation of its own ("the World Bank", "the NASK research institute",
 # "the OECD"), not the plan's network members ("the National Contact Points", "the Youth Panel").
 ORG_WORDS = {"bank", "institute", "institution", "association", "organisation", "organization", "agency", "commission",
-             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo"}
+             "ministry", "university", "foundation", "administration", "unicef", "who", "ngo", "authority"}
 
 
 @lru_cache(maxsize=4096)
@@ -856,6 +901,9 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "other_place": other_place(c, u) if rule("city") else 0.0,
         "position": 1.0 if rule("position") and u.kind in ("sentence", "event") and POSITION.search(u.text) else 0.0,
         "other_edition": other_edition(c, u) if rule("edition") else 0.0,
+        "unsigned": unsigned(c, u),
+        # a paragraph or a section: its words come from several sentences, so its coverage says less than a sentence's
+        "block": 1.0 if rule("block_feature") and u.kind in ("paragraph", "section") else 0.0,
         # a report's future tense in a sentence: "The Lithuanian Chairmanship will inherit ..."
         "will": 1.0 if rule("will") and u.kind in ("sentence", "event") and getattr(u, "future", False) else 0.0,
         # planned for a year after the report's ("is to be set up in 2024", in a 2023 report), whatever is under way
@@ -868,6 +916,20 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
+
+
+# To sign or conclude an agreement is one act, done or not: talks about it ("exploratory talks on the exchange of
+# information", "our talks on a memorandum went well"), or the intention to conclude it, are not it.
+DECISIVE_VERBS = {"sign", "conclude"}
+DECISIVE_DONE = re.compile(r"\b(signed|signature|signing|concluded)\b", re.I)
+
+
+def unsigned(c: Commitment, u: Unit) -> float:
+    """1 when the commitment is to sign or conclude something and the passage does not tell of it signed or
+    concluded."""
+    if not rule("decisive") or not c.verbs & {family(v) for v in DECISIVE_VERBS}:
+        return 0.0
+    return 0.0 if DECISIVE_DONE.search(u.text) else 1.0
 
 
 def other_actor(c: Commitment, u: Unit) -> float:
@@ -958,7 +1020,7 @@ def vetoed(feats: dict[str, float]) -> bool:
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("other_edition")
                 or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
-                or feats.get("other_place") or feats.get("position") or feats.get("block_veto"))
+                or feats.get("other_place") or feats.get("position") or feats.get("block_veto") or feats.get("unsigned"))
 
 
 # How much more of the commitment's words (IDF-weighted coverage) the passage that says it was

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from checking.evidence import (AHEAD, rule, ATTENDED, IN_PROGRESS, OWN_ACTIVITY, PLANNED_AGAIN, SPOKE, WILL, Commitment, Unit, features, idf_table, is_own, load_model,
-                               mark_closest, mark_own_names, mark_parts, mark_restated, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
+                               mark_closest, mark_own_names, mark_parts, mark_restated, parse_text, unit_rows, missing_terms, not_done_cue, prepare_commitment, prepare_unit, said_not_done, score, shared_terms,
                                ordinals_in, strongest,
                                status_for, vetoed)
 from extractors.prose.narrative import split_sentences
@@ -269,7 +269,7 @@ def report_period(con, report_sha: str) -> tuple[str, Period | None]:
 
 
 def prepare_commitments(commitments: list[Commitment], nlp, registry) -> None:
-    for c, sdoc in zip(commitments, nlp.pipe([c.text for c in commitments], batch_size=64)):
+    for c, sdoc in zip(commitments, nlp.pipe([parse_text(c.text) for c in commitments], batch_size=64)):
         prepare_commitment(c, sdoc, registry, getattr(c, "_location", None))
     mark_restated(commitments)
 
@@ -327,6 +327,8 @@ def veto_note(u: Unit, feats: dict | None = None, c: Commitment | None = None) -
         return "says it is planned for after the report's period"
     if feats and feats.get("will") and WILL.search(u.text):
         return f"says what will be done ({WILL.search(u.text).group(0)!r}), not what was done"
+    if feats and feats.get("unsigned"):
+        return "tells of no signature or conclusion: talks or an intention are not the act"
     if feats and feats.get("other_edition"):
         return "tells of another edition (" + ", ".join(f"{n}. {w}" for n, w in sorted(ordinals_in(u.text))) + ")"
     if feats and feats.get("title_line"):

@@ -30,7 +30,9 @@ ALL_ON = {"lexical": 0.0, "coverage": 0.0, "object": 1.0, "object_detail": 0.0, 
           "date_fit": 0.5, "done": 0.0, "not_done": 0.0, "in_progress": 0.0, "outranked": 0.0, "action": 1.0,
           "planned_again": 1.0, "other_actor": 0.0, "own_activity": 0.0, "attended_only": 1.0, "object_undone": 0.0,
           "other_place": 1.0, "position": 1.0, "other_edition": 0.0, "will": 1.0, "planned_later": 1.0,
-          "title_line": 1.0, "before_plan": 0.0, "ahead": 1.0, "part_done": 0.0}
+          "title_line": 1.0, "before_plan": 0.0, "ahead": 1.0, "part_done": 0.0,
+          "unsigned": 0.0,  # nothing to sign or conclude
+          "block": 0.0}  # a sentence
 
 
 def test_every_feature_by_name():
