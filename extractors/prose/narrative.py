@@ -598,6 +598,13 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
         if point is not None:  # "AP 4/2019: The Secretariat to prepare ..."
             units += point
             continue
+        numbered = NUMBERED_ACTION.match(line.text) if ctx.get("programme") else None
+        if numbered is not None:  # a strategy's "Action 3.3 Hold a series of webinars ...": a plan's item, its number its label
+            unit = _unit(line, numbered.end(), len(line.text), "item", ctx, label=" ".join(numbered.group("label").split()),
+                         planned=True)
+            if unit:
+                units.append(unit)
+            continue
         if line.kind == "item" and action_parts(line.text) is not None:
             units += _action_units(line, ctx, action_parts(line.text), label=line.label)
             continue
@@ -1022,6 +1029,11 @@ def _action_points(text: str) -> list[tuple[int, int]]:
     if len(parts) < 2 or not all(ACTION_POINT.match(text[a:b]) for a, b in parts):
         return [(0, len(text))]
     return parts
+
+
+# A plan's numbered action, measure or task before its text: "Action 3.3 Hold ...", "Measure 2.1: Train ..."
+NUMBERED_ACTION = re.compile(r"^\s*(?P<label>(?:Action|Measure|Task|Activity)\s+\d{1,2}(?:\.\d{1,2}){0,2})\s*[:.–—-]?\s+"
+                             r"(?=[A-Z][a-z])")
 
 
 # The number of a minutes' action point before its text: "AP 4/2019:", "AP 12:", "Action point 3 –"

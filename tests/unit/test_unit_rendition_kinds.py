@@ -136,3 +136,30 @@ def test_a_table_plans_prose_says_what_will_be_done_and_what_happened(tmp_path):
     assert records["The Network shall meet twice a year, in spring and autumn."] == "activity"
     assert records["The Network was set up by the ministers at their meeting in Bern on 3 May 2012."] == "event"
     assert "Its members are the water authorities of the Alpine states." not in records
+
+
+STRATEGY = """Alpine Rivers Strategy 2023-2027
+
+Objective 1. Better forecasts
+
+Action 1.1 Hold a series of webinars each year for hydrologists on radar data
+    Lead: Secretariat
+    Timeline: 2023-2027
+
+Action 1.2: Publish a flood atlas of the upper Rhine
+    Lead: WG Monitoring
+    Timeline: 2024
+"""
+
+
+def test_a_strategys_numbered_actions_are_its_activities_with_their_numbers(tmp_path):
+    from pipeline.runner import process_file
+
+    path = tmp_path / "strategy.txt"
+    path.write_text(STRATEGY, encoding="utf-8")
+    entry = {"file": "strategy.txt", "title": "", "period_start": "2023-01-01", "period_end": "2027-12-31",
+             "genre": "plan", "source": "test"}
+    records = {r.text: r for r in process_file(str(path), catalogue=entry).records}
+    webinars = records["Hold a series of webinars each year for hydrologists on radar data"]
+    assert webinars.kind.value == "activity" and webinars.ref.endswith("Action 1.1")
+    assert records["Publish a flood atlas of the upper Rhine"].kind.value == "activity"
