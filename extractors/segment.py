@@ -327,7 +327,10 @@ def segment(doc: Document, structure: Structure, registry: Registry) -> list[Dra
                                                  if is_lead_in(b) or is_marker(b) or _introduces_list(doc.blocks, i)
                                                  or _introduces_sub_items(doc.blocks, i)
                                                  or clean(b.text) == clean(structure.title or "")} | _title_block(doc)
-        structured = len(drafts) >= STRUCTURED_ENOUGH
+        if structure.legend_block is not None:
+            taken.add(structure.legend_block)  # "* Priorities: A: ...": the codes' key, no record
+        # a plan table is the plan, however few its rows: beside it prose counts only as said below
+        structured = len(drafts) >= STRUCTURED_ENOUGH or structure.kind == "table_plan"
         prose = prose_candidate_drafts(doc, structure, taken)
         for d in prose:
             d.commitment_only = structured
