@@ -216,6 +216,10 @@ def test_an_object_named_just_after_the_words_that_say_not_done():
     u = unit("No staff exchanges took place in 2020")
     u.surface = {"exchange": {"exchanges"}}
     assert E.object_undone(c, u) == 1.0
+    # the words that say not done (", no staff exchanges were organised", 35 characters) hold the object
+    u = unit("In 2020, no staff exchanges were organised between the regulators")
+    u.surface = {"exchange": {"exchanges"}}
+    assert E.object_undone(c, u) == 1.0
 
 
 def test_another_bodys_work_named_as_the_doer():
@@ -261,3 +265,9 @@ BASE = {k: 0.0 for k in (*E.FEATURES, "own_activity", "attended_only")}
 ])
 def test_the_vetoes(extra, vetoed):
     assert E.vetoed({**BASE, **extra}) is vetoed
+
+
+def test_a_bodys_name_inside_a_capitalised_run_is_no_title_word(nlp):
+    # "Working Group" is a BODY: the run's other words, "Annual Report", are two, under the three a title needs
+    text = "Prepare the Working Group Annual Report"
+    assert E.titles(text, nlp(text)) == []

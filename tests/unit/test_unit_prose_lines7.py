@@ -220,8 +220,8 @@ def test_a_days_abbreviated_month_ends_a_short_first_sentence():
 
 def test_a_tables_wordiest_column_over_rows_of_any_length():
     block = table(["Date", "Place", "Participants"],
-                  [["2010 02 11", "Kosice", "labour inspectors of the eastern region"], ["2010 10 05"]])
-    # column 2: 6 words over 2 rows, 3 a row: enough
+                  [["2010 02 11", "Kosice", "labour inspectors of the eastern region"], ["2010 10 05", "Nitra"]])
+    # column 2: 6 words over 2 rows (the second has no third cell), 3 a row: enough
     assert N._wordiest_column(block, {0, 1}) == 2
     block = table(["Date", "Place", "Participants"], [["2010 02 11", "Kosice", "labour inspectors"]])
     assert N._wordiest_column(block, {0, 1}) is None
