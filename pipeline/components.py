@@ -302,8 +302,7 @@ def _imperatives_to_owner(state: IngestState) -> None:
         if d.kind == "activity" and not d.actors and d.nlp_doc is not None and len(d.nlp_doc) \
                 and d.nlp_doc[0].tag_ == "VB" and d.nlp_doc[0].text[:1].isupper():
             if owners is None:
-                owners = [link for link in title_block_bodies(title_block(state.doc), state.doc.text(), state.registry)
-                          if link.kind != "state"]
+                owners = [link for link in _title_block_bodies(state) if link.kind != "state"]
             d.actors = [link.model_copy() for link in owners]
 
 
@@ -354,9 +353,14 @@ def _we_acts(sdoc) -> bool:
                for t in sdoc)
 
 
+def _title_block_bodies(state: IngestState) -> list:
+    """The bodies the document's title block names (its owner, for imperatives, "we" and themes)."""
+    return title_block_bodies(title_block(state.doc), state.doc.text(), state.registry)
+
+
 def _document_owners(state: IngestState) -> list:
     text = state.doc.text()
-    owners = title_block_bodies(title_block(state.doc), text, state.registry)
+    owners = _title_block_bodies(state)
     if not owners and state.structure is not None and state.structure.title_source == "catalogue":
         owners = title_block_bodies(state.structure.title or "", text, state.registry)
     bodies = [link for link in owners if link.kind != "state"]
@@ -494,7 +498,7 @@ def _title_body_themes(state: IngestState) -> list[ThemeAssignment]:
     if state.doc is None:
         return []
     out: list[ThemeAssignment] = []
-    for link in title_block_bodies(title_block(state.doc), state.doc.text(), state.registry):
+    for link in _title_block_bodies(state):
         out += inherited_themes(link.as_written, "document")
     return out
 
