@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from extractors.entities.actors import (actors_from_cell, actors_in_parenthesis, actors_in_text, lead_in_subject,
                                        resolve_short_names, title_block_bodies)
 from extractors.catalogue import CatalogueEntry
+from extractors.funding import funding_in_text
 from extractors.time.dates import (DATE_STAMP, ends_before, normalise, record_time, tidy_ordinals, dates_itself,
                                    within_period)
 from extractors.time.project_months import in_calendar_months, project_start
@@ -424,23 +425,16 @@ def countries(state: IngestState) -> None:
             if d.city_country and d.city_country not in found:
                 found.insert(0, d.city_country)
             d.countries = found
+
+
+@stage("funding")
+def funding(state: IngestState) -> None:
+    """A table's funding cell, else what the sentence says pays for the work."""
+    for d in state.drafts:
         if d.cells.get("funding"):
             d.funding = d.cells["funding"]
         elif d.unit is not None:
             d.funding = funding_in_text(d.text)
-
-
-FUNDING_IN_TEXT = re.compile(
-    r"\b(?i:with (?:financial )?(?:funding|support|a grant|funds) from|funded by|financed by|with a grant from|"
-    r"(?:has been|was|were|is) granted funds by)\s+(?:the\s+)?(?P<funder>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'&.-]*))*)")
-
-
-def funding_in_text(text: str) -> str | None:
-    """"With funding from the CBSS Project Support Facility, ..." -> the funder as stated."""
-    m = FUNDING_IN_TEXT.search(text)
-    if not m:
-        return None
-    return re.sub(r"\s+(?:of|for|and|the|on)$", "", m.group("funder")).strip(" ,.")
 
 
 @stage("themes")
