@@ -383,7 +383,10 @@ def places(state: IngestState) -> None:
         if d.unit is not None:
             if d.kind == "event":
                 place = locate(d.place_raw, state.registry) if d.place_raw else (None, None)
-                hit = (place if place[0] else None) or city_in_text(d.text, state.registry)
+                # a prefix's known city, else the city the sentence names, else the prefix as written
+                # ("Update 20 September: The seminar ... in Arkhangelsk": no city called "Update")
+                hit = (place if place[0] and place[1] else None) or city_in_text(d.text, state.registry) \
+                    or (place if place[0] else None)
                 if hit:
                     d.city, d.city_country = hit
             continue

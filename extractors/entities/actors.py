@@ -151,7 +151,10 @@ def _attachment(ent) -> tuple[str | None, str | None]:
 
 INCLUDING_PREPOSITIONS = {"with", "through", "by", "between", "as", "such as", "among", "including"}
 ROLE_NOUNS = {"director", "head", "chair", "member", "members", "representative", "representatives", "ambassador",
-              "minister", "secretary", "staff", "president", "coordinator", "officer", "expert", "experts"}
+              "minister", "secretary", "staff", "president", "coordinator", "officer", "expert", "experts",
+              # the people of a body take part for it: "researchers of the National Institute", "specialists of the Inspectorate"
+              "researcher", "specialist", "employee", "official", "adviser", "advisor", "delegate", "delegation",
+              "inspector", "lawyer", "judge", "teacher", "volunteer", "professional", "team", "worker"}
 
 
 def _is_subject(ent) -> bool:
@@ -196,14 +199,31 @@ NARRATIVE_PREPOSITIONS = {"with", "by", "between", "among", "including", "such a
 def _subject_spans(doc) -> list[tuple[int, int]]:
     """Token spans of subject phrases. The main clause's runs from after its opening adverbial
     ("In 2014 and 2015, ...") to its verb, which survives a parser that picked the wrong head noun."""
-    spans = [(t.left_edge.i, t.right_edge.i) for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    label = _place_label_end(doc)
+    spans = [(max(t.left_edge.i, label), t.right_edge.i) for t in doc if t.dep_ in ("nsubj", "nsubjpass")
+             and t.right_edge.i >= label]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    # the subject nearest the verb: "On 18 October, the European Anti-Trafficking Day, the Ministry
+    # opened ...": the parser makes the day a second subject; the day is the date's apposition
+    subj = next((c for c in reversed(list(root.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if root is not None else None
     if subj is not None and subj.i < root.i:
-        commas = [t.i for t in doc[: subj.left_edge.i] if t.text == ","]
-        start = commas[-1] + 1 if commas else 0
+        # the clause opens after a comma or a dash: "Germany – The Federal Ministry ... plans to ..."
+        commas = [t.i for t in doc[: subj.left_edge.i] if t.text in (",", "–", "—")]
+        start = max(commas[-1] + 1 if commas else 0, label)
         spans.insert(0, (start, root.i - 1))
     return spans
+
+
+def _place_label_end(doc) -> int:
+    """Where a bulletin's place label ends: "Lithuania – A crisis centre opened ...", "Turku – In
+    February the city council approved ...": the country or city before the dash says where, it does
+    nothing. 0 when the sentence has no such label."""
+    for i in range(1, min(4, len(doc))):
+        if doc[i].text in ("–", "—", "-") and all(t.text[:1].isupper() for t in doc[:i]) \
+                and any(t.ent_type_ in ("STATE", "CITY", "GPE", "LOC") for t in doc[:i]):
+            return i + 1
+    return 0
 
 
 def _subject_head(doc, span: tuple[int, int]):
@@ -311,7 +331,7 @@ def _met_directly(ent) -> bool:
     tok = ent.root
     while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() == "meet"
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "visit")  # the body visited hosts the visit
 
 
 def _in_entry_title(ent) -> bool:
@@ -346,11 +366,12 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
     projects = [e for e in ents if e.label_ == "PROJECT"]
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     subject_spans = _subject_spans(doc)
+    label = _place_label_end(doc) if mode == "narrative" else 0
     consumed: set[int] = set()  # entities read as the tail of the name before them
     for ent in ents:
         if limit_chars is not None and ent.start_char >= limit_chars:
             break
-        if ent.start in consumed:
+        if ent.start in consumed or ent.end < label:
             continue
         left = doc.text[: ent.start_char]
         right = doc.text[ent.end_char:]
@@ -392,7 +413,7 @@ def actors_in_text(doc, registry: Registry, when: date | None, *, mode: str, lim
                 links.append(ActorLink(name=name, as_written=name, role=ActorRole.partner, source_field="text",
                                        kind="network", reason=f"text names the partners of {ent.text}"))
         elif ent.label_ == "STATE" and (role in (ActorRole.funder, ActorRole.organiser)
-                                         or mode == "narrative" and _is_subject(ent)):
+                                         or mode == "narrative" and (_is_subject(ent) or _attachment(ent)[0] == "by")):
             code = ent.ent_id_  # "funded by Sweden": a state named as funder or host is an actor
             links.append(ActorLink(name=registry.states[code].name, entity_id=f"state:{code}", as_written=ent.text,
                                    role=role, source_field="text", kind="state", reason=f"text names {ent.text!r} as {role.value}"))
@@ -668,15 +689,35 @@ def _group_mentions(text: str, registry: Registry, role: ActorRole) -> list[Acto
     return out
 
 
+BODY_END = re.compile(rf"\b(?:{BARE_BODY_NOUNS.pattern}|Association|Foundation|Organi[sz]ation|University|Police|"
+                      r"Federation|Union|Authority|Service|Society)$")
+
+
+GATHERING = re.compile(r"\b(conference|forum|meeting|seminar|summit|session|workshop|training|consultation|congress)$",
+                       re.I)  # "General Conference of the Union", "Youth Forum": a gathering, not a body
+
+
+def _name_head(name: str) -> str:
+    """A name up to its head noun, before its "of|for|on|against" tail: "General Conference" of
+    "General Conference of the Union of the Baltic Cities", "Baltic Training Centre" whole."""
+    return re.split(r"\s+(?:of|for|on|against)\s+", name, maxsplit=1)[0]
+
+
+CURRENCY_CODES = re.compile(r"(?:EUR|DKK|SEK|NOK|ISK|USD|PLN|LTL|LVL|EEK|RUB|CHF|GBP)")  # "EUR 12,000": no body
+
+
 def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
-    if len(name) < 3 or not name[0].isupper() or re.search(r"\d", name):
+    if len(name) < 3 or not name[0].isupper() or re.search(r"\d", name) or CURRENCY_CODES.fullmatch(name):
         return False
     if any(p.start_char < ent.end_char and ent.start_char < p.end_char for p in projects):
         return False
     if registry.city(name) or registry.state(name) or registry.state(name, adjectives=True):
         return False
     if ent.label_ == "ORG":
-        if NOT_A_BODY.search(name) or "/" in name:
+        # a word of NOT_A_BODY inside a name that ends in a body noun is no document: "Programme
+        # Implementation Task Force", "Project Steering Committee"
+        if NOT_A_BODY.search(name) and not (len(name.split()) >= 2 and BODY_END.search(_name_head(name))
+                                            and not GATHERING.search(_name_head(name))) or "/" in name:
             return False
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and not (

@@ -932,12 +932,7 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
             and len(split_sentences(line.text[entry[2]:])) >= 2:
         return _stamped_sentences(line, entry[1], entry[2], ctx)
     if entry is not None:
-        place, when, start = entry
-        unit = _unit(line, start, len(line.text), "entry", ctx, entry_date_raw=when, entry_place_raw=place)
-        if unit and _after_period(when, ctx.get("period")):
-            unit.planned = True  # a report's entry dated after its own period is what comes next
-        ctx["lead_in"] = None
-        return [unit] if unit else []
+        return _entry_units(line, entry, ctx)
     action = action_parts(line.text)
     if action is not None:
         return _action_units(line, ctx, action)
@@ -979,6 +974,26 @@ def _paragraph_units(line: _Line, ctx: dict) -> list[Unit]:
                          in_priorities=priorities and level == 0, label=label)
             if unit:
                 units.append(unit)
+    return units
+
+
+def _entry_units(line: _Line, entry: tuple, ctx: dict) -> list[Unit]:
+    """An entry under its place and date ("Update 20 September: The seminar gathered 85 participants
+    ... . Participants came from ..."): its first sentence is the entry, dated and placed by the
+    prefix; each sentence after it is a unit of its own (records.md: one sentence, one record), dated
+    by its own words or else by the entry's date."""
+    place, when, start = entry
+    ctx["lead_in"] = None
+    sentences = split_sentences(line.text[start:])
+    first_end = start + sentences[0][1] if len(sentences) >= 2 else len(line.text)
+    unit = _unit(line, start, first_end, "entry", ctx, entry_date_raw=when, entry_place_raw=place)
+    if unit and _after_period(when, ctx.get("period")):
+        unit.planned = True  # a report's entry dated after its own period is what comes next
+    units = [unit] if unit else []
+    for s, e in sentences[1:]:
+        later = _unit(line, start + s, start + e, "sentence", ctx, entry_date_raw=when)
+        if later:
+            units.append(later)
     return units
 
 

@@ -583,3 +583,49 @@ def test_who_takes_part_in_an_event_entry(nlp, rows, first_end, role, expected):
 def test_a_body_met_or_hosting_is_named_from_its_office_noun(nlp, reg, text, expected):
     got = A.actors_in_text(nlp(text), reg, None, mode="narrative")
     assert [(x.name, x.role) for x in got] == expected
+
+
+def names(links):
+    return [x.name for x in links]
+
+
+def test_the_subject_nearest_the_verb_not_a_days_apposition(nlp, reg):
+    """"On <date>, <the day's name>, <the body> did ...": the parser makes the day a second subject."""
+    doc = nlp("On 10 December 2019, Human Rights Day, the Ministry of Justice opened a legal aid office in Tartu.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["Ministry of Justice"]
+
+
+def test_a_subject_after_a_country_and_a_dash(nlp, reg):
+    doc = nlp("Norway – The Directorate for Children and Youth launched a helpline in March.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["Directorate for Children and Youth"]
+
+
+def test_a_body_whose_name_holds_a_document_word(nlp, reg):
+    """"Programme" or "Project" inside a name that ends in a body noun names a body; a gathering
+    ("Youth Forum") does not, whatever its last word."""
+    doc = nlp("The Project Steering Committee met in Kaunas on 3 May.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["Project Steering Committee"]
+    doc = nlp("Nordic Youth Forum, Bergen, 14-16 June 2018")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == []
+    doc = nlp("The course was hosted by the Nordic Training Centre in Oslo.")  # "Training" qualifies the centre
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["Nordic Training Centre"]
+
+
+def test_a_place_label_before_a_dash_does_nothing(nlp, reg):
+    """A bulletin's "Country – ..." says where; the body after the dash acts."""
+    doc = nlp("Finland – The National Police Board opened a new unit in Espoo in March.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["National Police Board"]
+    doc = nlp("Latvia – A shelter for young mothers opened in Jelgava in May.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == []
+
+
+def test_the_people_of_a_body_take_part_for_it(nlp, reg):
+    doc = nlp("The guardians met with researchers of the Norwegian Institute of Public Health in May.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["Norwegian Institute of Public Health"]
+
+
+def test_a_state_among_the_doers_of_a_passive(nlp, reg):
+    doc = nlp("A workshop on oil spills was organised by the Secretariat and Finland in Turku.")
+    assert [(x.name, x.role) for x in A.actors_in_text(doc, reg, None, mode="narrative")][-1] == ("Finland", R.partner)
+    doc = nlp("The report was translated into Finnish in Turku.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == []
