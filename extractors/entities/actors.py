@@ -721,7 +721,7 @@ def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
             return False
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and not (
-                nxt.lemma_ in MEETING_HEADS and BARE_BODY_NOUNS.fullmatch(ent[-1].text)):
+                nxt.lemma_ in MEETING_HEADS and (BARE_BODY_NOUNS.fullmatch(ent[-1].text) or ent.text.isupper())):
             return False  # "Swedish Research institution": NER cut a description short ("... Network meeting" is not)
     if ent.label_ == "PERSON" and len(name.split()) < 2 and not name.isupper():
         return False

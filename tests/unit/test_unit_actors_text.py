@@ -629,3 +629,10 @@ def test_a_state_among_the_doers_of_a_passive(nlp, reg):
     assert [(x.name, x.role) for x in A.actors_in_text(doc, reg, None, mode="narrative")][-1] == ("Finland", R.partner)
     doc = nlp("The report was translated into Finnish in Turku.")
     assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == []
+
+
+def test_an_abbreviation_before_meeting_is_the_body_that_meets(nlp, reg):
+    doc = nlp("The NBCN meeting in Kiel approved the budget.")
+    assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["NBCN"]
+    doc = nlp("The Swedish Research institution hosted it.")  # a description the NER cut short stays out
+    assert "Swedish Research" not in names(A.actors_in_text(doc, reg, None, mode="narrative"))
