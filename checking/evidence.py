@@ -939,7 +939,7 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "planned_again": 1.0 if PLANNED_AGAIN.search(u.text) else 0.0,
         "other_actor": other_actor(c, u),
         # veto cues only (see `vetoed`), not features of the model
-        "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) and not ours_own(c, u) else 0.0,
+        "own_activity": 1.0 if OWN_ACTIVITY.search(u.text) else 0.0,
         "attended_only": 1.0 if (ORGANISE.search(c.text) or rule("run") and RUN_EVENT.search(c.text)) and (ATTENDED.search(u.text) or rule("spoke") and SPOKE.search(u.text)) else 0.0,
         "object_undone": object_undone(c, u),
         "other_place": other_place(c, u) if rule("city") else 0.0,
@@ -960,12 +960,6 @@ def features(c: Commitment, u: Unit, idf: dict[str, float], named_idf: dict[str,
         "before_plan": before_plan(c, u),
         "ahead": 1.0 if u.section and AHEAD.search(u.section) else 0.0,
     }
-
-
-def ours_own(c: Commitment, u: Unit) -> bool:
-    """"its own" said of the plan's own body: the passage's main verb has a named doer, and every one is the plan's
-    ("Since January the Children's Unit has had its own pages on the Council's website"), not another body's."""
-    return rule("ours_own") and bool(u.lead) and bool(c.own_words) and all(is_own(a, c) for a in u.lead)
 
 
 # To sign or conclude an agreement is one act, done or not: talks about it ("exploratory talks on the exchange of

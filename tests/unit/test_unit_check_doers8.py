@@ -121,12 +121,3 @@ def test_dated_before_the_plan_only_by_a_year_that_says_when(text, before):
                    plan_start=date(2013, 1, 1))
     assert E.before_plan(c, _dated(text, date(2011, 5, 1), date(2011, 5, 31))) == before
 
-
-def test_its_own_said_of_the_plans_own_body_is_no_other_bodys_activity(nlp):
-    c = commitment("Create a separate section for the NORDBUK on the website")
-    u = unit("Since January NORDBUK has had its own pages on the website.", nlp)
-    assert E.ours_own(c, u) is True
-    u = unit("FRONTEX held its own course for border guards in Warsaw.", nlp)
-    assert E.ours_own(c, u) is False
-    u = unit("Young people discussed their own communities in Tampere.", nlp)  # no named doer: another's, as before
-    assert E.ours_own(c, u) is False
