@@ -830,6 +830,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SINCE_OR_DATA = re.compile(r"\bsince\b|\b(?:19|20)\d\d(?:[-–/]\d{2,4})? (?:data|figures)\b", re.I)
 
 
+@lru_cache(maxsize=20000)
 def _dated_in_the_past(text: str) -> bool:
     """The passage's first date is its own and says when: it names a year (a month alone, "printed in February", takes
     its year from the report's period, which may be two years long), and not as a "since" or a data year."""
