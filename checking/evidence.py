@@ -392,7 +392,21 @@ def done_cue(sdoc) -> bool:
     comparison ... was presented"; pooled held-out F1 0.702 -> 0.713), or a past-tense main verb."""
     if DONE.search(sdoc.text) or PASSIVE_DONE.search(sdoc.text):
         return True
-    return any(t.tag_ == "VBD" and t.dep_ in ("ROOT", "conj") for t in sdoc)
+    if any(t.tag_ == "VBD" and t.dep_ in ("ROOT", "conj") for t in sdoc):
+        return True
+    return rule("perfect") and any(_perfect_or_now(t) for t in sdoc)
+
+
+def _perfect_or_now(t) -> bool:
+    """A main clause's verb in the perfect ("The Secretariat has drafted a plan", "every inspectorate had named
+    one person") or in the present with "now", the state the work left ("The leaflet is now available in Arabic",
+    "Fifteen municipalities now use it"): work done, told as its result."""
+    if t.dep_ not in ("ROOT", "conj", "ccomp") or any(c.dep_ == "mark" for c in t.children):
+        return False
+    aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+    if t.tag_ == "VBN" and aux & {"has", "have", "had"} and not aux & {"will", "shall", "would", "could", "should", "may", "might", "must"}:
+        return True
+    return t.tag_ in ("VBZ", "VBP") and not aux and any(c.dep_ == "advmod" and c.lower_ == "now" for c in t.children)
 
 
 def named_things(sdoc, registry, extra: list[str] = ()) -> set[str]:
@@ -473,6 +487,12 @@ PLAN_METHOD = re.compile(r"^\W*(?:(?:where|unless|if)\b[^,]*,\s*)?(?:all|the|oth
                          r"(?:activit(?:y|ies)|deadlines?|costs?)\b|\b(?:bear|cover|pay)\s+the\s+costs?\b", re.I)
 
 
+# A field of a plan item, on a line of its own under the item: who leads it, with whom, when, at what cost ("Lead: Working
+# Group on Heat, with Nordic Energy Research", "Timeline: 2023-2025", "Period of implementation: autumn 2006 - June 2008").
+FIELD_LINE = re.compile(r"^\W*(?:lead(?: partners?| body| organi[sz]ation)?|led by|responsible(?: body| bodies)?|responsibility|"
+                        r"partners?|timeline|timing|time ?frame|period of implementation|deadline|budget|funding|costs?)\s*:", re.I)
+
+
 def commitment_kind(c: Commitment, sdoc) -> str:
     """"lead-in" for a line that introduces a list ("The presidency will focus on:"), "topic" for
     an item of a priorities list that names nothing to do ("Children's rights", "Welfare in
@@ -484,6 +504,8 @@ def commitment_kind(c: Commitment, sdoc) -> str:
         return "title"
     if rule("wh_heading") and WH_HEADING.match(c.text) and len(c.text.split()) <= WH_HEADING_WORDS:
         return "title"
+    if rule("field") and c.why and "no finite verb" in c.why and FIELD_LINE.match(c.text):
+        return "field"  # says who, when or at what cost, not what to do
     if rule("method") and c.why and PLAN_METHOD.search(c.text):  # a prose sentence of the plan, not a table row
         return "method"
     if not c.why or "priorit" not in c.why:
@@ -547,6 +569,11 @@ def agents(sdoc) -> set[str]:
                 continue  # a member state's ministry hosts the group's meeting: the host is not the doer
             # "the conference organised by the European Commission": its organiser, marked "by:"
             organiser = t.dep_ == "pobj" and t.head.head.lemma_.lower() in ORGANISING
+            if rule("by_modifier") and t.dep_ == "pobj" and not organiser and t.head.head.dep_ in ("acl", "relcl"):
+                # the agent of a participle that describes a noun ("the exchange programme, proposed by the Youth Panel,
+                # started in March", "a page on Poland, written by the Polish inspectorate"): it tells who proposed or
+                # wrote the thing, not who did what the passage reports
+                continue
             for head in [t, *t.conjuncts]:
                 name = _name_words(head)
                 if name:
@@ -565,7 +592,8 @@ def lead_agents(sdoc) -> set[str]:
         if root.pos_ not in ("VERB", "AUX"):
             continue
         heads = [c for c in root.children if c.dep_ == "nsubj"]
-        heads += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not (rule("lead_host") and root.lemma_.lower() == "host"):  # "was hosted by the Slovenian Ombudsman": a host
+            heads += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for h in heads:
             for head in [h, *h.conjuncts]:
                 name = _name_words(head)
@@ -679,7 +707,9 @@ def is_own(agent: str, c: Commitment) -> bool:
         return True
     if rule("organ") and words and words[0] in ORGAN_HEADS:
         return True  # the body's own organ named by its task: "the WG Benchmarking", "the President"
-    return all(w in c.own_words or w in ORGAN_WORDS for w in words)
+    # a word may be the initials of an own name: "The Senior Officials' Committee (SOC) met" -> "committee soc"
+    acronyms = c.own_acronyms if rule("own_initials") else frozenset()
+    return all(w in c.own_words or w in ORGAN_WORDS or w in acronyms for w in words)
 
 
 def idf_table(counters: list[Counter]) -> dict[str, float]:
@@ -789,7 +819,22 @@ def before_plan(c: Commitment, u: Unit) -> float:
     began: an earlier year's event ("the study visit to The Hague in May 2011" for a 2013 plan)."""
     if u.start is None or u.end is None or c.plan_start is None:
         return 0.0
+    if rule("before_plan_year") and not _dated_in_the_past(u.text):
+        return 0.0
     return 1.0 if u.end < c.plan_start - timedelta(days=BEFORE_PLAN_DAYS) else 0.0
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A date that tells how long a state has lasted ("pending since 2016", "Since January the Unit has had its own pages") or
+# what data a thing is made of ("based on 2014 data"), not when the work told was done.
+SINCE_OR_DATA = re.compile(r"\bsince\b|\b(?:19|20)\d\d(?:[-–/]\d{2,4})? (?:data|figures)\b", re.I)
+
+
+@lru_cache(maxsize=20000)
+def _dated_in_the_past(text: str) -> bool:
+    """The passage's first date is its own and says when: it names a year (a month alone, "printed in February", takes
+    its year from the report's period, which may be two years long), and not as a "since" or a data year."""
+    return bool(YEAR.search(text)) and not SINCE_OR_DATA.search(text)
 
 
 ORDINALS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",

@@ -420,6 +420,7 @@ def _not_a_commitment(c: Commitment) -> CommitmentResult:
               else f"a calendar row that restates {getattr(c, 'restates', '')[:80]!r}, checked there" if c.kind == "restated"
               else "a title or heading, not something to do" if c.kind == "title"
               else "says how the plan works (its activities, deadlines or costs), not something to do" if c.kind == "method"
+              else "a field of the item above it (who leads it, when, at what cost), not something to do" if c.kind == "field"
               else "a lead-in that introduces the commitments after it")
     return CommitmentResult(c, "not a commitment", 0.0, [], reason=reason)
 
