@@ -115,7 +115,8 @@ def test_a_place_line_ends_in_a_full_stop_and_a_place_word_in_a_comma():
 
 
 def test_an_entry_line_dated_at_its_end_with_a_full_stop():
-    assert N._entry_line("Workshop on marine litter, Tallinn, 29 August.") is True
+    assert N._entry_line("Workshop on marine litter, Tallinn, 29 August.") is True  # "August." takes its dot
+    assert N._entry_line("Workshop on marine litter, Tallinn, autumn 2012.") is True  # "2012" does not
 
 
 def test_an_entry_lines_name_has_two_words_or_more():
@@ -486,9 +487,9 @@ def test_featurise_gives_a_genre_without_a_kind_of_its_own_as_it_is():
     from extractors.prose import narrative_data as nd
 
     row = nd.LabelledUnit(text="The weather in the region was mild.", label="none", in_list=False, heading=None,
-                          lead_in=None, genre="report", author="a3")
-    (example,) = nd.featurise([row])
-    assert example.context.endswith(" ctxgenrereport The weather in the region was mild.")
+                          lead_in=None, genre="slides", author="a3")
+    (example,) = nd.featurise([row])  # no genre at all would be read as "report"
+    assert example.context.endswith(" ctxgenreslides The weather in the region was mild.")
 
 
 def test_training_into_a_folder_that_exists(tmp_path, monkeypatch):
