@@ -46,6 +46,7 @@ def test_june_alone_is_a_month():
 
 def test_the_long_s_of_old_prints():
     assert one("ſeptember 2009") == ("month", (2009, 9, None), (2009, 9, None), True)
+    assert A.scan_atoms("ſeptember 2009")[0].raw == "september 2009"  # read as s (re.I alone would match it)
 
 
 def test_the_patterns_for_a_text_chosen_afresh(monkeypatch):
@@ -71,6 +72,11 @@ def test_two_dates_are_a_list():
     value = normalise("3 May 2009 and 5 June 2009")
     assert (value.start, value.end, value.granularity) == (date(2009, 5, 3), date(2009, 6, 5), "list")
     assert dates_itself("The group met on 3 May 2009 and on 5 June 2009.", None) is True
+
+
+def test_a_day_without_a_year_and_no_period_keeps_its_words():
+    value = normalise("3 May")
+    assert (value.start, value.raw, value.granularity) == (None, "3 May", "none")
 
 
 def test_a_text_without_a_date_keeps_its_words():
