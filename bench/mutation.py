@@ -76,7 +76,7 @@ MUTANTS: list[Mutant] = [
            "    ref_year = date.today().year\n    y = 2000 + yy",
            (U_DATES,), "a two-digit year read against today's year, not the document's"),
     Mutant("abbreviations_cut_units", "extractors/prose/narrative.py",
-           "        if ABBREVIATIONS.search(left[-12:]):", "        if ABBREVIATIONS.fullmatch(left[-12:]):",
+           "        if ABBREVIATIONS.search(left[-12:]) and", "        if ABBREVIATIONS.fullmatch(left[-12:]) and",
            (U_PROSE,), 'abbreviations ("Dr.", "Sept.") cut a unit in two'),
     Mutant("subordinate_will_is_future", "extractors/prose/narrative_kind.py",
            '            future = None  # "... that hopefully', '            pass  # "... that hopefully',
