@@ -583,6 +583,19 @@ def narrative_units(doc: Document, structure: Structure, skip_blocks: set[int] |
             ctx.update(lead_in=line.text.strip(), priorities=ctx["priorities"] or bool(PRIORITY_CONTEXT.search(line.text)),
                        unmarked=True)
             continue
+        # a long one is read as a paragraph line: a title of its own all the same when no full stop ends it
+        action = PRIORITY_ACTION.match(line.text) if not slides and line.kind in ("heading", "paragraph") \
+            and not line.text.rstrip().endswith((".", "!", "?")) and len(line.text.split()) <= 24 else None
+        if action is not None and action.group("verb").lower() in IMPERATIVE_STARTS:
+            # "Priority 3: Set up a common catalogue of ...": a priority that names work to do is a
+            # commitment of its own, and still heads the sentences under it ("Priority 2: Digital
+            # inclusion" names a topic only: a heading)
+            unit = _unit(line, action.start("verb"), len(line.text), "item", ctx, label=action.group("label"),
+                         planned=True, in_priorities=True)
+            if unit:
+                units.append(unit)
+            ctx.update(heading=line.text, lead_in=None, priorities=True, planned=False)
+            continue
         if line.kind == "heading" and not _sentence_like(line.text) and not _entry_line(line.text):
             lead_in = line.text if slides and LEAD_MODAL.search(line.text) else None  # "The chairmanship will"
             ctx.update(heading=line.text, lead_in=lead_in, priorities=bool(PRIORITY_CONTEXT.search(line.text)),
@@ -1039,6 +1052,19 @@ def _action_points(text: str) -> list[tuple[int, int]]:
 
 
 # A plan's numbered action, measure or task before its text: "Action 3.3 Hold ...", "Measure 2.1: Train ..."
+PRIORITY_ACTION = re.compile(r"^\s*(?P<label>(?:Priority|Objective|Goal|Aim)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H]))\s*[:.–—-]\s+"
+                             r"(?P<verb>[A-Z][a-z]+)\b")
+# Verbs a priority or an objective opens with when it names work to do, in the base form of a plan's
+# imperative ("Set up ...", "Prepare ...", "Bring ... into ..."); a topic opens with a noun.
+IMPERATIVE_STARTS = {
+    "set", "bring", "prepare", "establish", "create", "build", "develop", "strengthen", "promote", "support",
+    "improve", "ensure", "raise", "reduce", "increase", "provide", "make", "open", "launch", "extend", "hold",
+    "organise", "organize", "publish", "adopt", "draft", "map", "train", "introduce", "implement", "complete",
+    "finalise", "finalize", "update", "revise", "review", "harmonise", "harmonize", "link", "connect", "expand",
+    "secure", "protect", "prevent", "combat", "fight", "end", "stop", "help", "enable", "enhance", "foster",
+    "encourage", "involve", "engage", "integrate", "coordinate", "agree", "design", "test", "pilot", "run",
+    "set up", "start", "begin", "continue", "invite", "offer", "collect", "compile", "share", "exchange",
+}
 NUMBERED_ACTION = re.compile(r"^\s*(?P<label>(?:Action|Measure|Task|Activity)\s+\d{1,2}(?:\.\d{1,2}){0,2})\s*[:.–—-]?\s+"
                              r"(?=[A-Z][a-z])")
 

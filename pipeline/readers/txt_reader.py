@@ -473,10 +473,15 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
     width = len(_cells(lines[i]))
     rows: list[list[str]] = []
     sectioned = False
+    opening = ""  # the first line of a row's first cell, its rest on the tab line after it
     j = i if headerless else i + 1
     while j < len(lines):
         line = lines[j]
-        if rows and line.startswith("\t") and line.strip() and not _cells(line)[0]:
+        if rows and _opens_next_row(line, lines[j + 1] if j + 1 < len(lines) else ""):
+            # "Organise the second study visit of librarians to member" / "libraries in Estonia<TAB>...":
+            # the cell broke before the tabs, and the row goes on in lower case on the next line
+            opening = " ".join(line.split())
+        elif rows and line.startswith("\t") and line.strip() and not _cells(line)[0]:
             # "<TAB><TAB>autumn 2022<TAB>least six partners": the cells of the row above broken onto a
             # line of their own, each under its column
             for k, cell in enumerate(_cells(line)[:width]):
@@ -489,6 +494,8 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
             sectioned = True
         elif _tab_row(line):
             row = _cells(line)
+            if opening:
+                row[0], opening = f"{opening} {row[0]}", ""
             if _norm(row) != _norm(header):
                 rows.append((row + [""] * width)[:width] if len(row) <= width
                             else row[: width - 1] + [" ".join(row[width - 1:])])
@@ -504,6 +511,15 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
     block = Block(kind=BlockKind.table, header=header, prov=Provenance(file=path.name, paragraph=i + 1, table=index))
     block.rows.extend(TableRow(cells=row, index=k) for k, row in enumerate(rows))
     return j, block
+
+
+def _opens_next_row(line: str, next_line: str) -> bool:
+    """A line without tabs whose sentence the next tab row finishes: the next row's first cell
+    starts in lower case ("libraries in Estonia and Finland<TAB>Secretariat<TAB>April 2025")."""
+    if not line.strip() or "\t" in line.strip() or not _tab_row(next_line):
+        return False
+    first = _cells(next_line)[0]
+    return first[:1].islower() and not line.rstrip().endswith((".", ":", ";"))
 
 
 def _untitled_section_row(line: str, rows: list[list[str]], width: int) -> bool:
