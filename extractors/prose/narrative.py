@@ -1052,7 +1052,9 @@ def _action_points(text: str) -> list[tuple[int, int]]:
 
 
 # A plan's numbered action, measure or task before its text: "Action 3.3 Hold ...", "Measure 2.1: Train ..."
-PRIORITY_ACTION = re.compile(r"^\s*(?P<label>(?:Priority|Objective|Goal|Aim)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H]))\s*[:.–—-]\s+"
+# (An objective, a goal or an aim that opens with a verb states an outcome, "Objective 1: Reduce the
+# spread of HIV": its actions are listed under it, tests/test_check_shapes.py)
+PRIORITY_ACTION = re.compile(r"^\s*(?P<label>Priority\s+(?:\d{1,2}|[IVX]{1,4}|[A-H]))\s*[:.–—-]\s+"
                              r"(?P<verb>[A-Z][a-z]+)\b")
 # Verbs a priority or an objective opens with when it names work to do, in the base form of a plan's
 # imperative ("Set up ...", "Prepare ...", "Bring ... into ..."); a topic opens with a noun.

@@ -516,8 +516,8 @@ def _read_tab_rows(path: Path, lines: list[str], i: int, index: int,
 def _opens_next_row(line: str, next_line: str) -> bool:
     """A line without tabs whose sentence the next tab row finishes: the next row's first cell
     starts in lower case ("libraries in Estonia and Finland<TAB>Secretariat<TAB>April 2025")."""
-    if not line.strip() or "\t" in line.strip() or not _tab_row(next_line):
-        return False
+    if not line.strip() or "\t" in line or line[:1] == " " or not _tab_row(next_line):
+        return False  # a line under a column ("<TAB><TAB>Maritime Policy, 3rd meeting") ends the row above
     first = _cells(next_line)[0]
     return first[:1].islower() and not line.rstrip().endswith((".", ":", ";"))
 

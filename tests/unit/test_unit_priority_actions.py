@@ -57,3 +57,19 @@ def test_a_tab_rows_first_cell_broken_before_its_tabs_is_one_cell(tmp_path):
     assert records[course].cells["responsible"] == "Secretariat"
     assert "Hold the annual meeting of the directors in Riga" in records  # the row before keeps its own cells
     assert records["Hold the annual meeting of the directors in Riga"].cells["responsible"] == "Chair"
+
+
+CALENDAR = """Calendar 2009
+
+27-29 October 2009    Stockholm     61st Session of the Nordic Council
+7 December 2009       Brussels      Working Group on Fisheries
+                                    Policy, 3rd meeting
+spring 2010           Mariehamn     Standing Committee meeting
+"""
+
+
+def test_a_cells_rest_under_its_column_stays_with_the_row_above(tmp_path):
+    """The next row opening in lower case ("spring 2010") takes no line of the row above."""
+    records = _records(tmp_path, CALENDAR, "calendar.txt")
+    assert "Working Group on Fisheries Policy, 3rd meeting" in records
+    assert "Standing Committee meeting" in records
