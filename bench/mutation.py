@@ -418,6 +418,7 @@ PACKAGES: dict[str, list[str]] = {
     # the files one session changed most, to score that change alone
     "narrative": ["extractors/prose/narrative.py"],
     "actors": ["extractors/entities/actors.py"],
+    "funding": ["extractors/funding.py"],
 }
 EQUIVALENT = ROOT / "bench" / "mutmut_equivalent.txt"
 KILLED = {"killed", "timeout", "caught by type check"}

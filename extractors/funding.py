@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.entities.registry import CURRENCY_CODES
+
 # The funder after "funded by": capitalised words, then the plain noun that says what the money is
 # ("Norwegian grants", "EEA and Norway Grants", "national funds").
 FUNDER = re.compile(
@@ -16,7 +18,7 @@ FUNDER = re.compile(
     r"(?P<funder>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'&.-]*))*"
     r"(?:\s+(?i:grants?|funds?|funding|budget|means|money))?)")
 
-CURRENCY = r"(?:EUR|DKK|SEK|NOK|ISK|USD|PLN|LTL|LVL|EEK|RUB|CHF|GBP|€|\$|£)"
+CURRENCY = rf"(?:{CURRENCY_CODES}|€|\$|£)"
 NUMBER = r"\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 SCALE = r"(?:\s*(?:million|billion|thousand|mln|bn|m|k)\b)?"
 PER = r"(?:\s+(?:a|per|each)\s+(?:year|annum|month)|\s+annually)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.entities.registry import BARE_BODY_NOUNS, Body, Registry, name_key
+from extractors.entities.registry import BARE_BODY_NOUNS, CURRENCY_CODES, Body, Registry, name_key
 from schemas.records import ActorLink, ActorRole
 
 CELL_SEPARATORS = re.compile(
@@ -703,11 +703,11 @@ def _name_head(name: str) -> str:
     return re.split(r"\s+(?:of|for|on|against)\s+", name, maxsplit=1)[0]
 
 
-CURRENCY_CODES = re.compile(r"(?:EUR|DKK|SEK|NOK|ISK|USD|PLN|LTL|LVL|EEK|RUB|CHF|GBP)")  # "EUR 12,000": no body
+CURRENCY = re.compile(CURRENCY_CODES)  # "EUR 12,000": an amount, no body
 
 
 def _plausible_name(name: str, ent, projects, registry: Registry) -> bool:
-    if len(name) < 3 or not name[0].isupper() or re.search(r"\d", name) or CURRENCY_CODES.fullmatch(name):
+    if len(name) < 3 or not name[0].isupper() or re.search(r"\d", name) or CURRENCY.fullmatch(name):
         return False
     if any(p.start_char < ent.end_char and ent.start_char < p.end_char for p in projects):
         return False

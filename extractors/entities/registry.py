@@ -12,6 +12,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # extractors/data, share
 
 # The nouns a body's name ends in ("Children at Risk Unit", "Norwegian Barents Secretariat"); a
 # document that has named the body in full may call it by the noun alone ("the Unit").
+# The currencies a plan's amounts are written in: names of no body or place ("EUR 12,000"), read by
+# the funding reader (extractors/funding.py) and kept out of actors (actors.py).
+CURRENCY_CODES = r"(?:EUR|DKK|SEK|NOK|ISK|USD|PLN|LTL|LVL|EEK|RUB|CHF|GBP)"
 BARE_BODY_NOUNS = re.compile(r"Unit|Secretariat|Presidency|Chairmanship|Commission|Committee|Council|Network|Minister|"
                              r"Board|Ministry|Agency|Office|Institute|Centre|Center|Forum|Panel|Group|Task Force|"
                              r"Bureau|Assembly|Plenary|Ombudsman|Ombudsperson|Inspectorate|Government|Parliament")
