@@ -34,8 +34,8 @@ def funding_in_text(text: str) -> str | None:
     """The funder a sentence names, else the amount it gives to the work; None when it says neither."""
     m = FUNDER.search(text)
     if m:
-        return re.sub(r"\s+(?:of|for|and|the|on)$", "", m.group("funder")).strip(" ,.")
+        return re.sub(r"(?:\s+(?:of|for|and|the|on))+$", "", m.group("funder")).strip(" ,.")
     amount = AMOUNT.search(text)
     if amount and PAYING.search(text):
-        return amount.group(0).strip(" ,.")
+        return amount.group(0)  # it starts with a currency or a digit and ends with a digit or a word
     return None

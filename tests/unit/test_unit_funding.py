@@ -32,3 +32,11 @@ def test_no_funding(sentence):
 def test_funder_beats_amount():
     """A sentence naming both: the funder is what the record's funding names."""
     assert funding_in_text("The campaign, funded by the City of Tartu with EUR 8,000, ran in June.") == "City of Tartu"
+
+
+def test_a_funder_ends_at_its_name():
+    """The words that join the funder to what follows stay out, in any case of the name: a full stop
+    after the name, "and" before the next clause, "of" before a lower-case word."""
+    assert funding_in_text("The course was funded by the Swedish Institute.") == "Swedish Institute"
+    assert funding_in_text("The course, funded by the Swedish Institute and run by the Unit, began.") == "Swedish Institute"
+    assert funding_in_text("Funded by the Nordic Culture Fund of the region, the tour began.") == "Nordic Culture Fund"
