@@ -636,3 +636,13 @@ def test_an_abbreviation_before_meeting_is_the_body_that_meets(nlp, reg):
     assert names(A.actors_in_text(doc, reg, None, mode="narrative")) == ["NBCN"]
     doc = nlp("The Swedish Research institution hosted it.")  # a description the NER cut short stays out
     assert "Swedish Research" not in names(A.actors_in_text(doc, reg, None, mode="narrative"))
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("Turku – The City Board approved a climate programme in May.", ["City Board"]),  # a city's label too
+    ("The delegation visited the National Police Board in Helsinki in May.", ["National Police Board"]),
+    ("Next spring — the Ministry of Justice will open a legal aid office in Tartu.", ["Ministry of Justice"]),
+    ("On 10 December, Human Rights Day, the Ombudsman Office was opened by the minister in Tartu.", ["Ombudsman Office"]),
+])
+def test_subjects_after_labels_dashes_and_appositions_and_the_body_visited(nlp, reg, sentence, actors):
+    assert names(A.actors_in_text(nlp(sentence), reg, None, mode="narrative")) == actors
