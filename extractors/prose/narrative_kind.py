@@ -219,6 +219,40 @@ def _call_to(verb) -> bool:
     return to_do or to_event  # "... invites professionals to a seminar in Arkhangelsk"
 
 
+# "The Meeting is invited to adopt ...", "Member states are encouraged to appoint ...", "It is
+# recommended that the Unit seek ...", "The evaluation recommends that the Ministry publish ...",
+# "The Secretariat should transfer ...": a call on a body to do work, in the present (an agenda's
+# decision requested, an evaluation's recommendation) is work to be done (GUIDELINES rules 16-17).
+# Told in the past ("were invited to", "recommended") it is what happened; "should" of things, in
+# the passive or in a subordinate clause ("Applications should be sent", "how a contact point
+# should act") is no call.
+CALLED_ON = {"invite", "encourage", "urge", "request", "ask", "call"}
+# "is invited to take note of", "are kindly asked to confirm participation": noting and a meeting's
+# logistics, no work
+ONLY_NOTING = {"note", "take", "notice", "acknowledge", "elect", "confirm", "register", "book", "reply", "respond"}
+
+
+def called_to_work(sdoc, root) -> str | None:
+    """The words of a present-tense call on a body to do something, or None."""
+    for verb in sdoc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or _tense(verb) != "present":
+            continue
+        if lemma in CALLED_ON and _passive(verb):
+            task = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"), None)
+            if task is not None and task.lemma_.lower() not in ONLY_NOTING:
+                return f"{verb.text} to {task.text}"
+        if lemma == "recommend" and (_passive(verb) or any(c.dep_ == "ccomp" for c in verb.children)):
+            return verb.text
+    if root is not None and root.pos_ == "VERB" and root.lemma_.lower() != "be" and not _passive(root) \
+            and any(c.dep_ == "aux" and c.lower_ == "should" for c in root.children):
+        subject = _subject(root)
+        if subject is not None and subject.pos_ != "PRON" and (
+                subject.pos_ == "PROPN" or subject.ent_type_ or BODY_NOUNS.search(_subject_text(subject))):
+            return f"should {root.text}"
+    return None
+
+
 def _verbs(root) -> list:
     """The main verb and the verbs it is coordinated with ("met ... and agreed")."""
     return [root] + [t for t in root.conjuncts if t.pos_ in ("VERB", "AUX")]
@@ -351,6 +385,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
             and not text.rstrip().endswith(":") and _call_to(root):
         # "The Nordic Council of Ministers invites NGOs to apply ...": a call, the work is to come
         return Decision("activity", reasons + ["an invitation to take part: work to come"], rule="invitation")
+    called = called_to_work(sdoc, root) if not future else None
+    if called is not None:
+        return Decision("activity", reasons + [f"a call on a body to do work ({called!r})"], rule="called to work")
     if future and finite and _prediction(root):
         return Decision(None, reasons + [f"a prediction ({root.lemma_!r} of {_subject_text(_subject(root))!r})"],
                         rule="prediction")

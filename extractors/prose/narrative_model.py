@@ -34,7 +34,7 @@ PRIORITY = re.compile(r"\b(priorit(?:y|ies)|focus|aims?|objectives|areas? of (?:
 # Rules that decide alone; the classifier only explains.
 SURE_RULES = {"decided work", "directed work", "recalled", "debris", "signature", "preamble", "title", "rotation", "quote", "not happened", "person", "priority item", "planned item", "future", "ongoing work", "dated entry", "dated participle",
               "event verb", "lead-in item", "elaboration",
-              "programme slot", "announcement title", "invitation"}
+              "programme slot", "announcement title", "invitation", "called to work"}
 # Rules whose "no record" a confident classifier may overturn, and whose "record" it may veto.
 OPEN_NONE_RULES = {"description", "past description", "fragment", "none", "anaphoric"}
 WEAK_RECORD_RULES = {"event verb with date or place", "body acts", "dated event noun", "nominal event"}

@@ -1,0 +1,68 @@
+"""A call on a body to do work, in the present, is an activity (GUIDELINES rules 16-17): an agenda's
+"The Board is invited to approve ...", an evaluation's "It is recommended that the Agency ..." or
+"The Secretariat should ...". Told in the past, of things, in the passive or as someone's quoted
+view it is no call. The sentences are written for these tests (other bodies and topics than the
+archive's); every expectation is read from the sentence, not from the code's output."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.prose import narrative_kind as K
+from extractors.prose import narrative_model as nm
+from extractors.prose.narrative import Unit
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.entities.nlp import get_nlp
+
+    return get_nlp()
+
+
+def decide(nlp, text: str):
+    unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
+    return K.decide(unit, nlp(text), False)
+
+
+@pytest.mark.parametrize("text", [
+    "The Steering Committee is invited to approve the budget of the fisheries survey for 2011.",
+    "Partner ports are encouraged to share their inspection data through the common portal.",
+    "Member universities are requested to nominate one contact person for the exchange scheme.",
+    "It is recommended that the Agency publish its grant decisions on the website.",
+    "The evaluators recommend that the Fund open a second call for small rural museums.",
+    "The Secretariat should prepare a simpler reporting template for the partners.",
+    "The Nordic Council of Ministers should fund a follow-up study of the pilot towns.",
+])
+def test_a_present_call_on_a_body_to_act_is_an_activity(nlp, text):
+    decision = decide(nlp, text)
+    assert (decision.kind, decision.rule) == ("activity", "called to work")
+
+
+@pytest.mark.parametrize("text", [
+    # told in the past: what happened, not work to come
+    "In March the partners were invited to comment on the draft survey.",
+    "The reviewers recommended in 2009 that the Fund open a second call.",
+    # only noting or electing names no work
+    "The Steering Committee is invited to take note of the financial report.",
+    "Participants are kindly asked to confirm their attendance by e-mail before 1 October.",
+    # "should" of things, in the passive, or in a clause under another verb
+    "Applications should be sent to the Secretariat by 15 May.",
+    "The harbour basin should be free of ice by April.",
+    "The guide explains how a port authority should handle a spill.",
+])
+def test_no_call_in_the_past_of_noting_or_of_things(nlp, text):
+    assert decide(nlp, text).rule != "called to work"
+
+
+def test_a_call_with_will_is_left_to_the_future_rule(nlp):
+    # "will" says in so many words what will be done: the older, surer rule tells it
+    decision = decide(nlp, "The Board will be invited to approve the plan in June.")
+    assert (decision.kind, decision.rule) == ("activity", "future")
+
+
+def test_the_classifier_cannot_overturn_a_call(nlp):
+    decision = decide(nlp, "It is recommended that the Agency publish its grant decisions on the website.")
+    out = nm.model_opinion(decision, None, scores={"event": 0.0, "activity": 0.01, "none": 0.99})
+    assert (out.kind, out.rule) == ("activity", "called to work")
