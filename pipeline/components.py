@@ -266,6 +266,7 @@ def actors(state: IngestState) -> None:
     resolve_short_names([d.actors for d in state.drafts], state.doc.text() if state.doc else "", state.registry,
                         title_block(state.doc) if state.doc else "")
     _referring_subject_to_previous(state)
+    _names_of_the_time(state)
     for d in state.drafts:
         seen, unique = set(), []
         for link in d.actors:
@@ -274,6 +275,20 @@ def actors(state: IngestState) -> None:
                 seen.add(key)
                 unique.append(link)
         d.actors = unique
+
+
+def _names_of_the_time(state: IngestState) -> None:
+    """A body a short name was resolved to ("the Group", "the Unit" of a 2003 report) is named as in
+    the document's time, like every body its records name in full: the WGCC in 2007, the Children's
+    Unit in 2003 (the registry's eras), not the name it bears today."""
+    for d in state.drafts:
+        for i, link in enumerate(d.actors):
+            body = state.registry.by_id(link.entity_id) if link.entity_id else None
+            if body is None or not body.eras or link.name not in {body.canonical, *(name for _, name in body.eras)}:
+                continue
+            named = body.name_at(state.when)
+            if named != link.name:
+                d.actors[i] = link.model_copy(update={"name": named})
 
 
 def _narrative_actors(d: Draft, state: IngestState) -> list:

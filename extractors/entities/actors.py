@@ -763,7 +763,10 @@ MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-
 
 
 def _cut_at_place_or_time(name: str, registry: Registry) -> str:
-    """"Council in May", "Secretariat in Riga": the name ends before a time or a place."""
+    """"Council in May", "Secretariat in Riga": the name ends before a time or a place; a name the
+    registry knows whole is kept ("... Cooperation on Children at Risk": "Risk" is no place)."""
+    if registry.body(name) is not None:
+        return name
     for m in re.finditer(r"\s+(?:in|at|on)\s+([A-Z][\w'’-]*)", name):
         word = m.group(1)
         if MONTH_WORD.fullmatch(word) or registry.city(word) or registry.state(word) or m.end() == len(name):
