@@ -194,6 +194,14 @@ def _outside(sdoc, clause) -> str:
     return " ".join(t.text for t in sdoc if t.i not in inside)
 
 
+def _placed_outside(sdoc, clause) -> bool:
+    """Does the sentence say where the decision was taken, outside the work decided ("The ministers
+    decided in Kalmar to ...", "In Warsaw the group agreed to ...")? Then the deciding is a happening
+    of its own, told like a meeting (GUIDELINES rule 10 takes a decision without date or place as work)."""
+    inside = {t.i for t in clause.subtree}
+    return any(ent.label_ == "CITY" and ent.start not in inside for ent in sdoc.ents)
+
+
 def _main_verb(sdoc):
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -408,7 +416,7 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
     subj_text = _subject_text(subj)
     anaphoric = bool(ANAPHORIC.match(subj_text)) if subj is not None else False
     content = _decided_work(verbs) if lemmas & {"decide", "agree"} and tense in ("past", "perfect") else None
-    if content is not None and not own_date(_outside(sdoc, content)):
+    if content is not None and not own_date(_outside(sdoc, content)) and not _placed_outside(sdoc, content):
         # "The group decided to set up a task group" / "It was decided that the conference will take
         # place in Gdansk": the decision's content is work to be done (GUIDELINES rule 10)
         return Decision("activity", reasons + ["decided work to be done, no date of its own"], rule="decided work")

@@ -1,7 +1,8 @@
 """A call on a body to do work, in the present, is an activity (GUIDELINES rules 16-17): an agenda's
 "The Board is invited to approve ...", an evaluation's "It is recommended that the Agency ..." or
 "The Secretariat should ...". Told in the past, of things, in the passive or as someone's quoted
-view it is no call. The sentences are written for these tests (other bodies and topics than the
+view it is no call. A decision said to be taken in a city is an event (GUIDELINES rule 10 takes one
+without date or place as work to be done). The sentences are written for these tests (other bodies and topics than the
 archive's); every expectation is read from the sentence, not from the code's output."""
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ def nlp():
     return get_nlp()
 
 
-def decide(nlp, text: str):
+def decide(nlp, text: str, has_city: bool = False):
     unit = Unit(text=text, block=0, char_start=0, char_end=len(text), shape="sentence")
-    return K.decide(unit, nlp(text), False)
+    return K.decide(unit, nlp(text), has_city)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,3 +67,17 @@ def test_the_classifier_cannot_overturn_a_call(nlp):
     decision = decide(nlp, "It is recommended that the Agency publish its grant decisions on the website.")
     out = nm.model_opinion(decision, None, scores={"event": 0.0, "activity": 0.01, "none": 0.99})
     assert (out.kind, out.rule) == ("activity", "called to work")
+
+
+@pytest.mark.parametrize("text, kind, rule", [
+    # where the decision was taken is said: the deciding is a happening, told like a meeting
+    ("In Bergen the Board agreed to commission a study of harbour noise.", "event", None),
+    ("The ministers decided in Stockholm to set up a joint coastguard centre.", "event", None),
+    # a place inside the work decided places the work, not the deciding
+    ("The Board agreed to hold its next meeting in Bergen.", "activity", "decided work"),
+    ("The Board decided to admit the Harbour Authority as a member.", "activity", "decided work"),
+])
+def test_a_decision_placed_in_a_city_is_an_event(nlp, text, kind, rule):
+    decision = decide(nlp, text, has_city=True)
+    assert decision.kind == kind
+    assert rule is None and decision.rule != "decided work" or decision.rule == rule
