@@ -240,8 +240,31 @@ CALLED_ON = {"invite", "encourage", "urge", "request", "ask", "call"}
 ONLY_NOTING = {"note", "take", "notice", "acknowledge", "elect", "confirm", "register", "book", "reply", "respond"}
 
 
+# "Recommendation 4: develop a common form ...", "Recommendation 1: IOM should extend ...": a numbered
+# recommendation whose words are a call; not a management response ("Recommendation 1: Accepted.")
+# nor a title over its grounds ("Recommendation 2: Foster care – Foster care is still rare ...")
+RECOMMENDATION_LABEL = re.compile(r"^\W*recommendation\s+\d{1,2}\s*[:.]\s+", re.I)
+# an item under "The evaluation recommends that UNICEF:", "We call on the member states to:": the
+# recommended or called-for work, whatever its verb's form (GUIDELINES rule 16)
+CALL_LEAD_IN = re.compile(r"\brecommend(?:s|ed|ations?)?\b|\bcall(?:s|ed)?\s+(?:up)?on\b|\burge[sd]?\b|"
+                          r"\bencourage[sd]?\b|\binvite[sd]?\b", re.I)
+
+
+def _labelled_recommendation(sdoc, text: str) -> bool:
+    label = RECOMMENDATION_LABEL.match(text)
+    if label is None or re.search(r"\s[–—-]\s", text[label.end():]):
+        return False
+    words = [t for t in sdoc if t.idx >= label.end()]
+    if words and words[0].tag_ == "VB":  # "develop a common form": the call in the imperative
+        return True
+    return any(t.lower_ == "should" and t.head.pos_ == "VERB" and t.head.lemma_.lower() != "be"
+               and not _passive(t.head) for t in words)
+
+
 def called_to_work(sdoc, root) -> str | None:
     """The words of a present-tense call on a body to do something, or None."""
+    if _labelled_recommendation(sdoc, sdoc.text):
+        return "a numbered recommendation"
     for verb in sdoc:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or _tense(verb) != "present":
@@ -393,6 +416,9 @@ def decide(unit: Unit, sdoc, has_city: bool) -> Decision:
             and not text.rstrip().endswith(":") and _call_to(root):
         # "The Nordic Council of Ministers invites NGOs to apply ...": a call, the work is to come
         return Decision("activity", reasons + ["an invitation to take part: work to come"], rule="invitation")
+    if unit.shape == "item" and unit.lead_in and CALL_LEAD_IN.search(unit.lead_in) \
+            and not unit.lead_in.rstrip().endswith(".") and not QUOTED.search(text):
+        return Decision("activity", reasons + [f"an item of the call {unit.lead_in[:60]!r}"], rule="called to work")
     called = called_to_work(sdoc, root) if not future else None
     if called is not None:
         return Decision("activity", reasons + [f"a call on a body to do work ({called!r})"], rule="called to work")

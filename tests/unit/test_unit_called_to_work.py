@@ -81,3 +81,33 @@ def test_a_decision_placed_in_a_city_is_an_event(nlp, text, kind, rule):
     decision = decide(nlp, text, has_city=True)
     assert decision.kind == kind
     assert rule is None and decision.rule != "decided work" or decision.rule == rule
+
+
+@pytest.mark.parametrize("text, called", [
+    ("Recommendation 2: develop one application form for the three harbour funds.", True),
+    ("Recommendation 5: The Port Authority should publish its inspection plan each spring.", True),
+    ("Recommendation 1: Accepted.", False),  # a management response
+    ("Recommendation 3: Dredging – The harbour silts up faster than planned.", False),  # a title over its grounds
+    ("Recommendation 4: The reports should be shorter.", False),  # "should" of things
+])
+def test_a_numbered_recommendation_is_a_call_when_its_words_are(nlp, text, called):
+    assert (decide(nlp, text).rule == "called to work") is called
+
+
+def item(text: str, lead_in: str) -> Unit:
+    return Unit(text=text, block=0, char_start=0, char_end=len(text), shape="item", lead_in=lead_in)
+
+
+@pytest.mark.parametrize("lead_in", ["The review recommends that the port cities:",
+                                     "We call on the member states to:",
+                                     "The seminar recommended that the coastguards:"])
+def test_an_item_of_a_call_is_an_activity_whatever_its_verb_form(nlp, lead_in):
+    text = "set up a joint register of abandoned vessels;"
+    decision = K.decide(item(text, lead_in), nlp(text), False)
+    assert (decision.kind, decision.rule) == ("activity", "called to work")
+
+
+def test_an_item_after_a_findings_lead_in_is_no_call(nlp):
+    text = "the register of abandoned vessels is incomplete;"
+    decision = K.decide(item(text, "The review found that:"), nlp(text), False)
+    assert decision.rule != "called to work"
