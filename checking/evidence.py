@@ -608,11 +608,21 @@ def lead_agents(sdoc) -> set[str]:
     return out
 
 
+# People named by what they are to a body ("representatives of DUF", "students of the University of Innsbruck",
+# "the managers of the national TB programmes"): they come from it and take part in the work told; the body is not
+# its doer (its organs are: "the secretariat of HELCOM", "the board of the Fund").
+PEOPLE_NOUNS = {"representative", "member", "manager", "student", "staff", "expert", "delegate", "official", "officer",
+                "employee", "researcher", "teacher", "volunteer", "participant", "specialist", "director", "head",
+                "inspector", "trainer", "worker", "colleague", "pupil", "leader"}
+
+
 def _name_words(head) -> list[str]:
     """The proper-noun words of one doer: its head, the words before it ("CBSS Task Force") and
-    an 'of' name after it ("Council of Ministers")."""
+    an 'of' name after it ("Council of Ministers"), unless the head is people of that body
+    ("representatives of DUF": `PEOPLE_NOUNS`)."""
     words = [w for w in head.lefts if w.dep_ in ("compound", "amod", "poss", "nmod")] + [head]
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+    people = rule("people_of") and head.pos_ == "NOUN" and head.lemma_.lower() in PEOPLE_NOUNS
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and not people):
         words += [w for w in prep.subtree if w.dep_ in ("pobj", "compound")]
     shouting = _in_capitals(head.sent)
     return [w.lower_ for w in words if w.pos_ == "PROPN" and w.text[:1].isupper() and not (w.is_upper and shouting)
