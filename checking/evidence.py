@@ -83,6 +83,9 @@ QUOTED_SPAN = re.compile(r"[“\"][^“”\"]{2,120}[”\"]")
 # Where a sentence's clauses part: "... is not yet complete: the news pages went live in January, while ...",
 # "The visit, cancelled in 2020, took place in October 2021".
 CLAUSE_BREAK = re.compile(r"[;:,]|\s(?=(?:but|while|whereas|although)\b)", re.I)
+# "... were discussed in October and will be published once ...": a second verb with its own future or present
+# auxiliary after "and" is a clause of its own (`mixed_done`).
+AND_CLAUSE = re.compile(r"\s(?=and (?:will|shall|is|are)\b)", re.I)
 # Past verbs that tell of a decision or a word, not of the work done: "decided to run it in 2017".
 SAYING = {"decide", "agree", "ask", "plan", "intend", "propose", "hope", "want", "expect", "say", "state", "note", "remind",
           "inform", "fail", "try", "have", "be", "do", "raise", "mention", "stress", "underline"}
@@ -103,7 +106,8 @@ def mixed_done(sdoc) -> str:
         return ""
     if rule("chose_not") and CHOSE_NOT.search(text):  # "chose not to travel ..., and followed the Games online":
         return ""  # a choice not to do it, and something else done in its stead
-    bounds = sorted({0, len(text), *(m.end() for m in CLAUSE_BREAK.finditer(text))})
+    bounds = sorted({0, len(text), *(m.end() for m in CLAUSE_BREAK.finditer(text)),
+                     *((m.end() for m in AND_CLAUSE.finditer(text)) if rule("planned_part") else ())})
     undone = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= cue.start() < b)
     for a, b in zip(bounds, bounds[1:]):
         if a <= cue.start() < b:
@@ -125,6 +129,8 @@ def _done_verb(t) -> bool:
     if any(c.dep_ == "mark" for c in t.children):
         return False
     if t.tag_ == "VBD":
+        return True
+    if t.tag_ == "VBN" and rule("planned_part") and _perfect_or_now(t):  # "has been edited", "have collected"
         return True
     return t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in t.children)
 
@@ -602,11 +608,21 @@ def lead_agents(sdoc) -> set[str]:
     return out
 
 
+# People named by what they are to a body ("representatives of DUF", "students of the University of Innsbruck",
+# "the managers of the national TB programmes"): they come from it and take part in the work told; the body is not
+# its doer (its organs are: "the secretariat of HELCOM", "the board of the Fund").
+PEOPLE_NOUNS = {"representative", "member", "manager", "student", "staff", "expert", "delegate", "official", "officer",
+                "employee", "researcher", "teacher", "volunteer", "participant", "specialist", "director", "head",
+                "inspector", "trainer", "worker", "colleague", "pupil", "leader"}
+
+
 def _name_words(head) -> list[str]:
     """The proper-noun words of one doer: its head, the words before it ("CBSS Task Force") and
-    an 'of' name after it ("Council of Ministers")."""
+    an 'of' name after it ("Council of Ministers"), unless the head is people of that body
+    ("representatives of DUF": `PEOPLE_NOUNS`)."""
     words = [w for w in head.lefts if w.dep_ in ("compound", "amod", "poss", "nmod")] + [head]
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+    people = rule("people_of") and head.pos_ == "NOUN" and head.lemma_.lower() in PEOPLE_NOUNS
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and not people):
         words += [w for w in prep.subtree if w.dep_ in ("pobj", "compound")]
     shouting = _in_capitals(head.sent)
     return [w.lower_ for w in words if w.pos_ == "PROPN" and w.text[:1].isupper() and not (w.is_upper and shouting)
@@ -914,7 +930,10 @@ def part_done(c: Commitment, u: Unit) -> bool:
     # been published" for "Publish a child-friendly version ...", "The seminar ... was not held, and the funds
     # were returned"; but what is "not yet" done is work begun ("The migration of the website ... is not yet
     # complete: the news pages went live")
-    heads = set() if UNFINISHED.search(clause) else c.verbs | c.objects
+    # ; and what is planned after work done is the rest of the work begun ("Training of trainers took place in three
+    # countries; courses in the others are planned for 2017", "The volume has been edited; it will be published in 2026")
+    planned = rule("planned_part") and not not_done_cue(clause) and PLANNED_AGAIN.search(clause)
+    heads = set() if UNFINISHED.search(clause) or planned else c.verbs | c.objects
     own = {w.lower() for f in heads for w in u.surface.get(f, ())}
     return not any(re.search(rf"\b{re.escape(w)}\b", clause.lower()) for w in own)
 
@@ -1064,7 +1083,7 @@ def vetoed(feats: dict[str, float]) -> bool:
                 or feats["own_activity"]
                 or feats["attended_only"] or feats["other_actor"] or feats.get("before_plan")
                 or feats.get("ahead") or feats.get("other_edition")
-                or feats.get("will") and not feats["in_progress"] or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
+                or feats.get("will") and not (feats["in_progress"] or feats.get("part_done") and rule("planned_part")) or feats.get("planned_later") and not feats.get("part_done") or feats.get("title_line")
                 or feats.get("other_place") or feats.get("position") or feats.get("block_veto") or feats.get("unsigned"))
 
 
