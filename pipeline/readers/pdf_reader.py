@@ -263,6 +263,8 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
             line.sort(key=itemgetter("x0"))
             x_tol = _word_gap(line)
             word: list[dict] = []
+            # the word's last char's x0, x1 + x_tol and top, kept as it grows (the same sums and tests)
+            last_x0 = last_reach = last_top = 0.0
             for c in line:
                 text = c["text"]
                 if text.isspace():
@@ -274,16 +276,17 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
                         merge(word)
                     merge([c])
                     word = []
-                elif word:
-                    p = word[-1]
-                    x0 = c["x0"]
-                    if x0 < p["x0"] or x0 > p["x1"] + x_tol or abs(c["top"] - p["top"]) > Y_TOLERANCE:
-                        merge(word)
-                        word = [c]
-                    else:
-                        word.append(c)
                 else:
-                    word = [c]
+                    x0, top = c["x0"], c["top"]
+                    if word:
+                        if x0 < last_x0 or x0 > last_reach or abs(top - last_top) > Y_TOLERANCE:
+                            merge(word)
+                            word = [c]
+                        else:
+                            word.append(c)
+                    else:
+                        word = [c]
+                    last_x0, last_reach, last_top = x0, c["x1"] + x_tol, top
             if word:
                 merge(word)
     return words
