@@ -192,3 +192,16 @@ def test_the_words_a_made_up_text_has_are_those_the_searches_find():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         assert atoms._words_key(text) == _searched(text), repr(text)
+
+
+# --- language: enough letters ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, n, enough", [
+    ("abc", 3, True), ("ab1 2", 3, False), ("", 1, False), ("", 0, True), ("1 2 3 x", 1, True),
+    ("é ß Я", 3, True), ("a" * 19 + "1" * 50, 20, False), ("a" * 20, 20, True),
+])
+def test_a_sample_has_enough_letters_when_it_has_n_of_them(text, n, enough):
+    from pipeline.readers.language import _has_letters
+
+    assert _has_letters(text, n) is enough
+    assert _has_letters(text, n) == (sum(1 for c in text if c.isalpha()) >= n)
