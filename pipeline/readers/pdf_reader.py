@@ -235,7 +235,7 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
             x0, top = min(map(get_x0, run)), min(map(get_top, run))
             x1, bottom = max(map(get_x1, run)), max(map(get_bottom, run))
             texts = list(map(get_text, run))
-            if all(texts) and not ligatures.keys() & texts:  # no ligature, no None or "": the texts as they are
+            if all(texts) and ligatures.keys().isdisjoint(texts):  # no ligature, no None or "": the texts as they are
                 text = "".join(texts)
             else:
                 text = "".join([ligatures.get(t, t or "") for t in texts])
