@@ -126,8 +126,11 @@ def _dedupe(links: list[ActorLink]) -> list[ActorLink]:
     return out
 
 
+_TRAILING_ARTICLE = re.compile(r"\b(the|a|an)\s*$", re.I)
+
+
 def _role_from_context(left: str, default: ActorRole) -> ActorRole:
-    left = re.sub(r"\b(the|a|an)\s*$", "", left[-48:], flags=re.I)
+    left = _TRAILING_ARTICLE.sub("", left[-48:])
     for cue, role in ROLE_CUES:
         if cue.search(left):
             return role

@@ -7,6 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from schemas.records import THEME_IDS, ThemeAssignment
@@ -56,16 +57,48 @@ class Lexicon:
         self._order = {t: i for i, t in enumerate(self.phrases)}
         self._rank = {(t, p): i for t, pats in self.phrases.items() for i, (p, _) in enumerate(pats)}
         self._prefixes = tuple(sorted({prefix for prefix, *_ in self._by_prefix}))
+        self._prefix_lengths = tuple(sorted({len(prefix) for prefix in self._prefixes}))
+        # the phrases that can give each theme, by the same index (`has_theme`)
+        self._theme_words: dict[str, dict[str, list[re.Pattern]]] = {}
+        for word, entries in self._by_word.items():
+            for theme, _, pattern in entries:
+                self._theme_words.setdefault(theme, {}).setdefault(word, []).append(pattern)
+        self._theme_prefixes: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for prefix, theme, _, pattern in self._by_prefix:
+            self._theme_prefixes.setdefault(theme, []).append((prefix, pattern))
+
+    def _present_prefixes(self, words: set[str]) -> set[str]:
+        """The prefixes some word starts with: each word's own beginnings of the prefixes' lengths,
+        met with the prefixes (a word starts with a prefix exactly when its first len(prefix) letters
+        are the prefix; one set lookup a word and length instead of a scan of the words a prefix)."""
+        starts = {w[:n] for w in words for n in self._prefix_lengths if len(w) >= n}
+        return starts.intersection(self._prefixes)
 
     def _candidates(self, words: set[str]):
         for w in words:
             yield from self._by_word.get(w, ())
         if self._by_prefix:
-            # each distinct prefix tested once against the words (the same test, any word starting with it)
-            present = {prefix for prefix in self._prefixes if any(w.startswith(prefix) for w in words)}
+            present = self._present_prefixes(words)
             for prefix, theme, phrase, pattern in self._by_prefix:
                 if prefix in present:
                     yield theme, phrase, pattern
+
+    def has_theme(self, theme: str, text: str) -> bool:
+        """`theme in self.matches(text)`, asking only the phrases and combinations that give the
+        theme: one of its phrases whose first word (or prefix) the text has is found in it, or a
+        combination naming it has all its parts in the text."""
+        words = set(text.split())
+        by_word = self._theme_words.get(theme, {})
+        for w in words:
+            for pattern in by_word.get(w, ()):
+                if pattern.search(text):
+                    return True
+        prefixed = self._theme_prefixes.get(theme)
+        if prefixed:
+            present = self._present_prefixes(words)
+            if any(prefix in present and pattern.search(text) for prefix, pattern in prefixed):
+                return True
+        return any(theme in themes and all(p.search(text) for p in patterns) for patterns, themes, _ in self.combos)
 
     def matches(self, *texts: str) -> dict[str, str]:
         """theme -> the phrase that put it there, over the given (already folded) texts."""
@@ -147,7 +180,8 @@ def lead_topic_themes(lines: list[str]) -> list[ThemeAssignment]:
     rest = [fold(t) for t in lines if t not in used]
     out = []
     for theme, phrase in found.items():
-        if sum(1 for t in rest if theme in lex.matches(t)) >= LEAD_RECURS:
+        # the first LEAD_RECURS lines that name it are enough to know there are that many
+        if sum(1 for _ in islice((t for t in rest if lex.has_theme(theme, t)), LEAD_RECURS)) >= LEAD_RECURS:
             out.append(ThemeAssignment(theme=theme, source="document",
                                        reason=f"document: {phrase!r} where it opens, and again in its body"))
     return out

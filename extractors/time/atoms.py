@@ -167,10 +167,32 @@ _NEEDS = {  # kind -> which of (digit, month, season, quarter) it needs: all of 
 _RUNNABLE: dict[tuple[bool, ...], list[tuple[str, re.Pattern]]] = {}  # which words a text has -> patterns to run
 
 
+# The same four answers by plain substring tests, a text's lower case searched for each word: re.I
+# matches a letter of these words exactly where str.lower gives that letter, but for three
+# characters (dotted and dotless I as "i", the long s as "s": a text with one takes the searches;
+# checked over every code point, tests/unit/test_unit_speed9.py); an ASCII digit is a `\d`, a text
+# of ASCII only has no other, and only a text with other characters needs the search to find none.
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # _MONTH_WORD's
+_SEASON_NAMES = ("spring", "summer", "autumn", "fall", "winter")  # _SEASON_WORD's
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
+
+
+def _words_key(text: str) -> tuple[bool, bool, bool, bool]:
+    """(digit, month, season, quarter): whether _DIGIT, _MONTH_WORD, _SEASON_WORD, _QUARTER_WORD
+    (or a digit, for the quarter) find anything in the text."""
+    ascii_only = text.isascii()
+    if not ascii_only and any(ch in text for ch in _UNFOLDED):
+        digit = _DIGIT.search(text) is not None
+        return (digit, _MONTH_WORD.search(text) is not None, _SEASON_WORD.search(text) is not None,
+                digit or _QUARTER_WORD.search(text) is not None)
+    digit = any(d in text for d in "0123456789") or (not ascii_only and _DIGIT.search(text) is not None)
+    low = text.lower()
+    return (digit, any(m in low for m in _MONTH_NAMES), any(w in low for w in _SEASON_NAMES),
+            digit or "quarter" in low)
+
+
 def _runnable(text: str) -> list[tuple[str, re.Pattern]]:
-    digit = _DIGIT.search(text) is not None
-    key = (digit, _MONTH_WORD.search(text) is not None, _SEASON_WORD.search(text) is not None,
-           digit or _QUARTER_WORD.search(text) is not None)
+    key = _words_key(text)
     patterns = _RUNNABLE.get(key)
     if patterns is None:
         has = dict(zip(("digit", "month", "season", "quarter"), key))

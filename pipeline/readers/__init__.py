@@ -102,12 +102,13 @@ def read_document(path: str | Path) -> Document:
 
     repair_document(doc)  # "wi11" -> "will" in a document an OCR engine read: one character for one
     assign_char_spans(doc)
-    damage = text_damage(doc.text())
+    text = doc.text()  # read twice below, the blocks unchanged between
+    damage = text_damage(text)
     if damage is not None:
         raise UnreadableFile(str(path), f"garbled text: {damage} (wrong encoding, or a damaged file)")
     from pipeline.readers.language import detect_language
 
-    doc.language = detect_language(doc.text())
+    doc.language = detect_language(text)
     return doc
 
 

@@ -16,6 +16,7 @@ minimum of letters the answer is None (a table of numbers has no language).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 REGION_LANGUAGES = ("ENGLISH", "RUSSIAN", "GERMAN", "POLISH", "SWEDISH", "FINNISH", "DANISH", "BOKMAL", "NYNORSK",
                     "ESTONIAN", "LATVIAN", "LITHUANIAN", "ICELANDIC")
@@ -34,7 +35,12 @@ def _detector():
 def detect_language(text: str) -> str | None:
     """`ru`, `de`, `pl`, `en`, ... for the text's main language; None when it has too few letters."""
     sample = " ".join(text[:SAMPLE_CHARS].split())
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return None
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """At least n letters in the text: counted until the nth, not through the whole sample."""
+    return n <= 0 or next(islice(filter(str.isalpha, text), n - 1, None), None) is not None

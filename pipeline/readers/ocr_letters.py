@@ -26,8 +26,24 @@ O_AS_ZERO = re.compile(r"(?<=\d)[Oo](?=\d)")
 MIN_DAMAGED_WORDS = 3
 
 
+# What each pattern cannot match without, found by a plain scan (the patterns' lookbehinds are
+# tried at every character of every block, and almost no text has any of them): a 1 right after
+# a letter (each branch of ONE_AS_L has one), a 0 right before one (ZERO_AS_O's), an O between
+# two ASCII digits (O_AS_ZERO's, in a text of ASCII only: there \d is [0-9]).
+_LETTER_ONE = re.compile(r"[A-Za-z]1")
+_ZERO_LETTER = re.compile(r"0[A-Za-z]")
+_ASCII_DIGIT_O = re.compile(r"[0-9][Oo][0-9]")
+
+
 def damaged_words(text: str) -> int:
-    return sum(len(p.findall(text)) for p in (ONE_AS_L, ZERO_AS_O, O_AS_ZERO))
+    found = 0
+    if "1" in text and _LETTER_ONE.search(text):
+        found += len(ONE_AS_L.findall(text))
+    if "0" in text and _ZERO_LETTER.search(text):
+        found += len(ZERO_AS_O.findall(text))
+    if not text.isascii() or _ASCII_DIGIT_O.search(text):
+        found += len(O_AS_ZERO.findall(text))
+    return found
 
 
 def repair(text: str) -> str:

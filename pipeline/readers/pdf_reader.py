@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, sub
 from pathlib import Path
 
 from schemas.errors import UnreadableFile
@@ -120,8 +120,9 @@ def _read_page(page, pno: int) -> tuple[list[Line], list[PageTable]]:
     lines = _order_columns(_words_to_lines(outside, pno, page.height), page.width)
     content_bottom = max((w["bottom"] for w in words if w["bottom"] < page.height * (1 - MARGIN_SHARE)), default=0)
     tables = []
+    index = _char_index(page.chars) if found else None  # each char's centre once a page, not once a table
     for t in found:
-        rows = [[_cell_text(c) for c in row] for row in _extract_table(t)]
+        rows = [[_cell_text(c) for c in row] for row in _extract_table(t, index)]
         rows = [r for r in rows if any(c for c in r)]
         if rows:
             tables.append(PageTable(page=pno, top=t.bbox[1], bottom=t.bbox[3], rows=rows, content_bottom=content_bottom,
@@ -219,7 +220,7 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
     compares the two."""
     if not chars:
         return []
-    if not all(c["upright"] for c in chars):
+    if not all(map(itemgetter("upright"), chars)):
         return _GapWordExtractor(extra_attrs=list(extra_attrs)).extract_words(chars)
     words: list[dict] = []
     ligatures = LIGATURES
@@ -234,7 +235,7 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
             x0, top = min(map(get_x0, run)), min(map(get_top, run))
             x1, bottom = max(map(get_x1, run)), max(map(get_bottom, run))
             texts = list(map(get_text, run))
-            if all(texts) and not ligatures.keys() & texts:  # no ligature, no None or "": the texts as they are
+            if all(texts) and ligatures.keys().isdisjoint(texts):  # no ligature, no None or "": the texts as they are
                 text = "".join(texts)
             else:
                 text = "".join([ligatures.get(t, t or "") for t in texts])
@@ -262,6 +263,8 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
             line.sort(key=itemgetter("x0"))
             x_tol = _word_gap(line)
             word: list[dict] = []
+            # the word's last char's x0, x1 + x_tol and top, kept as it grows (the same sums and tests)
+            last_x0 = last_reach = last_top = 0.0
             for c in line:
                 text = c["text"]
                 if text.isspace():
@@ -273,16 +276,17 @@ def _gap_words(chars: list[dict], extra_attrs: tuple[str, ...] = ()) -> list[dic
                         merge(word)
                     merge([c])
                     word = []
-                elif word:
-                    p = word[-1]
-                    x0 = c["x0"]
-                    if x0 < p["x0"] or x0 > p["x1"] + x_tol or abs(c["top"] - p["top"]) > Y_TOLERANCE:
-                        merge(word)
-                        word = [c]
-                    else:
-                        word.append(c)
                 else:
-                    word = [c]
+                    x0, top = c["x0"], c["top"]
+                    if word:
+                        if x0 < last_x0 or x0 > last_reach or abs(top - last_top) > Y_TOLERANCE:
+                            merge(word)
+                            word = [c]
+                        else:
+                            word.append(c)
+                    else:
+                        word = [c]
+                    last_x0, last_reach, last_top = x0, c["x1"] + x_tol, top
             if word:
                 merge(word)
     return words
@@ -294,7 +298,8 @@ def _word_gap(chars: list[dict]) -> float:
     if len(glyphs) < 2:
         return 3.0
     size = sorted(map(itemgetter("size"), glyphs))[len(glyphs) // 2] or 10.0
-    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(glyphs, glyphs[1:]))
+    x0s = list(map(itemgetter("x0"), glyphs))
+    gaps = sorted(map(sub, x0s[1:], map(itemgetter("x1"), glyphs)))  # b["x0"] - a["x1"] of each neighbour pair
     # Most gaps in a line are between letters of one word: the lower quartile is the letter spacing
     # (0 in plain text, larger in letter-spaced titles), robust to the word gaps above it.
     letter_gap = max(0.0, gaps[len(gaps) // 4])
@@ -317,26 +322,53 @@ class _GapWordExtractor(_WordExtractor):
         yield from super().iter_chars_to_words(chars, direction)
 
 
-def _extract_table(table) -> list[list[str | None]]:
-    """Cell texts like pdfplumber's Table.extract, with words split by the same per-line gaps as
-    the body (Table.extract only knows a fixed tolerance)."""
-    # each char's centre once, not once per row and again per cell
-    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
-    # a row's chars: those whose centre's y is in its band, found by bisection over the centres
-    # sorted by y, then put back in page order and tested for x (_centred_in's test, its result)
+def _char_index(chars: list[dict]) -> tuple[list[tuple], list[int], list[float], bool]:
+    """The page's chars for finding a table's cells: each char's (x, y, char) centre in page order,
+    their positions sorted by y, those ys, and whether no centre is NaN (a damaged matrix)."""
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
     by_y = sorted(range(len(centres)), key=lambda i: centres[i][1])
     ys = [centres[i][1] for i in by_y]
+    return centres, by_y, ys, all(y == y and x == x for x, y, _ in centres)
+
+
+def _extract_table(table, index: tuple | None = None) -> list[list[str | None]]:
+    """Cell texts like pdfplumber's Table.extract, with words split by the same per-line gaps as
+    the body (Table.extract only knows a fixed tolerance). `index` is `_char_index` of the page's
+    chars, made once for all the page's tables (made here when not given)."""
+    centres, by_y, ys, ordered = index if index is not None else _char_index(table.page.chars)
+    # a row's chars: those whose centre's y is in its band, found by bisection over the centres
+    # sorted by y, then put back in page order and tested for x (_centred_in's test, its result)
     out = []
-    ordered = all(y == y for y in ys)  # no NaN (a damaged matrix): else the plain test, char by char
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         if ordered and top == top and bottom == bottom:
             band = sorted(by_y[bisect_left(ys, top):bisect_left(ys, bottom)])  # top <= y < bottom
             row_chars = [centres[i] for i in band if x0 <= centres[i][0] < x1]
+            cells = _cells_of_row(row_chars, row.cells)
         else:
             row_chars = _centred_in(centres, row.bbox)
-        out.append([None if cell is None else _cell_chars_text([c for _, _, c in _centred_in(row_chars, cell)])
-                    for cell in row.cells])
+            cells = [None if cell is None else _centred_in(row_chars, cell) for cell in row.cells]
+        out.append([None if found is None else _cell_chars_text([c for _, _, c in found]) for found in cells])
+    return out
+
+
+def _cells_of_row(row_chars: list[tuple], cells: list) -> list[list[tuple] | None]:
+    """`_centred_in(row_chars, cell)` for each cell (None for None), the chars of no centre NaN:
+    a cell's chars found by bisecting the row's chars sorted by x, then tested for y and put back
+    in the row's order (the same chars in the same order, without a pass over the row a cell)."""
+    by_x = sorted(range(len(row_chars)), key=lambda i: row_chars[i][0])
+    xs = [row_chars[i][0] for i in by_x]
+    out: list[list[tuple] | None] = []
+    for cell in cells:
+        if cell is None:
+            out.append(None)
+            continue
+        x0, top, x1, bottom = cell
+        if not (x0 == x0 and x1 == x1):
+            out.append(_centred_in(row_chars, cell))
+            continue
+        span = sorted(by_x[bisect_left(xs, x0):bisect_left(xs, x1)])  # x0 <= x < x1
+        out.append([t for t in (row_chars[i] for i in span) if top <= t[1] < bottom])
     return out
 
 
@@ -440,10 +472,19 @@ def _line_of(row: list[dict], pno: int) -> Line:
     return Line(
         page=pno, text=" ".join(w["text"] for w in row), x0=row[0]["x0"], x1=max(w["x1"] for w in row),
         top=min(w["top"] for w in row), bottom=max(w["bottom"] for w in row),
-        size=Counter(round(w.get("size", 0), 1) for w in row).most_common(1)[0][0],
+        size=_most_common_size(row),
         bold=all("Bold" in f for f in fonts), italic=all(("Italic" in f or "Oblique" in f) for f in fonts),
         text_x0=text_x0, glyph_label=glyph_label, mono=all(any(m in f.lower() for m in MONO_FONTS) for f in fonts),
     )
+
+
+def _most_common_size(row: list[dict]) -> float:
+    """The words' most common size (to 0.1 pt), the first met of the most common: Counter's answer,
+    without a Counter when every word has the first word's size (most lines)."""
+    sizes = [round(w.get("size", 0), 1) for w in row]
+    if sizes.count(sizes[0]) == len(sizes):
+        return sizes[0]
+    return Counter(sizes).most_common(1)[0][0]
 
 
 LETTER_BULLETS = "o§Øüqvnl"  # Word's "o" (Courier New) and Wingdings bullets typed as letters
@@ -626,10 +667,20 @@ def _leaves_list_item(para: _Para, ln: Line) -> bool:
     return ln.x0 < first.x0 - INDENT_SLACK or (short and prev.text.rstrip()[-1:] in ".!?:;")
 
 
+def _body_size(lines: list[Line]) -> float:
+    """The size most of the text is set in: each line's size counted once for each of its
+    characters (a line's count added at once), the first met of the most common."""
+    sizes: Counter = Counter()
+    for ln in lines:
+        if ln.text:  # an empty line counts nothing, and is not a size met
+            sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0]
+
+
 def _paragraphs(lines: list[Line], file: str) -> list[tuple[int, float, Block]]:
     if not lines:
         return []
-    body_size = Counter(ln.size for ln in lines for _ in ln.text).most_common(1)[0][0]
+    body_size = _body_size(lines)
     if sum(len(ln.text) for ln in lines if ln.mono) > 0.5 * sum(len(ln.text) for ln in lines):
         for ln in lines:  # a document typed in Courier throughout: its prose is prose, not code
             ln.mono = False
