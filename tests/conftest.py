@@ -1,6 +1,7 @@
 """Shared fixtures: the corpus ingested once per session into a throwaway warehouse."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -18,13 +19,91 @@ SEEDS = ["000_e3e456b1fc67bad2", "001_856aa1f959aca59f", "004_2ce97f0e434d4dce"]
 
 
 def run_cli(*args: str, db: Path | None = None, check: bool = False, timeout: int = 300,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+            env: dict[str, str] | None = None, real: bool = False) -> subprocess.CompletedProcess:
+    """`python -m planscope_cli [--db DB] ARGS` from the repository's root, as subprocess.run gives it.
+    Run by a fork of the warm process of tests/cli_zygote.py (a new process each time, without the
+    interpreter's start and the model loads: most of what an ingest test cost) when its environment is
+    the one that process started with; `real=True`, another environment, or PLANSCOPE_TEST_REAL_CLI=1
+    in the environment: a new interpreter, as a user runs it."""
     cmd = [sys.executable, "-m", "planscope_cli"] + (["--db", str(db)] if db else []) + list(args)
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    zygote = None if real or os.environ.get("PLANSCOPE_TEST_REAL_CLI") else _Zygote.get(full_env)
+    if zygote is not None:
+        proc = zygote.run(cmd, full_env, timeout)
+    else:
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=full_env)
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd} exited {proc.returncode}: {proc.stderr}")
     return proc
+
+
+class _Zygote:
+    """The one warm process of this test process (tests/cli_zygote.py), started at the first command."""
+    IGNORED = {"PYTEST_CURRENT_TEST"}  # pytest's per-test note: passed on, never read at import
+    current: "_Zygote | None" = None
+    ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the test session's environment as it started
+
+    def __init__(self):
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.cli_zygote"], cwd=ROOT, env=self.ENV, text=True,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.ready = self._reply(600)
+
+    @classmethod
+    def _key(cls, env: dict[str, str]) -> dict[str, str]:
+        return {k: v for k, v in env.items() if k not in cls.IGNORED}
+
+    @classmethod
+    def get(cls, env: dict[str, str]) -> "_Zygote | None":
+        if cls._key(env) != cls._key(cls.ENV):
+            return None
+        if cls.current is not None and cls.current.proc.poll() is not None:
+            cls.current = None  # it died: a new one
+        if cls.current is None:
+            cls.current = _Zygote()
+        return cls.current
+
+    def _reply(self, timeout: float | None) -> dict | None:
+        import select
+
+        if timeout is not None and not select.select([self.proc.stdout], [], [], timeout)[0]:
+            return None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("tests/cli_zygote.py stopped")
+        return json.loads(line)
+
+    def run(self, cmd: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="planscope_cli_") as tmp:
+            out, err = Path(tmp) / "out", Path(tmp) / "err"
+            self.proc.stdin.write(json.dumps({"argv": cmd[3:], "env": env, "cwd": str(ROOT), "out": str(out),
+                                              "err": str(err)}) + "\n")
+            self.proc.stdin.flush()
+            pid = self._reply(None)["pid"]
+            done = self._reply(timeout)
+            if done is None:  # as subprocess.run: kill, then say so
+                os.kill(pid, 9)
+                self._reply(None)
+                raise subprocess.TimeoutExpired(cmd, timeout, _text(out), _text(err))
+            return subprocess.CompletedProcess(cmd, done["status"], _text(out), _text(err))
+
+    def stop(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def _text(path: Path) -> str:
+    """A command's output as subprocess.run(text=True) decodes it (the locale's encoding, universal newlines)."""
+    import io
+    import locale
+
+    return io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding=locale.getpreferredencoding(False)).read()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _Zygote.current is not None:
+        _Zygote.current.stop()
 
 
 @pytest.fixture(scope="session")
