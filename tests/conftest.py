@@ -1,6 +1,7 @@
 """Shared fixtures: the corpus ingested once per session into a throwaway warehouse."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -38,15 +39,17 @@ def run_cli(*args: str, db: Path | None = None, check: bool = False, timeout: in
 
 
 class _Zygote:
-    """The one warm process of this test process (tests/cli_zygote.py), started at the first command."""
+    """The one warm process of this test process (tests/cli_zygote.py), started at the first command;
+    one, though this file is imported twice (as `conftest` by pytest, as `tests.conftest` by some tests)."""
     IGNORED = {"PYTEST_CURRENT_TEST"}  # pytest's per-test note: passed on, never read at import
-    current: "_Zygote | None" = None
+    SHARED = sys.modules.setdefault("_planscope_test_cli", type(sys)("_planscope_test_cli"))
     ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the test session's environment as it started
 
     def __init__(self):
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.cli_zygote"], cwd=ROOT, env=self.ENV, text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.ready = self._reply(600)
+        atexit.register(self.stop)
 
     @classmethod
     def _key(cls, env: dict[str, str]) -> dict[str, str]:
@@ -56,11 +59,10 @@ class _Zygote:
     def get(cls, env: dict[str, str]) -> "_Zygote | None":
         if cls._key(env) != cls._key(cls.ENV):
             return None
-        if cls.current is not None and cls.current.proc.poll() is not None:
-            cls.current = None  # it died: a new one
-        if cls.current is None:
-            cls.current = _Zygote()
-        return cls.current
+        current = getattr(cls.SHARED, "zygote", None)
+        if current is None or current.proc.poll() is not None:  # none yet, or it died: a new one
+            current = cls.SHARED.zygote = _Zygote()
+        return current
 
     def _reply(self, timeout: float | None) -> dict | None:
         import select
@@ -89,8 +91,9 @@ class _Zygote:
             return subprocess.CompletedProcess(cmd, done["status"], _text(out), _text(err))
 
     def stop(self) -> None:
-        self.proc.stdin.close()
-        self.proc.wait(timeout=60)
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=60)
 
 
 def _text(path: Path) -> str:
@@ -99,11 +102,6 @@ def _text(path: Path) -> str:
     import locale
 
     return io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding=locale.getpreferredencoding(False)).read()
-
-
-def pytest_sessionfinish(session, exitstatus):
-    if _Zygote.current is not None:
-        _Zygote.current.stop()
 
 
 @pytest.fixture(scope="session")
