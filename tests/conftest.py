@@ -46,7 +46,8 @@ class _Zygote:
     ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the test session's environment as it started
 
     def __init__(self):
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.cli_zygote"], cwd=ROOT, env=self.ENV, text=True,
+        self.buffer = b""
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.cli_zygote"], cwd=ROOT, env=self.ENV,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.ready = self._reply(600)
         atexit.register(self.stop)
@@ -65,13 +66,22 @@ class _Zygote:
         return current
 
     def _reply(self, timeout: float | None) -> dict | None:
+        """The next line the warm process wrote, read from the pipe's descriptor (no buffer of Python's,
+        which could hold the next line while select waits for it); None after `timeout` seconds."""
         import select
+        import time
 
-        if timeout is not None and not select.select([self.proc.stdout], [], [], timeout)[0]:
-            return None
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError("tests/cli_zygote.py stopped")
+        deadline = None if timeout is None else time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self.buffer:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise RuntimeError("tests/cli_zygote.py stopped")
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
         return json.loads(line)
 
     def run(self, cmd: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
@@ -79,15 +89,24 @@ class _Zygote:
 
         with tempfile.TemporaryDirectory(prefix="planscope_cli_") as tmp:
             out, err = Path(tmp) / "out", Path(tmp) / "err"
-            self.proc.stdin.write(json.dumps({"argv": cmd[3:], "env": env, "cwd": str(ROOT), "out": str(out),
-                                              "err": str(err)}) + "\n")
-            self.proc.stdin.flush()
-            pid = self._reply(None)["pid"]
-            done = self._reply(timeout)
-            if done is None:  # as subprocess.run: kill, then say so
-                os.kill(pid, 9)
-                self._reply(None)
-                raise subprocess.TimeoutExpired(cmd, timeout, _text(out), _text(err))
+            try:
+                os.write(self.proc.stdin.fileno(), (json.dumps({"argv": cmd[3:], "env": env, "cwd": str(ROOT),
+                                                                "out": str(out), "err": str(err)}) + "\n").encode())
+                pid = self._reply(None)["pid"]
+                done = self._reply(timeout)
+                if done is None:  # as subprocess.run: kill, then say so
+                    try:
+                        os.kill(pid, 9)
+                    except ProcessLookupError:  # it ended just now
+                        pass
+                    self._reply(None)
+                    raise subprocess.TimeoutExpired(cmd, timeout, _text(out), _text(err))
+            except subprocess.TimeoutExpired:
+                raise
+            except BaseException:  # interrupted between a request and its reply: a new warm process next time
+                self.proc.kill()
+                self.proc.wait()
+                raise
             return subprocess.CompletedProcess(cmd, done["status"], _text(out), _text(err))
 
     def stop(self) -> None:
