@@ -32,7 +32,7 @@ demo: $(STAMP)
 	$(BIN)/planscope --db $(DB) sql "SELECT start, \"end\", left(text, 90) AS text FROM records WHERE kind = 'event' AND location = 'Stockholm' AND doc LIKE '%.docx' ORDER BY start"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 corpus: $(STAMP)
 	$(BIN)/python corpus/make_corpus.py

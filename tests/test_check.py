@@ -76,7 +76,7 @@ def test_every_output_format(tmp_path, fmt):
 def test_check_on_the_corpus_report_against_the_warehouse(corpus_db, tmp_path):
     db = tmp_path / "w.duckdb"
     shutil.copyfile(corpus_db, db)
-    out = run_cli("check", str(CORPUS / "004_2ce97f0e434d4dce.docx"), "--format", "json", db=db, check=True)
+    out = run_cli("check", str(CORPUS / "004_2ce97f0e434d4dce.docx"), "--format", "json", db=db, check=True, real=True)
     rows = json.loads(out.stdout)
     assert len(rows) == 20 + 35  # each earlier plan once, not once per rendition
     assert {r["plan_doc"].split(".")[0] for r in rows} == {"000_e3e456b1fc67bad2", "001_856aa1f959aca59f"}

@@ -11,7 +11,7 @@ from tests.conftest import CORPUS, run_cli
 
 
 def test_usage_error_exits_2():
-    assert run_cli().returncode == 2
+    assert run_cli(real=True).returncode == 2  # real: a new interpreter, as a user runs it (conftest.run_cli)
     assert run_cli("ingest").returncode == 2
     assert run_cli("ingest", "corpus", "--workers", "0").returncode == 2
 
@@ -20,11 +20,11 @@ def test_bad_file_among_good_ones_exits_1_and_is_named(tmp_path):
     empty = tmp_path / "empty.docx"
     empty.write_bytes(b"")
     db = tmp_path / "w.duckdb"
-    proc = run_cli("ingest", str(CORPUS / "000_e3e456b1fc67bad2.txt"), str(empty), db=db)
+    proc = run_cli("ingest", str(CORPUS / "000_e3e456b1fc67bad2.txt"), str(empty), db=db, real=True)
     assert proc.returncode == 1
     assert "ingested 1 file(s)" in proc.stdout
     assert f"{empty}: empty file (0 bytes)" in proc.stderr
-    out = run_cli("sql", "SELECT path, reason FROM failures", "--json", db=db, check=True)
+    out = run_cli("sql", "SELECT path, reason FROM failures", "--json", db=db, check=True, real=True)
     assert json.loads(out.stdout)[0]["reason"].endswith("empty file (0 bytes)")
 
 
@@ -81,7 +81,7 @@ def test_spacy_model_env_names_the_model_loaded(tmp_path, monkeypatch):
 
 
 def test_docs_lists_kinds_and_periods(corpus_db):
-    out = run_cli("docs", db=corpus_db, check=True).stdout
+    out = run_cli("docs", db=corpus_db, check=True, real=True).stdout
     assert "table_plan" in out and "narrative_plan" in out and "report" in out
     assert "2008-07-01" in out and "2004-05-01" in out and "2016-07-01" in out
 
@@ -89,9 +89,18 @@ def test_docs_lists_kinds_and_periods(corpus_db):
 def test_explain_gives_provenance_and_reasons(corpus_db):
     rid = run_cli("sql", "SELECT record_id FROM records WHERE doc = '000_e3e456b1fc67bad2.pdf' "
                   "AND text LIKE 'Pilot training%'", "--csv", db=corpus_db, check=True).stdout.splitlines()[1]
-    out = run_cli("explain", rid, db=corpus_db, check=True).stdout
+    out = run_cli("explain", rid, db=corpus_db, check=True, real=True).stdout
     assert "000_e3e456b1fc67bad2.pdf" in out and "page" in out and "row" in out
     assert "'November 2008' as month" in out
     assert "legend C" in out and "alternative_care" in out
     assert "WGCC [responsible]" in out
     assert run_cli("explain", "nope", db=corpus_db).returncode == 1
+
+
+@pytest.mark.parametrize("args", [("--help",), ("ingest", "corpus", "--workers", "0"), ("explain",),
+                                  ("read", str(CORPUS / "000_e3e456b1fc67bad2.txt"), "--format", "json")],
+                         ids=["help", "usage", "missing_argument", "read"])
+def test_the_warm_cli_of_the_tests_answers_as_a_new_interpreter_does(args):
+    """conftest.run_cli forks tests/cli_zygote.py for most commands: the same exit code and output."""
+    real, warm = run_cli(*args, real=True), run_cli(*args)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (real.returncode, real.stdout, real.stderr)

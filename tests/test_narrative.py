@@ -245,7 +245,7 @@ def test_the_classifier_retrains_and_vetoes(tmp_path):
     data = write(tmp_path / "train.jsonl", "\n".join(json.dumps(r) for r in [
         {"text": f"The group met in Riga on {d} May.", "label": "event"} for d in range(1, 15)] + [
         {"text": f"Children are at risk in {n} ways.", "label": "none"} for n in range(1, 15)]))
-    out = run_cli("train-classifier", "--data", str(data), "--out", str(tmp_path / "model"), check=True)
+    out = run_cli("train-classifier", "--data", str(data), "--out", str(tmp_path / "model"), check=True, real=True)
     assert "trained on 28 units" in out.stdout and (tmp_path / "model" / "config.cfg").exists()
     import spacy
 

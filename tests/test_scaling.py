@@ -17,7 +17,7 @@ FILES = ["000_e3e456b1fc67bad2.pdf", "001_856aa1f959aca59f.docx", "004_2ce97f0e4
 
 
 def export(db):
-    rows = [json.loads(l) for l in run_cli("export", "--jsonl", "-", db=db, check=True).stdout.splitlines()]
+    rows = [json.loads(l) for l in run_cli("export", "--jsonl", "-", db=db, check=True, real=True).stdout.splitlines()]
     for r in rows:
         r.pop("record_id")
     return sorted(rows, key=lambda r: (r["doc"], r["text"], r["start"] or ""))
