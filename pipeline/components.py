@@ -278,24 +278,17 @@ def actors(state: IngestState) -> None:
 
 
 def _names_of_the_time(state: IngestState) -> None:
-    """A body a short name was resolved to ("the Group", "the Unit" of a 2003 report) is named as the
-    document names it in full (of the body's names across its eras, the one the text writes most), else
-    as in the document's time (the registry's eras: the WGCC in 2007, the Children's Unit in 2003), like
-    every body its records name in full; not by the name it bears today."""
-    text = state.doc.text() if state.doc else ""
-    chosen: dict[str, str] = {}
+    """A body a short name was resolved to ("the Group", "the Unit" of a 2003 report) is named as in
+    the document's time, like every body its records name in full: the WGCC in 2007, the Children's
+    Unit in 2003 (the registry's eras), not the name it bears today."""
     for d in state.drafts:
         for i, link in enumerate(d.actors):
             body = state.registry.by_id(link.entity_id) if link.entity_id else None
-            names = {body.canonical, *(name for _, name in body.eras)} if body is not None and body.eras else set()
-            if link.name not in names:
+            if body is None or not body.eras or link.name not in {body.canonical, *(name for _, name in body.eras)}:
                 continue
-            if body.id not in chosen:
-                counts = {name: len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) for name in names}
-                best = max(sorted(counts), key=counts.get)
-                chosen[body.id] = best if counts[best] else body.name_at(state.when)
-            if chosen[body.id] != link.name:
-                d.actors[i] = link.model_copy(update={"name": chosen[body.id]})
+            named = body.name_at(state.when)
+            if named != link.name:
+                d.actors[i] = link.model_copy(update={"name": named})
 
 
 def _narrative_actors(d: Draft, state: IngestState) -> list:

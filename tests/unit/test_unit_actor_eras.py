@@ -47,16 +47,3 @@ def test_a_known_name_ending_at_risk_is_whole():
     name = "Working Group for Cooperation on Children at Risk"
     assert _cut_at_place_or_time(name, registry) == name
     assert _cut_at_place_or_time("Task Force meeting at Riga", registry) == "Task Force meeting"
-
-
-def test_the_name_the_document_writes_wins_over_the_era(tmp_path):
-    # in 2011 the registry's era still says "Children's Unit", but this document calls it the Children at Risk Unit
-    text = ("Expert Group for Cooperation on Children at Risk\n\nMinutes of the meeting, Riga, 3 May 2011\n\n"
-            "Present: Ms Berg (Children at Risk Unit).\n\nIn April the Unit published a guide on guardianship.\n")
-    path = tmp_path / "m2011.txt"
-    path.write_text(text, encoding="utf-8")
-    entry = {"file": "m2011", "title": "Minutes of the meeting", "period_start": "2011-05-03",
-             "period_end": "2011-05-03", "genre": "minutes", "source": "test"}
-    records = {r.text: r for r in process_file(str(path), catalogue=entry).records}
-    published = records["In April the Unit published a guide on guardianship."]
-    assert [a.name for a in published.actors] == ["Children at Risk Unit"]
