@@ -111,3 +111,16 @@ def test_an_item_after_a_findings_lead_in_is_no_call(nlp):
     text = "the register of abandoned vessels is incomplete;"
     decision = K.decide(item(text, "The review found that:"), nlp(text), False)
     assert decision.rule != "called to work"
+
+
+@pytest.mark.parametrize("text, called", [
+    ("Norway should fund a third year of the harbour survey.", True),  # a state by name: a proper noun
+    ("The project should end in the spring of 2015.", False),  # a thing, no body
+    ("We should prepare a simpler form.", False),  # a pronoun names no body
+    ("The Board recommends a second call for small museums.", False),  # no clause of work recommended
+    ("The Board recommends that the Fund open a second call.", True),
+    ("Recommendation 3: HELCOM should extend the monitoring to the Gulf of Riga.", True),
+    ("Recommendation 6: The Fund should be smaller.", False),
+])
+def test_should_and_recommend_need_a_body_and_work(nlp, text, called):
+    assert (decide(nlp, text).rule == "called to work") is called
